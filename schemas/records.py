@@ -1,0 +1,152 @@
+"""Every field of every curated table, declared once.
+
+The Arrow schemas (schemas/tables.py) and the derived data-quality expectations
+(flows/quality/) are computed from these models; add a field here and it is
+written, typed and checked everywhere without further code.
+
+Field hints carried in ``json_schema_extra``:
+
+- ``primary_key``: the column identifies a row (unique, not null);
+- ``dictionary``: low-cardinality string, dictionary-encoded in Parquet;
+- ``references``: "table.column" that must contain every non-null value;
+- ``iso639_1``: a two-letter language code.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+SCHEMA_VERSION = "1.0.0"
+
+Mode = Literal["narration", "direct", "indirect", "turn"]
+Stage = Literal["ingest", "clean", "segment", "attribute", "validate"]
+
+SHA256_PATTERN = r"^[0-9a-f]{64}$"
+ID_PATTERN = r"^[0-9a-f]{16}$"
+
+
+def _pk(description: str) -> object:
+    return Field(description=description, pattern=ID_PATTERN, json_schema_extra={"primary_key": True})
+
+
+def _ref(description: str, target: str, nullable: bool = False) -> object:
+    extra = {"references": target}
+    if nullable:
+        return Field(default=None, description=description, pattern=ID_PATTERN, json_schema_extra=extra)
+    return Field(description=description, pattern=ID_PATTERN, json_schema_extra=extra)
+
+
+class Record(BaseModel):
+    """Base for all table rows: immutable, no unknown fields, lineage columns (written last)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+    source_path: str = Field(description="Path of the raw file the row comes from, as given to the run.",
+                             json_schema_extra={"dictionary": True})
+    source_sha256: str = Field(description="SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN,
+                               json_schema_extra={"dictionary": True})
+    run_id: str = Field(description="Id of the pipeline run that wrote this row.",
+                        json_schema_extra={"dictionary": True})
+    pipeline_version: str = Field(description="Version of the pipeline code that wrote this row.",
+                                  json_schema_extra={"dictionary": True})
+
+
+class Document(Record):
+    """One raw text file that was read and cleaned."""
+
+    document_id: str = _pk("Stable id: derived from the file name and the SHA-256 of its bytes.")
+    source_bytes: int = Field(description="Size of the raw file in bytes.", ge=0)
+    encoding: str = Field(description="Encoding the raw bytes were decoded with.",
+                          json_schema_extra={"dictionary": True})
+    repairs: list[str] = Field(default_factory=list,
+                               description="Repairs applied while decoding and normalising (never silent).")
+    title: str | None = Field(default=None, description="Headline, when the text has one.")
+    published_date: dt.date | None = Field(default=None, description="Publication date read from the header.")
+    date_text: str | None = Field(default=None, description="The header text the publication date was read from.")
+    authors: list[str] = Field(default_factory=list, description="Byline authors, canonical case.")
+    outlet: str | None = Field(default=None, description="Publishing outlet or wire, from byline, source or dateline.",
+                               json_schema_extra={"dictionary": True})
+    dateline: str | None = Field(default=None, description="Dateline prefix stripped from the first paragraph.")
+    language: str | None = Field(default=None, description="ISO 639-1 language code of the body.",
+                                 json_schema_extra={"dictionary": True, "iso639_1": True})
+    clean_text: str = Field(description="The document's clean body text; paragraph and statement offsets index it.")
+    char_count: int = Field(description="Length of clean_text in characters.", ge=0)
+    paragraph_count: int = Field(description="Number of paragraphs of the body.", ge=0)
+    statement_count: int = Field(description="Number of statements of the body.", ge=0)
+    removed_line_count: int = Field(description="Header and boilerplate lines removed from the body.", ge=0)
+    duplicate_of: str | None = _ref(
+        "document_id of the first document with the same or nearly the same clean text; null if none.",
+        "documents.document_id", nullable=True)
+    is_exact_duplicate: bool = Field(default=False, description="True when clean_text equals that of duplicate_of.")
+
+
+class Paragraph(Record):
+    """One paragraph of a document body."""
+
+    paragraph_id: str = _pk("Stable id: derived from the document id and the paragraph ordinal.")
+    document_id: str = _ref("Document the paragraph belongs to.", "documents.document_id")
+    ordinal: int = Field(description="0-based position of the paragraph in its document.", ge=0)
+    char_start: int = Field(description="Start offset into documents.clean_text.", ge=0)
+    char_end: int = Field(description="End offset (exclusive) into documents.clean_text.", ge=0)
+    text: str = Field(description="The paragraph: clean_text[char_start:char_end].", min_length=1)
+    statement_count: int = Field(description="Number of statements in the paragraph.", ge=0)
+
+
+class Statement(Record):
+    """One sentence of a document body, with who it is attributed to (see STATEMENTS.md)."""
+
+    statement_id: str = _pk("Stable id: derived from the document id and the statement ordinal.")
+    document_id: str = _ref("Document the statement belongs to.", "documents.document_id")
+    paragraph_id: str = _ref("Paragraph the statement belongs to.", "paragraphs.paragraph_id")
+    ordinal: int = Field(description="0-based reading-order position in the document; dense.", ge=0)
+    char_start: int = Field(description="Start offset into documents.clean_text.", ge=0)
+    char_end: int = Field(description="End offset (exclusive) into documents.clean_text.", ge=0)
+    text: str = Field(description="The sentence: clean_text[char_start:char_end]; speaker labels excluded.",
+                      min_length=1)
+    mode: Mode = Field(description="narration, direct quote, indirect (reported) speech or dialogue turn.",
+                       json_schema_extra={"dictionary": True})
+    speaker: str | None = Field(default=None, description="Canonical name of who speaks; null for narration.",
+                                json_schema_extra={"dictionary": True})
+    speaker_role: str | None = Field(default=None, description="Role the document gives the speaker.",
+                                     json_schema_extra={"dictionary": True})
+    cue: str | None = Field(default=None, description="Reporting verb or phrase, or 'label' for a labelled turn.",
+                            json_schema_extra={"dictionary": True})
+    is_question: bool = Field(description="True for an interrogative sentence.")
+
+
+class Speaker(Record):
+    """One speaker of one document, so analysts can count voices without parsing text."""
+
+    speaker_id: str = _pk("Stable id: derived from the document id and the canonical name.")
+    document_id: str = _ref("Document the speaker appears in.", "documents.document_id")
+    name: str = Field(description="Canonical name: the fullest name the document gives, titles stripped.",
+                      min_length=1)
+    role: str | None = Field(default=None, description="Role the document gives the speaker.")
+    aliases: list[str] = Field(default_factory=list, description="Other ways the document names the speaker.")
+    statement_count: int = Field(description="Statements attributed to the speaker in the document.", ge=0)
+
+
+class RemovedLine(Record):
+    """A header or boilerplate line taken out of a document body, and the rule that took it."""
+
+    removed_line_id: str = _pk("Stable id: derived from the document id and the line number.")
+    document_id: str = _ref("Document the line was removed from.", "documents.document_id")
+    line_no: int = Field(description="0-based line number in the normalised raw text.", ge=0)
+    text: str = Field(description="The removed line.")
+    rule: str = Field(description="Name of the rule that removed the line.", json_schema_extra={"dictionary": True})
+
+
+class Rejection(Record):
+    """A raw file or a record that did not make it into the tables, and why."""
+
+    rejection_id: str = _pk("Stable id: derived from the source, the table, the record and the reason.")
+    stage: Stage = Field(description="Pipeline stage that rejected it.", json_schema_extra={"dictionary": True})
+    table: str = Field(description="Table the record was meant for.", json_schema_extra={"dictionary": True})
+    document_id: str | None = Field(default=None, description="Document id, when one was assigned.")
+    record_id: str | None = Field(default=None, description="Id of the rejected record, when it has one.")
+    reason: str = Field(description="Stable reason code (e.g. empty_file, binary_content, invalid_record).",
+                        json_schema_extra={"dictionary": True})
+    detail: str = Field(description="Human-readable explanation.")
+    record_json: str | None = Field(default=None, description="The rejected record as JSON, when there was one.")
