@@ -1,0 +1,38 @@
+"""RunConfig: the one typed object a run is configured with (paths, batch size, thresholds, runner)."""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+
+class QualityThresholds(BaseModel):
+    """Corpus-level limits: breaking one is a warning in the report, not a failed run."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    max_share_without_date: float = Field(0.5, ge=0, le=1, description="Documents with no published_date.")
+    max_share_without_title: float = Field(0.5, ge=0, le=1, description="Documents with no title.")
+    max_share_empty_documents: float = Field(0.05, ge=0, le=1, description="Documents with no statement.")
+    max_share_narration: float = Field(0.9, ge=0, le=1, description="Statements in narration mode.")
+    max_rejection_rate: float = Field(0.05, ge=0, le=1, description="Rejections per raw file read.")
+    max_duplicate_rate: float = Field(0.2, ge=0, le=1, description="Documents that duplicate another.")
+    earliest_published_year: int = Field(1900, description="Publication dates before this year are errors.")
+
+
+class RunConfig(BaseModel):
+    """Where a run reads and writes, how it batches, and what it accepts."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    raw_dir: Path = Field(Path("raw"), description="Folder of raw text files (read only).")
+    curated_dir: Path = Field(Path("curated"), description="Folder the tables and reports are published to.")
+    pattern: str = Field("*.txt", description="Glob for the raw files, relative to raw_dir (recursive with **).")
+    batch_size: int = Field(200, ge=1, description="Raw files per task.")
+    runner: Literal["threads", "dask"] = Field("threads", description="Prefect task runner.")
+    max_workers: int = Field(2, ge=1, description="Threads or Dask workers.")
+    dask_address: str | None = Field(None, description="Address of an existing Dask scheduler (runner=dask).")
+    min_boilerplate_docs: int = Field(3, ge=2, description="A line in this many documents is corpus boilerplate.")
+    quality: QualityThresholds = Field(default_factory=QualityThresholds)
+    build_data_docs: bool = Field(True, description="Build the Great Expectations Data Docs site.")
