@@ -1,0 +1,38 @@
+# make run   — build curated/ from raw/ (creates .venv with the pinned dependencies first)
+# make test  — run the test suite (same set-up; installs Debian's chromium for the report's browser test)
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV   := .venv
+PY     := $(VENV)/bin/python
+STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
+RAW    ?= raw
+CURATED ?= curated
+
+.PHONY: run test venv browser lock bench clean
+
+run: venv
+	$(PY) -m flows.curate --raw $(RAW) --curated $(CURATED)
+
+test: venv browser
+	$(PY) -m pytest
+
+venv: $(STAMP)
+
+$(STAMP): requirements.lock
+	test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
+	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
+	rm -f $(VENV)/.installed-* && touch $@
+
+# Debian's Chromium for the test that opens the data-quality report in a real browser.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  echo "installing Debian's chromium (for the report browser test)"; \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; }
+
+# Re-pin every dependency after editing pyproject.toml.
+lock: venv
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 -o requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache .hypothesis

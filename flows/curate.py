@@ -1,0 +1,219 @@
+"""The curation flow: thin Prefect tasks over batches of raw files, wiring the pure steps.
+
+    python -m flows.curate --raw raw/ --curated curated/
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pyarrow as pa
+from prefect import flow, get_run_logger, task
+from prefect.artifacts import create_markdown_artifact, create_table_artifact
+
+from flows import __version__, io
+from flows.config import RunConfig
+from flows.steps import assemble, clean
+from schemas.tables import TABLES, arrow_schema, dictionary_columns
+
+DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+
+
+class QualityGateFailed(RuntimeError):
+    """Critical expectations failed: the new tables were not published."""
+
+
+def _batches(items: list, size: int) -> list[list]:
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
+def _relative(path: Path, root: Path) -> str:
+    return path.relative_to(root).as_posix()
+
+
+@task(name="profile-corpus-boilerplate")
+def profile_corpus_boilerplate(paths: list[Path], min_docs: int) -> frozenset[str]:
+    """Lines repeated across many raw files (site furniture), learned from the whole corpus."""
+    texts = []
+    for path in paths:
+        try:
+            texts.append(clean.decoded(io.read_bytes(path)).text)
+        except (OSError, clean.UndecodableError):
+            continue  # recorded as a rejection by curate_batch
+    return clean.corpus_boilerplate(texts, min_docs=min_docs)
+
+
+@task(name="curate-batch")
+def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
+                 lineage: assemble.Lineage, boilerplate: frozenset[str]) -> dict:
+    """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts."""
+    rows = assemble.Rows()
+    for path in paths:
+        rel = _relative(path, raw_dir)
+        try:
+            data = io.read_bytes(path)
+        except OSError as err:
+            source = assemble.Source(path=rel, data=b"")
+            rows.add("rejections", assemble.rejection_row(
+                source, lineage, stage="ingest", table="documents", reason="unreadable_file",
+                detail=f"{type(err).__name__}: {err}"))
+            continue
+        rows.extend(assemble.rows_for_source(assemble.Source(path=rel, data=data), lineage,
+                                             corpus_boilerplate=boilerplate))
+    valid, rejections = assemble.validated_tables(rows, TABLES)
+    valid["rejections"] = rejections
+    counts = {}
+    for name, table_rows in valid.items():
+        table = io.table_from_rows(table_rows, arrow_schema(TABLES[name]))
+        io.write_parquet_atomic(table, staging / "parts" / name / f"part-{batch_no:05d}.parquet")
+        counts[name] = len(table_rows)
+    return {"batch": batch_no, "files": len(paths), "rows": counts}
+
+
+@task(name="assemble-tables")
+def assemble_tables(staging: Path) -> dict[str, Path]:
+    """Join the batch parts into one staged file per table, with duplicate documents marked."""
+    tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model))
+              for name, model in TABLES.items()}
+    docs = tables["documents"]
+    bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
+    tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
+    staged = {}
+    for name, table in tables.items():
+        staged[name] = io.write_parquet_atomic(
+            table, staging / "tables" / f"{name}.parquet", dictionary_columns=dictionary_columns(TABLES[name]))
+    return staged
+
+
+@task(name="check-quality")
+def check_quality(staged: dict[str, Path], config: RunConfig, files_read: int, reports_dir: Path):
+    """Great Expectations suites derived from the schemas plus cross-table rules."""
+    from flows import quality
+
+    tables = {name: io.read_parquet(path) for name, path in staged.items()}
+    docs_dir = reports_dir / "data_docs" if config.build_data_docs else None
+    return quality.quality_result(tables, thresholds=config.quality, files_read=files_read,
+                                  today=dt.date.today(), data_docs_dir=docs_dir)
+
+
+@task(name="write-report")
+def write_report(result, staged: dict[str, Path], run: dict, reports_dir: Path) -> Path:
+    """The one-page summary (with history across runs) and the Prefect artifacts."""
+    from flows import quality
+
+    tables = {name: io.read_parquet(path) for name, path in staged.items()}
+    history_path = reports_dir / "history.jsonl"
+    io.append_history(quality.history_entry(result, tables, run), history_path)
+    href = None
+    if result.data_docs_index:
+        href = Path(result.data_docs_index).relative_to(reports_dir.resolve()).as_posix()
+    page = quality.summary_html(result, tables, run=run, history=io.read_history(history_path),
+                                data_docs_href=href)
+    index = io.write_text_atomic(page, reports_dir / "index.html")
+    io.write_text_atomic(page, reports_dir / "runs" / f"{run['run_id']}.html")
+    create_markdown_artifact(key="curation-quality-summary", markdown=quality.markdown_summary(result, tables, run),
+                             description=f"Data quality of run {run['run_id']}")
+    create_table_artifact(key="curation-quality-checks", table=quality.summary_rows(result),
+                          description=f"Expectations of run {run['run_id']}")
+    return index
+
+
+@task(name="publish-tables")
+def publish_tables(staged: dict[str, Path], curated_dir: Path, names: tuple[str, ...]) -> list[Path]:
+    """Move staged tables into curated/, each with one atomic rename."""
+    published = []
+    for name in names:
+        target = curated_dir / f"{name}.parquet"
+        io.publish(staged[name], target)
+        published.append(target)
+    return published
+
+
+@flow(name="curate", log_prints=False)
+def curate(config: RunConfig = RunConfig()) -> dict:
+    """raw/ -> clean -> segment -> attribute -> validate -> check -> curated/."""
+    logger = get_run_logger()
+    started = time.perf_counter()
+    run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    lineage = assemble.Lineage(run_id=run_id, pipeline_version=__version__)
+    raw_dir, curated_dir = config.raw_dir.resolve(), config.curated_dir.resolve()
+    staging = curated_dir / f".staging-{run_id}"
+    reports_dir = curated_dir / "reports"
+
+    paths = io.source_paths(raw_dir, config.pattern)
+    logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
+    try:
+        boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
+        futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate)
+                   for i, batch in enumerate(_batches(paths, config.batch_size))]
+        batch_summaries = [f.result() for f in futures]
+        staged = assemble_tables(staging)
+        result = check_quality(staged, config, len(paths), reports_dir)
+        run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
+               "files_read": len(paths), "started_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+               "status": "published" if result.passed else "failed",
+               "seconds": round(time.perf_counter() - started, 2)}
+        write_report(result, staged, run, reports_dir)
+        if not result.passed:
+            publish_tables(staged, curated_dir, ("rejections",))
+            failed = ", ".join(sorted({c.name for c in result.critical_failures}))
+            raise QualityGateFailed(f"critical expectations failed, tables not published: {failed}")
+        publish_tables(staged, curated_dir, tuple(TABLES))
+    finally:
+        io.remove_tree(staging)
+    rows = {name: sum(b["rows"].get(name, 0) for b in batch_summaries) for name in TABLES}
+    logger.info("run %s published %s in %.1fs", run_id, rows, time.perf_counter() - started)
+    return {"run_id": run_id, "rows": rows, "warnings": len(result.warnings)}
+
+
+def _with_runner(config: RunConfig):
+    """The flow with the task runner the config asks for."""
+    if config.runner == "dask":
+        from prefect_dask import DaskTaskRunner
+
+        kwargs = ({"address": config.dask_address} if config.dask_address else
+                  {"cluster_kwargs": {"n_workers": config.max_workers, "threads_per_worker": 1}})
+        return curate.with_options(task_runner=DaskTaskRunner(**kwargs))
+    from prefect.task_runners import ThreadPoolTaskRunner
+
+    return curate.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.max_workers))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m flows.curate", description=__doc__,
+                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    defaults = RunConfig()
+    parser.add_argument("--raw", type=Path, default=defaults.raw_dir, help="folder of raw texts (default: raw/)")
+    parser.add_argument("--curated", type=Path, default=defaults.curated_dir,
+                        help="folder to publish tables and reports to (default: curated/)")
+    parser.add_argument("--pattern", default=defaults.pattern, help="glob of raw files (default: *.txt)")
+    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
+    parser.add_argument("--runner", choices=["threads", "dask"], default=defaults.runner)
+    parser.add_argument("--workers", type=int, default=defaults.max_workers)
+    parser.add_argument("--dask-address", default=None)
+    parser.add_argument("--no-data-docs", action="store_true", help="skip building the GX Data Docs site")
+    args = parser.parse_args(argv)
+    config = RunConfig(raw_dir=args.raw, curated_dir=args.curated, pattern=args.pattern,
+                       batch_size=args.batch_size, runner=args.runner, max_workers=args.workers,
+                       dask_address=args.dask_address, build_data_docs=not args.no_data_docs)
+    if not config.raw_dir.is_dir():
+        print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
+        return 2
+    try:
+        summary = _with_runner(config)(config)
+    except QualityGateFailed as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback
+        print(f"error: run failed: {type(err).__name__}: {err}", file=sys.stderr)
+        return 1
+    print(f"published run {summary['run_id']}: {summary['rows']} ({summary['warnings']} warnings)")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

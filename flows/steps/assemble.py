@@ -1,0 +1,232 @@
+"""Assemble table rows from the step outputs of one raw file: ids, offsets, lineage. Pure, no I/O."""
+from __future__ import annotations
+
+import hashlib
+import json
+from collections import Counter
+from dataclasses import dataclass, field
+
+import pyarrow as pa
+from pydantic import BaseModel, ValidationError
+
+from flows.steps import attribute, clean, segment
+from schemas.tables import primary_key
+
+
+@dataclass(frozen=True)
+class Source:
+    """One raw file as read: where it is (relative to the raw folder) and its bytes."""
+
+    path: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+@dataclass(frozen=True)
+class Lineage:
+    run_id: str
+    pipeline_version: str
+
+
+@dataclass
+class Rows:
+    """Rows per table name, as plain dicts ready for validation."""
+
+    tables: dict[str, list[dict]] = field(default_factory=dict)
+
+    def add(self, table: str, row: dict) -> None:
+        self.tables.setdefault(table, []).append(row)
+
+    def extend(self, other: "Rows") -> None:
+        for table, rows in other.tables.items():
+            self.tables.setdefault(table, []).extend(rows)
+
+
+def stable_id(*parts: object) -> str:
+    """16 hex digits derived only from ``parts``: the same on every run and machine."""
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def document_id(source_path: str, sha256: str) -> str:
+    return stable_id("document", source_path, sha256)
+
+
+def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, reason: str, detail: str,
+                  document_id: str | None = None, record_id: str | None = None,
+                  record: dict | None = None) -> dict:
+    """A rejections row for a raw file or a record that could not be used."""
+    return {
+        "rejection_id": stable_id("rejection", source.path, source.sha256, table, record_id, reason),
+        "stage": stage,
+        "table": table,
+        "document_id": document_id,
+        "record_id": record_id,
+        "reason": reason,
+        "detail": detail[:2000],
+        "record_json": json.dumps(record, default=str, ensure_ascii=False) if record is not None else None,
+        "source_path": source.path,
+        "source_sha256": source.sha256,
+        "run_id": lineage.run_id,
+        "pipeline_version": lineage.pipeline_version,
+    }
+
+
+def document_rows(source: Source, lineage: Lineage, *,
+                  corpus_boilerplate: frozenset[str] = frozenset()) -> Rows:
+    """All rows (documents, paragraphs, statements, speakers, removed_lines) for one raw file.
+
+    A file that is not a text document yields one rejections row instead."""
+    rows = Rows()
+    try:
+        decoded = clean.decoded(source.data)
+    except clean.UndecodableError as err:
+        rows.add("rejections", rejection_row(source, lineage, stage="ingest", table="documents",
+                                             reason=err.reason, detail=str(err)))
+        return rows
+    cleaned = clean.cleaned_document(decoded.text, corpus_boilerplate=corpus_boilerplate)
+    doc_id = document_id(source.path, source.sha256)
+    lineage_cols = {"source_path": source.path, "source_sha256": source.sha256,
+                    "run_id": lineage.run_id, "pipeline_version": lineage.pipeline_version}
+
+    body = cleaned.body
+    para_spans = segment.paragraph_spans(body)
+    para_texts = [body[s:e] for s, e in para_spans]
+    attributed = attribute.attributed_document(para_texts, title=cleaned.header.title,
+                                               outlet=cleaned.header.outlet)
+
+    per_paragraph = Counter(s.paragraph_index for s in attributed.sentences)
+    para_ids = [stable_id("paragraph", doc_id, i) for i in range(len(para_spans))]
+    for i, (start, end) in enumerate(para_spans):
+        rows.add("paragraphs", {
+            "paragraph_id": para_ids[i], "document_id": doc_id, "ordinal": i,
+            "char_start": start, "char_end": end, "text": body[start:end],
+            "statement_count": per_paragraph[i], **lineage_cols,
+        })
+
+    spoken = Counter()
+    for ordinal, sent in enumerate(attributed.sentences):
+        p_start = para_spans[sent.paragraph_index][0]
+        start, end = p_start + sent.start, p_start + sent.end
+        if sent.speaker:
+            spoken[sent.speaker] += 1
+        rows.add("statements", {
+            "statement_id": stable_id("statement", doc_id, ordinal), "document_id": doc_id,
+            "paragraph_id": para_ids[sent.paragraph_index], "ordinal": ordinal,
+            "char_start": start, "char_end": end, "text": body[start:end],
+            "mode": sent.mode, "speaker": sent.speaker, "speaker_role": sent.speaker_role,
+            "cue": sent.cue, "is_question": sent.is_question, **lineage_cols,
+        })
+
+    for profile in attributed.speakers:
+        rows.add("speakers", {
+            "speaker_id": stable_id("speaker", doc_id, profile.name), "document_id": doc_id,
+            "name": profile.name, "role": profile.role, "aliases": list(profile.aliases),
+            "statement_count": spoken[profile.name], **lineage_cols,
+        })
+
+    for line in cleaned.removed:
+        rows.add("removed_lines", {
+            "removed_line_id": stable_id("removed_line", doc_id, line.line_no), "document_id": doc_id,
+            "line_no": line.line_no, "text": line.text, "rule": line.rule, **lineage_cols,
+        })
+
+    header = cleaned.header
+    rows.add("documents", {
+        "document_id": doc_id, "source_bytes": len(source.data), "encoding": decoded.encoding,
+        "repairs": list(dict.fromkeys(decoded.repairs + cleaned.repairs)),
+        "title": header.title, "published_date": header.published_date, "date_text": header.date_text,
+        "authors": list(header.authors), "outlet": header.outlet, "dateline": header.dateline,
+        "language": cleaned.language, "clean_text": body, "char_count": len(body),
+        "paragraph_count": len(para_spans), "statement_count": len(attributed.sentences),
+        "removed_line_count": len(cleaned.removed), "duplicate_of": None, "is_exact_duplicate": False,
+        **lineage_cols,
+    })
+    return rows
+
+
+# Parent tables first, so that the children of a rejected row are rejected with it.
+VALIDATION_ORDER = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+PARENT_KEYS = {"document_id": "documents", "paragraph_id": "paragraphs"}
+
+
+def validated_tables(rows: Rows, models: dict[str, type[BaseModel]]) -> tuple[dict[str, list[dict]], list[dict]]:
+    """Validate every row against its table's model; rejected parents take their children along.
+
+    Returns the valid rows per table and the rejections rows (with those already in ``rows``)."""
+    valid: dict[str, list[dict]] = {}
+    rejections = list(rows.tables.get("rejections", []))
+    rejected_ids: dict[str, set[str]] = {"documents": set(), "paragraphs": set()}
+    for table in VALIDATION_ORDER:
+        candidates = []
+        for row in rows.tables.get(table, []):
+            orphaned_by = next((parent for key, parent in PARENT_KEYS.items()
+                                if parent != table and row.get(key) in rejected_ids[parent]), None)
+            if orphaned_by:
+                rejections.append(_row_rejection(table, models[table], row, "parent_rejected",
+                                                 f"its row in {orphaned_by} was rejected"))
+            else:
+                candidates.append(row)
+        ok, bad = validated_rows(table, candidates, models[table])
+        valid[table] = ok
+        rejections.extend(bad)
+        if table in rejected_ids:
+            key = primary_key(models[table])
+            rejected_ids[table] = {r.get(key) for r in rows.tables.get(table, [])} - {r[key] for r in ok}
+    return valid, rejections
+
+
+def validated_rows(table: str, rows: list[dict], model: type[BaseModel]) -> tuple[list[dict], list[dict]]:
+    """Split rows into those the model accepts (as validated dicts) and rejections rows."""
+    valid, rejected = [], []
+    for row in rows:
+        try:
+            valid.append(model.model_validate(row).model_dump())
+        except ValidationError as err:
+            reasons = "; ".join(f"{'.'.join(map(str, e['loc']))}: {e['msg']}" for e in err.errors())
+            rejected.append(_row_rejection(table, model, row, "invalid_record", reasons))
+    return valid, rejected
+
+
+def _row_rejection(table: str, model: type[BaseModel], row: dict, reason: str, detail: str) -> dict:
+    source = Source(path=row.get("source_path") or "", data=b"")
+    rejection = rejection_row(
+        source, Lineage(row.get("run_id") or "", row.get("pipeline_version") or ""),
+        stage="validate", table=table, reason=reason, detail=detail,
+        document_id=row.get("document_id"), record_id=_record_id(model, row), record=row)
+    rejection["source_sha256"] = row.get("source_sha256") or rejection["source_sha256"]
+    return rejection
+
+
+def _record_id(model: type[BaseModel], row: dict) -> str | None:
+    value = row.get(primary_key(model))
+    return value if isinstance(value, str) else None
+
+
+def rows_for_source(source: Source, lineage: Lineage, *,
+                    corpus_boilerplate: frozenset[str] = frozenset()) -> Rows:
+    """document_rows, except that a defect in the pipeline's own logic on one file becomes a
+    ``processing_error`` rejection for that file instead of failing the whole run."""
+    try:
+        return document_rows(source, lineage, corpus_boilerplate=corpus_boilerplate)
+    except Exception as err:  # noqa: BLE001 - recorded with its type and message, never swallowed
+        rows = Rows()
+        rows.add("rejections", rejection_row(source, lineage, stage="clean", table="documents",
+                                             reason="processing_error",
+                                             detail=f"{type(err).__name__}: {err}"))
+        return rows
+
+
+def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
+    """The documents table with duplicate_of / is_exact_duplicate filled from duplicate groups
+    (document id -> id of its group's representative; a representative maps to itself)."""
+    ids = documents.column("document_id").to_pylist()
+    texts = dict(zip(ids, documents.column("clean_text").to_pylist()))
+    dup_of = [representative.get(i) if representative.get(i) not in (None, i) else None for i in ids]
+    exact = [d is not None and texts.get(d) == texts[i] for i, d in zip(ids, dup_of)]
+    out = documents.set_column(documents.schema.get_field_index("duplicate_of"),
+                               documents.schema.field("duplicate_of"), pa.array(dup_of, pa.string()))
+    return out.set_column(out.schema.get_field_index("is_exact_duplicate"),
+                          out.schema.field("is_exact_duplicate"), pa.array(exact, pa.bool_()))
