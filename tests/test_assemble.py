@@ -1,0 +1,80 @@
+import pyarrow as pa
+
+from flows.steps import assemble
+from schemas.records import Document
+from schemas.tables import TABLES, arrow_schema
+
+LINEAGE = assemble.Lineage(run_id="run-1", pipeline_version="0.0.test")
+SHA = "f" * 64
+
+
+def _doc(doc_id, text="Body."):
+    return dict(document_id=doc_id, source_bytes=5, encoding="utf-8", repairs=[], title=None,
+                published_date=None, date_text=None, authors=[], outlet=None, dateline=None, language="en",
+                clean_text=text, char_count=len(text), paragraph_count=1, statement_count=1,
+                removed_line_count=0, duplicate_of=None, is_exact_duplicate=False,
+                source_path=f"{doc_id}.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
+
+
+def _para(pid, doc_id):
+    return dict(paragraph_id=pid, document_id=doc_id, ordinal=0, char_start=0, char_end=5, text="Body.",
+                statement_count=1, source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
+
+
+def _stmt(sid, pid, doc_id):
+    return dict(statement_id=sid, document_id=doc_id, paragraph_id=pid, ordinal=0, char_start=0, char_end=5,
+                text="Body.", mode="narration", speaker=None, speaker_role=None, cue=None, is_question=False,
+                source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
+
+
+def test_ids_are_stable_and_depend_on_path_and_content():
+    a = assemble.document_id("a.txt", SHA)
+    assert a == assemble.document_id("a.txt", SHA)
+    assert a != assemble.document_id("b.txt", SHA)
+    assert a != assemble.document_id("a.txt", "e" * 64)
+    assert len(a) == 16 and int(a, 16) >= 0
+
+
+def test_invalid_document_takes_its_paragraphs_and_statements_along():
+    good, bad = "a" * 16, "b" * 16
+    rows = assemble.Rows()
+    rows.add("documents", _doc(good))
+    rows.add("documents", {**_doc(bad), "language": 7})  # planted defect: language is not a string
+    rows.add("paragraphs", _para("1" * 16, good))
+    rows.add("paragraphs", _para("2" * 16, bad))
+    rows.add("statements", _stmt("3" * 16, "1" * 16, good))
+    rows.add("statements", _stmt("4" * 16, "2" * 16, bad))
+    valid, rejections = assemble.validated_tables(rows, TABLES)
+    assert [d["document_id"] for d in valid["documents"]] == [good]
+    assert [p["paragraph_id"] for p in valid["paragraphs"]] == ["1" * 16]
+    assert [s["statement_id"] for s in valid["statements"]] == ["3" * 16]
+    reasons = sorted((r["table"], r["reason"]) for r in rejections)
+    assert reasons == [("documents", "invalid_record"), ("paragraphs", "parent_rejected"),
+                       ("statements", "parent_rejected")]
+    doc_rejection = next(r for r in rejections if r["table"] == "documents")
+    assert "language" in doc_rejection["detail"] and doc_rejection["record_id"] == bad
+    for r in rejections:
+        TABLES["rejections"].model_validate(r)
+
+
+def test_invalid_paragraph_orphans_only_its_statements():
+    doc = "a" * 16
+    rows = assemble.Rows()
+    rows.add("documents", _doc(doc))
+    rows.add("paragraphs", {**_para("1" * 16, doc), "char_start": -3})  # planted defect: negative offset
+    rows.add("statements", _stmt("3" * 16, "1" * 16, doc))
+    valid, rejections = assemble.validated_tables(rows, TABLES)
+    assert len(valid["documents"]) == 1 and valid["paragraphs"] == [] and valid["statements"] == []
+    assert sorted(r["reason"] for r in rejections) == ["invalid_record", "parent_rejected"]
+
+
+def test_duplicates_are_marked_not_deleted():
+    docs = pa.Table.from_pylist([_doc("a" * 16, "Same text."), _doc("b" * 16, "Same text."),
+                                 _doc("c" * 16, "Same text, lightly edited."), _doc("d" * 16, "Other.")],
+                                schema=arrow_schema(Document))
+    groups = {"a" * 16: "a" * 16, "b" * 16: "a" * 16, "c" * 16: "a" * 16, "d" * 16: "d" * 16}
+    out = assemble.documents_with_duplicates(docs, groups)
+    assert out.num_rows == 4
+    assert out.column("duplicate_of").to_pylist() == [None, "a" * 16, "a" * 16, None]
+    assert out.column("is_exact_duplicate").to_pylist() == [False, True, False, False]
+    assert out.schema == docs.schema

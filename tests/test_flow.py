@@ -1,0 +1,139 @@
+"""The whole flow on the sample texts plus planted bad files, under a temporary Prefect server."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pandas as pd
+import polars as pl
+import pyarrow.parquet as pq
+import pytest
+
+from flows import curate as curate_module
+from flows.config import RunConfig
+from schemas.tables import TABLES, arrow_schema
+from tests.conftest import RAW
+
+pytestmark = pytest.mark.flow
+
+PLANTED = {
+    "empty.txt": b"",                                                    # empty file
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,  # binary content
+}
+
+
+@pytest.fixture(scope="module")
+def raw_dir(tmp_path_factory):
+    raw = tmp_path_factory.mktemp("raw")
+    for path in RAW.glob("*.txt"):
+        shutil.copy(path, raw / path.name)
+    for name, data in PLANTED.items():
+        (raw / name).write_bytes(data)
+    return raw
+
+
+@pytest.fixture(scope="module")
+def curated(prefect_harness, raw_dir, tmp_path_factory):
+    out = tmp_path_factory.mktemp("curated")
+    summary = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out))
+    return out, summary
+
+
+def test_every_table_is_published_with_its_schema(curated):
+    out, summary = curated
+    for name, model in TABLES.items():
+        table = pq.read_table(out / f"{name}.parquet")
+        assert table.schema.equals(arrow_schema(model), check_metadata=False), name
+    assert summary["rows"]["documents"] == 2
+    assert not list(out.glob(".staging-*")), "staging folder left behind"
+    assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+
+
+def test_unreadable_files_become_rejections_and_the_run_completes(curated):
+    out, _ = curated
+    rejections = pq.read_table(out / "rejections.parquet").to_pylist()
+    by_path = {r["source_path"]: r["reason"] for r in rejections}
+    assert by_path == {"empty.txt": "empty_file", "image.txt": "binary_content"}
+    docs = pq.read_table(out / "documents.parquet").column("source_path").to_pylist()
+    assert sorted(docs) == sorted(p.name for p in RAW.glob("*.txt"))
+
+
+def test_duckdb_joins_statements_to_paragraphs_to_documents(curated):
+    out, _ = curated
+    con = duckdb.connect()
+    rows = con.execute(f"""
+        SELECT d.source_path, count(*) AS n, count(DISTINCT p.paragraph_id) AS paragraphs
+        FROM read_parquet('{out}/statements.parquet') s
+        JOIN read_parquet('{out}/paragraphs.parquet') p USING (paragraph_id)
+        JOIN read_parquet('{out}/documents.parquet') d ON d.document_id = s.document_id
+        GROUP BY 1 ORDER BY 1""").fetchall()
+    stmts = con.execute(f"SELECT count(*) FROM read_parquet('{out}/statements.parquet')").fetchone()[0]
+    assert len(rows) == 2 and sum(r[1] for r in rows) == stmts
+    assert all(r[2] > 0 for r in rows)
+
+
+def test_polars_and_pandas_read_the_tables_as_is(curated):
+    out, _ = curated
+    s = pl.read_parquet(out / "statements.parquet")
+    p = pl.read_parquet(out / "paragraphs.parquet")
+    d = pl.read_parquet(out / "documents.parquet")
+    joined = s.join(p, on="paragraph_id", suffix="_p").join(d, on="document_id", suffix="_d")
+    assert joined.height == s.height
+    assert d.schema["published_date"] == pl.Date
+    frame = pd.read_parquet(out / "statements.parquet")
+    assert set(frame["mode"].astype(str)) <= {"narration", "direct", "indirect", "turn"}
+
+
+def test_offsets_point_into_the_clean_text(curated):
+    out, _ = curated
+    texts = {r["document_id"]: r["clean_text"] for r in
+             pq.read_table(out / "documents.parquet", columns=["document_id", "clean_text"]).to_pylist()}
+    for name in ("paragraphs", "statements"):
+        for row in pq.read_table(out / f"{name}.parquet").to_pylist():
+            assert texts[row["document_id"]][row["char_start"]:row["char_end"]] == row["text"]
+
+
+def test_the_report_is_written(curated):
+    out, _ = curated
+    assert (out / "reports" / "index.html").stat().st_size > 0
+    assert (out / "reports" / "history.jsonl").exists()
+
+
+def test_a_second_run_gives_the_same_ids(prefect_harness, raw_dir, curated, tmp_path):
+    first, _ = curated
+    curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=tmp_path, build_data_docs=False))
+    for name in ("documents", "paragraphs", "statements"):
+        key = arrow_schema(TABLES[name]).metadata[b"primary_key"].decode()
+        a = pq.read_table(first / f"{name}.parquet").column(key).to_pylist()
+        b = pq.read_table(tmp_path / f"{name}.parquet").column(key).to_pylist()
+        assert a == b, name
+
+
+def test_command_line_exit_codes(prefect_harness, raw_dir, tmp_path):
+    assert curate_module.main(["--raw", str(tmp_path / "missing"), "--curated", str(tmp_path / "c")]) == 2
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(tmp_path / "c"), "--no-data-docs"]) == 0
+    assert (tmp_path / "c" / "statements.parquet").exists()
+
+
+def test_critical_failure_keeps_the_previous_tables_and_fails_the_run(prefect_harness, raw_dir, tmp_path,
+                                                                       monkeypatch):
+    out = tmp_path / "curated"
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+
+    original = curate_module.assemble.document_rows
+
+    def shifted_offsets(*args, **kwargs):  # planted defect: every statement's offsets are off by one
+        rows = original(*args, **kwargs)
+        rows.tables["statements"] = [{**s, "char_start": s["char_start"] + 1, "char_end": s["char_end"] + 1}
+                                     for s in rows.tables.get("statements", [])]
+        return rows
+
+    monkeypatch.setattr(curate_module.assemble, "document_rows", shifted_offsets)
+    state = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out, build_data_docs=False),
+                                 return_state=True)
+    assert state.is_failed()
+    after = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
+        {k: v for k, v in before.items() if k != "rejections.parquet"}
+    assert "failed" in (out / "reports" / "index.html").read_text(encoding="utf-8").lower()

@@ -1,0 +1,74 @@
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from flows import io
+from schemas.records import Statement
+from schemas.tables import arrow_schema, dictionary_columns
+
+
+def _rows(n=3):
+    return [dict(statement_id=f"{i:016x}", document_id="1" * 16, paragraph_id="2" * 16, ordinal=i,
+                 char_start=i * 6, char_end=i * 6 + 5, text="Hello", mode="direct" if i else "narration",
+                 speaker="Xi Jinping" if i else None, speaker_role=None, cue="said" if i else None,
+                 is_question=False, source_path="a.txt", source_sha256="f" * 64, run_id="r",
+                 pipeline_version="0") for i in range(n)]
+
+
+def test_parquet_round_trip_keeps_explicit_schema_and_metadata(tmp_path):
+    schema = arrow_schema(Statement)
+    table = io.table_from_rows(_rows(), schema)
+    path = io.write_parquet_atomic(table, tmp_path / "statements.parquet",
+                                   dictionary_columns=dictionary_columns(Statement))
+    back = pq.read_table(path)
+    assert back.schema.equals(schema, check_metadata=False)
+    assert back.schema.metadata[b"schema_version"] == schema.metadata[b"schema_version"]
+    assert back.to_pylist() == table.to_pylist()
+    meta = pq.ParquetFile(path).metadata
+    column = meta.row_group(0).column(back.schema.get_field_index("mode"))
+    assert column.compression == "ZSTD"
+    assert any("DICTIONARY" in str(e) for e in column.encodings)
+
+
+def test_empty_rows_still_give_the_full_schema(tmp_path):
+    table = io.table_from_rows([], arrow_schema(Statement))
+    io.write_parquet_atomic(table, tmp_path / "s.parquet")
+    assert pq.read_table(tmp_path / "s.parquet").schema.names == arrow_schema(Statement).names
+
+
+def test_failed_write_leaves_previous_file_and_no_temp_file(tmp_path, monkeypatch):
+    path = tmp_path / "statements.parquet"
+    io.write_parquet_atomic(io.table_from_rows(_rows(2), arrow_schema(Statement)), path)
+    before = path.read_bytes()
+
+    def crash(table, where, **kwargs):
+        with open(where, "wb") as fh:
+            fh.write(b"PAR1 half a file")
+        raise OSError("disk full")
+
+    monkeypatch.setattr(io.pq, "write_table", crash)
+    with pytest.raises(OSError):
+        io.write_parquet_atomic(io.table_from_rows(_rows(3), arrow_schema(Statement)), path)
+    assert path.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["statements.parquet"]
+
+
+def test_rows_that_do_not_fit_the_schema_are_refused():
+    with pytest.raises((pa.ArrowInvalid, pa.ArrowTypeError, TypeError)):
+        io.table_from_rows([{**_rows(1)[0], "ordinal": "first"}], arrow_schema(Statement))
+
+
+def test_source_paths_are_sorted_and_missing_folder_is_an_error(tmp_path):
+    (tmp_path / "b.txt").write_text("b")
+    (tmp_path / "a.txt").write_text("a")
+    (tmp_path / "c.md").write_text("c")
+    assert [p.name for p in io.source_paths(tmp_path, "*.txt")] == ["a.txt", "b.txt"]
+    with pytest.raises(FileNotFoundError):
+        io.source_paths(tmp_path / "nope", "*.txt")
+
+
+def test_history_appends_one_entry_per_run(tmp_path):
+    path = tmp_path / "reports" / "history.jsonl"
+    io.append_history({"run_id": "r1", "statements": 3}, path)
+    io.append_history({"run_id": "r2", "statements": 4}, path)
+    assert [h["run_id"] for h in io.read_history(path)] == ["r1", "r2"]

@@ -1,0 +1,81 @@
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+from pydantic import ValidationError
+
+from schemas.records import Document, Statement
+from schemas.tables import TABLES, arrow_schema, column_specs, dictionary_columns, primary_key
+
+SCORER_COLUMNS = {
+    "documents": ["document_id", "source_path", "title", "published_date", "authors", "outlet", "language"],
+    "statements": ["document_id", "ordinal", "text", "mode", "speaker", "is_question"],
+}
+
+
+@pytest.mark.parametrize("table", sorted(SCORER_COLUMNS))
+def test_columns_the_scorer_reads_exist(table):
+    assert set(SCORER_COLUMNS[table]) <= set(arrow_schema(TABLES[table]).names)
+
+
+def test_arrow_types_are_derived_from_annotations():
+    docs = arrow_schema(Document)
+    assert docs.field("published_date").type == pa.date32()
+    assert docs.field("authors").type == pa.list_(pa.string())
+    assert docs.field("published_date").nullable and not docs.field("document_id").nullable
+    stmts = arrow_schema(Statement)
+    assert stmts.field("is_question").type == pa.bool_()
+    assert stmts.field("ordinal").type == pa.int64()
+
+
+def test_schema_metadata_carries_version_and_key():
+    schema = arrow_schema(Statement)
+    assert schema.metadata[b"schema_version"]
+    assert schema.metadata[b"primary_key"] == b"statement_id"
+
+
+@pytest.mark.parametrize("name", sorted(TABLES))
+def test_every_field_is_described_and_every_table_has_one_key(name):
+    model = TABLES[name]
+    assert all(spec.description for spec in column_specs(model))
+    assert primary_key(model).endswith("_id")
+    assert {"run_id", "pipeline_version", "source_path", "source_sha256"} <= set(arrow_schema(model).names)
+
+
+def test_enumerations_become_allowed_values_and_dictionary_columns():
+    mode = next(c for c in column_specs(Statement) if c.name == "mode")
+    assert mode.allowed_values == ("narration", "direct", "indirect", "turn")
+    assert "mode" in dictionary_columns(Statement)
+
+
+def _statement(**overrides):
+    row = dict(statement_id="0" * 16, document_id="1" * 16, paragraph_id="2" * 16, ordinal=0, char_start=0,
+               char_end=5, text="Hello", mode="narration", speaker=None, speaker_role=None, cue=None,
+               is_question=False, source_path="a.txt", source_sha256="f" * 64, run_id="r", pipeline_version="0")
+    row.update(overrides)
+    return row
+
+
+def test_valid_statement_is_accepted_and_frozen():
+    st = Statement.model_validate(_statement())
+    with pytest.raises(ValidationError):
+        st.text = "changed"
+
+
+@pytest.mark.parametrize("defect,overrides", [
+    ("unknown mode", {"mode": "shouting"}),
+    ("negative offset", {"char_start": -1}),
+    ("empty text", {"text": ""}),
+    ("malformed id", {"statement_id": "not-an-id"}),
+    ("unknown column", {"colour": "red"}),
+])
+def test_invalid_statement_is_refused(defect, overrides):
+    with pytest.raises(ValidationError):
+        Statement.model_validate(_statement(**overrides))
+
+
+def test_dates_parse_from_iso_text():
+    doc = dict(document_id="a" * 16, source_bytes=1, encoding="utf-8", clean_text="x", char_count=1,
+               paragraph_count=1, statement_count=1, removed_line_count=0, published_date="2021-02-22",
+               source_path="a.txt", source_sha256="f" * 64, run_id="r", pipeline_version="0")
+    assert Document.model_validate(doc).published_date == dt.date(2021, 2, 22)
