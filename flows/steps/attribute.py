@@ -1,7 +1,37 @@
-"""Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O."""
+"""Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O.
+
+One linear pass over the document's sentences, in reading order:
+
+1. **Labels.** ``Name:`` / ``Q:`` / ``en.humanrights.cn:`` at the start of a
+   paragraph or a sentence is cut off the sentence and names the current
+   speaker; a paragraph that is only a label yields no sentence. A document
+   with labels is a dialogue: every sentence is a ``turn`` of the current
+   speaker, and unlabelled paragraphs go to the interviewer (a question) or
+   back to the interviewee (the answer after a question).
+2. **Quotations.** Quoted spans (straight, curly, single) are found per
+   paragraph, carried over paragraphs that continue an open quote. A span is
+   speech unless it is a term/title/slogan (a marker word before it, title
+   case, too short without a cue next to it, a proverb). Its source is found
+   in the sentence(s) it covers, else in an attribution-only next sentence
+   ("X said." / "X's firm statement ..."), else in the sentence before
+   ("X spoke about ..."), else it continues the previous paragraph's quote.
+3. **Reported speech.** A cue (lexicon.CUES) with a source as its subject
+   (pre-posed "X said that", post-posed ", said X, role.", "according to X")
+   makes the sentence ``indirect``; the following sentences of the same
+   paragraph continue it (outside dialogues).
+4. **Speakers.** Names are canonicalised to the fullest form in the document
+   (titles stripped); pronouns and short forms resolve to the last person
+   named as a subject; roles come from appositives and pre-name titles.
+
+Every word list and threshold lives in :mod:`flows.steps.lexicon`.
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
+
+from flows.steps import lexicon as L
+from flows.steps.segment import sentence_spans
 
 MODES = ("narration", "direct", "indirect", "turn")
 
@@ -31,7 +61,697 @@ class AttributedDocument:
     speakers: tuple[SpeakerProfile, ...]
 
 
+# ------------------------------------------------------------------ patterns
+_NAME_TOKEN = r"[A-Z][\w'’.\-]*"
+_LABEL = re.compile(
+    r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
+    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|of|de|von|van|bin|al|la|le|da))*)"
+    r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|von|van|der|de|bin|al|da|dos|du))*")
+_CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
+                     r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
+_ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
+                           re.IGNORECASE)
+_INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) + r")\b", re.IGNORECASE)
+_STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r")['’]s?\s+(?:\w+\s+){0,2}(?:"
+                           + "|".join(L.STATEMENT_NOUNS) + r")\b")
+_FRAMING_RE = re.compile(L.FRAMING, re.IGNORECASE)
+_INTERVIEW_RE = re.compile(L.INTERVIEW_FRAMING, re.IGNORECASE)
+_PROVERB_RE = re.compile("|".join(re.escape(p) for p in L.PROVERB_MARKERS), re.IGNORECASE)
+_TRAILING_FILLER = re.compile(
+    r"(?:[\s,]+(?:also|further|once|repeatedly|then|later|has|have|had|will|would|had|recently|previously|"
+    r"earlier|firmly|again|clearly|explicitly|publicly|never|always|often|even|still|fully|specifically|"
+    r"strongly|particularly|already|just|yesterday|today|on\s+\w+day|on\s+\w+\s+\d+|last\s+\w+|"
+    r"in\s+(?:a|an|the|his|her|its|their)\s+[\w\s]{0,40}?))*[\s,]*$", re.IGNORECASE)
+_WORD = re.compile(r"[\w'’\-]+")
+_OPEN_Q = "“‘«"
+_CLOSE_Q = "”’»"
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
+_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
+
+
+# ------------------------------------------------------------------ speakers
+@dataclass
+class _Person:
+    name: str
+    role: str | None = None
+    aliases: set = field(default_factory=set)
+    group: bool = False
+
+
+class _Registry:
+    """Names seen in the document; resolves short forms, titles and pronouns."""
+
+    def __init__(self, full_names: list[str]):
+        self.full = full_names                  # multi-token person names, document order
+        self.people: dict[str, _Person] = {}
+        self.last_person: str | None = None
+        self.last_group: str | None = None
+
+    def canonical(self, name: str) -> str:
+        toks = name.split()
+        if len(toks) == 1:
+            key = toks[0].lower()
+            hits = [f for f in self.full if key in (f.split()[0].lower(), f.split()[-1].lower())]
+            if hits:
+                if self.last_person in hits:
+                    return self.last_person
+                return max(hits, key=len)
+        # a longer name in the document that contains this one ("Zhang Xiaoling" vs "Xiaoling")
+        for f in self.full:
+            if f != name and f.endswith(" " + name):
+                return f
+        return name
+
+    def note(self, name: str, *, role: str | None = None, surface: str | None = None,
+             group: bool = False) -> str:
+        p = self.people.setdefault(name, _Person(name, group=group))
+        if role and not p.role:
+            p.role = role
+        if surface and surface != name:
+            p.aliases.add(surface)
+        if group:
+            self.last_group = name
+        else:
+            self.last_person = name
+        return name
+
+    def by_role(self, noun: str) -> str | None:
+        noun = noun.lower()
+        for p in reversed(list(self.people.values())):
+            if not p.group and p.role and noun in p.role.lower():
+                return p.name
+        return None
+
+
+def _strip_possessive(tok: str) -> str:
+    return re.sub(r"['’]s?$", "", tok)
+
+
+def _person_in_run(run: str) -> tuple[str | None, str]:
+    """(person name, role words before it) from a run of capitalised tokens."""
+    toks = [_strip_possessive(t) for t in run.split()]
+    cut = 0
+    for i, t in enumerate(toks):
+        low = t.lower().strip(".")
+        if low in L.TITLE_WORDS or low in L.PLACE_WORDS or low in L.ORG_WORDS or low in L.CAP_STOPWORDS:
+            cut = i + 1
+    name = toks[cut:]
+    if not name or any(t.lower() in L.CAP_STOPWORDS for t in name):
+        return None, " ".join(toks[:cut])
+    if len(name) == 1 and cut and toks[cut - 1].lower() in L.ORG_WORDS | L.PLACE_WORDS:
+        return None, " ".join(toks[:cut])
+    if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper() and len(name[0]) > 3):
+        return None, " ".join(toks[:cut])
+    return " ".join(name), " ".join(toks[:cut])
+
+
+def _document_people(paragraphs: list[str]) -> list[str]:
+    """Multi-token person names in document order (the fullest forms)."""
+    seen: dict[str, None] = {}
+    for p in paragraphs:
+        for m in _NAME_RUN.finditer(p):
+            name, _ = _person_in_run(m.group())
+            if name and len(name.split()) >= 2 and not name.isupper():
+                seen.setdefault(name, None)
+    names = list(seen)
+    # drop names that are the tail of a longer one only when the longer adds a given name
+    return names
+
+
+# ------------------------------------------------------------------ quotes
+@dataclass
+class _Quote:
+    start: int            # offset of the opening mark (or 0 when it opened in an earlier paragraph)
+    end: int              # offset just after the closing mark (or len(text) when left open)
+    closed: bool
+    opened_before: bool   # continues a quotation from the previous paragraph
+
+
+def _quotes(text: str, carry_open: bool) -> list[_Quote]:
+    out: list[_Quote] = []
+    open_at: int | None = 0 if carry_open else None
+    opened_before = carry_open
+    single_open: int | None = None
+    n = len(text)
+    for i, ch in enumerate(text):
+        prev = text[i - 1] if i else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch == '"':
+            if open_at is None and (prev.isspace() or prev in "([{—–-:,") and not nxt.isspace():
+                open_at, opened_before = i, False
+            elif open_at is not None:
+                out.append(_Quote(open_at, i + 1, True, opened_before))
+                open_at, opened_before = None, False
+            elif open_at is None and i == 0:
+                open_at, opened_before = i, False
+        elif ch in "“«":
+            if open_at is None:
+                open_at, opened_before = i, False
+        elif ch in "”»":
+            if open_at is not None:
+                out.append(_Quote(open_at, i + 1, True, opened_before))
+            else:   # a closing mark without an opener: the quote ran from the last quote or the start
+                start = out[-1].end if out else 0
+                out.append(_Quote(start, i + 1, True, False))
+            open_at, opened_before = None, False
+        elif ch in "‘'" and open_at is None:
+            if single_open is None and (prev.isspace() or prev in "([") and nxt.isalpha():
+                single_open = i
+            elif single_open is not None and ch in "’'" and not prev.isspace() and not nxt.isalnum():
+                out.append(_Quote(single_open, i + 1, True, False))
+                single_open = None
+        elif ch == "’" and single_open is not None and not nxt.isalnum():
+            out.append(_Quote(single_open, i + 1, True, False))
+            single_open = None
+    if open_at is not None:
+        out.append(_Quote(open_at, n, False, opened_before))
+    out.sort(key=lambda q: q.start)
+    return out
+
+
+def _mask(text: str, quotes: list[_Quote]) -> str:
+    """``text`` with quoted content blanked out (same length, so offsets stay valid)."""
+    chars = list(text)
+    for q in quotes:
+        for i in range(q.start, q.end):
+            if not chars[i].isspace():
+                chars[i] = "_" if i not in (q.start, q.end - 1) else chars[i]
+    return "".join(chars)
+
+
+def _is_term(text: str, q: _Quote, sentence: str) -> bool:
+    """A quoted term, title, slogan or proverb rather than speech."""
+    if q.opened_before:
+        return False
+    inner = text[q.start + 1:q.end - 1] if q.closed else text[q.start + 1:q.end]
+    words = _WORD.findall(inner)
+    if not words:
+        return True
+    before = text[max(0, q.start - 40):q.start].rstrip(" ,")
+    if before.endswith(":"):
+        return False
+    prev_words = _WORD.findall(before)
+    if prev_words and prev_words[-1].lower() in L.TERM_MARKERS:
+        return True
+    if _PROVERB_RE.search(sentence):
+        return True
+    long_words = [w for w in words if len(w) > 3]
+    if len(words) >= 3 and long_words and not re.search(r"[.!?]", inner) and \
+            sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words):
+        return True                          # a title in title case
+    return False
+
+
+# ------------------------------------------------------------------ cues
+@dataclass(frozen=True)
+class _Source:
+    name: str
+    cue: str
+    role: str | None
+    attribution_only: bool = False
+
+
+def _clean_np(np: str) -> str:
+    np = _SUBJ_CUT.sub("", np)
+    np = re.sub(r"\([^)]*\)?", " ", np)
+    np = " ".join(np.split()).strip(" ,;:-—–_\"'“”‘’")
+    return np
+
+
+def _is_appositive(chunk: str) -> bool:
+    c = chunk.strip()
+    if not c:
+        return True
+    if _has_person(c):
+        return False
+    first = c.split()[0]
+    low = first.lower()
+    return (first[0].islower() and low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP
+            and low not in L.SOURCE_NOUNS) or low in ("who", "which", "whose", "a", "an") \
+        or (low in L.TITLE_WORDS and low not in ("the", "chinese") and not _has_person(c))
+
+
+def _has_person(chunk: str) -> bool:
+    return any((_person_in_run(m.group())[0] or "").count(" ") >= 1 for m in _NAME_RUN.finditer(chunk))
+
+
+def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True) -> tuple[str | None, str | None]:
+    """(canonical speaker, role) named by a noun phrase, or (None, None)."""
+    np = _clean_np(np)
+    if not np:
+        return None, None
+    words = np.split()
+    low0 = words[0].lower()
+    if low0 in L.FIRST_PERSON:
+        return None, None
+    if len(words) == 1 and low0 in L.PRONOUNS_PERSON:
+        return reg.last_person, None
+    if len(words) == 1 and low0 in L.PRONOUNS_GROUP:
+        return (reg.last_group or reg.last_person), None
+    # a person's name: the last run that holds one
+    best = None
+    for m in _NAME_RUN.finditer(np):
+        name, role_words = _person_in_run(m.group())
+        if name:
+            best = (name, role_words, m)
+    if best:
+        name, role_words, m = best
+        if re.search(r"['’]s?$", m.group()) and re.match(r"\s+[a-z]", np[m.end():]):
+            return None, None      # "Xi's letter explained": the letter, not Xi, is the subject
+        if len(name.split()) == 1 and not any(
+                name.lower() in (f.split()[0].lower(), f.split()[-1].lower()) for f in reg.full):
+            # a single word that is no known person's name: an organisation ("Baidu", "Xinhua")
+            pass
+        canon = reg.canonical(name)
+        role = (np[:m.start()] + " " + role_words).strip() or None
+        role = _clean_np(role) if role else None
+        if role and role.lower() in ("the", "a", "an", ""):
+            role = None
+        return canon, role
+    # "the spokesperson", "the high commissioner", "the Pakistani"
+    if low0 == "the" and len(words) <= 4:
+        head = words[-1].lower()
+        if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("spokesperson", "commissioner", "chief"):
+            return (reg.by_role(head) or reg.last_person), None
+    # an organisation or a country ("Human Rights Watch", "China's Foreign Ministry", "China")
+    caps = [m.group() for m in _NAME_RUN.finditer(np)]
+    lower_words = [w for w in words if w[0].islower() and w.lower() not in ("of", "the", "and", "for", "'s")]
+    if caps and not lower_words:
+        org = _clean_np(re.sub(r"^(?:The|the)\s+", "", np))
+        return org, None
+    if not allow_generic:
+        return None, None
+    # a group or document: head noun among SOURCE_NOUNS in the first words
+    for w in words[:5]:
+        if w.lower().strip(",") in L.SOURCE_NOUNS:
+            if low0 == "the" and reg.last_group and w.lower() in reg.last_group.lower():
+                return reg.last_group, None
+            return np, None
+    return None, None
+
+
+def _post_np(masked: str, end: int) -> str | None:
+    """The noun phrase after a post-posed cue (", said John Ross, a fellow ...")."""
+    m = re.match(r"\s+([^,.;:!?\"“”_]{1,80}?)\s*(?:[,.;:!?]|$)", masked[end:])
+    if not m:
+        return None
+    np = m.group(1)
+    if re.match(r"(?:that|to|in|on|at|it|this|so|as|about)\b", np, re.IGNORECASE) or _FINITE.search(np):
+        return None
+    if len(np.split()) > 10:
+        return None
+    return np
+
+
+def _find_source(masked: str, reg: _Registry, *, in_quote_sentence: bool = False) -> _Source | None:
+    """The reported source of one sentence (quoted content blanked), or None."""
+    # "according to X, ..." / "In the view of X, ..."
+    m = _ACCORDING_RE.search(masked)
+    if m:
+        np = re.match(r"([^,.;:!?_]{1,120})", masked[m.end():])
+        if np:
+            np_text = re.sub(r"\s+(?:published|released|issued)\b.*$", "", np.group(1))
+            np_text = re.sub(r"\s+titled\s+(.*)$", "", np_text)
+            name, role = _speaker_from_np(np_text, reg)
+            if name:
+                return _Source(name, m.group().strip().lower(), role)
+    for m in _CUE_RE.finditer(masked):
+        cue = m.group().lower().strip(" \"'“‘")
+        pre = masked[:m.start()]
+        tail = masked[m.end():]
+        if cue in L.CUES_NEEDING_CLAUSE and not re.match(r"\s*(?:that\b|to\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+            continue
+        bare_tail = not re.search(r"[A-Za-z0-9]", tail)
+        # post-posed subject: ", said X" / "" said X"
+        if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
+            np = _post_np(masked, m.end())
+            if np:
+                name, role = _speaker_from_np(np, reg)
+                if name:
+                    return _Source(name, cue, role)
+        # pre-posed subject
+        pre2 = _TRAILING_FILLER.sub("", pre)
+        chunks = re.split(r"[,;:—–]|\s-\s", pre2)
+        role = None
+        for i in range(len(chunks) - 1, -1, -1):
+            c = chunks[i].strip()
+            if not c or c.strip("_ \"'“”") == "":
+                continue
+            if _is_appositive(c) and i > 0:
+                role = role or _clean_np(c)
+                continue
+            name, r = _speaker_from_np(c, reg)
+            if name:
+                only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
+                return _Source(name, cue, r or role, attribution_only=only)
+            break
+    return None
+
+
+# ------------------------------------------------------------------ labels
+def _label_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
+    """(label, abbreviation, end offset incl. spaces) for a speaker label at ``pos``."""
+    m = _LABEL.match(text, pos)
+    if not m:
+        return None
+    label = m.group("label")
+    words = label.split()
+    if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
+        return None
+    if label not in ("Q", "A") and len(words) == 1 and "." not in label and len(label) < 2:
+        return None
+    end = m.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    return label, m.group("abbr"), end
+
+
+def _is_question(sentence: str, *, last_in_paragraph: bool) -> bool:
+    if _QUESTION_END.search(sentence):
+        return True
+    if last_in_paragraph and not re.search(r"[.!:;][\"'”’)\]]*\s*$", sentence):
+        first = _WORD.match(sentence.lstrip("\"“‘'"))
+        return bool(first) and first.group().lower() in L.QUESTION_WORDS and len(sentence.split()) > 3
+    return False
+
+
+# ------------------------------------------------------------------ document
+@dataclass
+class _Sent:
+    para: int
+    start: int
+    end: int
+    label: str | None = None
+    question: bool = False
+    mode: str = "narration"
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+
+
+def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
+    """Sentences with labels cut off; label-only paragraphs returned separately."""
+    sents: list[_Sent] = []
+    label_only: dict[int, str] = {}
+    for pi, text in enumerate(paragraphs):
+        body_start = 0
+        lab = _label_at(text, 0)
+        first_label = None
+        if lab:
+            first_label = lab[0] if not lab[1] else f"{lab[0]} ({lab[1]})"
+            body_start = lab[2]
+            if body_start >= len(text.rstrip()):
+                label_only[pi] = first_label
+                continue
+        spans = [(s + body_start, e + body_start) for s, e in sentence_spans(text[body_start:])]
+        for k, (s, e) in enumerate(spans):
+            label = first_label if k == 0 else None
+            if k > 0:
+                inner = _label_at(text, s)
+                if inner and inner[2] < e:
+                    label = inner[0] if not inner[1] else f"{inner[0]} ({inner[1]})"
+                    s = inner[2]
+            sents.append(_Sent(pi, s, e, label=label,
+                               question=_is_question(text[s:e], last_in_paragraph=k == len(spans) - 1)))
+    return sents, label_only
+
+
 def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order."""
-    raise NotImplementedError
+    sents, label_only = _split(paragraphs)
+    reg = _Registry(_document_people(paragraphs))
+    labels = _dialogue_labels(sents, label_only)
+    if labels:
+        _assign_turns(paragraphs, sents, label_only, labels, reg, outlet)
+    _attribute_speech(paragraphs, sents, reg, dialogue=bool(labels))
+    return _finish(paragraphs, sents, reg)
+
+
+# ------------------------------------------------------------------ dialogue
+def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str]) -> dict[str, dict]:
+    """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
+    occurrences = [s.label for s in sents if s.label] + list(label_only.values())
+    distinct = set(occurrences)
+    if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})):
+        return {}
+    return {lab: {} for lab in distinct}
+
+
+def _label_name(label: str, reg: _Registry, abbrev: dict[str, str]) -> str:
+    m = re.match(r"(.*?)\s*\(([A-Z]{1,6})\)$", label)
+    if m:
+        full = _canonical_label(m.group(1), reg)
+        abbrev[m.group(2)] = full
+        reg.note(full, surface=m.group(2))
+        return full
+    if label in abbrev:
+        return abbrev[label]
+    return _canonical_label(label, reg)
+
+
+def _canonical_label(label: str, reg: _Registry) -> str:
+    if label in ("Q", "A") or "." in label:
+        return label
+    words = label.split()
+    stripped = [w for w in words if w.lower().strip(".") not in L.TITLE_WORDS] or words
+    name = " ".join(stripped)
+    return reg.canonical(name) if len(stripped) <= 3 else label
+
+
+def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
+    abbrev: dict[str, str] = {}
+    # who asks: a label whose turns end with a question
+    by_para: dict[int, list[_Sent]] = {}
+    for s in sents:
+        by_para.setdefault(s.para, []).append(s)
+    asks: dict[str, list[bool]] = {}
+    cur = None
+    for pi in range(len(paragraphs)):
+        if pi in label_only:
+            cur = label_only[pi]
+            continue
+        for s in by_para.get(pi, []):
+            if s.label:
+                cur = s.label
+                asks.setdefault(cur, []).append(False)
+            if cur and s.question and asks.get(cur):
+                asks[cur][-1] = True
+    for pi, lab in label_only.items():
+        asks.setdefault(lab, [])
+    names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
+    askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
+    answer_counts = {lab: len(v) for lab, v in asks.items() if lab not in askers}
+    principal = max(answer_counts, key=answer_counts.get) if answer_counts else None
+    default_asker = next((lab for lab in asks if lab in askers), None)
+    asker_name = names[default_asker] if default_asker else (outlet or "interviewer")
+    principal_name = names[principal] if principal else "interviewee"
+    for n in set(names.values()):
+        reg.note(n)
+    # paragraphs before the first label
+    first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
+    framing_end = -1
+    for pi in range(first_label_para):
+        if _INTERVIEW_RE.search(paragraphs[pi]):
+            framing_end = pi
+    cur_name, cur_is_asker = None, False
+    last_answerer = principal_name
+    prev_question = False
+    for pi in range(len(paragraphs)):
+        if pi in label_only:
+            lab = label_only[pi]
+            cur_name, cur_is_asker = names[lab], lab in askers
+            if not cur_is_asker:
+                last_answerer = cur_name
+            prev_question = False
+            continue
+        ps = by_para.get(pi, [])
+        if not ps:
+            continue
+        if not ps[0].label:
+            para_question = ps[-1].question
+            if pi < first_label_para:
+                if pi <= framing_end:
+                    cur_name = None
+                elif para_question:
+                    cur_name, cur_is_asker = asker_name, True
+                else:
+                    cur_name, cur_is_asker = principal_name, False
+            elif para_question and not cur_is_asker:
+                cur_name, cur_is_asker = asker_name, True
+            elif cur_is_asker and prev_question and not para_question:
+                cur_name, cur_is_asker = last_answerer, False
+        for s in ps:
+            if s.label:
+                cur_name, cur_is_asker = names[s.label], s.label in askers
+                if cur_is_asker:
+                    asker_name = cur_name
+                else:
+                    last_answerer = cur_name
+            if cur_name:
+                s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
+        prev_question = ps[-1].question
+
+
+# ------------------------------------------------------------------ speech
+def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry, *, dialogue: bool) -> None:
+    by_para: dict[int, list[_Sent]] = {}
+    for s in sents:
+        by_para.setdefault(s.para, []).append(s)
+    carry_open = False
+    carry_speaker: str | None = None      # speaker of a quotation still open at the end of a paragraph
+    last_quote_speaker: str | None = None  # speaker of the previous paragraph's closing quotation
+    prev_para_last: tuple[str, _Source | None] | None = None
+    framed: str | None = None               # "Following is the full text of the letter": its author
+    for pi, text in enumerate(paragraphs):
+        ps = by_para.get(pi, [])
+        if not ps:
+            continue
+        quotes = _quotes(text, carry_open)
+        masked = _mask(text, quotes)
+        msents = [masked[s.start:s.end] for s in ps]
+        sources = [_find_source(m, reg) for m in msents]
+        # subjects and mentions, in order, to resolve later pronouns
+        # ---- quotations
+        quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
+        for qi, q in enumerate(quotes):
+            touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
+            if not touching:
+                continue
+            sent_text = text[ps[touching[0]].start:ps[touching[-1]].end]
+            if _is_term(text, q, sent_text):
+                continue
+            src = None
+            if q.opened_before and carry_speaker:
+                src = _Source(carry_speaker, None, None)
+            order = list(reversed(touching)) if q.closed else touching
+            for k in order:
+                if src is None and sources[k]:
+                    src = sources[k]
+            nxt = touching[-1] + 1
+            if src is None and nxt < len(ps) and (sources[nxt] and sources[nxt].attribution_only):
+                src = sources[nxt]
+                ps[nxt].mode = "direct"
+                quote_speaker.setdefault(-nxt - 1, (src.name, src.cue, src.role))
+            if src is None and nxt < len(ps):
+                m = _STATEMENT_RE.search(msents[nxt])
+                if m:
+                    name, role = _speaker_from_np(m.group("name"), reg, allow_generic=False)
+                    if name:
+                        src = _Source(name, None, role)
+            if src is None:
+                first = touching[0]
+                prev = msents[first - 1] if first > 0 else (prev_para_last[0] if prev_para_last else "")
+                prev_src = sources[first - 1] if first > 0 else (prev_para_last[1] if prev_para_last else None)
+                if prev.rstrip().endswith(":") or _INTRO_RE.search(prev or ""):
+                    if prev_src:
+                        src = prev_src
+                    else:
+                        nm = _first_subject(prev, reg)
+                        if nm:
+                            src = _Source(nm, None, None)
+            if src is None and q.start <= ps[0].start + 1 and last_quote_speaker:
+                src = _Source(last_quote_speaker, None, None)
+            if src is None:
+                continue
+            words = len(_WORD.findall(text[q.start:q.end]))
+            near_cue = any(sources[k] for k in touching)
+            if words < L.MIN_SPEECH_QUOTE_WORDS and not near_cue and not q.opened_before:
+                continue
+            for k in touching:
+                quote_speaker.setdefault(k, (src.name, src.cue, src.role))
+        # ---- per sentence
+        carry: _Source | None = None
+        for k, s in enumerate(ps):
+            src = sources[k]
+            if k in quote_speaker:
+                name, cue, role = quote_speaker[k]
+                _set(s, "direct", name, role, cue, reg)
+                carry = None
+            elif -k - 1 in quote_speaker:
+                name, cue, role = quote_speaker[-k - 1]
+                _set(s, "direct", name, role, cue, reg)
+            elif src and not (s.mode == "turn" and src.name == s.speaker):
+                _set(s, "indirect", src.name, src.role, src.cue, reg)
+                carry = src
+            elif carry and not dialogue and not quotes_in(s, quotes) and not _starts_new_voice(msents[k]):
+                _set(s, "indirect", carry.name, carry.role, carry.cue, reg)
+            elif framed and s.mode == "narration":
+                _set(s, "direct", framed, None, None, reg)
+            _track_subject(msents[k], reg)
+            if _FRAMING_RE.search(text[s.start:s.end]):
+                framed = _framing_author(paragraphs, pi, text[:s.start], reg)
+        # ---- carry quotation state to the next paragraph
+        last_q = quotes[-1] if quotes else None
+        carry_open = bool(last_q and not last_q.closed)
+        last_k = len(ps) - 1
+        carry_speaker = quote_speaker.get(last_k, (None,))[0] if carry_open else None
+        last_quote_speaker = quote_speaker.get(last_k, (None,))[0] if ps[-1].mode == "direct" else None
+        prev_para_last = (msents[-1], sources[-1])
+
+
+def quotes_in(s: _Sent, quotes: list[_Quote]) -> bool:
+    return any(s.start < q.end and q.start < s.end for q in quotes)
+
+
+def _starts_new_voice(masked: str) -> bool:
+    """A sentence that plainly is the narrator again (a first-person or new-subject narrative)."""
+    first = _WORD.match(masked.lstrip())
+    return bool(first) and first.group().lower() in L.FIRST_PERSON
+
+
+def _first_subject(masked: str, reg: _Registry) -> str | None:
+    for m in _NAME_RUN.finditer(masked):
+        name, _ = _person_in_run(m.group())
+        if name:
+            return reg.canonical(name)
+    return None
+
+
+def _track_subject(masked: str, reg: _Registry) -> None:
+    """Remember the first person named in a sentence: later pronouns point to them."""
+    name = _first_subject(masked, reg)
+    if name and (len(name.split()) >= 2 or reg.canonical(name) != name):
+        reg.note(reg.canonical(name))
+
+
+def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry) -> str | None:
+    for text in [before] + [paragraphs[j] for j in range(pi - 1, -1, -1)]:
+        m = re.search(r"\b(?:sent|delivered|published|issued|wrote|gave)\b", text)
+        if m:
+            pre = text[:m.start()]
+            runs = list(_NAME_RUN.finditer(pre))
+            for r in reversed(runs):
+                name, _ = _person_in_run(r.group())
+                if name:
+                    return reg.canonical(name)
+                org = r.group().strip()
+                if org and org.split()[0].lower() not in L.CAP_STOPWORDS:
+                    return org
+    return reg.last_person
+
+
+def _set(s: _Sent, mode: str, name: str, role: str | None, cue: str | None, reg: _Registry) -> None:
+    s.mode, s.speaker, s.role, s.cue = mode, name, role, cue
+    reg.note(name, role=role)
+
+
+# ------------------------------------------------------------------ output
+def _finish(paragraphs: list[str], sents: list[_Sent], reg: _Registry) -> AttributedDocument:
+    out = []
+    for s in sents:
+        speaker = reg.canonical(s.speaker) if s.speaker else None
+        mode = s.mode if speaker else "narration"
+        role = reg.people[speaker].role if speaker in reg.people else s.role
+        out.append(AttributedSentence(s.para, s.start, s.end, mode, speaker if mode != "narration" else None,
+                                      role if mode != "narration" else None,
+                                      s.cue if mode != "narration" else None, s.question))
+    used = {}
+    for a in out:
+        if a.speaker and a.speaker not in used:
+            p = reg.people.get(a.speaker)
+            used[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role,
+                                             tuple(sorted(p.aliases)) if p else ())
+    return AttributedDocument(tuple(out), tuple(used.values()))

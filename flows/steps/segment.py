@@ -1,12 +1,103 @@
-"""Segmentation: clean body text -> paragraph spans -> sentence spans. Pure, no I/O."""
+"""Segmentation: clean body text -> paragraph spans -> sentence spans. Pure, no I/O.
+
+Paragraphs are the non-empty lines of the body; a line that plainly continues
+the previous one (hard-wrapped text: the previous line has no final stop and
+this one starts in lower case) is joined to it.
+
+Sentences end after ``.``, ``!``, ``?`` or an ellipsis, with closing quotation
+marks and brackets kept in the sentence they close, except
+
+- after an abbreviation (``Mr.``, ``Dec. 8``, ``U.S.``, ``No. 1``) or an
+  initial (``David W. Panuelo``),
+- inside a number (``1.8``), or before a lower-case continuation,
+
+and additionally before an inline speaker label (``... this? A: ...``).
+All word lists live in :mod:`flows.steps.lexicon`.
+"""
 from __future__ import annotations
+
+import re
+
+from flows.steps.lexicon import (
+    ABBREVIATIONS,
+    ABBREVIATIONS_BEFORE_NUMBER,
+    SENTENCE_STARTERS,
+)
+
+_LINE = re.compile(r"[^\n]*\S[^\n]*")
+_FINAL_STOP = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
+# a candidate boundary: terminal punctuation, closing quotes/brackets, whitespace
+_BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
+# an inline speaker label that starts a new turn inside a paragraph ("... ? A: ...")
+_INLINE_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(?=(?:Q|A)\s*[:：]\s)")
+_CLOSERS = "\"'”’)]»"
+_LOOKBACK = 40
+_WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
+_NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\S*)")
 
 
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of ``body``; body[start:end] is the stripped paragraph."""
-    raise NotImplementedError
+    spans: list[tuple[int, int]] = []
+    for m in _LINE.finditer(body):
+        line = m.group()
+        start = m.start() + (len(line) - len(line.lstrip()))
+        end = m.end() - (len(line) - len(line.rstrip()))
+        text = body[start:end]
+        if spans and _continues(body[spans[-1][0]:spans[-1][1]], text):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
+def _continues(prev: str, line: str) -> bool:
+    """True when ``line`` is the hard-wrapped continuation of ``prev``."""
+    return bool(line[:1].islower()) and not _FINAL_STOP.search(prev)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` (one paragraph); text[start:end] is the stripped sentence."""
-    raise NotImplementedError
+    cuts = {m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)}
+    cuts |= {m.start() for m in _INLINE_LABEL.finditer(text)}
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in sorted(cuts) + [len(text)]:
+        span = _strip(text, start, cut)
+        if span:
+            spans.append(span)
+        start = cut
+    return spans
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return (start, end) if start < end else None
+
+
+def _is_boundary(text: str, m: re.Match) -> bool:
+    punct = m.group()
+    nxt = _NEXT_WORD.match(text, m.end()).group(1)
+    if not nxt or nxt[0].islower():
+        return False            # "e.g. the", "... and so on": a continuation
+    stop = punct.rstrip(_CLOSERS)
+    if stop != "." or len(stop) < len(punct):
+        return True             # ! ? ellipsis, or a stop closed by a quote/bracket
+    window = text[max(0, m.start() - _LOOKBACK):m.start() + 1]
+    before = _WORD_BEFORE.search(window)
+    if before is None:
+        return True
+    word = before.group(1)
+    if len(word) == 1 and word.isupper():
+        return False            # an initial: "David W. Panuelo"
+    if "." in word:             # U.S., H.E., U.N., a.m.
+        return nxt.strip(_CLOSERS + ",;:") in SENTENCE_STARTERS
+    low = word.lower()
+    if low in ABBREVIATIONS:
+        return False
+    if low in ABBREVIATIONS_BEFORE_NUMBER and nxt[0].isdigit():
+        return False
+    return True

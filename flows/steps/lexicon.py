@@ -1,0 +1,171 @@
+"""Every word list and threshold used by segmentation and attribution, in one place.
+
+Lists are lower case unless noted. Rules must generalise: nothing here names a
+particular document's people or topics.
+"""
+from __future__ import annotations
+
+# ---------------------------------------------------------------- segmentation
+# a stop after these never ends a sentence ("Mr. Li", "Gen. Smith")
+ABBREVIATIONS = frozenset("""
+mr mrs ms messrs dr prof gen lt col capt maj sgt cmdr adm gov sen rep rev hon amb
+st jr sr mt ft vs cf fig figs vol vols pp approx dept esp
+""".split())
+# ... nor before a number ("Dec. 8", "No. 1", "Art. 5")
+ABBREVIATIONS_BEFORE_NUMBER = frozenset("""
+jan feb mar apr jun jul aug sep sept oct nov dec no nos art arts sec p para ch
+""".split())
+# after a dotted abbreviation ("U.S.", "U.N."), a sentence starts only before these (case-sensitive)
+SENTENCE_STARTERS = frozenset("""
+The This That These Those It Its He She We They I You In On At But And However Meanwhile
+A An There His Her Their Our As For According Also So Yet Still Then Now Such Many Some
+""".split())
+
+# ----------------------------------------------------------------- attribution
+# reporting verbs and phrases (any inflection listed); a cue makes a sentence
+# reported speech when its subject is a source (person, organisation, document,
+# a group noun from SOURCE_NOUNS) other than the narrator
+CUE_VERBS = """
+say says said saying
+state states stated stating
+note notes noted noting
+point_out points_out pointed_out pointing_out
+stress stresses stressed stressing
+emphasize emphasizes emphasized emphasizing emphasise emphasises emphasised
+add adds added adding
+tell tells told telling
+believe believes believed believing
+hold_that holds_that held_that
+argue argues argued arguing
+indicate indicates indicated
+express expresses expressed expressing
+call_on calls_on called_on calling_on
+call_for calls_for called_for calling_for
+urge urges urged urging
+warn warns warned warning
+explain explains explained explaining
+declare declares declared declaring
+announce announces announced announcing
+insist insists insisted insisting
+maintain maintains maintained
+acknowledge acknowledges acknowledged
+agree agrees agreed
+conclude concludes concluded concluding
+mention mentions mentioned
+describe describes described describing
+criticize criticizes criticized criticise criticises criticised
+accuse accuses accused
+expect expects expected
+hope hopes hoped
+affirm affirms affirmed affirming
+reaffirm reaffirms reaffirmed
+reiterate reiterates reiterated reiterating
+suggest suggests suggested
+claim claims claimed claiming
+assert asserts asserted
+remark remarks remarked
+write writes wrote
+find_that finds_that found_that
+made_it_clear make_it_clear makes_it_clear
+have_said has_said
+think_that thinks_that thought_that
+""".split()
+CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
+# introducing a source before its words
+ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
+                  "as noted by", "as pointed out by", "in the opinion of")
+# a quote just after these words names a thing, not speech ("the principle of 'X'")
+TERM_MARKERS = frozenset("""
+titled entitled named called dubbed themed theme slogan slogans notion notions principle principles
+concept concepts idea ideas philosophy term terms proposal motto mottos phrase phrases label so-called
+known of as the a an our their its his her this that these those policy policies initiative campaign
+strategy vision approach words word saying proverb banner spirit report book article film program
+programme plan project movement era
+""".split())
+# "as the saying goes": a proverb is narration
+PROVERB_MARKERS = ("saying goes", "saying says", "as the saying", "chinese saying", "old saying",
+                   "proverb", "motto", "slogan")
+# a quote with fewer words than this is a term unless a cue sits right next to it
+MIN_SPEECH_QUOTE_WORDS = 5
+# nouns whose bearer can be a source in "X said/believe/indicate that"
+SOURCE_NOUNS = frozenset("""
+experts expert scholars scholar participants participant observers observer analysts analyst
+officials official friends groups group guests guest reports report statement statements declaration
+paper papers white-paper document documents letter study survey research researchers countries
+delegates representatives leaders critics activists families residents villagers people members
+organizations organisations ministry government spokesperson spokesman spokeswoman minister
+commissioner envoy diplomats diplomat journalists sources source authorities agency media
+""".split())
+# title and role words stripped from a speaker's name ("President Xi" -> "Xi")
+TITLE_WORDS = frozenset("""
+president vice premier chairman chairwoman chair secretary general minister foreign deputy director
+professor prof prof. dr dr. mr mr. mrs mrs. ms ms. madam sir ambassador spokesperson spokesman
+spokeswoman chief head dean executive senior former state councilor councillor comrade excellency
+h.e. he. governor mayor senator representative envoy special commissioner high leader chancellor
+king queen prince princess prime member party researcher research fellow expert author editor
+reporter correspondent the chinese
+""".split())
+# a capitalised word that ends an organisation or place name, not a person's
+ORG_WORDS = frozenset("""
+republic party committee university ministry office council institute organization organisation
+nations union agency department center centre foundation association society bureau commission
+government court congress school academy forum news daily tv times watch international group
+service press network radio television post herald journal review channel club bank fund program
+programme assembly parliament house senate state states kingdom federation league alliance
+conference summit cooperation initiative region province city county village district mission
+embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
+reuters
+""".split())
+# countries and demonyms: never part of a person's name
+PLACE_WORDS = frozenset("""
+china chinese beijing us u.s. usa america american britain british uk england english france french
+germany german italy italian russia russian japan japanese india indian pakistan pakistani
+kyrgyzstan switzerland swiss zimbabwe cuba cuban africa african european europe eu un u.n. asia asian
+western eastern canada canadian australia australian geneva xinjiang tibet hong kong taiwan
+netherlands dutch antigua barbuda micronesia brazil spain spanish korea korean vietnam iran
+""".split())
+PRONOUNS_PERSON = frozenset("he she".split())
+PRONOUNS_GROUP = frozenset("they".split())
+FIRST_PERSON = frozenset("i we me us my our".split())
+# a paragraph-initial "Label:" that is not a speaker
+NON_SPEAKER_LABELS = frozenset("""
+note notes abstract source sources photo photos editor editor's keywords key words topic date title
+related read update updated correction excerpt excerpts summary background tags tag video audio
+file caption image images chairperson speakers speaker attachment attachments contact address email
+tel fax web website links link reference references
+""".split())
+MAX_LABEL_WORDS = 5
+# sentences that hand the following text to another voice ("Following is the full text of the letter")
+FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
+           r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
+# sentences that introduce an interview (before the first turn: narration)
+INTERVIEW_FRAMING = (r"\binterview\w*\b|\bdialogue\b|\btranscri\w+|\bthe\s+following\s+(?:is|are)\b"
+                     r"|\binvited\s+to\b|\bconversation\b")
+QUESTION_WORDS = frozenset("""
+what why how when where who whom whose which do does did is are was were can could would will
+should shall have has may might
+""".split())
+# capitalised words that never belong to a name (sentence starters, months, days)
+CAP_STOPWORDS = frozenset("""
+the a an this that these those it its in on at as for but and or with from by since after before during
+while when if however meanwhile regarding speaking according there here we i you he she they our their his
+her my your what why how who which where is are was were do does did can could would will should also
+then so yet still now today yesterday tomorrow january february march april may june july august
+september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
+wednesday thursday friday saturday sunday first second third fourth fifth firstly secondly thirdly
+finally besides moreover furthermore instead indeed yes no not thank thanks welcome hello dear ladies
+gentlemen distinguished good some many all every each other another such both either neither more most
+over under through between among against without within about into onto upon than via per new old
+""".split())
+# verbs that introduce a following quote without a content clause ("X spoke about ...")
+INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented", "responded",
+               "wrote", "said", "says", "stated", "added", "noted", "told", "remarked", "declared",
+               "stressed", "pointed out", "emphasized", "explained")
+# nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
+STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
+                   "message", "assertion", "declaration", "quote", "answer", "reply", "response")
+# cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
+CUES_NEEDING_CLAUSE = frozenset("""
+declare declares declared declaring announce announces announced announcing add adds
+write writes wrote maintain maintains maintained hope hopes hoped
+""".split())
