@@ -1,0 +1,40 @@
+"""quality_result: the derived GX suites plus the hand-written rules, over the tables of one run."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pyarrow as pa
+
+from flows.config import QualityThresholds
+from flows.quality.expectations import expectations
+from flows.quality.gx_engine import run_suites
+from flows.quality.results import QualityResult
+from flows.quality.rules import corpus_warnings, critical_rules
+from schemas.tables import TABLES, arrow_schema, primary_key
+
+
+def complete_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The given tables, with an empty table (model schema) for each curated table not given."""
+    return {name: tables.get(name, arrow_schema(model).empty_table()) for name, model in TABLES.items()} | {
+        name: table for name, table in tables.items() if name not in TABLES}
+
+
+def quality_result(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, files_read: int,
+                   today: dt.date, data_docs_dir: Path | None = None) -> QualityResult:
+    """Run every check on a run's tables. Pure, except that it writes GX Data Docs when data_docs_dir is given.
+
+    - derived column expectations (flows.quality.expectations), executed by Great Expectations
+      on whole pandas batches, one suite per table — engine "gx", severity critical;
+    - cross-table and content rules (flows.quality.rules) — engine "rule", severity critical;
+    - corpus shares against ``thresholds`` — engine "rule", severity warning.
+    """
+    tables = complete_tables(tables)
+    derived = [e for name, model in TABLES.items() for e in expectations(name, model)]
+    keys = {name: primary_key(model) for name, model in TABLES.items()}
+    gx_checks, index, gx_seconds = run_suites({n: tables[n] for n in TABLES}, derived, keys,
+                                              data_docs_dir=data_docs_dir)
+    rule_checks = critical_rules(tables, thresholds=thresholds, today=today)
+    warnings = corpus_warnings(tables, thresholds=thresholds, files_read=files_read)
+    return QualityResult(checks=tuple(gx_checks + rule_checks + warnings), gx_seconds=gx_seconds,
+                         data_docs_index=index)

@@ -1,0 +1,126 @@
+"""Runs the derived expectations with Great Expectations 1.x, one suite per table, on whole pandas batches.
+
+Great Expectations takes ~10 s to import, so it is imported here, inside ``run_suites``, and only
+when a run checks data. Analytics are switched off before the import (no network).
+"""
+from __future__ import annotations
+
+import math
+import os
+import time
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+
+from flows.quality.expectations import Expectation
+from flows.quality.results import CheckResult
+
+DATA_DOCS_SITE = "curated_quality"
+MAX_EXAMPLES = 5
+
+
+def _import_gx() -> Any:
+    os.environ["GX_ANALYTICS_ENABLED"] = "False"
+    import great_expectations as gx  # noqa: PLC0415 (deliberately lazy: ~10 s import)
+
+    return gx
+
+
+def _frame(table: pa.Table, columns: list[str]) -> Any:
+    """The columns the expectations read, as a pandas DataFrame (one batch, not row by row)."""
+    present = [c for c in dict.fromkeys(columns) if c in table.column_names]
+    return table.select(present).to_pandas()
+
+
+def _short(value: object, limit: int = 60) -> str:
+    if isinstance(value, float) and math.isnan(value):
+        return "null"
+    if value is None:
+        return "null"
+    text = str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _examples(result: dict[str, Any], column: str, key: str | None) -> tuple[str, ...]:
+    rows = result.get("partial_unexpected_index_list") or []
+    if rows and key == column:
+        return tuple(f"{key}={_short(r.get(key))}" for r in rows[:MAX_EXAMPLES])
+    if rows and key:
+        return tuple(f"{key}={_short(r.get(key))}: {column}={_short(r.get(column))}" for r in rows[:MAX_EXAMPLES])
+    return tuple(_short(v) for v in (result.get("partial_unexpected_list") or [])[:MAX_EXAMPLES])
+
+
+def _check(exp: Expectation, evr: Any, key: str | None) -> CheckResult:
+    info = evr.exception_info or {}
+    errors = [v for v in info.values() if isinstance(v, dict) and v.get("raised_exception")]
+    if info.get("raised_exception"):
+        errors.append(info)
+    result = evr.result or {}
+    unexpected = int(result.get("unexpected_count") or 0)
+    if errors:
+        observed = "error: " + str(errors[0].get("exception_message"))
+    else:
+        total = int(result.get("element_count") or 0)
+        observed = f"{unexpected} of {total} rows unexpected"
+    return CheckResult(name=exp.name, table=exp.table, severity="critical", success=bool(evr.success) and not errors,
+                       unexpected_count=unexpected, observed=observed,
+                       examples=_examples(result, exp.column, key), engine="gx")
+
+
+def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], keys: dict[str, str],
+               *, data_docs_dir: Path | None = None) -> tuple[list[CheckResult], str | None, float]:
+    """Validate each table against its derived suite; return the checks, the Data Docs index and the seconds taken.
+
+    ``keys`` names each table's primary-key column, used to show which rows failed.
+    When ``data_docs_dir`` is given, GX's own Data Docs site is built there (a local site store).
+    """
+    started = time.perf_counter()
+    gx = _import_gx()
+    import great_expectations.expectations as gxe  # noqa: PLC0415
+    from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: PLC0415
+
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    if data_docs_dir is not None:
+        Path(data_docs_dir).mkdir(parents=True, exist_ok=True)
+        context.add_data_docs_site(site_name=DATA_DOCS_SITE, site_config={
+            "class_name": "SiteBuilder",
+            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                              "base_directory": str(Path(data_docs_dir).resolve())},
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        })
+    source = context.data_sources.add_pandas("curated")
+
+    checks: list[CheckResult] = []
+    for table_name, table in tables.items():
+        table_exps = [e for e in expectations if e.table == table_name]
+        if not table_exps:
+            continue
+        key = keys.get(table_name)
+        key = key if key in table.column_names else None
+        batch_definition = source.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("whole")
+        # the whole suite at once: adding expectations one by one re-serialises the suite each time
+        suite = context.suites.add(gx.ExpectationSuite(name=f"{table_name}.derived", expectations=[
+            getattr(gxe, exp.gx_type)(column=exp.column, **exp.kwargs, meta={"check": exp.name},
+                                      description=exp.description)
+            for exp in table_exps]))
+        by_name = {exp.name: exp for exp in table_exps}
+        validation = context.validation_definitions.add(
+            gx.ValidationDefinition(name=f"{table_name}.validation", data=batch_definition, suite=suite))
+        frame = _frame(table, [e.column for e in table_exps] + ([key] if key else []))
+        result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": MAX_EXAMPLES}
+        if key:
+            result_format["unexpected_index_column_names"] = [key]
+        outcome = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
+        for evr in outcome.results:
+            exp = by_name[evr.expectation_config.meta["check"]]
+            checks.append(_check(exp, evr, key))
+
+    index = None
+    if data_docs_dir is not None:
+        context.build_data_docs(site_names=[DATA_DOCS_SITE])
+        index = str(Path(data_docs_dir).resolve() / "index.html")
+    order = {e.name: i for i, e in enumerate(expectations)}
+    checks.sort(key=lambda c: order.get(c.name, len(order)))
+    return checks, index, time.perf_counter() - started

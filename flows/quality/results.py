@@ -1,0 +1,51 @@
+"""The result types of the quality step: one CheckResult per expectation or rule, one QualityResult per run."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Severity = Literal["critical", "warning"]
+Engine = Literal["gx", "rule"]
+
+
+@dataclass(frozen=True)
+class CheckResult:
+    """The outcome of one named check on one table."""
+
+    name: str
+    table: str
+    severity: Severity
+    success: bool
+    unexpected_count: int
+    observed: str
+    examples: tuple[str, ...]
+    engine: Engine
+
+
+@dataclass(frozen=True)
+class QualityResult:
+    """Every check of a run, the time Great Expectations took, and where its Data Docs are."""
+
+    checks: tuple[CheckResult, ...]
+    gx_seconds: float
+    data_docs_index: str | None
+
+    @property
+    def critical_failures(self) -> tuple[CheckResult, ...]:
+        return tuple(c for c in self.checks if c.severity == "critical" and not c.success)
+
+    @property
+    def warnings(self) -> tuple[CheckResult, ...]:
+        return tuple(c for c in self.checks if c.severity == "warning" and not c.success)
+
+    @property
+    def passed(self) -> bool:
+        """True when no critical check failed (warnings do not fail a run)."""
+        return not self.critical_failures
+
+    def check(self, name: str) -> CheckResult:
+        """The check called ``name`` (KeyError if there is none)."""
+        for c in self.checks:
+            if c.name == name:
+                return c
+        raise KeyError(name)

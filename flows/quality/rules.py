@@ -1,0 +1,317 @@
+"""Hand-written checks that one column's model cannot express: cross-table, content and corpus rules.
+
+Every rule is vectorised over whole Arrow tables (pyarrow compute, numpy), never row by row, and
+returns one CheckResult with a stable name ``<table>.<what>``. Row-level rules are critical;
+corpus-level shares (thresholds from QualityThresholds) are warnings.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows.config import QualityThresholds
+from flows.quality.results import CheckResult, Severity
+from schemas.tables import TABLES, arrow_schema, column_specs, primary_key
+
+MAX_EXAMPLES = 5
+OFFSET_CHUNK_ROWS = 200_000
+
+# Lines of site furniture that must never be part of a statement or paragraph (RE2 syntax, case-insensitive).
+BOILERPLATE_PATTERNS: tuple[str, ...] = (
+    r"please enter your (comment|name|email)",
+    r"leave a (comment|reply)",
+    r"you must be logged in to post a comment",
+    r"twitter list\s*>>",
+    r"©",
+    r"copyright\s*(\(c\)|\d{4})",
+    r"all rights reserved",
+    r"^\s*(share|tweet|print|email)( this( article| story| page)?)?\s*[:!]?\s*$",
+    r"\bshare (this|on) (article|story|page|facebook|twitter|weibo|wechat|whatsapp|linkedin)\b",
+    r"\bsubscribe (to|for) (our |the )?(newsletter|channel|updates|alerts)\b",
+    r"\bfollow us on\b",
+    r"\brelated (stories|articles|news)\s*[:>]",
+)
+
+
+# ---------------------------------------------------------------- helpers
+
+def _np(values: pa.Array | pa.ChunkedArray, fill: object) -> np.ndarray:
+    return pc.fill_null(values, fill).to_numpy(zero_copy_only=False)
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = "null" if value is None else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _row_check(name: str, table: str, rows: pa.Table, bad: np.ndarray, detail: Callable[[int], str],
+               *, key: str | None = None, what: str = "rows") -> CheckResult:
+    """A critical check failing on the rows where ``bad`` is True; examples name the rows by key."""
+    bad_rows = np.flatnonzero(bad)
+    key = key or (primary_key(TABLES[table]) if table in TABLES else None)
+    keys = rows.column(key).take(pa.array(bad_rows[:MAX_EXAMPLES])).to_pylist() if key and len(bad_rows) else []
+    examples = tuple(f"{key}={_short(k)}: {detail(int(i))}" for k, i in zip(keys, bad_rows[:MAX_EXAMPLES]))
+    return CheckResult(name=name, table=table, severity="critical", success=len(bad_rows) == 0,
+                       unexpected_count=int(len(bad_rows)), observed=f"{len(bad_rows)} of {rows.num_rows} {what} unexpected",
+                       examples=examples, engine="rule")
+
+
+def _error(name: str, table: str, severity: Severity, exc: Exception) -> CheckResult:
+    return CheckResult(name=name, table=table, severity=severity, success=False, unexpected_count=0,
+                       observed=f"error: {type(exc).__name__}: {exc}", examples=(), engine="rule")
+
+
+def _utf32(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
+    """All strings of an array as one array of code points, and each string's length in code points."""
+    arr = pc.fill_null(values, "")
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks() if arr.num_chunks else pa.array([], pa.string())
+    lengths = pc.utf8_length(arr).to_numpy(zero_copy_only=False).astype(np.int64)
+    if len(arr) == 0 or arr.buffers()[2] is None:
+        return np.zeros(0, np.uint32), lengths
+    off_type = np.int64 if pa.types.is_large_string(arr.type) else np.int32
+    offsets = np.frombuffer(arr.buffers()[1], dtype=off_type)[arr.offset: arr.offset + len(arr) + 1]
+    raw = bytes(memoryview(arr.buffers()[2])[int(offsets[0]): int(offsets[-1])])
+    return np.frombuffer(raw.decode("utf-8").encode("utf-32-le"), dtype=np.uint32), lengths
+
+
+def offset_mismatches(documents: pa.Table, rows: pa.Table) -> np.ndarray:
+    """True for each row whose ``text`` is not ``documents.clean_text[char_start:char_end]`` of its document.
+
+    Rows whose document does not exist are not judged here (the references rule reports them).
+    Vectorised: the document texts and row texts are compared as code-point arrays, chunk by chunk.
+    """
+    doc_index = pc.index_in(rows.column("document_id"), value_set=documents.column("document_id").combine_chunks())
+    known = ~_np(pc.is_null(doc_index), True).astype(bool)
+    d = _np(doc_index, 0).astype(np.int64)
+    doc_len = pc.utf8_length(pc.fill_null(documents.column("clean_text"), "")).to_numpy().astype(np.int64) \
+        if documents.num_rows else np.zeros(0, np.int64)
+    start = _np(rows.column("char_start"), -1).astype(np.int64)
+    end = _np(rows.column("char_end"), -1).astype(np.int64)
+    texts = rows.column("text")
+    tlen = pc.utf8_length(pc.fill_null(texts, "")).to_numpy(zero_copy_only=False).astype(np.int64) \
+        if rows.num_rows else np.zeros(0, np.int64)
+    bad = np.zeros(rows.num_rows, dtype=bool)
+    if not known.any():
+        return bad
+    dl = np.where(known, doc_len[np.where(known, d, 0)] if len(doc_len) else 0, 0)
+    bad = known & ((start < 0) | (end < start) | (end > dl) | (end - start != tlen))
+    todo = np.flatnonzero(known & ~bad)
+    clean = documents.column("clean_text")
+    for lo in range(0, len(todo), OFFSET_CHUNK_ROWS):
+        idx = todo[lo: lo + OFFSET_CHUNK_ROWS]
+        docs, inverse = np.unique(d[idx], return_inverse=True)
+        doc_codes, doc_lens = _utf32(clean.take(pa.array(docs)))
+        doc_base = np.cumsum(doc_lens) - doc_lens
+        row_codes, row_lens = _utf32(texts.take(pa.array(idx)))
+        row_base = np.cumsum(row_lens) - row_lens
+        shift = np.repeat(doc_base[inverse] + start[idx] - row_base, row_lens)
+        positions = shift + np.arange(len(row_codes), dtype=np.int64)
+        differs = doc_codes[positions] != row_codes
+        per_row = np.bincount(np.repeat(np.arange(len(idx)), row_lens), weights=differs, minlength=len(idx))
+        bad[idx[per_row > 0]] = True
+    return bad
+
+
+def _counts_by(rows: pa.Table, column: str) -> pa.Table:
+    return rows.group_by(column).aggregate([([], "count_all")]).rename_columns([column, "n"])
+
+
+# ---------------------------------------------------------------- critical rules
+
+def schema_matches_model(tables: dict[str, pa.Table]) -> list[CheckResult]:
+    """``<table>.arrow_schema``: the table has exactly the model's columns, in order, with its Arrow types."""
+    out = []
+    for name, table in tables.items():
+        if name not in TABLES:
+            continue
+        want = arrow_schema(TABLES[name])
+        got = table.schema
+        problems = [f"missing {f.name}" for f in want if f.name not in got.names]
+        problems += [f"extra {n}" for n in got.names if n not in want.names]
+        problems += [f"{f.name}: {got.field(f.name).type} (want {f.type})" for f in want
+                     if f.name in got.names and not got.field(f.name).type.equals(f.type)]
+        if not problems and got.names != want.names:
+            problems.append("columns out of order")
+        out.append(CheckResult(name=f"{name}.arrow_schema", table=name, severity="critical", success=not problems,
+                               unexpected_count=len(problems),
+                               observed=f"{len(problems)} column differences from {TABLES[name].__name__}",
+                               examples=tuple(problems[:MAX_EXAMPLES]), engine="rule"))
+    return out
+
+
+def references(tables: dict[str, pa.Table]) -> list[CheckResult]:
+    """``<table>.<column>.references``: every non-null value exists in the column the model's hint names."""
+    out = []
+    for name, table in tables.items():
+        if name not in TABLES:
+            continue
+        for spec in column_specs(TABLES[name]):
+            if not spec.references:
+                continue
+            target_table, target_column = spec.references.split(".")
+            check = f"{name}.{spec.name}.references"
+            try:
+                target = tables[target_table].column(target_column).combine_chunks()
+                values = table.column(spec.name)
+                present = _np(pc.is_in(values, value_set=target), True).astype(bool)
+                is_null = _np(pc.is_null(values), True).astype(bool)
+                bad = ~present & ~is_null
+                out.append(_row_check(check, name, table, bad,
+                                      lambda i, v=values: f"{spec.name}={_short(v[i].as_py())} not in {spec.references}"))
+            except Exception as exc:  # a broken table is reported, not raised
+                out.append(_error(check, name, "critical", exc))
+    return out
+
+
+def text_matches_offsets(tables: dict[str, pa.Table], table: str) -> CheckResult:
+    """``<table>.text_matches_offsets``: text == documents.clean_text[char_start:char_end]."""
+    rows = tables[table]
+    bad = offset_mismatches(tables["documents"], rows)
+    return _row_check(f"{table}.text_matches_offsets", table, rows, bad,
+                      lambda i: f"[{rows['char_start'][i].as_py()}:{rows['char_end'][i].as_py()}] "
+                                f"≠ {_short(rows['text'][i].as_py(), 40)!r}")
+
+
+def paragraph_in_same_document(tables: dict[str, pa.Table]) -> CheckResult:
+    """``statements.paragraph_in_same_document``: a statement's paragraph belongs to the statement's document."""
+    st, pa_ = tables["statements"], tables["paragraphs"]
+    index = pc.index_in(st.column("paragraph_id"), value_set=pa_.column("paragraph_id").combine_chunks())
+    known = ~_np(pc.is_null(index), True).astype(bool)
+    para_doc = pa_.column("document_id").take(pc.fill_null(index, 0)) if pa_.num_rows else pa.nulls(st.num_rows, pa.string())
+    same = _np(pc.equal(st.column("document_id"), para_doc), False).astype(bool)
+    bad = known & ~same
+    return _row_check("statements.paragraph_in_same_document", "statements", st, bad,
+                      lambda i: f"document {st['document_id'][i].as_py()} ≠ paragraph's {para_doc[i].as_py()}")
+
+
+def ordinals_dense(tables: dict[str, pa.Table], table: str) -> CheckResult:
+    """``<table>.ordinal_dense``: per document the ordinals are exactly 0..n-1."""
+    rows = tables[table]
+    agg = rows.group_by("document_id").aggregate(
+        [("ordinal", "min"), ("ordinal", "max"), ("ordinal", "count_distinct"), ([], "count_all")])
+    n = _np(agg.column("count_all"), 0)
+    bad = ((_np(agg.column("ordinal_min"), -1) != 0) | (_np(agg.column("ordinal_max"), -1) != n - 1)
+           | (_np(agg.column("ordinal_count_distinct"), -1) != n))
+    return _row_check(f"{table}.ordinal_dense", table, agg, bad, key="document_id", what="documents",
+                      detail=lambda i: f"{n[i]} rows, ordinals {agg['ordinal_min'][i].as_py()}.."
+                                       f"{agg['ordinal_max'][i].as_py()}, {agg['ordinal_count_distinct'][i].as_py()} distinct")
+
+
+def speaker_matches_mode(tables: dict[str, pa.Table]) -> list[CheckResult]:
+    """``statements.narration_has_no_speaker`` and ``statements.non_narration_has_speaker``."""
+    st = tables["statements"]
+    narration = _np(pc.equal(st.column("mode"), "narration"), False).astype(bool)
+    speaker = pc.utf8_trim_whitespace(pc.fill_null(st.column("speaker"), ""))
+    has_speaker = _np(pc.greater(pc.utf8_length(speaker), 0), False).astype(bool)
+    detail = lambda i: f"mode={st['mode'][i].as_py()}, speaker={_short(st['speaker'][i].as_py())}"  # noqa: E731
+    return [
+        _row_check("statements.narration_has_no_speaker", "statements", st, narration & has_speaker, detail),
+        _row_check("statements.non_narration_has_speaker", "statements", st, ~narration & ~has_speaker, detail),
+    ]
+
+
+def publication_dates(tables: dict[str, pa.Table], *, today: dt.date, earliest_year: int) -> list[CheckResult]:
+    """``documents.published_date.not_in_future`` and ``documents.published_date.not_before_earliest_year``."""
+    docs = tables["documents"]
+    dates = docs.column("published_date")
+    future = _np(pc.greater(dates, pa.scalar(today, pa.date32())), False).astype(bool)
+    early = _np(pc.less(dates, pa.scalar(dt.date(earliest_year, 1, 1), pa.date32())), False).astype(bool)
+    detail = lambda i: f"published_date={dates[i].as_py()}"  # noqa: E731
+    return [
+        _row_check("documents.published_date.not_in_future", "documents", docs, future, detail),
+        _row_check("documents.published_date.not_before_earliest_year", "documents", docs, early, detail),
+    ]
+
+
+def no_boilerplate(tables: dict[str, pa.Table], table: str,
+                   patterns: Iterable[str] = BOILERPLATE_PATTERNS) -> CheckResult:
+    """``<table>.no_boilerplate``: no text looks like site furniture (comment forms, share lines, ©…)."""
+    rows = tables[table]
+    pattern = "|".join(f"(?:{p})" for p in patterns)
+    bad = _np(pc.match_substring_regex(rows.column("text"), pattern, ignore_case=True), False).astype(bool)
+    return _row_check(f"{table}.no_boilerplate", table, rows, bad, lambda i: repr(_short(rows["text"][i].as_py())))
+
+
+def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
+    """``documents.char_count_consistent``, ``documents.paragraph_count_consistent``,
+    ``documents.statement_count_consistent``, ``paragraphs.statement_count_consistent``."""
+    docs = tables["documents"]
+    chars = pc.utf8_length(pc.fill_null(docs.column("clean_text"), ""))
+    out = [_row_check("documents.char_count_consistent", "documents", docs,
+                      ~_np(pc.equal(chars, docs.column("char_count")), False).astype(bool),
+                      lambda i: f"char_count={docs['char_count'][i].as_py()}, len(clean_text)={chars[i].as_py()}")]
+    for owner, key, count_col, child in (("documents", "document_id", "paragraph_count", "paragraphs"),
+                                         ("documents", "document_id", "statement_count", "statements"),
+                                         ("paragraphs", "paragraph_id", "statement_count", "statements")):
+        parent, rows = tables[owner], tables[child]
+        counts = _counts_by(rows.select([key]), key)
+        index = pc.index_in(parent.column(key), value_set=counts.column(key).combine_chunks())
+        actual = np.where(_np(pc.is_null(index), True).astype(bool), 0,
+                          _np(counts.column("n"), 0)[_np(index, 0).astype(np.int64)] if counts.num_rows else 0)
+        declared = _np(parent.column(count_col), -1)
+        out.append(_row_check(f"{owner}.{count_col}_consistent", owner, parent, declared != actual,
+                              lambda i, d=declared, a=actual, c=count_col, ch=child: f"{c}={d[i]}, {ch} rows={a[i]}"))
+    return out
+
+
+def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds,
+                   today: dt.date) -> list[CheckResult]:
+    """All critical hand-written rules; a rule that cannot run (broken table) fails with the error as observed."""
+    out = schema_matches_model(tables) + references(tables)
+    jobs: list[tuple[str, str, Callable[[], CheckResult | list[CheckResult]]]] = [
+        ("paragraphs.text_matches_offsets", "paragraphs", lambda: text_matches_offsets(tables, "paragraphs")),
+        ("statements.text_matches_offsets", "statements", lambda: text_matches_offsets(tables, "statements")),
+        ("statements.paragraph_in_same_document", "statements", lambda: paragraph_in_same_document(tables)),
+        ("paragraphs.ordinal_dense", "paragraphs", lambda: ordinals_dense(tables, "paragraphs")),
+        ("statements.ordinal_dense", "statements", lambda: ordinals_dense(tables, "statements")),
+        ("statements.speaker_matches_mode", "statements", lambda: speaker_matches_mode(tables)),
+        ("documents.published_date", "documents",
+         lambda: publication_dates(tables, today=today, earliest_year=thresholds.earliest_published_year)),
+        ("paragraphs.no_boilerplate", "paragraphs", lambda: no_boilerplate(tables, "paragraphs")),
+        ("statements.no_boilerplate", "statements", lambda: no_boilerplate(tables, "statements")),
+        ("documents.counts_consistent", "documents", lambda: counts_consistent(tables)),
+    ]
+    for name, table, job in jobs:
+        try:
+            result = job()
+        except Exception as exc:  # a broken table is reported, not raised
+            result = _error(name, table, "critical", exc)
+        out.extend(result if isinstance(result, list) else [result])
+    return out
+
+
+# ---------------------------------------------------------------- corpus warnings
+
+def _share(name: str, table: str, count: int, total: int, limit: float, what: str) -> CheckResult:
+    share = count / total if total else (1.0 if count else 0.0)
+    return CheckResult(name=name, table=table, severity="warning", success=share <= limit, unexpected_count=int(count),
+                       observed=f"{share:.1%} ({count} of {total} {what}); max {limit:.0%}", examples=(), engine="rule")
+
+
+def corpus_warnings(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, files_read: int) -> list[CheckResult]:
+    """Corpus-level shares against QualityThresholds; breaking one is a warning, not a failed run."""
+    docs, st, rej = tables["documents"], tables["statements"], tables["rejections"]
+    n = docs.num_rows
+    t = thresholds
+    return [
+        _share("documents.share_without_date", "documents", docs.column("published_date").null_count, n,
+               t.max_share_without_date, "documents"),
+        _share("documents.share_without_title", "documents",
+               n - int(pc.sum(pc.greater(pc.utf8_length(pc.fill_null(docs.column("title"), "")), 0)).as_py() or 0),
+               n, t.max_share_without_title, "documents"),
+        _share("documents.share_empty", "documents",
+               int(pc.sum(pc.equal(docs.column("statement_count"), 0)).as_py() or 0), n,
+               t.max_share_empty_documents, "documents"),
+        _share("statements.share_narration", "statements",
+               int(pc.sum(pc.equal(st.column("mode"), "narration")).as_py() or 0), st.num_rows,
+               t.max_share_narration, "statements"),
+        _share("rejections.rejection_rate", "rejections", rej.num_rows, files_read,
+               t.max_rejection_rate, "files read"),
+        _share("documents.duplicate_rate", "documents", n - docs.column("duplicate_of").null_count, n,
+               t.max_duplicate_rate, "documents"),
+    ]

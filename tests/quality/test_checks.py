@@ -1,0 +1,243 @@
+"""Each planted defect is caught by exactly the check named for it; the clean dataset passes."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pyarrow as pa
+import pytest
+
+from flows.config import QualityThresholds
+from flows.quality import QualityResult, quality_result
+
+from .conftest import TODAY, build_tables
+
+
+def run(tables: dict[str, pa.Table], *, files_read: int = 1, **thresholds: object) -> QualityResult:
+    return quality_result(tables, thresholds=QualityThresholds(**thresholds), files_read=files_read, today=TODAY)
+
+
+def failed(result: QualityResult) -> set[str]:
+    return {c.name for c in result.critical_failures}
+
+
+@pytest.fixture(scope="module")
+def clean_result() -> QualityResult:
+    return run(build_tables())
+
+
+def test_clean_dataset_passes_every_check(clean_result: QualityResult) -> None:
+    assert clean_result.passed
+    assert [c for c in clean_result.checks if not c.success] == []
+    assert clean_result.warnings == ()
+    assert clean_result.gx_seconds > 0
+    assert {c.engine for c in clean_result.checks} == {"gx", "rule"}
+
+
+def test_check_names_are_unique_and_prefixed_with_their_table(clean_result: QualityResult) -> None:
+    names = [c.name for c in clean_result.checks]
+    assert len(names) == len(set(names))
+    assert all(c.name.startswith(c.table + ".") for c in clean_result.checks)
+
+
+def test_derived_and_rule_checks_are_all_present(clean_result: QualityResult) -> None:
+    names = {c.name for c in clean_result.checks}
+    assert {"documents.document_id.not_null", "documents.document_id.unique", "documents.document_id.pattern",
+            "statements.mode.in_set", "paragraphs.ordinal.minimum", "statements.text.min_length",
+            "documents.language.iso639_1", "statements.paragraph_id.references",
+            "paragraphs.document_id.references", "statements.document_id.references",
+            "statements.text_matches_offsets", "paragraphs.text_matches_offsets", "statements.ordinal_dense",
+            "statements.narration_has_no_speaker", "statements.non_narration_has_speaker",
+            "documents.published_date.not_in_future", "documents.published_date.not_before_earliest_year",
+            "statements.no_boilerplate", "documents.share_without_date", "rejections.rejection_rate"} <= names
+
+
+# --------------------------------------------------------------------------- planted defects
+
+def test_duplicate_statement_id(tables, plant) -> None:
+    st = tables["statements"]
+    tables["statements"] = plant(st, "statement_id", {1: st["statement_id"][0].as_py()})
+    result = run(tables)
+    assert failed(result) == {"statements.statement_id.unique"}
+    check = result.check("statements.statement_id.unique")
+    assert check.engine == "gx" and check.unexpected_count == 2
+    assert check.examples[0] == f"statement_id={st['statement_id'][0].as_py()}"
+
+
+def test_statement_offsets_not_matching_text(tables, plant) -> None:
+    st = tables["statements"]
+    tables["statements"] = plant(plant(st, "char_start", {2: st["char_start"][2].as_py() + 1}),
+                                 "char_end", {2: st["char_end"][2].as_py() + 1})
+    result = run(tables)
+    assert failed(result) == {"statements.text_matches_offsets"}
+    assert result.check("statements.text_matches_offsets").unexpected_count == 1
+
+
+def test_statement_text_differs_at_same_length(tables, plant) -> None:
+    """Same offsets and length, one character changed: only a content comparison catches it."""
+    st = tables["statements"]
+    tables["statements"] = plant(st, "text", {2: "The forum opened in BeijinG."})
+    assert failed(run(tables)) == {"statements.text_matches_offsets"}
+
+
+def test_paragraph_offsets_not_matching_text(tables, plant) -> None:
+    tables["paragraphs"] = plant(tables["paragraphs"], "char_start", {1: 0})
+    assert failed(run(tables)) == {"paragraphs.text_matches_offsets"}
+
+
+def test_orphan_statement(tables, add_row) -> None:
+    st = tables["statements"]
+    orphan = st.slice(0, 1).to_pylist()[0] | {"statement_id": "00000000000000ff", "document_id": "00000000000000aa",
+                                              "paragraph_id": "00000000000000bb", "ordinal": 0}
+    tables["statements"] = add_row(st, orphan)
+    result = run(tables)
+    assert failed(result) == {"statements.document_id.references", "statements.paragraph_id.references"}
+    assert result.check("statements.document_id.references").examples == (
+        "statement_id=00000000000000ff: document_id=00000000000000aa not in documents.document_id",)
+
+
+def test_orphan_paragraph(tables, add_row) -> None:
+    pa_ = tables["paragraphs"]
+    orphan = pa_.slice(0, 1).to_pylist()[0] | {"paragraph_id": "00000000000000cc", "document_id": "00000000000000aa",
+                                               "ordinal": 0, "statement_count": 0}
+    tables["paragraphs"] = add_row(pa_, orphan)
+    assert failed(run(tables)) == {"paragraphs.document_id.references"}
+
+
+def test_statement_in_paragraph_of_another_document(tables, plant) -> None:
+    """Both ids exist, but the paragraph belongs to another document."""
+    docs, st = tables["documents"], tables["statements"]
+    other = docs.slice(0, 1).to_pylist()[0] | {"document_id": "00000000000000dd", "paragraph_count": 0,
+                                               "statement_count": 0}
+    tables["documents"] = pa.concat_tables([docs, pa.Table.from_pylist([other], schema=docs.schema)])
+    tables["statements"] = plant(st, "document_id", {2: "00000000000000dd"})
+    tables["statements"] = plant(tables["statements"], "ordinal", {2: 0})
+    tables["documents"] = plant(tables["documents"], "statement_count", {0: 2, 1: 1})
+    assert failed(run(tables)) == {"statements.paragraph_in_same_document"}
+
+
+def test_narration_with_a_speaker(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "speaker", {0: "Xi Jinping"})
+    result = run(tables)
+    assert failed(result) == {"statements.narration_has_no_speaker"}
+    assert result.check("statements.narration_has_no_speaker").examples[0].endswith(
+        "mode=narration, speaker=Xi Jinping")
+
+
+def test_quote_without_a_speaker(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "speaker", {1: None})
+    assert failed(run(tables)) == {"statements.non_narration_has_speaker"}
+
+
+def test_future_publication_date(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "published_date", {0: TODAY + dt.timedelta(days=1)})
+    assert failed(run(tables)) == {"documents.published_date.not_in_future"}
+
+
+def test_publication_date_before_earliest_year(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "published_date", {0: dt.date(1899, 12, 31)})
+    assert failed(run(tables)) == {"documents.published_date.not_before_earliest_year"}
+    assert run(tables, earliest_published_year=1800).passed
+
+
+def test_publication_date_today_is_fine(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "published_date", {0: TODAY})
+    assert run(tables).passed
+
+
+def test_non_dense_ordinals(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "ordinal", {2: 3})
+    result = run(tables)
+    assert failed(result) == {"statements.ordinal_dense"}
+    assert result.check("statements.ordinal_dense").unexpected_count == 1  # one document
+
+
+def test_duplicate_ordinals_are_not_dense(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "ordinal", {2: 1})
+    assert failed(run(tables)) == {"statements.ordinal_dense"}
+
+
+@pytest.mark.parametrize("code", ["english", "EN", "xx", "e"])
+def test_bad_language_code(tables, plant, code: str) -> None:
+    tables["documents"] = plant(tables["documents"], "language", {0: code})
+    assert failed(run(tables)) == {"documents.language.iso639_1"}
+
+
+def test_missing_language_is_allowed(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "language", {0: None})
+    assert run(tables).passed
+
+
+@pytest.mark.parametrize("line", ["Staff Twitter List>>", "Please enter your comment!",
+                                  "Copyright © 2021 People's Daily. All rights reserved.",
+                                  "Subscribe to our newsletter for more.", "Share this article"])
+def test_boilerplate_line_in_a_statement(make_tables, line: str) -> None:
+    tables = make_tables([[("The forum opened in Beijing.", "narration", None), (line, "narration", None)]])
+    assert failed(run(tables)) == {"paragraphs.no_boilerplate", "statements.no_boilerplate"}
+
+
+def test_news_sentences_that_mention_sharing_are_not_boilerplate(make_tables) -> None:
+    tables = make_tables([[("China's share of world trade grew.", "narration", None),
+                           ("The copyright law was revised.", "narration", None)]])
+    assert run(tables).passed
+
+
+def test_mode_outside_literal(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "mode", {1: "quote"})
+    assert failed(run(tables)) == {"statements.mode.in_set"}
+
+
+def test_required_value_missing(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "encoding", {0: None})
+    assert failed(run(tables)) == {"documents.encoding.not_null"}
+
+
+def test_negative_count(tables, plant) -> None:
+    tables["removed_lines"] = plant(tables["removed_lines"], "line_no", {0: -1})
+    assert failed(run(tables)) == {"removed_lines.line_no.minimum"}
+
+
+def test_bad_hash(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "source_sha256", {0: "not-a-hash"})
+    assert failed(run(tables)) == {"statements.source_sha256.pattern"}
+
+
+def test_declared_counts_must_match_rows(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "statement_count", {0: 4})
+    tables["paragraphs"] = plant(tables["paragraphs"], "statement_count", {1: 0})
+    assert failed(run(tables)) == {"documents.statement_count_consistent", "paragraphs.statement_count_consistent"}
+
+
+def test_missing_column_fails_the_schema_check_without_crashing(tables) -> None:
+    tables["statements"] = tables["statements"].drop_columns(["cue"])
+    assert "statements.arrow_schema" in failed(run(tables))
+
+
+def test_missing_tables_are_checked_as_empty() -> None:
+    tables = build_tables()
+    del tables["speakers"], tables["removed_lines"]
+    assert run(tables).passed
+
+
+# --------------------------------------------------------------------------- corpus warnings
+
+def test_corpus_thresholds_warn_but_do_not_fail(tables, plant) -> None:
+    tables["documents"] = plant(tables["documents"], "published_date", {0: None})
+    tables["documents"] = plant(tables["documents"], "title", {0: None})
+    result = run(tables, files_read=1, max_share_narration=0.5)
+    assert result.passed
+    assert {c.name for c in result.warnings} == {"documents.share_without_date", "documents.share_without_title",
+                                                 "statements.share_narration"}
+    assert result.check("statements.share_narration").observed == "66.7% (2 of 3 statements); max 50%"
+
+
+def test_rejection_and_duplicate_rates(tables) -> None:
+    rej = tables["rejections"]
+    row = {"source_path": "raw/bad.txt", "source_sha256": "0" * 64, "run_id": "run-test",
+           "pipeline_version": "0.1.0", "rejection_id": "0" * 16, "stage": "ingest", "table": "documents",
+           "document_id": None, "record_id": None, "reason": "empty_file", "detail": "0 bytes",
+           "record_json": None}
+    tables["rejections"] = pa.concat_tables([rej, pa.Table.from_pylist([row], schema=rej.schema)])
+    result = run(tables, files_read=2, max_rejection_rate=0.4)
+    assert result.passed
+    assert [c.name for c in result.warnings] == ["rejections.rejection_rate"]
+    assert run(tables, files_read=3, max_rejection_rate=0.4).warnings == ()
