@@ -1,11 +1,24 @@
 """Cleaning: bytes -> decoded text -> normalised text -> header + body + removed lines.
 
 Pure functions only: no Prefect, no file I/O. Every tunable number is a keyword argument.
+
+- ``decoded(raw)``: detect the encoding and decode, or raise ``UndecodableError`` with a reason code.
+- ``normalized(text)`` / ``normalized_text(text)``: mojibake, NFC, line breaks, odd spaces, controls.
+- ``cleaned_document(text)``: header (title, date, byline, dateline), boilerplate, body, language.
+- ``corpus_boilerplate(texts)``: lines repeated across many documents of a corpus.
+- ``duplicate_groups(bodies)``: exact and near-duplicate groups (see ``dedup``).
 """
 from __future__ import annotations
 
+import codecs
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
+
+from flows.steps import boilerplate as bp
+from flows.steps import header as hd
+from flows.steps.dedup import duplicate_groups  # noqa: F401  (public: doc id -> representative id)
 
 
 class UndecodableError(ValueError):
@@ -49,16 +62,512 @@ class CleanedDocument:
     repairs: tuple[str, ...] = ()
 
 
-def decoded(raw: bytes) -> Decoded:
-    """Detect the encoding of ``raw`` and decode it; raise UndecodableError for non-text input."""
-    raise NotImplementedError
+# ============================================================================ decoding
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"), (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
+)
+# charset-normalizer names -> the codec we decode with (supersets, so no byte is lost)
+_CODEC = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030",
+          "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
+          "latin_1": "cp1252", "iso8859_1": "cp1252", "iso8859_15": "cp1252", "windows_1252": "cp1252",
+          "cp1252": "cp1252", "ascii": "utf-8", "utf_8": "utf-8"}
 
 
-def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozenset()) -> CleanedDocument:
-    """Normalise ``text``, split off header and boilerplate lines, return the body and metadata."""
-    raise NotImplementedError
+def _text_ratio(text: str) -> float:
+    if not text:
+        return 0.0
+    ok = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    return ok / len(text)
 
 
-def corpus_boilerplate(texts: list[str]) -> frozenset[str]:
-    """Lines repeated across many documents of a corpus (site furniture), to pass to cleaned_document."""
-    raise NotImplementedError
+def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0.0) -> Decoded:
+    """Detect the encoding of ``raw`` and decode it; raise UndecodableError for non-text input.
+
+    Order: a byte-order mark decides; then strict UTF-8; then charset-normalizer's best guess
+    (GB18030/GBK, Big5, cp1252, ...). Input whose decoded text has less than ``min_text_ratio``
+    printable characters, or that holds NUL bytes without a UTF-16/32 BOM, is ``binary_content``."""
+    if not raw or not raw.strip():
+        raise UndecodableError("empty_file", "the file is empty or holds only whitespace")
+    for bom, codec, name in _BOMS:
+        if raw.startswith(bom):
+            try:
+                text = raw[len(bom):].decode(codec)
+            except UnicodeDecodeError as err:
+                raise UndecodableError("undecodable_bytes", f"bytes after the {name} BOM do not decode: {err}")
+            return _checked(Decoded(text, name, ("bom_removed",)), min_text_ratio)
+    if raw.count(b"\x00") > max_nul_ratio * len(raw):
+        raise UndecodableError("binary_content", "NUL bytes in a file without a UTF-16/32 byte-order mark")
+    try:
+        return _checked(Decoded(raw.decode("utf-8"), "utf-8"), min_text_ratio)
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(raw).best()
+    if best is None:
+        raise UndecodableError("undecodable_bytes", "no text encoding fits these bytes")
+    codec = _CODEC.get(best.encoding, best.encoding)
+    if codec != "cp1252" and _is_single_byte(codec) and _is_western(raw):
+        codec = "cp1252"  # the detector cannot tell cp1250/latin-x apart on Western text; cp1252 is likelier
+    try:
+        text = raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
+        text = str(best)
+        codec = best.encoding
+    name = {"gb18030": "gb18030", "big5hkscs": "big5"}.get(codec, codec.replace("_", "-"))
+    return _checked(Decoded(text, name, ("legacy_encoding_decoded",)), min_text_ratio)
+
+
+_WESTERN_EXTRA = re.compile(r"[^\x00-\x7f\u00a0-\u00ff\u2010-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178"
+                            r"\u017d\u017e\u0192\u02c6\u02dc]")
+
+
+def _is_single_byte(codec: str) -> bool:
+    try:
+        return codecs.lookup(codec).name.startswith(("cp12", "iso8859", "latin", "mac", "koi8", "cp8", "cp4"))
+    except LookupError:
+        return False
+
+
+def _is_western(raw: bytes) -> bool:
+    """``raw`` decodes as cp1252 into Latin-1 letters and typographic punctuation only."""
+    try:
+        text = raw.decode("cp1252")
+    except UnicodeDecodeError:
+        return False
+    return not _WESTERN_EXTRA.search(text)
+
+
+def _checked(dec: Decoded, min_text_ratio: float) -> Decoded:
+    if not dec.text.strip():
+        raise UndecodableError("empty_file", "the file holds no text")
+    if _text_ratio(dec.text) < min_text_ratio:
+        raise UndecodableError("binary_content", f"mostly non-text content (decoded as {dec.encoding})")
+    return dec
+
+
+# ============================================================================ normalisation
+
+@dataclass(frozen=True)
+class Normalized:
+    text: str
+    repairs: tuple[str, ...] = ()
+
+
+_SPACES = re.compile(r"[\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_ZERO_WIDTH = re.compile(r"[\u200b\u2060\ufeff\u180e\u00ad]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+_LINE_SEPS = re.compile(r"\r\n|\r|\u2028|\u2029|\x85")
+
+
+def _ftfy_config():
+    from ftfy import TextFixerConfig
+
+    # keep curly quotes (attribution needs them) and full-width CJK punctuation
+    # and leave control characters and Unicode normalisation to our own, separately recorded steps
+    return TextFixerConfig(uncurl_quotes=False, fix_character_width=False, fix_latin_ligatures=True,
+                           fix_line_breaks=False, remove_control_chars=False, remove_terminal_escapes=False,
+                           normalization=None, explain=False)
+
+
+def normalized(text: str) -> Normalized:
+    """``text`` with mojibake repaired (ftfy), NFC, LF line breaks, plain spaces, no zero-width or
+    control characters, no trailing spaces; ``repairs`` names the fixes that changed something.
+    Idempotent: ``normalized(normalized(t).text).text == normalized(t).text``."""
+    import ftfy
+
+    repairs = []
+    steps = (
+        ("line_breaks_normalised", lambda t: _LINE_SEPS.sub("\n", t)),
+        ("mojibake_fixed", lambda t: ftfy.fix_text(t, _ftfy_config())),
+        ("unicode_nfc", lambda t: unicodedata.normalize("NFC", t)),
+        ("odd_spaces_replaced", lambda t: _SPACES.sub(" ", t)),
+        ("zero_width_removed", lambda t: _ZERO_WIDTH.sub("", t)),
+        ("control_chars_removed", lambda t: _CONTROLS.sub("", _LINE_SEPS.sub("\n", t))),
+        ("trailing_spaces_removed", lambda t: "\n".join(line.rstrip() for line in t.split("\n"))),
+    )
+    for name, step in steps:
+        new = step(text)
+        if new != text:
+            repairs.append(name)
+            text = new
+    return Normalized(text, tuple(repairs))
+
+
+def normalized_text(text: str) -> str:
+    """``normalized(text).text``."""
+    return normalized(text).text
+
+
+# ============================================================================ language
+
+def language(text: str, *, max_chars: int = 4000) -> str | None:
+    """ISO 639-1 code of ``text`` (py3langid, offline), or None for text without letters."""
+    sample = text[:max_chars]
+    if not any(c.isalpha() for c in sample):
+        return None
+    import py3langid
+
+    code, _ = py3langid.classify(sample)
+    return code
+
+
+# ============================================================================ header + body
+
+_TERMINAL = ".!?。！？…\"”’'»)）」』】"
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})"
+                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.IGNORECASE)
+_WIRE_HEAD = re.compile(r"^(?P<org>[A-Z][\w.&' ]{1,40}?),\s*(?P<place>[A-Z][\w' ]{1,30}),\s*"
+                        r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*[.:：]?\s*"
+                        r"(?:(?:title|topic|subject|headline)\s*[:：]\s*)?(?P<title>.*)$", re.IGNORECASE)
+_HEADER_LABELS = frozenset("""speakers speaker chairperson chair moderator host hosts date time venue location place
+    abstract keywords key words contents content summary source editor editors author authors tags tag
+    photo photos foreword preface introduction conclusion references notes""".split())
+_CAPTION = re.compile(
+    r"(.*(\[(photo|图|圖)[^\]]*\]|\((file\s+)?photo[^)]*\)(\s*\([^)]*\))?|\((getty\s*images|afp|ap|reuters|xinhua/[^)]*|"
+    r"[^()]{0,40}/(photo|xinhua|cfp|ic|vcg)[^()]*)\))\s*|"
+    r"(top|bottom|upper|lower|middle|above|below|left|right|center)(\s+(left|right|center|top|bottom))?\s*:\s+.{20,}|"
+    r"(file\s+)?photo(graph)?\s*[:：/]\s*.{0,80}|.{0,60}photograph\s*:\s*\(.{0,40}\)|"
+    r"\([A-Z][\w .]{1,30}/[A-Z][\w .]{1,30}\)|\([A-Z0-9 ]{3,40}\)\s*[A-Z0-9][A-Z0-9 ,.'\-]{5,80}(\([A-Z]{2}\))?)",
+    re.IGNORECASE)
+_CREDIT = re.compile(r"\(?\s*((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
+                     r"[^()]{2,200}\s+contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
+_KEYWORDS = re.compile(r"^(keywords?|key\s+words|tags|关键词|關鍵詞)\s*[:：]", re.IGNORECASE)
+_TAILS = (  # glued to the end of a body line
+    ("photo_credit", re.compile(r"\s*\((?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})/(?:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\)\s*$")),
+    ("read_more", re.compile(r"(?<=[.!?”\"…'’])\s*(?:…|\.\.\.)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+"
+                             r"(?:story|article))\s*(?:»|>>|→|\.\.\.)?\s*$", re.IGNORECASE)),
+)
+_SECTION_HEAD = re.compile(r"((?=[IVXLC]+\b)[IVXLC]+|\d{1,2}|[A-H])\s*[.、:)]\s*(\S.{0,100})?")
+_PARTIAL_LINE_RULES = ("date", "title", "dateline", "watermark", "injected_spam")
+
+
+def _words(s: str) -> int:
+    return len(s.split())
+
+
+def _is_cjk(s: str) -> bool:
+    return len(_CJK.findall(s)) > len(s) / 3
+
+
+def _ends_sentence(s: str) -> bool:
+    """``s`` ends with sentence punctuation, possibly followed by closing quotes (not with "...")."""
+    t = s.rstrip("\"”’'»」』")
+    if t.endswith(("...", "…")):
+        return False
+    return bool(t) and t[-1] in ".!?。！？" and (t != s or t[-1] in ".!?。！？")
+
+
+_NAME_COMMA = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,3},\s")
+
+
+def _is_body_like(s: str, *, min_words: int = 8, run_on_words: int = 12, long_words: int = 25,
+                  min_cjk: int = 30, long_cjk: int = 60) -> bool:
+    """A paragraph of running text: long enough and ending like a sentence, or a long run-on line
+    that is not a "Name, role" or bullet line; also salutations and speaker labels."""
+    if _is_cjk(s):
+        return (len(s) >= min_cjk and _ends_sentence(s)) or len(s) >= long_cjk
+    n = _words(s)
+    if n >= min_words and _ends_sentence(s):
+        return True
+    if _NAME_COMMA.match(s) or _LABEL_PREFIX.match(s) or s[0] in "-–—•·*":
+        return False
+    if (n >= run_on_words and s[0].isupper()) or n >= long_words:
+        return True
+    return _is_salutation(s) or _is_speaker_label(s)
+
+
+def _is_salutation(s: str) -> bool:
+    return _words(s) <= 6 and s[-1] in ",!" and s[0].isupper()
+
+
+def _is_speaker_label(s: str) -> bool:
+    if not s.endswith((":", "：")) or _words(s) > 5:
+        return False
+    return s[:-1].strip().lower() not in _HEADER_LABELS
+
+
+def _is_label(s: str) -> bool:
+    bare = s.strip().rstrip(":：").strip().lower()
+    return bare in _HEADER_LABELS or (_words(s) <= 2 and s.endswith((":", "：")))
+
+
+def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min_cjk: int = 10) -> bool:
+    if len(s) > max_chars or s[-1] in ".,;:：，；、…" or hd.is_date_line(s) or _LABEL_PREFIX.match(s):
+        return False
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«「『【(" or _is_cjk(s[:3]) or not s[0].isascii()):
+        return False
+    if _is_cjk(s):
+        return len(s) >= min_cjk
+    return _words(s) >= min_words
+
+
+_FUNCTION_END = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|with|by|from|that|is|are|was|were|as)$", re.IGNORECASE)
+
+
+def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_chars: int = 120, min_words: int = 4,
+                   max_cjk: int = 30, max_signature_words: int = 30) -> bool:
+    """A short heading line inside the body: no sentence end, capitalised, not a name or label,
+    not a hard-wrapped piece of a paragraph (ends in a function word, or the next line goes on in
+    lower case); also "Name, role" signature lines."""
+    if _SECTION_HEAD.fullmatch(s) and len(s) <= max_chars:
+        return True
+    if s[-1] in _TERMINAL + ":：,，;；" or re.search(r"[.!?。！？]\s", s):
+        return False
+    if s.strip().lower() in _HEADER_LABELS:
+        return True
+    if next_line[:1].islower() or _FUNCTION_END.search(s):
+        return False
+    if _is_cjk(s):
+        return len(s) <= max_cjk
+    if _NAME_COMMA.match(s) and _words(s) <= max_signature_words:
+        return True
+    if len(s) > max_chars or not (s[0].isupper() or s[0] in "‘'\"“—–-"):
+        return False
+    n = _words(s)
+    return min_words <= n <= max_words and hd.person_name(s) is None
+
+
+@dataclass
+class _Collected:
+    title: tuple[int, str] | None = None
+    dates: list[tuple[int, hd.FoundDate]] = field(default_factory=list)
+    authors: list[str] = field(default_factory=list)
+    outlets: list[tuple[int, str]] = field(default_factory=list)    # (priority, outlet): lower wins
+    name_lines: list[str] = field(default_factory=list)              # name-only lines before any title
+    header_lines: list[str] = field(default_factory=list)
+    dateline: hd.Dateline | None = None
+
+
+def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozenset(),
+                     max_title_line: int = 6, max_header_chars: int = 200,
+                     max_caption_words: int = 80, max_early_date_line: int = 3) -> CleanedDocument:
+    """Normalise ``text``, split off header and boilerplate lines, return the body and metadata.
+
+    The header zone is the run of lines before the first paragraph of running text: there the title
+    (first title-like line), date stamps, bylines and source lines are read and removed; lines above
+    the title are site furniture. Then every line is checked against the boilerplate rules, the
+    corpus's repeated lines, caption/credit lines and sub-headings. The first body paragraph loses its
+    dateline prefix. ``body`` is the remaining lines joined by "\\n"."""
+    norm = normalized(text)
+    lines = norm.text.split("\n")
+    removed: list[RemovedLine] = []
+    repairs = list(norm.repairs)
+    got = _Collected()
+
+    watermark = bp.watermark_suffix(lines)
+    if watermark:
+        repairs.append("watermark_removed")
+
+    body_idx: list[tuple[int, str]] = []
+    in_header = True
+    seen = 0  # non-empty, non-boilerplate lines seen in the header zone
+    title_allowed = True
+    for i, raw_line in enumerate(lines):
+        line = raw_line.strip()
+        if not line:
+            continue
+        if watermark and line.endswith(watermark):
+            removed.append(RemovedLine(i, watermark, "watermark"))
+            line = line[: -len(watermark)].rstrip()
+            if not line:
+                continue
+        rule = bp.boilerplate_rule(line)
+        if rule is None and bp.in_corpus_boilerplate(line, corpus_boilerplate):
+            rule = "corpus_repeated"
+        if rule is None and _CREDIT.fullmatch(line):
+            rule = "credit"
+        if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
+                and not _is_body_like_sentence(line):
+            rule = "caption"
+        if rule:
+            removed.append(RemovedLine(i, line, rule))
+            continue
+
+        if in_header:
+            m = _DATE_PREFIX.match(line)
+            if m:
+                fd = hd.found_date(m.group("date"))
+                if fd:
+                    got.dates.append((i, fd))
+                removed.append(RemovedLine(i, line[: m.end()].strip(), "date"))
+                line = line[m.end():].strip()
+            consumed = _header_line(i, line, got, seen=seen, title_allowed=title_allowed,
+                                    max_title_line=max_title_line, max_header_chars=max_header_chars)
+            if consumed is not None:
+                kind, kept = consumed
+                if kind == "title_block":
+                    title_allowed = False
+                removed.append(RemovedLine(i, line if kept is None else line[: len(line) - len(kept)].strip(),
+                                           "header" if kind == "title_block" else kind))
+                seen += 1
+                if kept is None:
+                    continue
+                line = kept
+            in_header = False
+        body_idx.append((i, line))
+
+    # body: dateline on the first paragraph, sub-headings, inline spam
+    body_lines: list[str] = []
+    last = len(body_idx) - 1
+    for k, (i, line) in enumerate(body_idx):
+        if k == 0:
+            dl = hd.dateline(line)
+            if dl:
+                got.dateline = dl
+                removed.append(RemovedLine(i, dl.text, "dateline"))
+                line = line[dl.end:].strip()
+                if dl.date:
+                    got.dates.append((i, dl.date))
+                if dl.outlet:
+                    got.outlets.append((3, dl.outlet))
+        if k <= max_early_date_line and hd.is_date_line(line):
+            got.dates.append((i, hd.is_date_line(line)))
+            lead = line.split(",")[0].strip()
+            if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
+                got.outlets.append((2, hd.clean_outlet(lead)))
+            removed.append(RemovedLine(i, line, "date"))
+            continue
+        if _KEYWORDS.match(line):
+            removed.append(RemovedLine(i, line, "keywords"))
+            continue
+        m = _LABEL_PREFIX.match(line)
+        if m and len(line) > m.end():
+            removed.append(RemovedLine(i, line[: m.end()].strip(), "section_label"))
+            line = line[m.end():]
+        nxt = body_idx[k + 1][1] if k < last else ""
+        if k != last and k != 0 and _is_subheading(line, next_line=nxt):
+            removed.append(RemovedLine(i, line, "subheading"))
+            continue
+        for rule, tail in _TAILS:
+            m = tail.search(line)
+            if m and m.start() > 0:
+                removed.append(RemovedLine(i, line[m.start():].strip(), rule))
+                line = line[: m.start()].rstrip()
+        spans = bp.spam_spans(line)
+        if spans:
+            for a, b in spans:
+                removed.append(RemovedLine(i, line[a:b], "injected_spam"))
+            for a, b in reversed(spans):
+                line = line[:a] + line[b:]
+            repairs.append("spam_removed")
+        if line:
+            body_lines.append(line)
+
+    header = _header(got)
+    body = "\n".join(body_lines)
+    lang = language(body if len(body) >= 40 else norm.text)
+    return CleanedDocument(body=body, header=header, removed=tuple(sorted(removed, key=lambda r: r.line_no)),
+                           language=lang,
+                           repairs=tuple(dict.fromkeys(repairs)))
+
+
+def _is_body_like_sentence(s: str) -> bool:
+    return _words(s) >= 12 and s[-1] in ".!?" and not re.search(r"[\])]\s*\.?$", s)
+
+
+def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool,
+                 max_title_line: int, max_header_chars: int, max_title_words: int = 20) -> tuple[str, str | None] | None:
+    """Classify a header-zone line. Returns (rule, rest of the line left for the body or None),
+    or None when the line is running text (the body starts here)."""
+    if not line:
+        return ("date", None)
+    if hd.dateline(line) is not None and _words(line) > 12:
+        return None
+    short = len(line) <= max_header_chars
+    b = hd.byline(line) if short else None
+    if b is not None:
+        got.authors.extend(a for a in b.authors if a not in got.authors)
+        if b.outlet:
+            got.outlets.append((1, b.outlet))
+        fd2 = hd.found_date(line)
+        if fd2:
+            got.dates.append((i, fd2))
+        return ("byline", None)
+    fd = hd.is_date_line(line) if short else None
+    if fd:
+        got.dates.append((i, fd))
+        lead = line[: line.find(fd.text)] if fd.text in line else ""
+        lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
+        if lead and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
+            got.outlets.append((2, hd.clean_outlet(lead)))
+        return ("date", None)
+    m = _WIRE_HEAD.match(line) if len(line) <= 400 else None
+    if m and hd.found_date(m.group("date") + " 2000") is not None:
+        got.outlets.append((1, hd.clean_outlet(m.group("org"))))
+        rest = m.group("title").strip()
+        if got.title is None and rest and _is_title_candidate(rest):
+            got.title = (i, rest)
+        return ("byline", None)
+    if got.title is None and title_allowed and seen < max_title_line and _is_title_candidate(line) and (
+            not _ends_sentence(line) or (line[-1] in "?!？！" and _words(line) <= max_title_words)):
+        got.title = (i, line.rstrip(" |·-–—").strip())
+        return ("title", None)
+    if _is_body_like(line):
+        return None
+    name = hd.person_name(line)
+    if name:
+        if got.title is not None:
+            got.authors.append(name)
+            return ("byline", None)
+        got.name_lines.append(name)
+    got.header_lines.append(line)
+    if got.title is None and _is_label(line):
+        return ("title_block", None)
+    return ("header", None)
+
+
+_NAME_RE = r"(?P<name>(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’\-]+|[A-Z]{2,})){1,2})"
+_HONORIFIC = (r"(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Ambassador|President|Premier|Chairman|"
+              r"(?:Foreign\s+)?Minister|State\s+Councilor|Vice\s+\w+|Secretary(?:-General)?|General\s+Secretary|"
+              r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s*)*")
+_SPEECH = r"(?i:address|speech|remarks|statement|letter|lecture|message|toast|article)"
+_SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|written\s+)?(?i:by)\s+{_HONORIFIC}"
+                        rf"{_NAME_RE}\b")
+_SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}}{_SPEECH}\b")
+
+
+def _header(got: _Collected) -> Header:
+    title_idx = got.title[0] if got.title else -1
+    title = got.title[1] if got.title else None
+    dates = [d for d in got.dates if d[0] >= title_idx] or got.dates
+    fd = dates[0][1] if dates else None
+    if fd is None and title:
+        fd = hd.found_date(title)
+    authors = list(got.authors)
+    if not authors and title is None and got.name_lines:
+        authors = got.name_lines[:1]
+    if not authors:
+        for line in ([title] if title else []) + got.header_lines:
+            m = _SPEECH_BY.search(line) or _SPEECH_OF.search(line)
+            if m and hd.person_name(m.group("name")):
+                authors = [hd.person_name(m.group("name"))]
+                break
+    outlet = min(got.outlets, key=lambda o: o[0])[1] if got.outlets else None
+    if outlet:
+        squashed = re.sub(r"\W", "", outlet).lower()
+        for line in got.header_lines:
+            if re.sub(r"\W", "", line).lower() == squashed:
+                outlet = line.strip()
+    if outlet is None and title:
+        m = re.search(r"[:|–—-]\s*([A-Z][\w.&' ]{1,40}?)\s+(editorial|commentary|opinion)\s*$", title, re.IGNORECASE)
+        if m:
+            outlet = m.group(1).strip()
+    return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,
+                  authors=tuple(dict.fromkeys(authors)), outlet=outlet,
+                  dateline=got.dateline.text if got.dateline else None)
+
+
+# ============================================================================ corpus
+
+def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 120) -> frozenset[str]:
+    """Lines repeated across many documents of a corpus (site furniture), to pass to cleaned_document.
+
+    A line counts once per document; it is boilerplate when found in at least ``min_docs``
+    documents. Sentence-like and long lines are excluded (syndicated copies share those)."""
+    return bp.corpus_boilerplate([normalized_text(t) for t in texts], min_docs=min_docs, max_chars=max_chars)

@@ -1,0 +1,169 @@
+"""Boilerplate: site furniture that is never body text.
+
+Each rule is a name and a pattern over one stripped line; ``boilerplate_rule(line)`` returns
+the name of the first rule that matches, or None. Rules are written for precision: they
+match whole short lines of a recognisable form, never a keyword inside a long sentence.
+Pure functions only: no Prefect, no file I/O.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+_I = re.IGNORECASE
+
+# (rule name, pattern matched against the whole stripped line)
+LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, _I)) for name, pattern in (
+    ("comment_form", r"(please\s+)?(enter|leave|post|write|add|submit)\s+(your|a)\s+"
+                     r"(comment|name|e-?mail|reply|website)s?(\s+(here|below))?\s*[!.:*]?"),
+    ("comment_form", r"(\d+\s+|no\s+)?comments?\s*[:!]?"),
+    ("comment_form", r"comments?\s+(are|is)\s+closed\.?"),
+    ("comment_form", r"(leave|post)\s+a\s+(reply|comment)(\s+cancel\s+reply)?"),
+    ("comment_form", r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"),
+    ("comment_form", r"save\s+my\s+name,\s+e-?mail,?\s+and\s+website\s+in\s+this\s+browser.*"),
+    ("comment_form", r"(name|e-?mail|website|comment)\s*[:*]{1,2}"),
+    ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
+    ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
+    ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+)?(on|via|at)\s+"
+                     r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b.{0,30}"),
+    ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|print|whatsapp|facebook|"
+                     r"twitter|linkedin|pinterest|reddit|copy\s+link)(\s*[|/·,]?\s*(share|tweet|email|print|"
+                     r"whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link))*\s*:?"),
+    ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
+    ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
+    ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?app(lication)?\b.{0,40}"),
+    ("app_prompt", r"(scan\s+(the\s+)?qr\s+code|扫描二维码|扫码).{0,60}"),
+    ("paywall", r"(subscribe|sign\s+in|log\s*in|register)\s+to\s+(continue\s+reading|read\s+(the\s+)?(full|more|"
+                r"this)|unlock|access).{0,60}"),
+    ("paywall", r"(this\s+(content|article)\s+is\s+(only\s+)?(available\s+)?(for|to)\s+(subscribers|members)).{0,40}"),
+    ("breadcrumb", r"((your\s+position|you\s+are\s+here|current\s+location|当前位置|您的位置|位置)\s*[:：]\s*)?"
+                   r"(home|homepage|首页|主页|news)\s*(>>|>|»|›|\||/|→)\s*.{0,100}"),
+    ("breadcrumb", r"(your\s+position|you\s+are\s+here|当前位置|您的位置)\s*[:：].{0,100}"),
+    ("font_size", r"(font\s*(size)?\s*[:：]?\s*)?(font\s*)?(larger|smaller|bigger|\+|-|a\+|a-)"
+                  r"(\s*(font\s*)?(larger|smaller|bigger|a\+|a-|reset|\+|-))+"),
+    ("font_size", r"(font|text)\s*size\s*[:：]?\s*(a\s*){0,3}.{0,20}|字号\s*[:：]?.{0,10}|[aA][+-]?(\s+[aA][+-]?){1,3}"),
+    ("more_from_section", r"(more\s+from\s+(this\s+section|\w+(\s+\w+)?)|related\s+(articles?|stories|story|news|"
+                          r"posts?|content|reading|links?|coverage)|read\s+more|read\s+also|also\s+read|see\s+also|"
+                          r"recommended(\s+(stories|for\s+you))?|most\s+(popular|read|viewed)|you\s+may\s+also\s+like|"
+                          r"further\s+reading|more\s+stories|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|"
+                          r"story\s+highlights|latest\s+news|lastest\s+news|current\s+news|for\s+more|more|"
+                          r"related|续きを読む|続きを読む|阅读全文|閱讀全文|查看更多|更多|相关新闻|相關新聞|"
+                          r"相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?"),
+    ("skip_navigation", r"(skip\s+to\s+(main\s+)?(content|navigation)|back\s+to\s+top|\^|top|menu|search|close|"
+                        r"video\s*player\s*close|main\s+menu|navigation|返回顶部|返回首页|打印|关闭)"),
+    ("pagination", r"(«|<<|<)?\s*(prev(ious)?|上一页)?(\s+\d+){2,}\s+(next|下一页)?\s*(>>|»|>)?\s*\|?"),
+    ("pagination", r"(prev(ious)?|上一页)(\s+\d+)*\s+(next|下一页).{0,10}|page\s+\d+\s+of\s+\d+"),
+    ("copyright", r"(copyright\s*(©|\(c\)|\d{4}|[:：])|©|\(c\)\s*(\d{4}|[A-Z])|版权所有|版權所有).{0,150}"),
+    ("copyright", r"copyright(\s+[\w.&-]+){0,6}"),
+    ("copyright", r".{0,100}\ball\s+rights\s+reserved\b.{0,60}"),
+    ("copyright", r"(sponsored|powered|hosted|maintained)\s+by\s+[^.!?]{2,80}|[^.!?]{0,40}\btheme\s+by\s+\w[^.!?]{0,40}"),
+    ("disclaimer", r"disclaimer\s*[:：].{0,400}|"
+                   r"the\s+views?\s+(and\s+opinions\s+)?expressed\s+(in\s+this\s+(article|column|piece)|here(in)?)"
+                   r".{0,80}(do\s+not\s+necessarily|are\s+(solely\s+)?th(ose|at)\s+of).{0,200}"),
+    ("disclaimer", r"this\s+(article|story|content)\s+(was|is|has\s+been)\s+(originally|first)\s+"
+                   r"(published|posted|appeared).{0,150}|this\s+is\s+(one|an|the\s+\w+)\s+episode\s+(in|of)\s+.{0,200}"),
+    ("event_promo", r"please\s+join\s+us\s+(for|at|on)\b.{0,300}"),
+    ("media_player", r"(listen\s+to|watch)\s+(the\s+)?(full\s+)?(interview|podcast|video|episode|audio)\b.{0,80}:|"
+                     r"(length|duration|running\s+time)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?(\s+min(ute)?s?)?|"
+                     r"click\s+here\s+to\s+(open|download|listen|watch|read|view)\b.{0,120}|"
+                     r".{0,150}[–-]\s*\d{1,2}:\d{2}\s+min(ute)?s?\.?|\d{1,2}:\d{2}(:\d{2})?"),
+    ("media_label", r"(photo|photos|video|videos|audio|图片|圖片|视频|視頻|gallery|slideshow|file\s+photo)"),
+    ("category_label", r"(published|posted|filed)\s+(in|under)\s+[\w&,' ]{2,60}"),
+    ("markup_residue", r"\[\s*\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\]|\d{20,}|[{}\[\]<>|/\\#*=_~-]{2,}|#\w+(\s+#\w+)*"),
+))
+
+LANGUAGE_NAMES = frozenset({
+    "english", "español", "espanol", "français", "francais", "русский", "عربي", "العربية", "中文", "简体中文",
+    "繁體中文", "繁体中文", "deutsch", "português", "日本語", "한국어", "italiano", "türkçe", "polski",
+    "nederlands", "tiếng", "việt", "bahasa", "indonesia", "हिन्दी", "فارسی", "українська", "简体", "繁體",
+})
+
+# Gambling / escort SEO spam injected into pages (a generic lexicon, not one site's words).
+SPAM_TERMS: tuple[str, ...] = (
+    "短期包養", "包養網", "包养网", "包養", "包养", "威尼斯人赌场", "威尼斯人賭場", "赌场", "賭場", "博彩",
+    "娱乐城", "娛樂城", "百家乐", "百家樂", "六合彩", "老虎机", "老虎機", "菠菜网", "网赌", "網賭",
+)
+_SPAM = re.compile("|".join(map(re.escape, SPAM_TERMS)))
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _is_language_switcher(line: str, *, min_names: int = 3) -> bool:
+    toks = line.split()
+    return len(toks) >= min_names and sum(t.lower() in LANGUAGE_NAMES for t in toks) >= max(min_names, len(toks) - 1)
+
+
+def boilerplate_rule(line: str, *, max_chars: int = 400) -> str | None:
+    """Name of the boilerplate rule that matches the whole ``line``, or None."""
+    s = line.strip()
+    if not s or len(s) > max_chars:
+        return None
+    for name, pattern in LINE_RULES:
+        if pattern.fullmatch(s):
+            return name
+    if _is_language_switcher(s):
+        return "language_switcher"
+    if len(s) <= 20 and _SPAM.search(s):
+        return "injected_spam"
+    return None
+
+
+def spam_spans(line: str) -> list[tuple[int, int]]:
+    """Character spans of spam terms injected inside CJK text (empty for non-CJK lines)."""
+    if not _CJK.search(line):
+        return []
+    return [m.span() for m in _SPAM.finditer(line)]
+
+
+_URL_TAIL = re.compile(r"https?://\S+$")
+
+
+def watermark_suffix(lines: list[str], *, min_lines: int = 2) -> str | None:
+    """A suffix ending in a URL glued to the end of at least ``min_lines`` lines (a site watermark)."""
+    tails = [ln.rstrip() for ln in lines if _URL_TAIL.search(ln.rstrip())]
+    counts = Counter()
+    for i, a in enumerate(tails):
+        for b in tails[i + 1:]:
+            n = 0
+            while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+                n += 1
+            suffix = a[len(a) - n:]
+            # start the watermark at a word boundary: drop a shared partial Latin word
+            while suffix and suffix[0].isascii() and suffix[0].isalnum() and n < len(a) and a[len(a) - n - 1].isalnum():
+                suffix = suffix[1:]
+                n -= 1
+            suffix = suffix.lstrip()
+            if _URL_TAIL.search(suffix) and len(suffix) >= 12:
+                counts[suffix] += 1
+    if not counts:
+        return None
+    suffix, _ = counts.most_common(1)[0]
+    hits = sum(ln.rstrip().endswith(suffix) for ln in lines)
+    return suffix if hits >= min_lines else None
+
+
+def _corpus_key(line: str) -> str:
+    return " ".join(line.split()).casefold()
+
+
+def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 120,
+                       max_sentence_words: int = 8) -> frozenset[str]:
+    """Lines (whitespace-collapsed, casefolded) found in at least ``min_docs`` documents.
+
+    Long lines and sentence-like lines (ending in a full stop with more than ``max_sentence_words``
+    words) are never corpus boilerplate: syndicated copies of one story share those."""
+    seen = Counter()
+    for text in texts:
+        keys = set()
+        for line in text.splitlines():
+            key = _corpus_key(line)
+            if not key or len(key) > max_chars:
+                continue
+            if key[-1] in ".!?。！？\"”" and len(key.split()) > max_sentence_words:
+                continue
+            keys.add(key)
+        seen.update(keys)
+    return frozenset(k for k, n in seen.items() if n >= min_docs)
+
+
+def in_corpus_boilerplate(line: str, lines: frozenset[str]) -> bool:
+    return bool(lines) and _corpus_key(line) in lines

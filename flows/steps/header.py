@@ -1,0 +1,264 @@
+"""Header metadata: publication dates, bylines, outlets and dateline prefixes.
+
+Pure functions over single lines; ``clean.cleaned_document`` decides which lines are header.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+MONTHS: dict[str, int] = {}
+for _num, _names in enumerate((
+    "january jan janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير كانون",
+    "february feb feb février févr fevrier febrero febbraio februar februari fevereiro lutego luty февраль февраля فبراير شباط",
+    "march mar mars marzo märz maerz maart marts março marca marzec март марта مارس آذار",
+    "april apr avril abril aprile april kwietnia kwiecień kwiecien апрель апреля أبريل ابريل نيسان",
+    "may mai mayo maggio mei maj maio maja май мая مايو أيار",
+    "june jun juin junio giugno juni junho czerwca czerwiec июнь июня يونيو حزيران",
+    "july jul juillet julio luglio juli julho lipca lipiec июль июля يوليو تموز",
+    "august aug août aout agosto augustus lipiec sierpnia sierpień sierpien август августа أغسطس اغسطس آب",
+    "september sep sept septembre septiembre setiembre settembre setembro września wrzesień wrzesien сентябрь сентября سبتمبر أيلول",
+    "october oct octobre octubre ottobre oktober okt outubro października październik pazdziernika октябрь октября أكتوبر اكتوبر تشرين",
+    "november nov novembre noviembre novembro listopada listopad ноябрь ноября نوفمبر",
+    "december dec déc décembre decembre diciembre dicembre dezember desember december dezembro grudnia grudzień grudzien декабрь декабря ديسمبر كانون",
+), start=1):
+    for _name in _names.split():
+        MONTHS.setdefault(_name, _num)
+# "lipiec" listed twice above by mistake would shadow; make sure July/August Polish are right
+MONTHS["lipca"], MONTHS["lipiec"], MONTHS["sierpnia"], MONTHS["sierpień"] = 7, 7, 8, 8
+
+_MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
+_MON = rf"(?P<mon>{_MONTH_ALT})\.?"
+_YEAR = r"(?P<year>(?:19|20)\d{2})"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
+
+DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
+    r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)",
+    rf"(?<![\w]){_MON}\s*{_DAY}\s*,?\s*{_YEAR}(?!\d)",
+    rf"(?<![\w\d]){_DAY}\s*(?:de\s+)?{_MON}\s*(?:de\s+)?,?\s*{_YEAR}(?!\d)",
+    rf"(?<!\d)(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_ALT})-{_YEAR}(?!\d)",
+    r"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2})(?!\d)",
+))
+
+
+@dataclass(frozen=True)
+class FoundDate:
+    date: dt.date
+    text: str
+    start: int
+    end: int
+
+
+def found_date(line: str) -> FoundDate | None:
+    """The first full (day, month, year) date in ``line``; year-less dates give None."""
+    best: FoundDate | None = None
+    for pattern in DATE_PATTERNS:
+        for m in pattern.finditer(line):
+            g = m.groupdict()
+            month = int(g["month"]) if g.get("month") else MONTHS.get(g["mon"].lower().rstrip("."))
+            if not month:
+                continue
+            try:
+                value = dt.date(int(g["year"]), month, int(g["day"]))
+            except ValueError:
+                continue
+            if best is None or m.start() < best.start:
+                best = FoundDate(value, m.group(0).strip(), m.start(), m.end())
+            break
+    return best
+
+
+_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
+                      r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|lundi|mardi|mercredi|jeudi|vendredi|"
+                      r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
+                      r"mittwoch|donnerstag|freitag|samstag|sonntag)\b,?\s*", re.IGNORECASE)
+_TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
+_DATE_LABEL = (r"(?:(?:release\s+time|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|update\s+time|"
+               r"last\s+updated|date|time|发表时间|發表時間|发布时间|發佈時間|发布日期|时间|時間|日期)\s*[:：]?\s*)")
+
+
+def is_date_line(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
+    """The date of a line that is (mostly) a date stamp: label, weekday, date, time, little else."""
+    s = line.strip()
+    fd = found_date(s)
+    if fd is None:
+        return None
+    rest = s[:fd.start] + " " + s[fd.end:]
+    rest = re.sub(_DATE_LABEL, " ", rest, flags=re.IGNORECASE)
+    rest = _WEEKDAY.sub(" ", rest.strip())
+    rest = re.sub(_TIME, " ", rest, flags=re.IGNORECASE)
+    rest = re.sub(r"\b(r|г|\d+\s*comments?|阅读次数[:：]?\s*\d+次?|閱讀次數[:：]?\s*\d+次?)\b", " ", rest, flags=re.I)
+    rest = re.sub(r"[|·,.:;()\[\]\-–—/]+", " ", rest)
+    return fd if len(rest.split()) <= max_extra_words else None
+
+
+# ---------------------------------------------------------------------------- bylines and outlets
+
+_NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
+NAME = re.compile(rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{1,3}}")
+_NOT_NAME_WORDS = frozenset("""news home latest lastest current related article articles story stories video photo
+    photos society world china opinion business voice contents foreword preface abstract introduction conclusion
+    keywords speakers chairperson date source editor reporter comments more menu search top features sports
+    culture politics economy live updates highlights daily times post review weekly agency press office
+    international national republic people party committee council ministry forum human rights""".split())
+
+
+def person_name(text: str) -> str | None:
+    """``text`` if it is just a person's name (2-4 capitalised words), normalised to title case."""
+    s = text.strip().strip(",;:|*†").strip()
+    if not NAME.fullmatch(s) or len(s) > 40:
+        return None
+    words = re.split(r"[ ]+", s)
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
+        return None
+    return " ".join(_title_word(w) for w in words)
+
+
+def _title_word(w: str) -> str:
+    if w.isupper() and len(w) > 1 and not w.endswith("."):
+        return "-".join(p.capitalize() for p in w.split("-"))
+    return w
+
+
+def clean_outlet(s: str) -> str | None:
+    s = re.sub(r"\s+", " ", s).strip(" -–—|·,:;.")
+    s = re.sub(r"\s+(on|at)$", "", s)
+    if not s or len(s) > 80:
+        return None
+    if s.isupper() and " " in s and len(s) > 6:
+        s = " ".join(w.capitalize() for w in s.split())
+    return s
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[str, ...] = ()
+    outlet: str | None = None
+
+
+_BY = re.compile(r"^\s*by\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
+_SOURCE = re.compile(r"(?:^|[\s|·]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·]+)", re.IGNORECASE)
+_REPORTER = re.compile(r"^\s*(?P<org>.+?)\s+(?:reporters?|correspondents?|staff\s+writers?)\s*(?P<names>.*)$",
+                       re.IGNORECASE)
+_TEAM = re.compile(r"^\s*(?P<org>[\w&.' ]{2,40}?)\s+(?:web\s+team|web\s+desk|news\s+desk|desk|staff)\s*$",
+                   re.IGNORECASE)
+
+
+def _split_names(text: str) -> list[str] | None:
+    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\by\b|\bet\b|和|、)\s*", text.strip()) if p]
+    names = [person_name(p) for p in parts]
+    return names if parts and all(names) else None
+
+
+def byline(line: str) -> Byline | None:
+    """Authors and outlet of a byline / source line, or None if ``line`` is not one."""
+    s = line.strip()
+    authors: list[str] = []
+    outlet: str | None = None
+    m_src = _SOURCE.search(s)
+    if m_src:
+        outlet = clean_outlet(re.split(r"\s{2,}|\|", m_src.group("src"))[0])
+    m = _BY.match(s)
+    if m is None:
+        fd = found_date(s)
+        if fd is not None and fd.start == 0:
+            m = _BY.match(re.sub(r"^[\s|·,]+", "", s[fd.end:]))
+    if m:
+        rest = m.group("rest")
+        if m_src:
+            rest = rest[:max(0, rest.lower().find("source"))] if "source" in rest.lower() else rest
+        fields = [f.strip() for f in re.split(r"\s*[|·]\s*|\s{2,}", rest) if f.strip()]
+        for i, f in enumerate(fields):
+            if found_date(f) or re.match(r"(updated|published|posted)\b", f, re.I):
+                continue
+            if i == 0:
+                # "He Yin, People's Daily" / "CUI JIA" / "en.humanrights.cn"
+                head, _, tail = f.partition(",")
+                names = _split_names(head)
+                if names and not looks_like_outlet(head):
+                    authors.extend(names)
+                    if tail.strip() and outlet is None and not found_date(tail):
+                        outlet = clean_outlet(tail)
+                elif outlet is None:
+                    outlet = clean_outlet(f.split(",")[0])
+            elif outlet is None:
+                outlet = clean_outlet(f)
+        if authors or outlet:
+            return Byline(tuple(dict.fromkeys(authors)), outlet)
+        return Byline()
+    if m_src and outlet:
+        return Byline((), outlet)
+    m = _REPORTER.match(s)
+    if m and len(m.group("org").split()) <= 5 and looks_like_outlet(m.group("org")):
+        names = _split_names(m.group("names")) if m.group("names").strip() else []
+        if names is not None:
+            return Byline(tuple(names), clean_outlet(m.group("org")))
+    m = _TEAM.match(s)
+    if m:
+        return Byline((), clean_outlet(m.group("org")))
+    # "Sophie Wingate and Viola Gaskell, DPA on"
+    head, sep, tail = s.partition(",")
+    if sep and len(s) <= 90:
+        names = _split_names(head)
+        tail_c = re.sub(r"\s+(on|at)$", "", tail.strip())
+        if names and tail_c and looks_like_outlet(tail_c):
+            return Byline(tuple(names), clean_outlet(tail_c))
+    return None
+
+
+_OUTLET_WORDS = re.compile(r"\b(news|daily|times|post|agency|press|review|tv|radio|network|media|journal|herald|"
+                           r"tribune|gazette|newswire|wire|online|magazine|service|channel|broadcast|xinhua|cgtn|"
+                           r"cctv|cri|reuters|afp|ap|dpa|bbc|cnn)\b|\.\w{2,4}$", re.IGNORECASE)
+_ACRONYM = re.compile(r"^[A-Z]{2,6}$")
+
+
+def looks_like_outlet(text: str) -> bool:
+    """A news outlet's name: an outlet word (News, Daily, Agency, ...), a domain, or an acronym."""
+    s = text.strip()
+    return bool(s) and bool(_OUTLET_WORDS.search(s) or _ACRONYM.match(s))
+
+
+# ---------------------------------------------------------------------------- dateline prefixes
+
+_DASH = r"(?:--|—|–|-)"
+_AGENCY = r"(?:\((?P<agency>[^()\d]{2,30})\)|/(?P<wire>[^/\s][^/]{1,30})/)"
+_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?|[^\W\d_][^\W\d_.'’\- ]{1,25})"
+_DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,\s*|\s+)?(?:(?:19|20)\d{{2}})?" \
+           rf"|\d{{1,2}}\.?\s*(?:{_MONTH_ALT})\.?,?(?:\s+(?:19|20)\d{{2}})?(?:\s*r\.)?" \
+           r"|(?:19|20)\d{2}-\d{2}-\d{2})"
+DATELINE = re.compile(
+    rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)?(?:{_AGENCY}\s*)?{_DASH}\s+(?=\S)", re.IGNORECASE)
+DATELINE_NO_DASH = re.compile(rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)(?:\((?P<agency>[^()\d]{{2,30}})\))\s+(?=\S)",
+                              re.IGNORECASE)
+CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
+
+
+@dataclass(frozen=True)
+class Dateline:
+    text: str               # the prefix as it stands in the line, without trailing space
+    end: int                # where the body text starts
+    outlet: str | None
+    date: FoundDate | None
+
+
+def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
+    """A leading dateline prefix (``BEIJING, Dec. 8 (Xinhua) -- ``), or None."""
+    for pattern in (DATELINE, DATELINE_NO_DASH, CJK_DATELINE):
+        m = pattern.match(line)
+        if not m or m.end() > max_chars:
+            continue
+        g = m.groupdict()
+        place, date_text, agency = g.get("place"), g.get("date"), g.get("agency") or g.get("wire")
+        if pattern is DATELINE:
+            if not (date_text or agency or (place and place.strip().isupper() and len(place.strip()) >= 3)):
+                continue
+            if place and not place.strip().isupper() and not date_text and not agency:
+                continue
+        if place and not date_text and not agency and len(place.split()) > 3:
+            continue
+        text = line[:m.end()].rstrip()
+        return Dateline(text=text.strip(), end=m.end(), outlet=clean_outlet(agency) if agency else None,
+                        date=found_date(text))
+    return None

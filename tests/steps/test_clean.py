@@ -1,0 +1,402 @@
+"""Tests for flows.steps.clean: each fixture plants one defect and is named after it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from flows.steps import clean
+from flows.steps.clean import UndecodableError, cleaned_document, decoded, normalized, normalized_text
+
+CHINESE = "中国人权研究会举办研讨会，专家学者就人权发展道路交换了意见。与会者认为，发展是解决一切问题的基础和关键。"
+TRAD_CHINESE = "臺灣的人權團體今天發表聲明，呼籲政府保障言論自由與新聞自由。聲明指出，這是民主社會的基礎。"
+
+
+# ---------------------------------------------------------------- decoding
+
+@pytest.mark.parametrize("raw, encoding, repairs", [
+    pytest.param("Plain text, it’s fine.".encode("utf-8"), "utf-8", (), id="utf-8 without bom"),
+    pytest.param(b"\xef\xbb\xbfIt\xe2\x80\x99s here.", "utf-8-sig", ("bom_removed",), id="utf-8 with bom"),
+    pytest.param("Caf\u00e9 society, “quoted”.".encode("utf-16"), "utf-16", ("bom_removed",), id="utf-16 with bom"),
+    pytest.param("Caf\u00e9 society, “quoted”.".encode("utf-16-be").join([b"\xfe\xff", b""]), "utf-16",
+                 ("bom_removed",), id="utf-16-be with bom"),
+])
+def test_decoded_unicode(raw, encoding, repairs):
+    dec = decoded(raw)
+    assert dec.encoding == encoding
+    assert dec.repairs == repairs
+    assert "\ufeff" not in dec.text and dec.text.strip()
+
+
+@pytest.mark.parametrize("text, codec, expected", [
+    pytest.param("The minister’s “remarks” — café owners said — were well received by everyone there. " * 3,
+                 "cp1252", "cp1252", id="cp1252 curly quotes"),
+    pytest.param(CHINESE * 2, "gbk", "gb18030", id="gbk chinese"),
+    pytest.param(CHINESE * 2, "gb18030", "gb18030", id="gb18030 chinese"),
+    pytest.param(TRAD_CHINESE * 2, "big5", "big5", id="big5 traditional chinese"),
+])
+def test_decoded_legacy_encodings(text, codec, expected):
+    dec = decoded(text.encode(codec))
+    assert dec.text == text
+    assert dec.encoding == expected
+
+
+@pytest.mark.parametrize("raw, reason", [
+    pytest.param(b"", "empty_file", id="empty file"),
+    pytest.param(b"  \n\r\n\t ", "empty_file", id="whitespace only"),
+    pytest.param(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00", "binary_content", id="png with nul bytes"),
+    pytest.param(bytes(range(0, 32)) * 20, "binary_content", id="control bytes"),
+])
+def test_decoded_rejects_non_text(raw, reason):
+    with pytest.raises(UndecodableError) as err:
+        decoded(raw)
+    assert err.value.reason == reason
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=400))
+def test_decoded_never_raises_anything_but_undecodable(raw):
+    try:
+        dec = decoded(raw)
+    except UndecodableError as err:
+        assert err.reason in {"empty_file", "binary_content", "undecodable_bytes"}
+    else:
+        assert isinstance(dec.text, str) and dec.text.strip()
+
+
+# ---------------------------------------------------------------- normalisation
+
+@pytest.mark.parametrize("text, expected, repair", [
+    pytest.param("China\u00e2\u20ac\u2122s rights", "China’s rights", "mojibake_fixed", id="mojibake apostrophe"),
+    pytest.param("caf\u00c3\u00a9 owners", "café owners", "mojibake_fixed", id="mojibake e acute"),
+    pytest.param("line one\r\nline two\rline three", "line one\nline two\nline three", "line_breaks_normalised",
+                 id="crlf and cr line breaks"),
+    pytest.param("By:\u00a0\u00a0Xinhua", "By:  Xinhua", "odd_spaces_replaced", id="non-breaking spaces"),
+    pytest.param("human\u200b rights\ufeff", "human rights", "zero_width_removed", id="zero-width spaces"),
+    pytest.param("bad\x07 bell\x1b", "bad bell", "control_chars_removed", id="control characters"),
+    pytest.param("Cafe\u0301", "Café", "unicode_nfc", id="decomposed accent to nfc"),
+])
+def test_normalized_repairs(text, expected, repair):
+    out = normalized(text)
+    assert out.text == expected
+    assert repair in out.repairs
+
+
+def test_normalized_keeps_curly_quotes():
+    text = "“We uphold the people-centered philosophy,” he said. ‘Quoted’ too."
+    assert normalized_text(text) == text
+
+
+def test_normalized_keeps_fullwidth_cjk_punctuation():
+    assert normalized_text("记者：您好！") == "记者：您好！"
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=300))
+def test_normalisation_idempotent(text):
+    once = normalized_text(text)
+    assert normalized_text(once) == once
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_cleaning_idempotent_on_body(text):
+    body = cleaned_document(text).body
+    assert cleaned_document(body).body == cleaned_document(cleaned_document(body).body).body
+
+
+# ---------------------------------------------------------------- boilerplate
+
+BODY = ("China has lifted nearly 100 million rural people out of poverty, officials said on Tuesday.\n"
+        "The forum was attended by more than 300 participants from home and abroad.\n")
+
+
+@pytest.mark.parametrize("line, rule", [
+    pytest.param("Please enter your comment!", "comment_form", id="comment form"),
+    pytest.param("Please enter your name here", "comment_form", id="comment form name"),
+    pytest.param("Comments are closed", "comment_form", id="comments closed"),
+    pytest.param("For the latest news and analysis from our", "twitter_trailer", id="twitter trailer first line"),
+    pytest.param("reporters and editors:Staff Twitter List>>", "twitter_trailer", id="twitter trailer"),
+    pytest.param("Subscribe to us on YouTube:", "share_follow", id="subscribe line"),
+    pytest.param("Follow us on Twitter", "share_follow", id="follow line"),
+    pytest.param("Home>Journal", "breadcrumb", id="breadcrumb"),
+    pytest.param("Your position: Home >> Latest News >> Text", "breadcrumb", id="breadcrumb with position"),
+    pytest.param("fontLarger fontSmaller", "font_size", id="font-size control"),
+    pytest.param("More From This Section", "more_from_section", id="more from this section"),
+    pytest.param("Related Articles", "more_from_section", id="related articles"),
+    pytest.param("Copyright © 2021 China Daily. All rights reserved.", "copyright", id="copyright line"),
+    pytest.param("Sponsored by China Society for Human Rights Studies", "copyright", id="sponsored-by footer"),
+    pytest.param("Disclaimer: The views expressed are the author's own.", "disclaimer", id="disclaimer"),
+    pytest.param("Download our APP on Google Play (Android):", "app_prompt", id="app prompt"),
+    pytest.param("Subscribe to continue reading this article", "paywall", id="paywall prompt"),
+    pytest.param("Skip to main content", "skip_navigation", id="skip navigation"),
+    pytest.param("Prev 1 2 3 4 5 6 7 8 9 10 Next   >>|", "pagination", id="pagination"),
+    pytest.param("عربي Español Русский Français 简体中文", "language_switcher", id="language switcher"),
+    pytest.param("威尼斯人赌场", "injected_spam", id="gambling spam line"),
+    pytest.param("04:15", "media_player", id="video duration"),
+])
+def test_boilerplate_line_removed(line, rule):
+    doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])
+    assert line not in doc.body
+    assert any(r.rule == rule and r.text == line for r in doc.removed)
+
+
+@pytest.mark.parametrize("sentence", [
+    pytest.param("Please enter your comment if you agree, the minister told the assembled reporters on Monday.",
+                 id="body sentence starting like a comment form"),
+    pytest.param("Share this with your family, he urged listeners, because the message matters to everyone.",
+                 id="body sentence starting like a share line"),
+    pytest.param("Copyright law was also discussed at length by the delegates during the three-day session.",
+                 id="body sentence starting with copyright"),
+    pytest.param("Follow us on Twitter was the slogan printed on every banner in the hall that afternoon.",
+                 id="body sentence quoting a follow line"),
+])
+def test_body_sentence_resembling_boilerplate_kept(sentence):
+    doc = cleaned_document(BODY + sentence + "\n" + BODY)
+    assert sentence in doc.body.split("\n")
+
+
+def test_watermark_glued_to_line_ends_removed():
+    mark = "文章源自英文巴士-https://www.example.com/15059.html"
+    text = f"A Path to Human Rights Advancement{mark}\n\nBeijing, December 5, 2023{mark}\n\n{BODY}{mark}\n"
+    doc = cleaned_document(text)
+    assert "example.com" not in doc.body
+    assert doc.header.title == "A Path to Human Rights Advancement"
+    assert doc.header.published_date == dt.date(2023, 12, 5)
+    assert any(r.rule == "watermark" for r in doc.removed)
+
+
+def test_read_more_glued_to_last_line_removed():
+    doc = cleaned_document(BODY + "She left her home and headed east to the station. Read more")
+    assert doc.body.endswith("headed east to the station.")
+    assert any(r.rule == "read_more" for r in doc.removed)
+
+
+def test_injected_spam_inside_chinese_text_removed():
+    doc = cleaned_document("中国人权研究会举办研讨会包養網，专家学者就人权发展道路交换了意见。与会者认为，发展是解决一切问题的基础和关键。")
+    assert "包養" not in doc.body
+    assert any(r.rule == "injected_spam" for r in doc.removed)
+
+
+def test_corpus_boilerplate_lines_repeated_across_documents():
+    docs = [f"Story number {i} has its own headline here\n{BODY}Focus on the big picture\n" for i in range(4)]
+    lines = clean.corpus_boilerplate(docs, min_docs=3)
+    assert "focus on the big picture" in lines
+    assert not any(l.startswith("china has lifted") for l in lines)  # shared sentences are not furniture
+    doc = cleaned_document(docs[0], corpus_boilerplate=lines)
+    assert "Focus on the big picture" not in doc.body
+    assert any(r.rule == "corpus_repeated" for r in doc.removed)
+
+
+def test_corpus_boilerplate_below_min_docs_is_kept():
+    docs = ["Site tagline here\n" + BODY, "Site tagline here\n" + BODY, BODY]
+    assert "site tagline here" not in clean.corpus_boilerplate(docs, min_docs=3)
+
+
+# ---------------------------------------------------------------- header: dates
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("February 22,2021   By:en.humanrights.cn", dt.date(2021, 2, 22), id="month day comma year no space"),
+    pytest.param("Feb.22,2021 --", dt.date(2021, 2, 22), id="abbreviated month with dot"),
+    pytest.param("2022-06-26 00:00:00Source: CSHRS", dt.date(2022, 6, 26), id="iso datetime glued to source"),
+    pytest.param("Updated: 2023-06-14Xinhua", dt.date(2023, 6, 14), id="updated iso date glued to outlet"),
+    pytest.param("2021-02-26 21:14 |", dt.date(2021, 2, 26), id="iso date with time"),
+    pytest.param("December 8, 2021", dt.date(2021, 12, 8), id="long month day year"),
+    pytest.param("Updated 21:35, 22-Jul-2018", dt.date(2018, 7, 22), id="day-mon-year"),
+    pytest.param("2021/02/04", dt.date(2021, 2, 4), id="slashed iso date"),
+    pytest.param("2023 年 11 月 21 日", dt.date(2023, 11, 21), id="chinese date"),
+    pytest.param("tirsdag 26. januar 2016", dt.date(2016, 1, 26), id="danish date with weekday"),
+    pytest.param("PEKIN, 9 grudnia 2021 r.", dt.date(2021, 12, 9), id="polish genitive month"),
+    pytest.param("Sept. 28, 2022 --", dt.date(2022, 9, 28), id="sept abbreviation"),
+    pytest.param("BEIJING, Dec. 8 (Xinhua) --", None, id="year-less date stays null"),
+    pytest.param("(September 13)", None, id="year-less parenthesised date stays null"),
+])
+def test_found_date_formats(line, expected):
+    from flows.steps.header import found_date
+    fd = found_date(line)
+    assert (fd.date if fd else None) == expected
+    if fd:
+        assert fd.text in line
+
+
+def test_year_less_date_in_document_stays_null():
+    doc = cleaned_document("Forum opens in Beijing on human rights\n\n"
+                           "BEIJING, Dec. 8 (Xinhua) -- " + BODY)
+    assert doc.header.published_date is None
+    assert doc.header.date_text is None
+    assert doc.header.dateline == "BEIJING, Dec. 8 (Xinhua) --"
+    assert doc.header.outlet == "Xinhua"
+
+
+# ---------------------------------------------------------------- header: seeds and bylines
+
+SEED_000 = ("By He Yin, People\u2019s Daily\n"
+            "Chinese President Xi Jinping sent a congratulatory letter to the forum, which opened in Beijing on Dec. 8.\n"
+            "Noting that human rights represent the progress of human civilization, Xi said in the letter that it matters.\n"
+            "\n\nPlease enter your comment!\nPlease enter your name here")
+
+SEED_004 = ("Safeguarding Human Rights is the Unwavering Mission of the Communist Party of China\n"
+            "February 22,2021\u00a0\u00a0\u00a0By:en.humanrights.cn\n"
+            "Feb.22,2021 -- en.humanrights.cn: \"The people's happiness is the objective of all our efforts\". "
+            "General Secretary Xi Jinping's firm statement illuminates the aim.\n"
+            "Zhang Xiaoling: Hello!\n"
+            "\n\nFor the latest news and analysis from our\n\nreporters and editors:Staff Twitter List>>")
+
+
+def test_seed_byline_without_title():
+    doc = cleaned_document(SEED_000)
+    assert doc.header.title is None
+    assert doc.header.authors == ("He Yin",)
+    assert doc.header.outlet == "People\u2019s Daily"
+    assert doc.body.startswith("Chinese President Xi Jinping sent")
+    assert "comment" not in doc.body and "By He Yin" not in doc.body
+    assert {r.rule for r in doc.removed} == {"byline", "comment_form"}
+    assert doc.language == "en"
+
+
+def test_seed_title_date_byline_dateline_trailer():
+    doc = cleaned_document(SEED_004)
+    h = doc.header
+    assert h.title == "Safeguarding Human Rights is the Unwavering Mission of the Communist Party of China"
+    assert h.published_date == dt.date(2021, 2, 22) and h.date_text == "February 22,2021"
+    assert h.authors == () and h.outlet == "en.humanrights.cn"
+    assert h.dateline == "Feb.22,2021 --"
+    assert doc.body.split("\n")[0].startswith("en.humanrights.cn: \"The people's happiness")
+    assert doc.body.split("\n")[-1] == "Zhang Xiaoling: Hello!"
+    assert "Twitter" not in doc.body
+    rules = {r.rule for r in doc.removed}
+    assert {"title", "byline", "dateline", "twitter_trailer"} <= rules
+
+
+@pytest.mark.parametrize("line, authors, outlet", [
+    pytest.param("By CUI JIA | CHINA DAILY | Updated: 2022-05-23 09:59", ("Cui Jia",), "China Daily",
+                 id="all-caps byline with outlet and updated"),
+    pytest.param("By He Yin, People's Daily", ("He Yin",), "People's Daily", id="byline name comma outlet"),
+    pytest.param("May 23,2022   By:Xinhua", (), "Xinhua", id="date then by-colon outlet"),
+    pytest.param("By Zhang Weiwei  ·  2023-06-14  ·   Source: Forum on Global Human Rights Governance",
+                 ("Zhang Weiwei",), "Forum on Global Human Rights Governance", id="byline with source field"),
+    pytest.param("Source: Xinhua| 2018-03-14 21:10:15|Editor: Jiaxin", (), "Xinhua", id="source line with editor"),
+    pytest.param("China News Agency reporter Ma Furong", ("Ma Furong",), "China News Agency", id="agency reporter name"),
+    pytest.param("Sophie Wingate and Viola Gaskell, DPA on", ("Sophie Wingate", "Viola Gaskell"), "DPA",
+                 id="two authors and wire"),
+    pytest.param("WION Web Team", (), "WION", id="web team byline"),
+])
+def test_byline_forms(line, authors, outlet):
+    from flows.steps.header import byline
+    b = byline(line)
+    assert b is not None
+    assert b.authors == authors
+    assert b.outlet == outlet
+
+
+def test_byline_in_document_goes_to_header():
+    doc = cleaned_document("China ensures protection of human rights\n\n"
+                           "By CUI JIA | CHINA DAILY | Updated: 2022-05-23 09:59\n\n" + BODY)
+    assert doc.header.title == "China ensures protection of human rights"
+    assert doc.header.authors == ("Cui Jia",)
+    assert doc.header.published_date == dt.date(2022, 5, 23)
+    assert "CUI JIA" not in doc.body
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    pytest.param("Feb.22,2021 -- ", "Feb.22,2021 --", id="date dateline"),
+    pytest.param("BEIJING, Dec. 8 (Xinhua) -- ", "BEIJING, Dec. 8 (Xinhua) --", id="wire dateline"),
+    pytest.param("NEW YORK -- ", "NEW YORK --", id="place-only dateline"),
+    pytest.param("BEIJING, April 14, 2021 /PRNewswire/ — ", "BEIJING, April 14, 2021 /PRNewswire/ —",
+                 id="press-release dateline"),
+])
+def test_dateline_prefix_stripped_from_first_paragraph(prefix, expected):
+    doc = cleaned_document("A headline about the forum in Beijing\n" + prefix + BODY)
+    assert doc.header.dateline == expected
+    assert doc.body.startswith("China has lifted nearly")
+
+
+def test_dash_inside_body_sentence_is_not_a_dateline():
+    text = "China -- the world's most populous country -- has made progress in poverty reduction, he said."
+    doc = cleaned_document(text)
+    assert doc.header.dateline is None
+    assert doc.body == text
+
+
+def test_scraper_date_prefix_before_title():
+    doc = cleaned_document(" date 2021-12-09 Xi sends congratulatory letter to rights forum\n\n" + BODY)
+    assert doc.header.title == "Xi sends congratulatory letter to rights forum"
+    assert doc.header.published_date == dt.date(2021, 12, 9)
+
+
+def test_lines_above_title_are_removed():
+    doc = cleaned_document("Home | Society\n\nChina ensures protection of human rights\n\n2022-05-23 09:59\n\n" + BODY)
+    assert doc.header.title == "China ensures protection of human rights"
+    assert doc.body == BODY.strip()
+
+
+def test_photo_caption_removed():
+    caption = "A craftsman offers wood handicrafts to train riders in the region in April. [Photo/Xinhua]"
+    doc = cleaned_document("Title of the story about trains\n\n" + caption + "\n\n" + BODY)
+    assert caption not in doc.body
+    assert any(r.rule == "caption" for r in doc.removed)
+
+
+def test_subheading_removed_but_wrapped_line_kept():
+    wrapped = "As a Chinese saying goes, “The people are the foundation of a state. When the"
+    text = (BODY + "Party’s goal is to help people lead a happy life\n" + BODY + wrapped + "\n"
+            "foundation is strong, the state will be secure.” In other words, people matter.\n" + BODY)
+    doc = cleaned_document(text)
+    assert "Party’s goal is to help people lead a happy life" not in doc.body
+    assert wrapped in doc.body
+
+
+def test_speaker_label_and_salutation_kept_in_body():
+    text = "Distinguished Guests,\n\nGood morning. It is a pleasure to meet you all here in Beijing today.\n" \
+           "Shou Xiaoli:\nLadies and gentlemen, good afternoon and welcome to this briefing."
+    doc = cleaned_document(text)
+    assert doc.body.split("\n") == ["Distinguished Guests,",
+                                    "Good morning. It is a pleasure to meet you all here in Beijing today.",
+                                    "Shou Xiaoli:", "Ladies and gentlemen, good afternoon and welcome to this briefing."]
+
+
+# ---------------------------------------------------------------- language, non-English
+
+@pytest.mark.parametrize("text, lang", [
+    pytest.param(CHINESE * 3, "zh", id="chinese body"),
+    pytest.param("Il 28 agosto il portavoce del Ministero degli Esteri ha ospitato una conferenza stampa di "
+                 "routine, durante la quale un giornalista ha posto una domanda sulla regione.", "it", id="italian body"),
+    pytest.param("Cuando el Estado afirma que la pobreza ya no existe, ¿qué hace con los pobres? Los esconde, "
+                 "guarda y mantiene fuera de la vista de todos.", "es", id="spanish body"),
+    pytest.param("وأشاد بالفلسفة المتمحورة حول الشعب والتي تنتهجها الحكومة الصينية والإنجازات التي حققتها الصين في "
+                 "مجال حقوق الإنسان.", "ar", id="arabic body"),
+])
+def test_non_english_kept_with_language(text, lang):
+    doc = cleaned_document(text)
+    assert doc.language == lang
+    assert doc.body.strip()
+
+
+def test_no_letters_has_no_language():
+    assert cleaned_document("12345 67890").language is None
+
+
+# ---------------------------------------------------------------- duplicates
+
+STORY = ("China has lifted nearly 100 million rural people out of poverty in the past eight years, "
+         "officials said on Tuesday at a forum in Beijing attended by experts from many countries. "
+         "The white paper describes the methods used and the results achieved in every province. ")
+
+
+def test_duplicate_groups_exact_and_near_and_distinct():
+    bodies = {
+        "a": STORY * 2,
+        "b": (STORY * 2).upper(),                                      # identical clean text, case differs
+        "c": STORY * 2 + "The forum closed on Wednesday with a joint declaration.",   # syndicated, lightly edited
+        "d": "An entirely different report about football results and the weather over the weekend. " * 4,
+    }
+    groups = clean.duplicate_groups(bodies)
+    assert groups["a"] == groups["b"] == groups["c"] == "a"
+    assert groups["d"] == "d"
+
+
+def test_duplicate_groups_is_deterministic_and_total():
+    bodies = {f"id{i}": f"Unique story number {i} about topic {i * 7} with details {i * 13}." for i in range(5)}
+    assert clean.duplicate_groups(bodies) == {k: k for k in bodies}
