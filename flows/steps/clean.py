@@ -173,7 +173,7 @@ def _ftfy_config():
                            normalization=None, explain=False)
 
 
-def normalized(text: str) -> Normalized:
+def normalized(text: str, *, max_rounds: int = 4) -> Normalized:
     """``text`` with mojibake repaired (ftfy), NFC, LF line breaks, plain spaces, no zero-width or
     control characters, no trailing spaces; ``repairs`` names the fixes that changed something.
     Idempotent: ``normalized(normalized(t).text).text == normalized(t).text``."""
@@ -189,12 +189,16 @@ def normalized(text: str) -> Normalized:
         ("control_chars_removed", lambda t: _CONTROLS.sub("", _LINE_SEPS.sub("\n", t))),
         ("trailing_spaces_removed", lambda t: "\n".join(line.rstrip() for line in t.split("\n"))),
     )
-    for name, step in steps:
-        new = step(text)
-        if new != text:
-            repairs.append(name)
-            text = new
-    return Normalized(text, tuple(repairs))
+    for _ in range(max_rounds):  # to a fixed point, so that normalising twice changes nothing
+        before = text
+        for name, step in steps:
+            new = step(text)
+            if new != text:
+                repairs.append(name)
+                text = new
+        if text == before:
+            break
+    return Normalized(text, tuple(dict.fromkeys(repairs)))
 
 
 def normalized_text(text: str) -> str:
