@@ -65,10 +65,10 @@ class AttributedDocument:
 _NAME_TOKEN = r"[A-Z][\w'’.\-]*"
 _LABEL = re.compile(
     r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
-    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|of|de|von|van|bin|al|la|le|da))*)"
+    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:of|de|von|van|bin|al|la|le|da)\b))*)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|von|van|der|de|bin|al|da|dos|du))*")
-_CUE_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:von|van|der|de|bin|al|da|dos|du)\b))*")
+_CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
                      r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
 _ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
                            re.IGNORECASE)
@@ -76,14 +76,22 @@ _INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) 
 _STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r")['’]s?\s+(?:\w+\s+){0,2}(?:"
                            + "|".join(L.STATEMENT_NOUNS) + r")\b")
 _FRAMING_RE = re.compile(L.FRAMING, re.IGNORECASE)
+_SPEECH_NOUN_RE = re.compile(r"\b(?:letter|speech|message|statement|remarks|address|article|interview|"
+                             r"" + "|".join(L.STATEMENT_NOUNS) + r")\b")
 _INTERVIEW_RE = re.compile(L.INTERVIEW_FRAMING, re.IGNORECASE)
 _PROVERB_RE = re.compile("|".join(re.escape(p) for p in L.PROVERB_MARKERS), re.IGNORECASE)
 _TRAILING_FILLER = re.compile(
     r"(?:[\s,]+(?:also|further|once|repeatedly|then|later|has|have|had|will|would|had|recently|previously|"
     r"earlier|firmly|again|clearly|explicitly|publicly|never|always|often|even|still|fully|specifically|"
     r"strongly|particularly|already|just|yesterday|today|on\s+\w+day|on\s+\w+\s+\d+|last\s+\w+|"
-    r"in\s+(?:a|an|the|his|her|its|their)\s+[\w\s]{0,40}?))*[\s,]*$", re.IGNORECASE)
+    r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|speech|letter|report|"
+    r"article|message|briefing|conference|meeting|remarks|address|book|essay|op-ed|post)))*[\s,]*$",
+    re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
+_ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)(?:\s+(?:of|for|and|on|the|of\s+the)?\s*[A-Z][\w'’.\-]*)*)")
+_GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+(?:and\s+)?){0,3}?"
+                       r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r"))\b"
+                       r"((?:\s+(?:attending|at|from)\s+(?:the|a|an)\s+[\w-]+)?)")
 _OPEN_Q = "“‘«"
 _CLOSE_Q = "”’»"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
@@ -139,8 +147,9 @@ class _Registry:
 
     def by_role(self, noun: str) -> str | None:
         noun = noun.lower()
+        key = "spokes" if noun.startswith("spokes") else noun
         for p in reversed(list(self.people.values())):
-            if not p.group and p.role and noun in p.role.lower():
+            if not p.group and p.role and key in p.role.lower():
                 return p.name
         return None
 
@@ -149,8 +158,12 @@ def _strip_possessive(tok: str) -> str:
     return re.sub(r"['’]s?$", "", tok)
 
 
-def _person_in_run(run: str) -> tuple[str | None, str]:
-    """(person name, role words before it) from a run of capitalised tokens."""
+def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
+    """(person name, role words before it) from a run of capitalised tokens.
+
+    ``before`` is the text just before the run: a run right after "of", "for",
+    "at" ... with no title in front of it names a body or place, not a person.
+    """
     toks = [_strip_possessive(t) for t in run.split()]
     cut = 0
     for i, t in enumerate(toks):
@@ -158,26 +171,33 @@ def _person_in_run(run: str) -> tuple[str | None, str]:
         if low in L.TITLE_WORDS or low in L.PLACE_WORDS or low in L.ORG_WORDS or low in L.CAP_STOPWORDS:
             cut = i + 1
     name = toks[cut:]
+    role = " ".join(toks[:cut])
     if not name or any(t.lower() in L.CAP_STOPWORDS for t in name):
-        return None, " ".join(toks[:cut])
+        return None, role
     if len(name) == 1 and cut and toks[cut - 1].lower() in L.ORG_WORDS | L.PLACE_WORDS:
-        return None, " ".join(toks[:cut])
-    if len(name) == 1 and (len(name[0]) < 2 or name[0].isupper() and len(name[0]) > 3):
-        return None, " ".join(toks[:cut])
-    return " ".join(name), " ".join(toks[:cut])
+        return None, role
+    if len(name[0]) < 2 or name[-1].isupper() and len(name[-1]) > 1 and len(name) == 1:
+        return None, role
+    if cut == 0 and re.search(r"\b(?:of|for|at|in|from|to|on|the)\s*$", before):
+        return None, role
+    return " ".join(name), role
+
+
+def _runs(text: str):
+    """(person name or None, role words, match) for each capitalised run of ``text``."""
+    for m in _NAME_RUN.finditer(text):
+        name, role = _person_in_run(m.group(), text[max(0, m.start() - 6):m.start()])
+        yield name, role, m
 
 
 def _document_people(paragraphs: list[str]) -> list[str]:
     """Multi-token person names in document order (the fullest forms)."""
     seen: dict[str, None] = {}
     for p in paragraphs:
-        for m in _NAME_RUN.finditer(p):
-            name, _ = _person_in_run(m.group())
+        for name, _, _ in _runs(p):
             if name and len(name.split()) >= 2 and not name.isupper():
                 seen.setdefault(name, None)
-    names = list(seen)
-    # drop names that are the tail of a longer one only when the longer adds a given name
-    return names
+    return list(seen)
 
 
 # ------------------------------------------------------------------ quotes
@@ -258,8 +278,9 @@ def _is_term(text: str, q: _Quote, sentence: str) -> bool:
     if _PROVERB_RE.search(sentence):
         return True
     long_words = [w for w in words if len(w) > 3]
-    if len(words) >= 3 and long_words and not re.search(r"[.!?]", inner) and \
-            sum(w[0].isupper() for w in long_words) >= 0.7 * len(long_words):
+    caps = sum(w[0].isupper() for w in long_words)
+    if len(words) >= 3 and long_words and (caps >= 0.8 * len(long_words) or (
+            not re.search(r"[.!?]", inner) and caps >= 0.7 * len(long_words))):
         return True                          # a title in title case
     return False
 
@@ -268,9 +289,10 @@ def _is_term(text: str, q: _Quote, sentence: str) -> bool:
 @dataclass(frozen=True)
 class _Source:
     name: str
-    cue: str
+    cue: str | None
     role: str | None
     attribution_only: bool = False
+    post_posed: bool = False
 
 
 def _clean_np(np: str) -> str:
@@ -280,75 +302,104 @@ def _clean_np(np: str) -> str:
     return np
 
 
+def _has_person(chunk: str) -> bool:
+    return any(name and " " in name for name, _, _ in _runs(chunk))
+
+
 def _is_appositive(chunk: str) -> bool:
+    """A role or relative clause set off by commas ("former minister of ...", "who ...")."""
     c = chunk.strip()
-    if not c:
-        return True
-    if _has_person(c):
-        return False
+    if not c or _has_person(c):
+        return not c
     first = c.split()[0]
     low = first.lower()
-    return (first[0].islower() and low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP
-            and low not in L.SOURCE_NOUNS) or low in ("who", "which", "whose", "a", "an") \
-        or (low in L.TITLE_WORDS and low not in ("the", "chinese") and not _has_person(c))
+    if low in ("who", "which", "whose", "a", "an"):
+        return True
+    if first[0].islower() or first[0].isdigit():
+        return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the"} \
+            and low not in L.SOURCE_NOUNS and not first[0].isdigit()
+    return low in L.TITLE_WORDS and low not in ("the", "chinese")
 
 
-def _has_person(chunk: str) -> bool:
-    return any((_person_in_run(m.group())[0] or "").count(" ") >= 1 for m in _NAME_RUN.finditer(chunk))
+def _known_short(name: str, reg: _Registry) -> bool:
+    key = name.lower()
+    return any(key in (f.split()[0].lower(), f.split()[-1].lower()) for f in reg.full)
 
 
-def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True) -> tuple[str | None, str | None]:
-    """(canonical speaker, role) named by a noun phrase, or (None, None)."""
+def _generic_np(np: str) -> str | None:
+    """A group or document named by a common noun ("Credible reports", "the white paper")."""
+    words = np.split()
+    doc = re.search(r"\b(?:the|this|that|its|their)\s+(?:(?:[\w-]+\s+)?(?:white\s+paper|report|statement|"
+                    r"declaration|document|resolution|study|survey))\b", np, re.IGNORECASE)
+    cut = len(words)
+    for i, w in enumerate(words):
+        if i and (_FINITE.fullmatch(w.lower()) or w.lower() in ("also", "have", "has")):
+            cut = i
+            break
+    words = words[:cut]
+    if any(w.lower().strip(",") in L.SOURCE_NOUNS for w in words[:8]):
+        return " ".join(words)
+    if doc:
+        return doc.group()
+    return None
+
+
+def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
+                     voiced: str | None = None) -> tuple[str | None, str | None]:
+    """(canonical speaker, role) named by a noun phrase, or (None, None).
+
+    ``voiced``: inside a turn or a framed text, where a country or "the ..."
+    subject is the speaker's own matter, not a new source.
+    """
     np = _clean_np(np)
     if not np:
         return None, None
     words = np.split()
-    low0 = words[0].lower()
-    if low0 in L.FIRST_PERSON:
+    low0 = re.split(r"['’]", words[0].lower())[0]
+    if low0 in L.FIRST_PERSON or low0 == "it":
         return None, None
-    if len(words) == 1 and low0 in L.PRONOUNS_PERSON:
+    if len(words) <= 2 and low0 in L.PRONOUNS_PERSON:
         return reg.last_person, None
-    if len(words) == 1 and low0 in L.PRONOUNS_GROUP:
+    if len(words) <= 2 and low0 in L.PRONOUNS_GROUP:
         return (reg.last_group or reg.last_person), None
-    # a person's name: the last run that holds one
-    best = None
-    for m in _NAME_RUN.finditer(np):
-        name, role_words = _person_in_run(m.group())
-        if name:
-            best = (name, role_words, m)
-    if best:
-        name, role_words, m = best
+    # a person's name: the first run that holds one
+    for name, role_words, m in _runs(np):
+        if not name or (" " not in name and not _known_short(name, reg)):
+            continue
         if re.search(r"['’]s?$", m.group()) and re.match(r"\s+[a-z]", np[m.end():]):
             return None, None      # "Xi's letter explained": the letter, not Xi, is the subject
-        if len(name.split()) == 1 and not any(
-                name.lower() in (f.split()[0].lower(), f.split()[-1].lower()) for f in reg.full):
-            # a single word that is no known person's name: an organisation ("Baidu", "Xinhua")
-            pass
-        canon = reg.canonical(name)
-        role = (np[:m.start()] + " " + role_words).strip() or None
-        role = _clean_np(role) if role else None
-        if role and role.lower() in ("the", "a", "an", ""):
+        role = _clean_np((np[:m.start()] + " " + role_words).strip())
+        if role.lower() in ("the", "a", "an", ""):
             role = None
-        return canon, role
+        return reg.canonical(name), role or None
     # "the spokesperson", "the high commissioner", "the Pakistani"
     if low0 == "the" and len(words) <= 4:
         head = words[-1].lower()
-        if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("spokesperson", "commissioner", "chief"):
+        if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("commissioner", "chief"):
             return (reg.by_role(head) or reg.last_person), None
+    if voiced == "turn" and low0 in ("the", "this", "that", "these", "those"):
+        return None, None
+    if voiced and (np.lower() in L.PLACE_WORDS or re.sub(r"^the\s+", "", np.lower()) in L.PLACE_WORDS):
+        return None, None
     # an organisation or a country ("Human Rights Watch", "China's Foreign Ministry", "China")
-    caps = [m.group() for m in _NAME_RUN.finditer(np)]
-    lower_words = [w for w in words if w[0].islower() and w.lower() not in ("of", "the", "and", "for", "'s")]
-    if caps and not lower_words:
+    org = _ORG_RE.match(np)
+    if org and " " in org.group(1) and any(
+            _strip_possessive(w).lower() in L.ORG_WORDS for w in org.group(1).split()):
+        return org.group(1), None
+    caps = [m for m in _NAME_RUN.finditer(np)]
+    lower_words = [w for w in words if w[0].islower() and w.lower() not in ("of", "the", "and", "for")]
+    if caps and not lower_words and len(words) <= 6:
         org = _clean_np(re.sub(r"^(?:The|the)\s+", "", np))
-        return org, None
+        if org and org.split()[0].lower() not in L.CAP_STOPWORDS and not re.search(r"\d", org):
+            return org, None
     if not allow_generic:
         return None, None
-    # a group or document: head noun among SOURCE_NOUNS in the first words
-    for w in words[:5]:
-        if w.lower().strip(",") in L.SOURCE_NOUNS:
-            if low0 == "the" and reg.last_group and w.lower() in reg.last_group.lower():
-                return reg.last_group, None
-            return np, None
+    generic = _generic_np(np)
+    if generic:
+        head = generic.split()[-1].lower()
+        if low0 == "the" and reg.last_group and head in reg.last_group.lower():
+            return reg.last_group, None
+        return generic, None
     return None, None
 
 
@@ -358,55 +409,62 @@ def _post_np(masked: str, end: int) -> str | None:
     if not m:
         return None
     np = m.group(1)
-    if re.match(r"(?:that|to|in|on|at|it|this|so|as|about)\b", np, re.IGNORECASE) or _FINITE.search(np):
-        return None
-    if len(np.split()) > 10:
+    if re.match(r"(?:that|to|in|on|at|it|this|so|as|about|with|by|for|from)\b", np, re.IGNORECASE) \
+            or _FINITE.search(np) or len(np.split()) > 10:
         return None
     return np
 
 
-def _find_source(masked: str, reg: _Registry, *, in_quote_sentence: bool = False) -> _Source | None:
+def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _Source | None:
     """The reported source of one sentence (quoted content blanked), or None."""
     # "according to X, ..." / "In the view of X, ..."
     m = _ACCORDING_RE.search(masked)
     if m:
         np = re.match(r"([^,.;:!?_]{1,120})", masked[m.end():])
         if np:
-            np_text = re.sub(r"\s+(?:published|released|issued)\b.*$", "", np.group(1))
-            np_text = re.sub(r"\s+titled\s+(.*)$", "", np_text)
-            name, role = _speaker_from_np(np_text, reg)
+            np_text = re.sub(r"\s+(?:published|released|issued|titled)\b.*$", "", np.group(1))
+            name, role = _speaker_from_np(np_text, reg, voiced=voiced)
             if name:
                 return _Source(name, m.group().strip().lower(), role)
     for m in _CUE_RE.finditer(masked):
         cue = m.group().lower().strip(" \"'“‘")
         pre = masked[:m.start()]
         tail = masked[m.end():]
-        if cue in L.CUES_NEEDING_CLAUSE and not re.match(r"\s*(?:that\b|to\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+        if cue in L.CUES_NEEDING_CLAUSE and not re.match(
+                r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
             continue
+        if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
+            continue
+        if re.search(r"\bto\s*$", pre):
+            continue                 # "wanted them to believe": an infinitive, not a report
         bare_tail = not re.search(r"[A-Za-z0-9]", tail)
         # post-posed subject: ", said X" / "" said X"
         if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
             np = _post_np(masked, m.end())
             if np:
-                name, role = _speaker_from_np(np, reg)
+                name, role = _speaker_from_np(np, reg, voiced=voiced)
                 if name:
-                    return _Source(name, cue, role)
+                    return _Source(name, cue, role, post_posed=True)
         # pre-posed subject
         pre2 = _TRAILING_FILLER.sub("", pre)
-        chunks = re.split(r"[,;:—–]|\s-\s", pre2)
+        chunks = re.split(r"[,;:—–\"“”]|\s-\s", pre2)
         role = None
+        participle = cue.endswith("ing")
         for i in range(len(chunks) - 1, -1, -1):
             c = chunks[i].strip()
             if not c or c.strip("_ \"'“”") == "":
                 continue
-            if _is_appositive(c) and i > 0:
-                role = role or _clean_np(c)
-                continue
-            name, r = _speaker_from_np(c, reg)
-            if name:
-                only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
-                return _Source(name, cue, r or role, attribution_only=only)
-            break
+            if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0:
+                name, r = _speaker_from_np(c, reg, voiced=voiced)
+                if name:
+                    only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
+                    post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
+                    return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only)
+                if not participle and not _is_appositive(c):
+                    break
+                if participle and i:
+                    continue
+            role = role or _clean_np(c)
     return None
 
 
@@ -449,6 +507,7 @@ class _Sent:
     speaker: str | None = None
     role: str | None = None
     cue: str | None = None
+    framing: bool = False
 
 
 def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
@@ -457,7 +516,10 @@ def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
     label_only: dict[int, str] = {}
     for pi, text in enumerate(paragraphs):
         body_start = 0
-        lab = _label_at(text, 0)
+        sec = re.match(r"(\w+)\s*[:：]\s+", text)
+        if sec and sec.group(1).lower() in L.SECTION_LABELS:
+            body_start = sec.end()
+        lab = _label_at(text, body_start)
         first_label = None
         if lab:
             first_label = lab[0] if not lab[1] else f"{lab[0]} ({lab[1]})"
@@ -495,7 +557,10 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str]) -> dict[str
     """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
     occurrences = [s.label for s in sents if s.label] + list(label_only.values())
     distinct = set(occurrences)
-    if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})):
+    person_label = any(2 <= len(lab.split()) <= 3 and not any(
+        w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS for w in lab.split()) for lab in distinct)
+    if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})
+            or person_label):
         return {}
     return {lab: {} for lab in distinct}
 
@@ -605,35 +670,50 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
     last_quote_speaker: str | None = None  # speaker of the previous paragraph's closing quotation
     prev_para_last: tuple[str, _Source | None] | None = None
     framed: str | None = None               # "Following is the full text of the letter": its author
+    framed_from = (len(paragraphs), 0)
     for pi, text in enumerate(paragraphs):
         ps = by_para.get(pi, [])
         if not ps:
             continue
+        person_before = reg.last_person
         quotes = _quotes(text, carry_open)
         masked = _mask(text, quotes)
         msents = [masked[s.start:s.end] for s in ps]
-        sources = [_find_source(m, reg) for m in msents]
-        # subjects and mentions, in order, to resolve later pronouns
+        # reported sources, sentence by sentence (pronouns resolve to the last subject so far)
+        sources: list[_Source | None] = []
+        for k, s in enumerate(ps):
+            voiced = "turn" if s.mode == "turn" else ("framed" if framed is not None else None)
+            src = _find_source(msents[k], reg, voiced=voiced)
+            if src and s.mode == "turn" and src.name == s.speaker:
+                src = None
+            sources.append(src)
+            if src:
+                reg.note(src.name, role=src.role)
+            else:
+                _track_subject(msents[k], reg)
+            if _FRAMING_RE.search(text[s.start:s.end]) and not dialogue:
+                framed = _framing_author(paragraphs, pi, text[:s.start], reg)
+                framed_from = (pi, k)
         # ---- quotations
         quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
-        for qi, q in enumerate(quotes):
+        quote_source_k: dict[int, int] = {}
+        for q in quotes:
             touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
             if not touching:
                 continue
             sent_text = text[ps[touching[0]].start:ps[touching[-1]].end]
             if _is_term(text, q, sent_text):
                 continue
-            src = None
+            src, src_k = None, None
             if q.opened_before and carry_speaker:
                 src = _Source(carry_speaker, None, None)
             order = list(reversed(touching)) if q.closed else touching
             for k in order:
                 if src is None and sources[k]:
-                    src = sources[k]
+                    src, src_k = sources[k], k
             nxt = touching[-1] + 1
             if src is None and nxt < len(ps) and (sources[nxt] and sources[nxt].attribution_only):
                 src = sources[nxt]
-                ps[nxt].mode = "direct"
                 quote_speaker.setdefault(-nxt - 1, (src.name, src.cue, src.role))
             if src is None and nxt < len(ps):
                 m = _STATEMENT_RE.search(msents[nxt])
@@ -652,37 +732,50 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
                         nm = _first_subject(prev, reg)
                         if nm:
                             src = _Source(nm, None, None)
-            if src is None and q.start <= ps[0].start + 1 and last_quote_speaker:
-                src = _Source(last_quote_speaker, None, None)
+            if src is None and not q.opened_before:
+                nxt_text = msents[nxt] if nxt < len(ps) else _first_sentence(paragraphs, pi + 1)
+                if _SPEECH_NOUN_RE.search(nxt_text or ""):
+                    nm = _first_subject(nxt_text, reg)
+                    if nm:
+                        src = _Source(nm, None, None)
+            at_start = q.start <= ps[0].start + 1
+            if src is None and at_start and (last_quote_speaker or person_before) and not ps[0].mode == "turn":
+                src = _Source(last_quote_speaker or person_before, None, None)
             if src is None:
                 continue
             words = len(_WORD.findall(text[q.start:q.end]))
-            near_cue = any(sources[k] for k in touching)
+            near_cue = src_k is not None
             if words < L.MIN_SPEECH_QUOTE_WORDS and not near_cue and not q.opened_before:
                 continue
             for k in touching:
                 quote_speaker.setdefault(k, (src.name, src.cue, src.role))
+                if src_k is not None:
+                    quote_source_k.setdefault(k, src_k)
         # ---- per sentence
         carry: _Source | None = None
         for k, s in enumerate(ps):
             src = sources[k]
             if k in quote_speaker:
                 name, cue, role = quote_speaker[k]
-                _set(s, "direct", name, role, cue, reg)
+                if src and src.name != name and quote_source_k.get(k) != k and len(
+                        [j for j in quote_speaker if j >= 0]) > 1:
+                    _set(s, "indirect", src.name, src.role, src.cue, reg)   # a report inside a quote
+                else:
+                    _set(s, "direct", name, role, cue, reg)
                 carry = None
             elif -k - 1 in quote_speaker:
                 name, cue, role = quote_speaker[-k - 1]
                 _set(s, "direct", name, role, cue, reg)
-            elif src and not (s.mode == "turn" and src.name == s.speaker):
+            elif src:
                 _set(s, "indirect", src.name, src.role, src.cue, reg)
-                carry = src
-            elif carry and not dialogue and not quotes_in(s, quotes) and not _starts_new_voice(msents[k]):
+                carry = src if _is_person(src.name, reg) or _is_human_group(src.name) else None
+                if src.post_posed and not dialogue and framed is None:
+                    _carry_back(ps, k, src, sources, quote_speaker, reg)
+            elif carry and not dialogue and framed is None and not quotes_in(s, quotes) \
+                    and not _starts_new_voice(msents[k], carry.name):
                 _set(s, "indirect", carry.name, carry.role, carry.cue, reg)
-            elif framed and s.mode == "narration":
+            elif framed and s.mode == "narration" and (pi, k) > framed_from:
                 _set(s, "direct", framed, None, None, reg)
-            _track_subject(msents[k], reg)
-            if _FRAMING_RE.search(text[s.start:s.end]):
-                framed = _framing_author(paragraphs, pi, text[:s.start], reg)
         # ---- carry quotation state to the next paragraph
         last_q = quotes[-1] if quotes else None
         carry_open = bool(last_q and not last_q.closed)
@@ -692,29 +785,66 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         prev_para_last = (msents[-1], sources[-1])
 
 
+def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:
+    """", said X" at the end of a paragraph's sentence also covers the unattributed sentences before it."""
+    j = k - 1
+    while j >= 0 and sources[j] is None and j not in quote_speaker and ps[j].mode == "narration":
+        j -= 1
+    if j >= 0:
+        return          # only when the whole paragraph up to here is unattributed
+    for i in range(k):
+        _set(ps[i], "indirect", src.name, src.role, src.cue, reg)
+
+
+def _is_human_group(name: str) -> bool:
+    words = [w.lower() for w in name.split()]
+    return any(w in L.SOURCE_NOUNS and w.endswith("s") for w in words) and not any(
+        w in L.DOCUMENT_NOUNS for w in words)
+
+
+def _is_person(name: str, reg: _Registry) -> bool:
+    p = reg.people.get(name)
+    return not (p and p.group) and not name.isupper() and name.lower() not in L.PLACE_WORDS and not any(
+        w.lower() in L.ORG_WORDS | L.SOURCE_NOUNS | L.CAP_STOPWORDS for w in name.split()) \
+        and all(w[:1].isupper() for w in name.split())
+
+
+def _first_sentence(paragraphs: list[str], pi: int) -> str:
+    if pi >= len(paragraphs):
+        return ""
+    spans = sentence_spans(paragraphs[pi])
+    return paragraphs[pi][spans[0][0]:spans[0][1]] if spans else ""
+
+
 def quotes_in(s: _Sent, quotes: list[_Quote]) -> bool:
     return any(s.start < q.end and q.start < s.end for q in quotes)
 
 
-def _starts_new_voice(masked: str) -> bool:
-    """A sentence that plainly is the narrator again (a first-person or new-subject narrative)."""
+def _starts_new_voice(masked: str, speaker: str) -> bool:
+    """A sentence that plainly is the narrator again: first person, or about the speaker by name."""
     first = _WORD.match(masked.lstrip())
-    return bool(first) and first.group().lower() in L.FIRST_PERSON
+    if not first:
+        return False
+    word = _strip_possessive(first.group())
+    return word.lower() in L.FIRST_PERSON or word in speaker.split()
 
 
 def _first_subject(masked: str, reg: _Registry) -> str | None:
-    for m in _NAME_RUN.finditer(masked):
-        name, _ = _person_in_run(m.group())
-        if name:
+    for name, _, _ in _runs(masked):
+        if name and (" " in name or _known_short(name, reg)):
             return reg.canonical(name)
     return None
 
 
 def _track_subject(masked: str, reg: _Registry) -> None:
-    """Remember the first person named in a sentence: later pronouns point to them."""
+    """Remember the first person and the last group named in a sentence: later pronouns point to them."""
     name = _first_subject(masked, reg)
     if name and (len(name.split()) >= 2 or reg.canonical(name) != name):
         reg.note(reg.canonical(name))
+    groups = list(_GROUP_RE.finditer(masked))
+    if groups:
+        g = groups[-1]
+        reg.last_group = (g.group(1) + g.group(2)).strip()
 
 
 def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry) -> str | None:
@@ -722,9 +852,7 @@ def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry)
         m = re.search(r"\b(?:sent|delivered|published|issued|wrote|gave)\b", text)
         if m:
             pre = text[:m.start()]
-            runs = list(_NAME_RUN.finditer(pre))
-            for r in reversed(runs):
-                name, _ = _person_in_run(r.group())
+            for name, _, r in reversed(list(_runs(pre))):
                 if name:
                     return reg.canonical(name)
                 org = r.group().strip()

@@ -15,6 +15,10 @@ st jr sr mt ft vs cf fig figs vol vols pp approx dept esp
 ABBREVIATIONS_BEFORE_NUMBER = frozenset("""
 jan feb mar apr jun jul aug sep sept oct nov dec no nos art arts sec p para ch
 """.split())
+# ... nor before a lower-case word ("etc. and so on")
+LOWER_CONTINUATION_ABBREVIATIONS = frozenset("""
+etc al inc ltd co corp bros approx ca esp incl
+""".split())
 # after a dotted abbreviation ("U.S.", "U.N."), a sentence starts only before these (case-sensitive)
 SENTENCE_STARTERS = frozenset("""
 The This That These Those It Its He She We They I You In On At But And However Meanwhile
@@ -27,7 +31,7 @@ A An There His Her Their Our As For According Also So Yet Still Then Now Such Ma
 # a group noun from SOURCE_NOUNS) other than the narrator
 CUE_VERBS = """
 say says said saying
-state states stated stating
+state_that states_that stated stating
 note notes noted noting
 point_out points_out pointed_out pointing_out
 stress stresses stressed stressing
@@ -63,7 +67,7 @@ reiterate reiterates reiterated reiterating
 suggest suggests suggested
 claim claims claimed claiming
 assert asserts asserted
-remark remarks remarked
+remarked
 write writes wrote
 find_that finds_that found_that
 made_it_clear make_it_clear makes_it_clear
@@ -77,8 +81,8 @@ ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as state
 # a quote just after these words names a thing, not speech ("the principle of 'X'")
 TERM_MARKERS = frozenset("""
 titled entitled named called dubbed themed theme slogan slogans notion notions principle principles
-concept concepts idea ideas philosophy term terms proposal motto mottos phrase phrases label so-called
-known of as the a an our their its his her this that these those policy policies initiative campaign
+concept concepts idea ideas philosophy so-called term terms proposal motto mottos phrase phrases label so-called
+known of policy policies initiative campaign
 strategy vision approach words word saying proverb banner spirit report book article film program
 programme plan project movement era
 """.split())
@@ -113,6 +117,7 @@ government court congress school academy forum news daily tv times watch interna
 service press network radio television post herald journal review channel club bank fund program
 programme assembly parliament house senate state states kingdom federation league alliance
 conference summit cooperation initiative region province city county village district mission
+rights studies affairs development research law sciences institution
 embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
 reuters
 """.split())
@@ -139,8 +144,8 @@ MAX_LABEL_WORDS = 5
 FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
            r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
 # sentences that introduce an interview (before the first turn: narration)
-INTERVIEW_FRAMING = (r"\binterview\w*\b|\bdialogue\b|\btranscri\w+|\bthe\s+following\s+(?:is|are)\b"
-                     r"|\binvited\s+to\b|\bconversation\b")
+INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
+                     r"|\binvited\s+to\b|\bconversation\s+with\b")
 QUESTION_WORDS = frozenset("""
 what why how when where who whom whose which do does did is are was were can could would will
 should shall have has may might
@@ -167,5 +172,21 @@ STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "commen
 # cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
 CUES_NEEDING_CLAUSE = frozenset("""
 declare declares declared declaring announce announces announced announcing add adds
-write writes wrote maintain maintains maintained hope hopes hoped
+write writes wrote maintain maintains maintained hope hopes hoped saying
+""".split())
+# cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
+CUES_NEEDING_THAT = frozenset("""
+agree agrees agreed find finds found
+""".split())
+# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
+QUANTIFIERS = frozenset("""
+some many most several all both few other more no numerous dozens hundreds thousands millions various
+""".split())
+# sources whose report does not carry over into the next sentences
+DOCUMENT_NOUNS = frozenset("""
+reports report statement statements declaration paper papers document documents letter study survey research
+""".split())
+# words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
+SECTION_LABELS = frozenset("""
+abstract summary keywords note notes excerpt excerpts background
 """.split())

@@ -21,6 +21,7 @@ import re
 from flows.steps.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_BEFORE_NUMBER,
+    LOWER_CONTINUATION_ABBREVIATIONS,
     SENTENCE_STARTERS,
 )
 
@@ -39,21 +40,27 @@ _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\S*)")
 def paragraph_spans(body: str) -> list[tuple[int, int]]:
     """(start, end) of each paragraph of ``body``; body[start:end] is the stripped paragraph."""
     spans: list[tuple[int, int]] = []
+    last_line = ""
     for m in _LINE.finditer(body):
         line = m.group()
         start = m.start() + (len(line) - len(line.lstrip()))
         end = m.end() - (len(line) - len(line.rstrip()))
         text = body[start:end]
-        if spans and _continues(body[spans[-1][0]:spans[-1][1]], text):
+        if spans and _continues(last_line, text):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
+        last_line = text
     return spans
 
 
 def _continues(prev: str, line: str) -> bool:
-    """True when ``line`` is the hard-wrapped continuation of ``prev``."""
-    return bool(line[:1].islower()) and not _FINAL_STOP.search(prev)
+    """True when ``line`` is the hard-wrapped continuation of ``prev``.
+
+    Not in an all-lower-case text (a speech-recognition transcript), where a
+    new line marks a new speaker rather than a wrap.
+    """
+    return bool(line[:1].islower()) and not _FINAL_STOP.search(prev) and any(c.isupper() for c in prev)
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
@@ -81,11 +88,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int] | None:
 def _is_boundary(text: str, m: re.Match) -> bool:
     punct = m.group()
     nxt = _NEXT_WORD.match(text, m.end()).group(1)
-    if not nxt or nxt[0].islower():
-        return False            # "e.g. the", "... and so on": a continuation
+    if not nxt:
+        return False
     stop = punct.rstrip(_CLOSERS)
+    if stop in ("...", "…") or (stop.startswith("..") and len(stop) > 1):
+        return not nxt[0].islower()   # "going on... it is": one sentence
     if stop != "." or len(stop) < len(punct):
-        return True             # ! ? ellipsis, or a stop closed by a quote/bracket
+        return True             # ! ? or a stop closed by a quote/bracket
     window = text[max(0, m.start() - _LOOKBACK):m.start() + 1]
     before = _WORD_BEFORE.search(window)
     if before is None:
@@ -98,6 +107,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     low = word.lower()
     if low in ABBREVIATIONS:
         return False
-    if low in ABBREVIATIONS_BEFORE_NUMBER and nxt[0].isdigit():
+    if low in ABBREVIATIONS_BEFORE_NUMBER and (nxt[0].isdigit() or nxt[0].islower()):
         return False
+    if low in LOWER_CONTINUATION_ABBREVIATIONS and nxt[0].islower():
+        return False            # "etc. and", "approx. five"
     return True
