@@ -62,6 +62,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                    r".{0,80}(do\s+not\s+necessarily|are\s+(solely\s+)?th(ose|at)\s+of).{0,200}"),
     ("disclaimer", r"this\s+(article|story|content)\s+(was|is|has\s+been)\s+(originally|first)\s+"
                    r"(published|posted|appeared).{0,150}|this\s+is\s+(one|an|the\s+\w+)\s+episode\s+(in|of)\s+.{0,200}"),
+    ("promo", r"[^.!?]{0,150}\b(check\s+out\s+our|click\s+(here|below)|listen\s+(here|below)|watch\s+(here|below)|"
+              r"tap\s+here|download\s+(it\s+)?here)\b[^.!?]{0,150}[:：]"),
     ("event_promo", r"please\s+join\s+us\s+(for|at|on)\b.{0,300}"),
     ("media_player", r"(listen\s+to|watch)\s+(the\s+)?(full\s+)?(interview|podcast|video|episode|audio)\b.{0,80}:|"
                      r"(length|duration|running\s+time)\s*:?\s*\d{1,2}:\d{2}(:\d{2})?(\s+min(ute)?s?)?|"

@@ -110,8 +110,8 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
     if best is None:
         raise UndecodableError("undecodable_bytes", "no text encoding fits these bytes")
     codec = _CODEC.get(best.encoding, best.encoding)
-    if codec != "cp1252" and _is_single_byte(codec) and _is_western(raw):
-        codec = "cp1252"  # the detector cannot tell cp1250/latin-x apart on Western text; cp1252 is likelier
+    if codec != "cp1252" and _is_single_byte(codec) and _same_as_cp1252(raw, codec):
+        codec = "cp1252"  # same characters either way (cp1250/latin-x vs cp1252): name the likelier one
     try:
         text = raw.decode(codec)
     except (UnicodeDecodeError, LookupError):
@@ -121,10 +121,6 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
     return _checked(Decoded(text, name, ("legacy_encoding_decoded",)), min_text_ratio)
 
 
-_WESTERN_EXTRA = re.compile(r"[^\x00-\x7f\u00a0-\u00ff\u2010-\u203a\u20ac\u2122\u0152\u0153\u0160\u0161\u0178"
-                            r"\u017d\u017e\u0192\u02c6\u02dc]")
-
-
 def _is_single_byte(codec: str) -> bool:
     try:
         return codecs.lookup(codec).name.startswith(("cp12", "iso8859", "latin", "mac", "koi8", "cp8", "cp4"))
@@ -132,13 +128,11 @@ def _is_single_byte(codec: str) -> bool:
         return False
 
 
-def _is_western(raw: bytes) -> bool:
-    """``raw`` decodes as cp1252 into Latin-1 letters and typographic punctuation only."""
+def _same_as_cp1252(raw: bytes, codec: str) -> bool:
     try:
-        text = raw.decode("cp1252")
-    except UnicodeDecodeError:
+        return raw.decode("cp1252") == raw.decode(codec)
+    except (UnicodeDecodeError, LookupError):
         return False
-    return not _WESTERN_EXTRA.search(text)
 
 
 def _checked(dec: Decoded, min_text_ratio: float) -> Decoded:
@@ -239,6 +233,9 @@ _CAPTION = re.compile(
     r"\([A-Z][\w .]{1,30}/[A-Z][\w .]{1,30}\)|\([A-Z0-9 ]{3,40}\)\s*[A-Z0-9][A-Z0-9 ,.'\-]{5,80}(\([A-Z]{2}\))?)",
     re.IGNORECASE)
 _CREDIT = re.compile(r"\(?\s*((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
+                     r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
+                     r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
+                     r"\((xinhua|ap|afp|reuters|dpa|cna|xinhua\s+news\s+agency)\)|"
                      r"[^()]{2,200}\s+contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
 _KEYWORDS = re.compile(r"^(keywords?|key\s+words|tags|关键词|關鍵詞)\s*[:：]", re.IGNORECASE)
@@ -267,6 +264,7 @@ def _ends_sentence(s: str) -> bool:
     return bool(t) and t[-1] in ".!?。！？" and (t != s or t[-1] in ".!?。！？")
 
 
+_LABELLED_SENTENCE = re.compile(r"^(?:[A-Z][\w.'’\-]*(?: [A-Z][\w.'’\-]*){0,3}|[QA])\s*[:：]\s+\S.*[.!?。！？\"”’]$")
 _NAME_COMMA = re.compile(r"^[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+){1,3},\s")
 
 
@@ -345,6 +343,7 @@ class _Collected:
     outlets: list[tuple[int, str]] = field(default_factory=list)    # (priority, outlet): lower wins
     name_lines: list[str] = field(default_factory=list)              # name-only lines before any title
     header_lines: list[str] = field(default_factory=list)
+    org_lines: list[str] = field(default_factory=list)               # organisation names under the title
     dateline: hd.Dateline | None = None
 
 
@@ -384,6 +383,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         rule = bp.boilerplate_rule(line)
         if rule is None and bp.in_corpus_boilerplate(line, corpus_boilerplate):
             rule = "corpus_repeated"
+        if rule is None and got.title is not None and i != got.title[0] and _same_text(line, got.title[1]):
+            rule = "title"
         if rule is None and _CREDIT.fullmatch(line):
             rule = "credit"
         if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
@@ -401,10 +402,14 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                     got.dates.append((i, fd))
                 removed.append(RemovedLine(i, line[: m.end()].strip(), "date"))
                 line = line[m.end():].strip()
-            consumed = _header_line(i, line, got, seen=seen, title_allowed=title_allowed,
+            next_line = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+            consumed = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
                                     max_title_line=max_title_line, max_header_chars=max_header_chars)
             if consumed is not None:
                 kind, kept = consumed
+                if kind == "retitle":  # the earlier "title" was masthead text: relabel it
+                    removed = [RemovedLine(r.line_no, r.text, "header") if r.rule == "title" else r for r in removed]
+                    kind = "title"
                 if kind == "title_block":
                     title_allowed = False
                 removed.append(RemovedLine(i, line if kept is None else line[: len(line) - len(kept)].strip(),
@@ -463,19 +468,23 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         if line:
             body_lines.append(line)
 
-    header = _header(got)
     body = "\n".join(body_lines)
+    header = _header(got, body)
     lang = language(body if len(body) >= 40 else norm.text)
     return CleanedDocument(body=body, header=header, removed=tuple(sorted(removed, key=lambda r: r.line_no)),
                            language=lang,
                            repairs=tuple(dict.fromkeys(repairs)))
 
 
+def _same_text(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold().rstrip(" |·-–—") == " ".join(b.split()).casefold().rstrip(" |·-–—")
+
+
 def _is_body_like_sentence(s: str) -> bool:
     return _words(s) >= 12 and s[-1] in ".!?" and not re.search(r"[\])]\s*\.?$", s)
 
 
-def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool,
+def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool, next_line: str = "",
                  max_title_line: int, max_header_chars: int, max_title_words: int = 20) -> tuple[str, str | None] | None:
     """Classify a header-zone line. Returns (rule, rest of the line left for the body or None),
     or None when the line is running text (the body starts here)."""
@@ -508,12 +517,23 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         if got.title is None and rest and _is_title_candidate(rest):
             got.title = (i, rest)
         return ("byline", None)
-    if got.title is None and title_allowed and seen < max_title_line and _is_title_candidate(line) and (
-            not _ends_sentence(line) or (line[-1] in "?!？！" and _words(line) <= max_title_words)):
+    title_like = _is_title_candidate(line) and (
+        not _ends_sentence(line) or (line[-1] in "?!？！" and _words(line) <= max_title_words))
+    if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
         return ("title", None)
-    if _is_body_like(line):
+    if (got.title is not None and title_like and got.dates and got.dates[0][0] < got.title[0]
+            and next_line and (hd.is_date_line(next_line) or hd.byline(next_line))):
+        # under a page-top date banner, the article's own title is the line above its own date/byline
+        got.header_lines.append(got.title[1])
+        got.title = (i, line.rstrip(" |·-–—").strip())
+        return ("retitle", None)
+    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (
+            got.title is not None and _ends_sentence(line) and _words(line) >= 2):
         return None
+    if (got.title is not None and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
+            and line[-1] not in _TERMINAL + ":："):
+        got.org_lines.append(line.strip(" -–—|"))
     name = hd.person_name(line)
     if name:
         if got.title is not None:
@@ -536,7 +556,43 @@ _SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|writt
 _SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}}{_SPEECH}\b")
 
 
-def _header(got: _Collected) -> Header:
+_ORG_WORDS = re.compile(r"\b(Office|Ministry|Council|Agency|Commission|Committee|Department|Bureau|Institute|Center|"
+                        r"Centre|Society|Association|Foundation|Organization|Organisation|Embassy|Mission|Consulate|"
+                        r"Academy|Federation|Secretariat|Administration)\b")
+_ORG = r"(?P<o>(?:[A-Z][\w.&'’\-]*|&|of|the|for|and)(?: (?:[A-Z][\w.&'’\-]*|&|of|the|for|and)){0,7})"
+_SELF_REFERENCE = (  # an outlet naming its own interview in the body
+    re.compile(rf"\b(?i:in|during) an? exclusive {_ORG} interview\b"),
+    re.compile(rf"\btold {_ORG} in an? exclusive interview\b"),
+    re.compile(rf"\bin an? exclusive interview with {_ORG}(?=[,.;]| on\b| in\b)"),
+    re.compile(rf"(?:^|[.,;] ){_ORG} (?:was able to |recently )?s[ai]t down with\b"),
+)
+_TITLE_OUTLET = (
+    re.compile(r"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{1,40}?)\s+(?i:editorial|commentary|opinion)\s*$"),
+    re.compile(r"^(?P<o>[A-Z]{2,6})(?=[:：]|[\u3400-\u9fff])"),
+    re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){0,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
+               r"['’]?s?\s+(?=[A-Z][a-z])"),
+)
+
+
+def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> str | None:
+    """An outlet when no byline, source or dateline names one: an organisation line under the title,
+    an outlet named at the start or end of the title, or the outlet's own exclusive interview."""
+    if org_lines:
+        return org_lines[0]
+    for pattern in _TITLE_OUTLET:
+        m = pattern.search(title or "")
+        if m:
+            return m.group("o").strip()
+    for pattern in _SELF_REFERENCE:
+        m = pattern.search(body[:3000])
+        if m:
+            o = re.sub(r"^(?:the|The)\s+", "", m.group("o")).strip()
+            if o and o[0].isupper() and len(o.split()) <= 6:
+                return o
+    return None
+
+
+def _header(got: _Collected, body: str = "") -> Header:
     title_idx = got.title[0] if got.title else -1
     title = got.title[1] if got.title else None
     dates = [d for d in got.dates if d[0] >= title_idx] or got.dates
@@ -558,10 +614,8 @@ def _header(got: _Collected) -> Header:
         for line in got.header_lines:
             if re.sub(r"\W", "", line).lower() == squashed:
                 outlet = line.strip()
-    if outlet is None and title:
-        m = re.search(r"[:|–—-]\s*([A-Z][\w.&' ]{1,40}?)\s+(editorial|commentary|opinion)\s*$", title, re.IGNORECASE)
-        if m:
-            outlet = m.group(1).strip()
+    if outlet is None:
+        outlet = _outlet_fallback(title, got.org_lines, body)
     return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,
                   authors=tuple(dict.fromkeys(authors)), outlet=outlet,
                   dateline=got.dateline.text if got.dateline else None)
