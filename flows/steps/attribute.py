@@ -460,10 +460,10 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
                     only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
                     post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
                     return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only)
-                if not participle and not _is_appositive(c):
-                    break
-                if participle and i:
+                if i and (participle or c.split()[0].lower() in ("the", "a", "an")):
                     continue
+                if not _is_appositive(c):
+                    break
             role = role or _clean_np(c)
     return None
 
@@ -597,20 +597,28 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     for pi in range(len(paragraphs)):
         if pi in label_only:
             cur = label_only[pi]
+            asks.setdefault(cur, []).append(False)
             continue
-        for s in by_para.get(pi, []):
+        ps = by_para.get(pi, [])
+        labelled_here = bool(ps and ps[0].label) or (pi - 1 in label_only)
+        for s in ps:
             if s.label:
                 cur = s.label
                 asks.setdefault(cur, []).append(False)
-            if cur and s.question and asks.get(cur):
+                labelled_here = True
+            if cur and labelled_here and s.question and asks.get(cur):
                 asks[cur][-1] = True
     for pi, lab in label_only.items():
         asks.setdefault(lab, [])
     names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
     askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
     answer_counts = {lab: len(v) for lab, v in asks.items() if lab not in askers}
-    principal = max(answer_counts, key=answer_counts.get) if answer_counts else None
-    default_asker = next((lab for lab in asks if lab in askers), None)
+    order = list(asks)
+    # the interviewee answers most; on a tie, the one who speaks later (the interviewer opens)
+    principal = max(answer_counts, key=lambda lab: (answer_counts[lab], order.index(lab))) \
+        if answer_counts else None
+    default_asker = next((lab for lab in order if lab in askers), None) or next(
+        (lab for lab in order if lab != principal and lab not in ("A",)), None)
     asker_name = names[default_asker] if default_asker else (outlet or "interviewer")
     principal_name = names[principal] if principal else "interviewee"
     for n in set(names.values()):
@@ -826,7 +834,7 @@ def _starts_new_voice(masked: str, speaker: str) -> bool:
     if not first:
         return False
     word = _strip_possessive(first.group())
-    return word.lower() in L.FIRST_PERSON or word in speaker.split()
+    return re.split(r"['’]", word.lower())[0] in L.FIRST_PERSON or word in speaker.split()
 
 
 def _first_subject(masked: str, reg: _Registry) -> str | None:

@@ -99,6 +99,8 @@ paper papers white-paper document documents letter study survey research researc
 delegates representatives leaders critics activists families residents villagers people members
 organizations organisations ministry government spokesperson spokesman spokeswoman minister
 commissioner envoy diplomats diplomat journalists sources source authorities agency media
+farmers workers students teachers citizens voters parents doctors lawyers women men locals netizens
+users supporters opponents protesters economists historians scientists academics specialists
 """.split())
 # title and role words stripped from a speaker's name ("President Xi" -> "Xi")
 TITLE_WORDS = frozenset("""
@@ -107,7 +109,9 @@ professor prof prof. dr dr. mr mr. mrs mrs. ms ms. madam sir ambassador spokespe
 spokeswoman chief head dean executive senior former state councilor councillor comrade excellency
 h.e. he. governor mayor senator representative envoy special commissioner high leader chancellor
 king queen prince princess prime member party researcher research fellow expert author editor
-reporter correspondent the chinese
+reporter correspondent the chinese engineer scientist lawyer activist journalist writer economist analyst
+scholar official diplomat judge officer commander general colonel captain lieutenant doctor nurse teacher
+farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 """.split())
 # a capitalised word that ends an organisation or place name, not a person's
 ORG_WORDS = frozenset("""
