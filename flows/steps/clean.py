@@ -244,7 +244,7 @@ _TAILS = (  # glued to the end of a body line
     ("read_more", re.compile(r"(?<=[.!?”\"…'’])\s*(?:…|\.\.\.)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+"
                              r"(?:story|article))\s*(?:»|>>|→|\.\.\.)?\s*$", re.IGNORECASE)),
 )
-_SECTION_HEAD = re.compile(r"((?=[IVXLC]+\b)[IVXLC]+|\d{1,2}|[A-H])\s*[.、:)]\s*(\S.{0,100})?")
+_SECTION_HEAD = re.compile(r"((?=[IVXLC]+\b)[IVXLC]+|\d{1,2}|[A-H])\s*[.、)]\s*(\S[^.!?。！？]{0,100}[^.!?。！？:：,;])?")
 _PARTIAL_LINE_RULES = ("date", "title", "dateline", "watermark", "injected_spam")
 
 
@@ -309,6 +309,8 @@ def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min
     return _words(s) >= min_words
 
 
+_GREETING = re.compile(r"^(good\s+(morning|afternoon|evening)|hello|hi|thank|thanks|ladies|dear|welcome|excellenc|"
+                       r"distinguished|honou?rable|friends|colleagues)\b", re.IGNORECASE)
 _FUNCTION_END = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|with|by|from|that|is|are|was|were|as)$", re.IGNORECASE)
 
 
@@ -323,7 +325,7 @@ def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_char
         return False
     if s.strip().lower() in _HEADER_LABELS:
         return True
-    if next_line[:1].islower() or _FUNCTION_END.search(s):
+    if next_line[:1].islower() or _FUNCTION_END.search(s) or _GREETING.match(s):
         return False
     if _is_cjk(s):
         return len(s) <= max_cjk
@@ -517,8 +519,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         if got.title is None and rest and _is_title_candidate(rest):
             got.title = (i, rest)
         return ("byline", None)
-    title_like = _is_title_candidate(line) and (
-        not _ends_sentence(line) or (line[-1] in "?!？！" and _words(line) <= max_title_words))
+    title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
+        line[-1] in "?!？！" and _words(line) <= max_title_words and not _LABELLED_SENTENCE.match(line)))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
         return ("title", None)
@@ -528,8 +530,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         got.header_lines.append(got.title[1])
         got.title = (i, line.rstrip(" |·-–—").strip())
         return ("retitle", None)
-    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (
-            got.title is not None and _ends_sentence(line) and _words(line) >= 2):
+    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2):
         return None
     if (got.title is not None and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
             and line[-1] not in _TERMINAL + ":："):

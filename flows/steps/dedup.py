@@ -40,9 +40,9 @@ def _similar(a: frozenset[str], b: frozenset[str], *, min_jaccard: float, min_co
     return inter / len(a | b) >= min_jaccard or inter / min(len(a), len(b)) >= min_containment
 
 
-def duplicate_groups(bodies: dict[str, str], *, shingle_size: int = 5, min_jaccard: float = 0.5,
-                     min_containment: float = 0.8, min_shingles: int = 10, num_perm: int = 128,
-                     lsh_threshold: float = 0.3) -> dict[str, str]:
+def duplicate_groups(bodies: dict[str, str], *, shingle_size: int = 5, min_jaccard: float = 0.3,
+                     min_containment: float = 0.5, min_shingles: int = 10, num_perm: int = 128,
+                     lsh_threshold: float = 0.2) -> dict[str, str]:
     """Document id -> id of its duplicate group's representative (the smallest id of the group).
 
     Identical clean texts (ignoring case, punctuation and spacing) are one group; so are texts whose

@@ -400,3 +400,62 @@ def test_duplicate_groups_exact_and_near_and_distinct():
 def test_duplicate_groups_is_deterministic_and_total():
     bodies = {f"id{i}": f"Unique story number {i} about topic {i * 7} with details {i * 13}." for i in range(5)}
     assert clean.duplicate_groups(bodies) == {k: k for k in bodies}
+
+
+# ---------------------------------------------------------------- precision: short body lines at the top
+
+@pytest.mark.parametrize("text", [
+    pytest.param("Q: Any comment?\nA: No comment.\nQ: Why not?\nA: We have said all we need to say on this already.",
+                 id="q and a transcript with short turns"),
+    pytest.param("\"We will win,\" he said.\nThe minister spoke at a press conference in Beijing on Tuesday.",
+                 id="short quoted sentence as first line"),
+    pytest.param("Thank you.\nMr. President,\nWe urge all parties to cooperate fully with the mechanism.",
+                 id="short closing sentence as first line"),
+])
+def test_short_body_lines_at_top_are_kept(text):
+    doc = cleaned_document(text)
+    assert doc.body.split("\n") == text.split("\n")
+    assert doc.removed == ()
+
+
+def test_greeting_without_full_stop_is_not_a_subheading():
+    text = BODY + "Good morning everyone and welcome\n" + BODY
+    assert "Good morning everyone and welcome" in cleaned_document(text).body
+
+
+def test_masthead_under_date_banner_is_not_the_title():
+    text = ("Monday, Jun 21, 2021\nFocus on the big picture\n\n"
+            "Who holds principal responsibility for the fight against poverty?\n\n"
+            "CGTN, 15 May 2021\n\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.title == "Who holds principal responsibility for the fight against poverty?"
+    assert doc.header.published_date == dt.date(2021, 5, 15)
+    assert doc.header.outlet == "CGTN"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    pytest.param("Progress in Human Rights in 2013\nInformation Office of the State Council\n\n" + BODY,
+                 "Information Office of the State Council", id="issuing office under the title"),
+    pytest.param("A grand process of poverty alleviation: Global Times editorial\n\n" + BODY, "Global Times",
+                 id="outlet editorial in title"),
+    pytest.param("Experts see progress at forum\n\n" + BODY + "In an exclusive CGTN interview, a director said "
+                 "progress was mainly reflected in three areas.\n", "CGTN", id="outlet's own exclusive interview"),
+])
+def test_outlet_fallbacks(text, outlet):
+    assert cleaned_document(text).header.outlet == outlet
+
+
+def test_speech_author_from_title():
+    doc = cleaned_document("Joint Statement Delivered by H.E.Ambassador CHEN Xu on Behalf of a Group of Countries\n"
+                           "2022-09-13 21:42\n\nMr. President,\n\n" + BODY)
+    assert doc.header.authors == ("Chen Xu",)
+    assert doc.header.published_date == dt.date(2022, 9, 13)
+    assert doc.body.startswith("Mr. President,")
+
+
+def test_removed_lines_point_into_normalised_text():
+    text = "Home>Journal\n\nA title for this fine story today\n\n2021-02-26 21:14 |\n\n" + BODY + "\nRelated Articles"
+    doc = cleaned_document(text)
+    lines = normalized_text(text).split("\n")
+    for r in doc.removed:
+        assert r.text in lines[r.line_no]
