@@ -96,6 +96,9 @@ _OPEN_Q = "“‘«"
 _CLOSE_Q = "”’»"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
+_I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
+_YOU_RE = re.compile(r"\byou\b")
+_GENERIC_YOU_RE = re.compile(r"\byou\s+know\b|\bif\s+you\b|\byou\s+can\b|\byou\s+see\b|\bthank\s+you\b")
 _SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -333,7 +336,8 @@ def _generic_np(np: str) -> str | None:
                     r"declaration|document|resolution|study|survey))\b", np, re.IGNORECASE)
     cut = len(words)
     for i, w in enumerate(words):
-        if i and (_FINITE.fullmatch(w.lower()) or w.lower() in ("also", "have", "has")):
+        low = w.lower()
+        if i and (_FINITE.fullmatch(low) or low in L.NP_STOP_WORDS):
             cut = i
             break
     words = words[:cut]
@@ -546,9 +550,13 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
     sents, label_only = _split(paragraphs)
     reg = _Registry(_document_people(paragraphs))
     labels = _dialogue_labels(sents, label_only)
+    dialogue = bool(labels)
     if labels:
         _assign_turns(paragraphs, sents, label_only, labels, reg, outlet)
-    _attribute_speech(paragraphs, sents, reg, dialogue=bool(labels))
+    elif _is_bare_transcript(paragraphs, sents):
+        _assign_bare_turns(paragraphs, sents)
+        dialogue = True
+    _attribute_speech(paragraphs, sents, reg, dialogue=dialogue)
     return _finish(paragraphs, sents, reg)
 
 
@@ -666,6 +674,43 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
             if cur_name:
                 s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
         prev_question = ps[-1].question
+
+
+def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
+    """An unlabelled speech-recognition transcript: all lower case, in the first and second person."""
+    text = " ".join(paragraphs)
+    letters = sum(c.isalpha() for c in text)
+    if letters < L.TRANSCRIPT_MIN_LETTERS or any(c.isupper() for c in text):
+        return False
+    personal = sum(bool(_I_RE.search(paragraphs[s.para][s.start:s.end])) for s in sents)
+    return personal >= L.TRANSCRIPT_MIN_PERSONAL
+
+
+def _addresses_listener(sentence: str) -> bool:
+    """"you did", "put you": the listener addressed, not "you know" or a generic/quoted "you"."""
+    m = re.search(r"\b(?:says|said|asks|asked|ask)\b", sentence)
+    head = sentence[:m.start()] if m else sentence
+    return bool(_YOU_RE.search(_GENERIC_YOU_RE.sub(" ", head)))
+
+
+def _assign_bare_turns(paragraphs: list[str], sents: list[_Sent]) -> None:
+    """Each new line is a new speaker; a question to "you" passes the word to the other side."""
+    asker, answerer = L.TRANSCRIPT_ROLES
+    cur, prev_para, prev_asked = None, None, False
+    for s in sents:
+        text = paragraphs[s.para][s.start:s.end]
+        addressed = _addresses_listener(text)
+        if cur is None:
+            cur = asker if addressed else answerer
+        elif s.para != prev_para:
+            cur = answerer if cur == asker else asker
+        elif addressed:
+            cur = asker
+        elif prev_asked and cur == asker:
+            cur = answerer
+        s.mode, s.speaker = "turn", cur
+        prev_para = s.para
+        prev_asked = cur == asker and s.question
 
 
 # ------------------------------------------------------------------ speech

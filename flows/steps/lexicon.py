@@ -194,3 +194,12 @@ reports report statement statements declaration paper papers document documents 
 SECTION_LABELS = frozenset("""
 abstract summary keywords note notes excerpt excerpts background
 """.split())
+# an unlabelled, all-lower-case transcript (speech recognition): how long, how personal, and who speaks
+TRANSCRIPT_MIN_LETTERS = 200
+TRANSCRIPT_MIN_PERSONAL = 3
+TRANSCRIPT_ROLES = ("interviewer", "interviewee")
+# words that end a group's noun phrase ("people took to the street": the phrase is "people")
+NP_STOP_WORDS = frozenset("""
+also have has took take takes made make makes gave give gives came come went go held hold met meet saw see
+told tell said say says who which that being joined gathered marched protested rallied
+""".split())
