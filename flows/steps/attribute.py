@@ -142,7 +142,7 @@ class _Registry:
             p.role = role
         if surface and surface != name:
             p.aliases.add(surface)
-        if group:
+        if group or not _is_person(name, self):
             self.last_group = name
         else:
             self.last_person = name
@@ -318,6 +318,8 @@ def _is_appositive(chunk: str) -> bool:
     low = first.lower()
     if low in ("who", "which", "whose", "a", "an"):
         return True
+    if re.match(r"\w+['’]s\s", c) and c.split()[-1].lower() in L.SOURCE_NOUNS:
+        return False                 # "today's statement": a source, not an apposition
     if first[0].islower() or first[0].isdigit():
         return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the"} \
             and low not in L.SOURCE_NOUNS and not first[0].isdigit()
@@ -368,7 +370,8 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return (reg.last_group or reg.last_person), None
     # a person's name: the first run that holds one
     for name, role_words, m in _runs(np):
-        if not name or (" " not in name and not _known_short(name, reg)):
+        titled = bool(role_words) and role_words.split()[-1].lower().strip(".") in L.TITLE_WORDS
+        if not name or (" " not in name and not _known_short(name, reg) and not titled):
             continue
         if re.search(r"['’]s?$", m.group()) and re.match(r"\s+[a-z]", np[m.end():]):
             return None, None      # "Xi's letter explained": the letter, not Xi, is the subject
@@ -810,6 +813,9 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
             src = sources[k]
             if k in quote_speaker:
                 name, cue, role = quote_speaker[k]
+                if src is None and quote_source_k.get(k) != k and _inside(s, quotes):
+                    src = _find_source(text[s.start:s.end], reg, voiced="framed")
+                    src = src if src and src.cue and not src.post_posed and _is_person(src.name, reg) else None
                 if src and src.name != name and quote_source_k.get(k) != k and len(
                         [j for j in quote_speaker if j >= 0]) > 1:
                     _set(s, "indirect", src.name, src.role, src.cue, reg)   # a report inside a quote
@@ -867,6 +873,11 @@ def _first_sentence(paragraphs: list[str], pi: int) -> str:
         return ""
     spans = sentence_spans(paragraphs[pi])
     return paragraphs[pi][spans[0][0]:spans[0][1]] if spans else ""
+
+
+def _inside(s: _Sent, quotes: list[_Quote]) -> bool:
+    """The sentence lies wholly inside one quotation (its opening and closing marks aside)."""
+    return any(q.start <= s.start + 1 and s.end - 1 <= q.end for q in quotes)
 
 
 def quotes_in(s: _Sent, quotes: list[_Quote]) -> bool:
