@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from flows.quality.check import quality_result
 from flows.quality.expectations import Expectation, expectations
+from flows.quality.report import history_entry, markdown_summary, summary_html, summary_rows
 from flows.quality.results import CheckResult, QualityResult
 
-__all__ = ["CheckResult", "Expectation", "QualityResult", "expectations", "quality_result"]
+__all__ = ["CheckResult", "Expectation", "QualityResult", "expectations", "history_entry", "markdown_summary",
+           "quality_result", "summary_html", "summary_rows"]

@@ -5,6 +5,7 @@ when a run checks data. Analytics are switched off before the import (no network
 """
 from __future__ import annotations
 
+import html
 import math
 import os
 import time
@@ -68,6 +69,41 @@ def _check(exp: Expectation, evr: Any, key: str | None) -> CheckResult:
                        examples=_examples(result, exp.column, key), engine="gx")
 
 
+def _add_static_index(site: Path, built_after: float, outcomes: dict[str, tuple[int, int]]) -> Path:
+    """Add plain links to this run's pages to GX's index.html.
+
+    GX's index lists validations and suites with bootstrap-table, loaded (with jQuery and Bootstrap)
+    from public CDNs; offline the page shows empty tables. The pages themselves are static HTML,
+    so a plain list of links keeps the site usable without network.
+    """
+    index = site / "index.html"
+    pages = {section: sorted(p.relative_to(site).as_posix() for p in (site / section).rglob("*.html")
+                             if p.stat().st_mtime >= built_after)
+             for section in ("validations", "expectations")}
+    items = []
+    for section, title in (("validations", "Validation results of this run"), ("expectations", "Expectation suites")):
+        links = "".join(f'<li><a href="{html.escape(p, quote=True)}">{html.escape(_page_label(p, outcomes))}</a></li>'
+                        for p in pages[section])
+        items.append(f"<h4>{title}</h4><ul>{links}</ul>")
+    block = ('<section id="static-index" style="margin:16px 24px 96px">'
+             "<h3>Pages of this site (plain links, work offline)</h3>" + "".join(items) + "</section>")
+    text = index.read_text(encoding="utf-8")
+    if 'id="static-index"' not in text:
+        text = text.replace("</body>", block + "</body>", 1)
+        index.write_text(text, encoding="utf-8")
+    return index
+
+
+def _page_label(path: str, outcomes: dict[str, tuple[int, int]]) -> str:
+    """'validations/statements/derived/__none__/<time>/curated-statements.html' -> 'statements.derived — 23 of 23 passed'."""
+    parts = path.removesuffix(".html").split("/")
+    if parts[0] == "validations" and len(parts) >= 6:
+        suite = ".".join(parts[1:-3])
+        ok, total = outcomes.get(suite, (0, 0))
+        return f"{suite} — {ok} of {total} expectations passed ({parts[-2]})"
+    return ".".join(parts[1:])
+
+
 def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], keys: dict[str, str],
                *, data_docs_dir: Path | None = None) -> tuple[list[CheckResult], str | None, float]:
     """Validate each table against its derived suite; return the checks, the Data Docs index and the seconds taken.
@@ -93,6 +129,7 @@ def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], key
     source = context.data_sources.add_pandas("curated")
 
     checks: list[CheckResult] = []
+    outcomes: dict[str, tuple[int, int]] = {}
     for table_name, table in tables.items():
         table_exps = [e for e in expectations if e.table == table_name]
         if not table_exps:
@@ -113,14 +150,15 @@ def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], key
         if key:
             result_format["unexpected_index_column_names"] = [key]
         outcome = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
-        for evr in outcome.results:
-            exp = by_name[evr.expectation_config.meta["check"]]
-            checks.append(_check(exp, evr, key))
+        table_checks = [_check(by_name[evr.expectation_config.meta["check"]], evr, key) for evr in outcome.results]
+        outcomes[suite.name] = (sum(c.success for c in table_checks), len(table_checks))
+        checks.extend(table_checks)
 
     index = None
     if data_docs_dir is not None:
+        built_after = time.time() - 1
         context.build_data_docs(site_names=[DATA_DOCS_SITE])
-        index = str(Path(data_docs_dir).resolve() / "index.html")
+        index = str(_add_static_index(Path(data_docs_dir).resolve(), built_after, outcomes))
     order = {e.name: i for i, e in enumerate(expectations)}
     checks.sort(key=lambda c: order.get(c.name, len(order)))
     return checks, index, time.perf_counter() - started

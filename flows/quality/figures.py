@@ -1,0 +1,126 @@
+"""The figures a run report shows and the history keeps: counts, shares and small distributions (pure)."""
+from __future__ import annotations
+
+import typing
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows.quality.results import QualityResult
+from schemas.records import Mode
+from schemas.tables import TABLES
+
+MODES: tuple[str, ...] = typing.get_args(Mode)
+TOP_SPEAKERS = 10
+
+# history keys shown as drift in the report: key, column label, format, card label
+TREND_FIGURES: tuple[tuple[str, str, str, str], ...] = (
+    ("documents", "documents", "int", "documents"),
+    ("statements", "statements", "int", "statements"),
+    ("rejections", "rejections", "int", "rejections"),
+    ("critical_failures", "critical", "int", "critical failures"),
+    ("warnings", "warnings", "int", "warnings"),
+    ("share_narration", "narration", "pct", "narration share"),
+    ("share_without_date", "no date", "pct", "documents without date"),
+    ("share_without_title", "no title", "pct", "documents without title"),
+    ("share_empty", "empty", "pct", "empty documents"),
+    ("rejection_rate", "rejected", "pct", "rejection rate"),
+    ("duplicate_rate", "duplicates", "pct", "duplicate rate"),
+    ("gx_seconds", "GX s", "sec", "GX seconds"),
+)
+
+
+def _value_counts(values: pa.ChunkedArray | pa.Array) -> dict[Any, int]:
+    if len(values) == 0:
+        return {}
+    counts = pc.value_counts(pc.drop_null(values) if values.null_count else values)
+    if isinstance(counts, pa.ChunkedArray):
+        counts = counts.combine_chunks()
+    return {v["values"]: v["counts"] for v in counts.to_pylist()}
+
+
+def _share(count: int, total: int) -> float:
+    return round(count / total, 4) if total else 0.0
+
+
+def row_counts(tables: dict[str, pa.Table]) -> dict[str, int]:
+    return {name: (tables[name].num_rows if name in tables else 0) for name in TABLES}
+
+
+def statements_by_mode(tables: dict[str, pa.Table]) -> dict[str, int]:
+    counts = _value_counts(tables["statements"].column("mode")) if "statements" in tables else {}
+    return {m: int(counts.get(m, 0)) for m in MODES} | {str(k): int(v) for k, v in counts.items() if k not in MODES}
+
+
+def documents_per_month(tables: dict[str, pa.Table]) -> dict[str, int]:
+    """Documents by publication month ("YYYY-MM", sorted); documents without a date under "no date"."""
+    if "documents" not in tables or tables["documents"].num_rows == 0:
+        return {}
+    dates = tables["documents"].column("published_date")
+    months = pc.binary_join_element_wise(pc.cast(pc.year(dates), pa.string()),
+                                         pc.utf8_lpad(pc.cast(pc.month(dates), pa.string()), 2, "0"), "-")
+    counts = _value_counts(months)
+    out = {k: int(counts[k]) for k in sorted(counts)}
+    if dates.null_count:
+        out["no date"] = dates.null_count
+    return out
+
+
+def top_speakers(tables: dict[str, pa.Table], n: int = TOP_SPEAKERS) -> list[tuple[str, int]]:
+    counts = _value_counts(tables["statements"].column("speaker")) if "statements" in tables else {}
+    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:n]
+
+
+def rejections_by_reason(tables: dict[str, pa.Table]) -> list[tuple[str, str, int]]:
+    """(stage, reason, count), most frequent first."""
+    if "rejections" not in tables or tables["rejections"].num_rows == 0:
+        return []
+    grouped = tables["rejections"].group_by(["stage", "reason"]).aggregate([([], "count_all")])
+    rows = [(r["stage"], r["reason"], int(r["count_all"])) for r in grouped.to_pylist()]
+    return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
+
+
+def corpus_shares(tables: dict[str, pa.Table], files_read: int | None) -> dict[str, float | None]:
+    docs, st = tables["documents"], tables["statements"]
+    n = docs.num_rows
+    titled = int(pc.sum(pc.greater(pc.utf8_length(pc.fill_null(docs.column("title"), "")), 0)).as_py() or 0)
+    empty = int(pc.sum(pc.equal(docs.column("statement_count"), 0)).as_py() or 0)
+    narration = int(pc.sum(pc.equal(st.column("mode"), "narration")).as_py() or 0)
+    rejections = tables["rejections"].num_rows if "rejections" in tables else 0
+    return {
+        "share_without_date": _share(docs.column("published_date").null_count, n),
+        "share_without_title": _share(n - titled, n),
+        "share_empty": _share(empty, n),
+        "share_narration": _share(narration, st.num_rows),
+        "rejection_rate": _share(rejections, files_read) if files_read else None,
+        "duplicate_rate": _share(n - docs.column("duplicate_of").null_count, n),
+    }
+
+
+def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -> dict[str, Any]:
+    """Every figure of one run, JSON-serialisable: what history.jsonl keeps and the report charts."""
+    from flows.quality.check import complete_tables  # noqa: PLC0415 (avoid an import cycle)
+
+    tables = complete_tables(tables)
+    counts = row_counts(tables)
+    return {
+        "run_id": run.get("run_id"),
+        "started_at": str(run.get("started_at") or run.get("time") or ""),
+        "status": run.get("status") or ("passed" if result.passed else "failed"),
+        "passed": result.passed,
+        "files_read": run.get("files_read"),
+        "seconds": run.get("seconds"),
+        **counts,
+        "checks": len(result.checks),
+        "critical_failures": len(result.critical_failures),
+        "warnings": len(result.warnings),
+        "failed_checks": sorted(c.name for c in result.critical_failures),
+        "warned_checks": sorted(c.name for c in result.warnings),
+        "gx_seconds": round(result.gx_seconds, 3),
+        **corpus_shares(tables, run.get("files_read")),
+        "statements_by_mode": statements_by_mode(tables),
+        "documents_per_month": documents_per_month(tables),
+        "top_speakers": [list(kv) for kv in top_speakers(tables)],
+        "rejections_by_reason": [list(r) for r in rejections_by_reason(tables)],
+    }

@@ -1,0 +1,272 @@
+"""The run report: one self-contained HTML page for a person, Markdown and rows for Prefect artifacts,
+and the figures a run adds to the history file. Pure functions: the flow's io module writes files."""
+from __future__ import annotations
+
+import datetime as dt
+from html import escape
+from typing import Any
+
+import pyarrow as pa
+
+from flows.quality.figures import TREND_FIGURES, run_figures
+from flows.quality.results import CheckResult, QualityResult
+from flows.quality.svg import bar_chart, column_chart, sparkline
+from schemas.tables import TABLES
+
+HISTORY_RUNS = 30
+
+_CSS = """
+:root { --ink:#1f2933; --muted:#616e7c; --line:#e4e7eb; --bg:#f5f7fa; --pass:#2e7d32; --warn:#b26a00;
+        --fail:#b3261e; --accent:#3b6ea5; }
+* { box-sizing: border-box; }
+body { margin:0; background:var(--bg); color:var(--ink);
+       font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif; }
+main { max-width:1180px; margin:0 auto; padding:24px; }
+header.top { display:flex; flex-wrap:wrap; align-items:center; gap:12px 24px; margin-bottom:18px; }
+h1 { font-size:22px; margin:0; } h2 { font-size:16px; margin:0 0 10px; }
+.pill { display:inline-block; padding:3px 12px; border-radius:999px; color:#fff; font-weight:600; letter-spacing:.03em; }
+.pill.passed { background:var(--pass); } .pill.warned { background:var(--warn); } .pill.failed { background:var(--fail); }
+.meta { color:var(--muted); } .meta b { color:var(--ink); font-weight:600; }
+section { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 18px; margin-bottom:16px; }
+.cards { display:grid; grid-template-columns:repeat(auto-fill,minmax(140px,1fr)); gap:10px; background:none;
+         border:none; padding:0; }
+.card { background:#fff; border:1px solid var(--line); border-radius:8px; padding:10px 14px; }
+.card .n { font-size:22px; font-weight:650; } .card .l { color:var(--muted); font-size:12px; }
+.card.bad .n { color:var(--fail); } .card.warn .n { color:var(--warn); }
+.grid { display:grid; grid-template-columns:repeat(auto-fit,minmax(520px,1fr)); gap:16px; background:none;
+        border:none; padding:0; }
+.grid > div { background:#fff; border:1px solid var(--line); border-radius:8px; padding:16px 18px; overflow-x:auto; }
+table { border-collapse:collapse; width:100%; }
+th, td { text-align:left; padding:5px 8px; border-bottom:1px solid var(--line); vertical-align:top; }
+th { font-size:12px; color:var(--muted); font-weight:600; }
+td.num, th.num { text-align:right; font-variant-numeric:tabular-nums; }
+code { font:12px/1.4 ui-monospace,"DejaVu Sans Mono",monospace; }
+.ex { color:var(--muted); font:12px/1.4 ui-monospace,"DejaVu Sans Mono",monospace; }
+.ok { color:var(--pass); } .fail { color:var(--fail); font-weight:600; } .warnc { color:var(--warn); font-weight:600; }
+.none { color:var(--pass); }
+tr.current td { background:#eef4fb; }
+details summary { cursor:pointer; font-weight:600; }
+a { color:var(--accent); }
+.drifts { display:grid; grid-template-columns:repeat(auto-fill,minmax(170px,1fr)); gap:8px; margin-bottom:14px; }
+.drift { border:1px solid var(--line); border-radius:6px; padding:6px 10px; }
+.drift .l { color:var(--muted); font-size:12px; } .drift .v { font-weight:650; font-size:15px; }
+.drift .delta { color:var(--muted); font-weight:400; font-size:12px; margin-left:4px; }
+table.history th, table.history td { font-size:12px; padding:4px 6px; white-space:nowrap; }
+footer { color:var(--muted); font-size:12px; margin-top:8px; }
+"""
+
+
+# ---------------------------------------------------------------- small helpers
+
+def _status(result: QualityResult) -> tuple[str, str]:
+    if not result.passed:
+        return "failed", "FAILED"
+    if result.warnings:
+        return "warned", "PASSED WITH WARNINGS"
+    return "passed", "PASSED"
+
+
+def _num(value: Any, kind: str = "int") -> str:
+    if value is None or value == "":
+        return "–"
+    if kind == "pct":
+        return f"{float(value):.1%}"
+    if kind == "sec":
+        return f"{float(value):.2f}"
+    return f"{int(value):,}"
+
+
+def _check_table(checks: tuple[CheckResult, ...], css: str) -> str:
+    rows = "".join(
+        f"<tr><td><code class='{css}'>{escape(c.name)}</code></td><td>{escape(c.table)}</td>"
+        f"<td>{escape(c.engine)}</td><td class='num'>{c.unexpected_count:,}</td><td>{escape(c.observed)}</td>"
+        f"<td class='ex'>{'<br>'.join(escape(e) for e in c.examples) or '–'}</td></tr>"
+        for c in checks)
+    return ("<table><thead><tr><th>check</th><th>table</th><th>engine</th><th class='num'>unexpected</th>"
+            f"<th>observed</th><th>examples</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _months_for_chart(per_month: dict[str, int]) -> tuple[list[tuple[str, float]], str]:
+    dated = [(k, v) for k, v in per_month.items() if k != "no date"]
+    if len(dated) > 48:  # long spans: by year
+        years: dict[str, int] = {}
+        for k, v in dated:
+            years[k[:4]] = years.get(k[:4], 0) + v
+        dated, unit = sorted(years.items()), "year"
+    else:
+        unit = "month"
+    items = [(k, float(v)) for k, v in dated]
+    if "no date" in per_month:
+        items.append(("no date", float(per_month["no date"])))
+    return items, unit
+
+
+def _history_rows(history: list[dict], current: dict) -> list[dict]:
+    runs = [h for h in history if h.get("run_id") != current.get("run_id")] + [current]
+    return runs[-HISTORY_RUNS:]
+
+
+def _drift_cards(runs: list[dict]) -> str:
+    """One small card per figure: this run's value, the change since the previous run, a sparkline."""
+    cards = []
+    for key, _, kind, label in TREND_FIGURES:
+        values = [_float(r.get(key)) for r in runs]
+        now = values[-1]
+        before = next((v for v in reversed(values[:-1]) if v is not None), None)
+        delta = ""
+        if now is not None and before is not None and now != before:
+            diff = now - before
+            shown = f"{diff:+.1%}".replace("%", " pt") if kind == "pct" else (
+                f"{diff:+.2f}" if kind == "sec" else f"{diff:+,.0f}")
+            delta = f"<span class='delta'>{escape(shown)}</span>"
+        cards.append(f"<div class='drift'><div class='l'>{escape(label)}</div>"
+                     f"<div class='v'>{_num(now, kind)} {delta}</div>"
+                     f"{sparkline(values, label=label)}</div>")
+    return "<div class='drifts'>" + "".join(cards) + "</div>"
+
+
+def _history_section(runs: list[dict], current_id: str | None) -> str:
+    head = "".join(f"<th class='num'>{escape(label)}</th>" for _, label, _, _ in TREND_FIGURES)
+    body = "".join(
+        f"<tr class='{'current' if r.get('run_id') == current_id else ''}'>"
+        f"<td><code>{escape(str(r.get('run_id') or '–'))}</code></td>"
+        f"<td>{escape(str(r.get('started_at') or '')[:16].replace('T', ' '))}</td>"
+        f"<td class='{'ok' if r.get('passed', True) else 'fail'}'>{'pass' if r.get('passed', True) else 'FAIL'}</td>"
+        + "".join(f"<td class='num'>{_num(r.get(key), kind)}</td>" for key, _, kind, _ in TREND_FIGURES)
+        + "</tr>"
+        for r in reversed(runs))
+    return (f"<section id='history'><h2>Drift across runs (last {len(runs)}, oldest → newest)</h2>"
+            f"{_drift_cards(runs)}"
+            "<div style='overflow-x:auto'><table class='history'><thead>"
+            f"<tr><th>run</th><th>started (UTC)</th><th>status</th>{head}</tr>"
+            f"</thead><tbody>{body}</tbody></table></div></section>")
+
+
+def _float(value: Any) -> float | None:
+    try:
+        return None if value is None or value == "" else float(value)
+    except (TypeError, ValueError):
+        return None
+
+
+# ---------------------------------------------------------------- public API
+
+def history_entry(result: QualityResult, tables: dict[str, pa.Table], run: dict) -> dict:
+    """This run's figures (JSON-serialisable) to append to the history file, e.g. curated/reports/history.jsonl.
+
+    ``run`` carries run_id, started_at, files_read, status, seconds (as the flow builds it)."""
+    return run_figures(result, tables, run)
+
+
+def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dict, history: list[dict],
+                 data_docs_href: str | None) -> str:
+    """One self-contained HTML page (inline CSS and SVG, no script, no network) summarising a run."""
+    fig = run_figures(result, tables, run)
+    css_status, label = _status(result)
+    run_id = str(run.get("run_id") or "–")
+    started = str(run.get("started_at") or run.get("time") or "")
+    docs_link = (f"<a id='data-docs-link' href='{escape(data_docs_href, quote=True)}'>Great Expectations Data Docs "
+                 "(every expectation, with its validation result) →</a>") if data_docs_href else \
+        "<span class='meta'>Data Docs were not built for this run.</span>"
+    meta = " · ".join(f"{escape(k)} <b>{escape(str(v))}</b>" for k, v in (
+        ("started", started[:19].replace("T", " ") + (" UTC" if started else "")),
+        ("files read", run.get("files_read", "–")), ("seconds", run.get("seconds", "–")),
+        ("pipeline", run.get("pipeline_version", "–"))) if v not in (None, ""))
+
+    cards = "".join(f"<div class='card'><div class='n' id='count-{name}'>{fig[name]:,}</div>"
+                    f"<div class='l'>{escape(name.replace('_', ' '))}</div></div>" for name in TABLES)
+    n_crit = sum(c.severity == "critical" for c in result.checks)
+    cards += (f"<div class='card {'bad' if result.critical_failures else ''}'><div class='n' id='critical-failures'>"
+              f"{len(result.critical_failures)}</div><div class='l'>critical failures of {n_crit}</div></div>"
+              f"<div class='card {'warn' if result.warnings else ''}'><div class='n' id='warnings'>"
+              f"{len(result.warnings)}</div><div class='l'>warnings</div></div>"
+              f"<div class='card'><div class='n'>{result.gx_seconds:.1f}s</div><div class='l'>GX time</div></div>")
+
+    failures = (_check_table(result.critical_failures, "fail") if result.critical_failures else
+                f"<p class='none'>None — all {n_crit} critical checks passed.</p>")
+    warnings = (_check_table(result.warnings, "warnc") if result.warnings else
+                "<p class='none'>None — every corpus figure is within its threshold.</p>")
+
+    months, unit = _months_for_chart(fig["documents_per_month"])
+    modes = [(m, float(n)) for m, n in fig["statements_by_mode"].items()]
+    speakers = [(s, float(n)) for s, n in fig["top_speakers"]]
+    reasons = fig["rejections_by_reason"]
+    reason_table = ("<table><thead><tr><th>stage</th><th>reason</th><th class='num'>rejections</th></tr></thead>"
+                    "<tbody>" + "".join(f"<tr><td>{escape(s)}</td><td><code>{escape(r)}</code></td>"
+                                        f"<td class='num'>{n:,}</td></tr>" for s, r, n in reasons)
+                    + f"</tbody></table><p class='meta'>rejection rate: {_num(fig['rejection_rate'], 'pct')} "
+                      f"of {_num(fig['files_read'])} files read</p>") if reasons else \
+        "<p class='none'>No rejections.</p>"
+
+    all_rows = "".join(
+        f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(c.table)}</td><td>{escape(c.engine)}</td>"
+        f"<td>{escape(c.severity)}</td><td class='{'ok' if c.success else ('fail' if c.severity == 'critical' else 'warnc')}'>"
+        f"{'pass' if c.success else 'FAIL' if c.severity == 'critical' else 'warn'}</td>"
+        f"<td>{escape(c.observed)}</td></tr>" for c in result.checks)
+
+    runs = _history_rows(history, fig)
+    generated = dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Run {escape(run_id)} — data quality</title>
+<style>{_CSS}</style></head>
+<body><main>
+<header class="top"><h1>Curation run <code id="run-id">{escape(run_id)}</code></h1>
+<span class="pill {css_status}" id="status">{label}</span>
+<div class="meta">{meta}</div></header>
+<p>{docs_link}</p>
+<section class="cards" id="counts">{cards}</section>
+<section id="failures"><h2>Failed critical expectations ({len(result.critical_failures)})</h2>{failures}</section>
+<section id="warnings-list"><h2>Warnings ({len(result.warnings)})</h2>{warnings}</section>
+<div class="grid">
+<div id="chart-months"><h2>Documents per {unit}</h2>{column_chart(months, title=f"Documents per {unit}", highlight={"no date"})}</div>
+<div id="chart-modes"><h2>Statements by mode</h2>{bar_chart(modes, title="Statements by mode")}</div>
+<div id="chart-speakers"><h2>Top speakers (statements)</h2>{bar_chart(speakers, title="Top speakers")}</div>
+<div id="rejections"><h2>Rejections by reason</h2>{reason_table}</div>
+</div>
+<div style="height:16px"></div>
+{_history_section(runs, fig["run_id"])}
+<section id="all-checks"><details><summary>All {len(result.checks)} checks</summary>
+<table><thead><tr><th>check</th><th>table</th><th>engine</th><th>severity</th><th>result</th><th>observed</th></tr></thead>
+<tbody>{all_rows}</tbody></table></details></section>
+<footer>Generated {generated}. Critical checks gate publication; warnings do not.
+Column expectations are derived from <code>schemas/records.py</code> and run by Great Expectations;
+cross-table and corpus rules live in <code>flows/quality/rules.py</code>.</footer>
+</main></body></html>
+"""
+
+
+def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: dict) -> str:
+    """A short Markdown summary of the run for a Prefect markdown artifact."""
+    fig = run_figures(result, tables, run)
+    _, label = _status(result)
+    icon = "❌" if not result.passed else ("⚠️" if result.warnings else "✅")
+    lines = [f"# Data quality — run `{fig['run_id']}`", "",
+             f"**Status:** {icon} {label} — {len(result.critical_failures)} critical failures, "
+             f"{len(result.warnings)} warnings, {len(result.checks)} checks; GX {result.gx_seconds:.1f} s", "",
+             "| table | rows |", "|---|---:|"]
+    lines += [f"| {name} | {fig[name]:,} |" for name in TABLES]
+    for title, checks in (("Failed critical checks", result.critical_failures), ("Warnings", result.warnings)):
+        lines += ["", f"## {title}", ""]
+        if not checks:
+            lines.append("None.")
+            continue
+        lines += ["| check | unexpected | observed | examples |", "|---|---:|---|---|"]
+        lines += [f"| `{c.name}` | {c.unexpected_count:,} | {c.observed} | "
+                  f"{'; '.join(e.replace('|', '/') for e in c.examples[:3]) or '–'} |" for c in checks]
+    modes = ", ".join(f"{m} {n:,}" for m, n in fig["statements_by_mode"].items())
+    lines += ["", f"Statements by mode: {modes}."]
+    if fig["rejections_by_reason"]:
+        lines.append("Rejections: " + ", ".join(f"{r} ({s}) {n:,}" for s, r, n in fig["rejections_by_reason"]) + ".")
+    return "\n".join(lines) + "\n"
+
+
+def summary_rows(result: QualityResult) -> list[dict]:
+    """One row per check, for a Prefect table artifact (failures first, then warnings, then passes)."""
+    rank = {("critical", False): 0, ("warning", False): 1}
+    ordered = sorted(result.checks, key=lambda c: rank.get((c.severity, c.success), 2))
+    return [{"check": c.name, "table": c.table, "severity": c.severity, "engine": c.engine,
+             "result": "pass" if c.success else ("fail" if c.severity == "critical" else "warn"),
+             "unexpected": c.unexpected_count, "observed": c.observed, "examples": "; ".join(c.examples)}
+            for c in ordered]

@@ -1,0 +1,108 @@
+"""The run report: self-contained summary page, history figures, Markdown and artifact rows."""
+from __future__ import annotations
+
+import json
+import re
+
+import pyarrow as pa
+import pytest
+
+from flows.config import QualityThresholds
+from flows.quality import QualityResult, history_entry, markdown_summary, quality_result, summary_html, summary_rows
+
+from .conftest import TODAY, build_tables, with_values
+
+RUN = {"run_id": "20240601T120000Z-abc123", "pipeline_version": "0.1.0", "raw_dir": "/data/raw", "files_read": 4,
+       "started_at": "2024-06-01T12:00:00+00:00", "status": "failed", "seconds": 3.2}
+
+
+def defective_tables() -> dict[str, pa.Table]:
+    """A narration sentence with a speaker (rule), a bad language code (GX), one rejected file."""
+    tables = build_tables()
+    tables["statements"] = with_values(tables["statements"], "speaker", {0: "Xi Jinping"})
+    tables["documents"] = with_values(tables["documents"], "language", {0: "english"})
+    rej = tables["rejections"]
+    row = {"source_path": "raw/empty.txt", "source_sha256": "0" * 64, "run_id": RUN["run_id"],
+           "pipeline_version": "0.1.0", "rejection_id": "0" * 16, "stage": "ingest", "table": "documents",
+           "document_id": None, "record_id": None, "reason": "empty_file", "detail": "0 bytes", "record_json": None}
+    tables["rejections"] = pa.concat_tables([rej, pa.Table.from_pylist([row], schema=rej.schema)])
+    return tables
+
+
+def past_runs(n: int = 4) -> list[dict]:
+    return [{"run_id": f"2024052{i}T100000Z-old{i:03d}", "started_at": f"2024-05-2{i}T10:00:00+00:00",
+             "passed": True, "documents": 10 + 5 * i, "statements": 120 + 40 * i, "rejections": i,
+             "critical_failures": 0, "warnings": i % 2, "share_narration": 0.6 + 0.02 * i,
+             "share_without_date": 0.1, "rejection_rate": 0.01 * i, "gx_seconds": 2.0 + i / 10}
+            for i in range(n)]
+
+
+@pytest.fixture(scope="module")
+def defective() -> tuple[QualityResult, dict[str, pa.Table]]:
+    tables = defective_tables()
+    result = quality_result(tables, thresholds=QualityThresholds(max_share_narration=0.5), files_read=4, today=TODAY)
+    return result, tables
+
+
+def test_summary_page_is_self_contained(defective) -> None:
+    result, tables = defective
+    page = summary_html(result, tables, run=RUN, history=past_runs(), data_docs_href="data_docs/index.html")
+    assert page.startswith("<!DOCTYPE html>")
+    assert "<script" not in page and "<link" not in page and "@import" not in page
+    assert set(re.findall(r"https?://[^\s\"')]+", page)) <= {"http://www.w3.org/2000/svg"}
+    assert 'href="data_docs/index.html"' in page.replace("'", '"')
+
+
+def test_summary_page_shows_the_run(defective) -> None:
+    result, tables = defective
+    page = summary_html(result, tables, run=RUN, history=past_runs(), data_docs_href=None)
+    for text in (RUN["run_id"], "FAILED", "statements.narration_has_no_speaker", "documents.language.iso639_1",
+                 "statements.share_narration", "empty_file", "Statements by mode", "Xi Jinping", "2021-02",
+                 "2024052" + "3T100000Z-old003", "Data Docs were not built"):
+        assert text in page, text
+    assert "<svg" in page
+
+
+def test_history_entry_holds_this_runs_figures(defective) -> None:
+    result, tables = defective
+    entry = history_entry(result, tables, RUN)
+    assert json.loads(json.dumps(entry)) == entry
+    assert entry["run_id"] == RUN["run_id"] and entry["passed"] is False
+    assert (entry["documents"], entry["paragraphs"], entry["statements"], entry["rejections"]) == (1, 2, 3, 1)
+    assert entry["statements_by_mode"] == {"narration": 2, "direct": 1, "indirect": 0, "turn": 0}
+    assert entry["documents_per_month"] == {"2021-02": 1}
+    assert entry["top_speakers"] == [["Xi Jinping", 2]]
+    assert entry["rejections_by_reason"] == [["ingest", "empty_file", 1]]
+    assert entry["rejection_rate"] == 0.25 and entry["share_narration"] == round(2 / 3, 4)
+    assert entry["failed_checks"] == ["documents.language.iso639_1", "statements.narration_has_no_speaker"]
+    assert entry["warned_checks"] == ["rejections.rejection_rate", "statements.share_narration"]
+
+
+def test_current_run_is_not_listed_twice_in_history(defective) -> None:
+    result, tables = defective
+    history = past_runs() + [history_entry(result, tables, RUN)]
+    page = summary_html(result, tables, run=RUN, history=history, data_docs_href=None)
+    assert page.count(f"<code>{RUN['run_id']}</code>") == 1  # the history row (header uses id="run-id")
+
+
+def test_markdown_summary_and_rows(defective) -> None:
+    result, tables = defective
+    md = markdown_summary(result, tables, RUN)
+    assert md.startswith(f"# Data quality — run `{RUN['run_id']}`")
+    assert "`statements.narration_has_no_speaker`" in md and "`rejections.rejection_rate`" in md
+    rows = summary_rows(result)
+    assert len(rows) == len(result.checks)
+    assert [r["result"] for r in rows[:4]] == ["fail", "fail", "warn", "warn"]
+    assert {r["check"] for r in rows[:2]} == {"statements.narration_has_no_speaker", "documents.language.iso639_1"}
+    assert all(set(r) == {"check", "table", "severity", "engine", "result", "unexpected", "observed", "examples"}
+               for r in rows)
+    json.dumps(rows)
+
+
+def test_report_of_an_empty_run() -> None:
+    tables = {name: t.slice(0, 0) for name, t in build_tables().items()}
+    result = quality_result(tables, thresholds=QualityThresholds(), files_read=0, today=TODAY)
+    assert result.passed
+    page = summary_html(result, tables, run={"run_id": "empty"}, history=[], data_docs_href=None)
+    assert "no data" in page and "PASSED" in page
+    assert history_entry(result, tables, {"run_id": "empty"})["documents"] == 0
