@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import datetime as dt
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field
@@ -70,7 +71,8 @@ _BOMS = (
     (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"), (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 # charset-normalizer names -> the codec we decode with (supersets, so no byte is lost)
-_CODEC = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030",
+_CODEC = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb18030", "cp936": "gb18030",
+          "shift_jis": "shift_jis", "cp932": "shift_jis", "euc_jp": "euc_jp", "euc_kr": "euc_kr", "cp949": "cp949",
           "big5": "big5hkscs", "big5hkscs": "big5hkscs", "cp950": "big5hkscs",
           "latin_1": "cp1252", "iso8859_1": "cp1252", "iso8859_15": "cp1252", "windows_1252": "cp1252",
           "cp1252": "cp1252", "ascii": "utf-8", "utf_8": "utf-8"}
@@ -104,21 +106,70 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"), min_text_ratio)
     except UnicodeDecodeError:
         pass
+    codec = _legacy_codec(raw)
+    if codec is None:
+        raise UndecodableError("undecodable_bytes", "no text encoding fits these bytes")
+    text = raw.decode(codec)
+    name = {"gb18030": "gb18030", "big5hkscs": "big5"}.get(codec, codec.replace("_", "-"))
+    return _checked(Decoded(text, name, ("legacy_encoding_decoded",)), min_text_ratio)
+
+
+# Legacy encodings tried besides the detector's guess, in tie-break order.
+LEGACY_CODECS = ("cp1252", "gb18030", "big5hkscs", "shift_jis", "euc_kr", "cp1251", "cp1250", "iso8859_2")
+_MULTIBYTE = ("gb18030", "big5hkscs", "shift_jis", "euc_kr")
+_LATIN = r"A-Za-z\u00c0-\u024f"
+_SANDWICH = re.compile(rf"(?<=[{_LATIN}])[^\sA-Za-z0-9\u00c0-\u024f\u2018\u2019\u201c\u201d\u2013\u2014'\-.,]"
+                       rf"(?=[{_LATIN}])")
+_ODD = re.compile(r"[\x80-\x9f\ue000-\uf8ff\ufffd\uff61-\uff9f]")
+
+
+def _implausibility(text: str) -> int:
+    """How wrong a decoding looks: ftfy's mojibake badness, symbols or ideographs glued inside Latin
+    words ("summer＊s"), C1 controls, private-use and half-width katakana, rare CJK characters."""
+    from ftfy.badness import badness
+
+    rare = sum(1 for c in text if ord(c) > 0x2E7F and not _common_cjk(c))
+    return badness(text) + 3 * len(_SANDWICH.findall(text)) + 5 * len(_ODD.findall(text)) + 2 * rare
+
+
+@functools.lru_cache(maxsize=65536)
+def _common_cjk(char: str) -> bool:
+    """In one of the classic national character sets (GB2312, Big5, JIS X 0208, KS X 1001): the
+    characters in everyday use. A wrong CJK decoding produces characters outside all of them."""
+    for codec in ("gb2312", "big5", "euc_jp", "euc_kr"):
+        try:
+            char.encode(codec)
+            return True
+        except UnicodeEncodeError:
+            continue
+    return not ("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uac00" <= char <= "\ud7af")
+
+
+def _legacy_codec(raw: bytes) -> str | None:
+    """The legacy codec whose strict decoding of ``raw`` looks least wrong.
+
+    Candidates: charset-normalizer's guess and ``LEGACY_CODECS``. Ties go to the detector's guess when
+    it is a multibyte (CJK) codec, else to cp1252 (the detector confuses the Western code pages)."""
     from charset_normalizer import from_bytes
 
     best = from_bytes(raw).best()
-    if best is None:
-        raise UndecodableError("undecodable_bytes", "no text encoding fits these bytes")
-    codec = _CODEC.get(best.encoding, best.encoding)
-    if codec != "cp1252" and _is_single_byte(codec) and _same_as_cp1252(raw, codec):
-        codec = "cp1252"  # same characters either way (cp1250/latin-x vs cp1252): name the likelier one
-    try:
-        text = raw.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        text = str(best)
-        codec = best.encoding
-    name = {"gb18030": "gb18030", "big5hkscs": "big5"}.get(codec, codec.replace("_", "-"))
-    return _checked(Decoded(text, name, ("legacy_encoding_decoded",)), min_text_ratio)
+    guess = _CODEC.get(best.encoding, best.encoding) if best is not None else None
+    order = list(LEGACY_CODECS)
+    if guess and guess not in order:
+        # an unlisted guess (iso8859-13, cp775, mac-*, cp932, ...) is usually the detector confusing
+        # code pages on text with few non-ASCII bytes: try it last
+        order.append(guess)
+    elif guess in _MULTIBYTE:
+        order.remove(guess)
+        order.insert(0, guess)
+    scored = []
+    for rank, codec in enumerate(order):
+        try:
+            text = raw.decode(codec)
+        except (UnicodeDecodeError, LookupError):
+            continue
+        scored.append((_implausibility(text), rank, codec))
+    return min(scored)[2] if scored else None
 
 
 def _is_single_byte(codec: str) -> bool:

@@ -36,6 +36,12 @@ def test_decoded_unicode(raw, encoding, repairs):
     pytest.param(CHINESE * 2, "gbk", "gb18030", id="gbk chinese"),
     pytest.param(CHINESE * 2, "gb18030", "gb18030", id="gb18030 chinese"),
     pytest.param(TRAD_CHINESE * 2, "big5", "big5", id="big5 traditional chinese"),
+    pytest.param("Cuando el Estado afirma que la pobreza ya no existe, ¿qué hace con los pobres? Volker Türk habló.",
+                 "cp1252", "cp1252", id="cp1252 spanish inverted question mark"),
+    pytest.param("It was a warm summer’s day when Zhao Wei, a 23-year-old legal assistant, kissed her parents goodbye.",
+                 "gbk", "gb18030", id="gbk english page with curly apostrophe"),
+    pytest.param("圧政の中国で、命の危険をかえりみず弱者の弁護に取り組む人権派弁護士がいる。拘束や拷問の経験もある。",
+                 "shift_jis", "shift-jis", id="shift_jis japanese"),
 ])
 def test_decoded_legacy_encodings(text, codec, expected):
     dec = decoded(text.encode(codec))
