@@ -92,6 +92,7 @@ _ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)(?:\s+(?:of|for|a
 _GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+(?:and\s+)?){0,3}?"
                        r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r"))\b"
                        r"((?:\s+(?:attending|at|from)\s+(?:the|a|an)\s+[\w-]+)?)")
+_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _OPEN_Q = "“‘«"
 _CLOSE_Q = "”’»"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
@@ -99,6 +100,7 @@ _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
 _YOU_RE = re.compile(r"\byou\b")
 _GENERIC_YOU_RE = re.compile(r"\byou\s+know\b|\bif\s+you\b|\byou\s+can\b|\byou\s+see\b|\bthank\s+you\b")
+_LEADING_CONJ = re.compile(r"^\s*(?:as|while|although|though|because|since|if|when|and|but|so)\s+", re.IGNORECASE)
 _SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
 
 
@@ -157,8 +159,13 @@ class _Registry:
         return None
 
 
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NOT_NAME = L.TITLE_WORDS | L.PLACE_WORDS | L.ORG_WORDS | L.CAP_STOPWORDS
+_ORG_OR_PLACE = L.ORG_WORDS | L.PLACE_WORDS
+
+
 def _strip_possessive(tok: str) -> str:
-    return re.sub(r"['’]s?$", "", tok)
+    return _POSSESSIVE.sub("", tok)
 
 
 def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
@@ -170,14 +177,13 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     toks = [_strip_possessive(t) for t in run.split()]
     cut = 0
     for i, t in enumerate(toks):
-        low = t.lower().strip(".")
-        if low in L.TITLE_WORDS or low in L.PLACE_WORDS or low in L.ORG_WORDS or low in L.CAP_STOPWORDS:
+        if t.lower().strip(".") in _NOT_NAME:
             cut = i + 1
     name = toks[cut:]
     role = " ".join(toks[:cut])
     if not name or any(t.lower() in L.CAP_STOPWORDS for t in name):
         return None, role
-    if len(name) == 1 and cut and toks[cut - 1].lower() in L.ORG_WORDS | L.PLACE_WORDS:
+    if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
         return None, role
     if len(name[0]) < 2 or name[-1].isupper() and len(name[-1]) > 1 and len(name) == 1:
         return None, role
@@ -218,7 +224,8 @@ def _quotes(text: str, carry_open: bool) -> list[_Quote]:
     opened_before = carry_open
     single_open: int | None = None
     n = len(text)
-    for i, ch in enumerate(text):
+    for qm in _QUOTE_CHARS.finditer(text):
+        i, ch = qm.start(), qm.group()
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == '"':
@@ -300,6 +307,7 @@ class _Source:
 
 def _clean_np(np: str) -> str:
     np = _SUBJ_CUT.sub("", np)
+    np = _LEADING_CONJ.sub("", np)
     np = re.sub(r"\([^)]*\)?", " ", np)
     np = " ".join(np.split()).strip(" ,;:-—–_\"'“”‘’")
     return np
@@ -397,6 +405,8 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
     lower_words = [w for w in words if w[0].islower() and w.lower() not in ("of", "the", "and", "for")]
     if caps and not lower_words and len(words) <= 6:
         org = _clean_np(re.sub(r"^(?:The|the)\s+", "", np))
+        if voiced and " " not in org and not org.isupper():
+            return None, None        # "Norway insists ..." inside a turn: the speaker's matter
         if org and org.split()[0].lower() not in L.CAP_STOPWORDS and not re.search(r"\d", org):
             return org, None
     if not allow_generic:
@@ -476,8 +486,12 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
 
 
 # ------------------------------------------------------------------ labels
-def _label_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
-    """(label, abbreviation, end offset incl. spaces) for a speaker label at ``pos``."""
+def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple[str, str | None, int] | None:
+    """(label, abbreviation, end offset incl. spaces) for a speaker label at ``pos``.
+
+    A one-word label is an acronym (``CCTV``), a web address, ``Q``/``A`` or a
+    word of a person's name in ``name_words``, never a common word ("Health:").
+    """
     m = _LABEL.match(text, pos)
     if not m:
         return None
@@ -485,7 +499,10 @@ def _label_at(text: str, pos: int) -> tuple[str, str | None, int] | None:
     words = label.split()
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
         return None
-    if label not in ("Q", "A") and len(words) == 1 and "." not in label and len(label) < 2:
+    if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
+            label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words:
+        return None
+    if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
         return None
     end = m.end()
     while end < len(text) and text[end].isspace():
@@ -514,11 +531,12 @@ class _Sent:
     speaker: str | None = None
     role: str | None = None
     cue: str | None = None
-    framing: bool = False
+    label_start: int | None = None
 
 
-def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
+def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[int, str]]:
     """Sentences with labels cut off; label-only paragraphs returned separately."""
+    name_words = frozenset(w for name in people for w in name.split())
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
     for pi, text in enumerate(paragraphs):
@@ -526,8 +544,8 @@ def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
         sec = re.match(r"(\w+)\s*[:：]\s+", text)
         if sec and sec.group(1).lower() in L.SECTION_LABELS:
             body_start = sec.end()
-        lab = _label_at(text, body_start)
-        first_label = None
+        lab = _label_at(text, body_start, name_words)
+        first_label, label_start = None, body_start
         if lab:
             first_label = lab[0] if not lab[1] else f"{lab[0]} ({lab[1]})"
             body_start = lab[2]
@@ -537,12 +555,13 @@ def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
         spans = [(s + body_start, e + body_start) for s, e in sentence_spans(text[body_start:])]
         for k, (s, e) in enumerate(spans):
             label = first_label if k == 0 else None
+            lstart = label_start if label else None
             if k > 0:
-                inner = _label_at(text, s)
+                inner = _label_at(text, s, name_words)
                 if inner and inner[2] < e:
                     label = inner[0] if not inner[1] else f"{inner[0]} ({inner[1]})"
-                    s = inner[2]
-            sents.append(_Sent(pi, s, e, label=label,
+                    lstart, s = s, inner[2]
+            sents.append(_Sent(pi, s, e, label=label, label_start=lstart,
                                question=_is_question(text[s:e], last_in_paragraph=k == len(spans) - 1)))
     return sents, label_only
 
@@ -550,10 +569,15 @@ def _split(paragraphs: list[str]) -> tuple[list[_Sent], dict[int, str]]:
 def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order."""
-    sents, label_only = _split(paragraphs)
-    reg = _Registry(_document_people(paragraphs))
-    labels = _dialogue_labels(sents, label_only)
+    people = _document_people(paragraphs)
+    sents, label_only = _split(paragraphs, people)
+    reg = _Registry(people)
+    labels = _dialogue_labels(sents, label_only, paragraphs)
     dialogue = bool(labels)
+    if not dialogue:            # "Word:" in a text that is no dialogue stays part of its sentence
+        for s in sents:
+            if s.label is not None:
+                s.start, s.label = s.label_start, None
     if labels:
         _assign_turns(paragraphs, sents, label_only, labels, reg, outlet)
     elif _is_bare_transcript(paragraphs, sents):
@@ -564,12 +588,16 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
 
 
 # ------------------------------------------------------------------ dialogue
-def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str]) -> dict[str, dict]:
+def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> dict[str, dict]:
     """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
     occurrences = [s.label for s in sents if s.label] + list(label_only.values())
     distinct = set(occurrences)
     person_label = any(2 <= len(lab.split()) <= 3 and not any(
         w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS for w in lab.split()) for lab in distinct)
+    if person_label and not label_only and len(occurrences) < 2:
+        # one "Name:" paragraph makes a dialogue only after a sentence that introduces an interview
+        first = min(s.para for s in sents if s.label)
+        person_label = any(_INTERVIEW_RE.search(p) for p in paragraphs[:first])
     if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})
             or person_label):
         return {}
@@ -682,8 +710,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
 def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
     """An unlabelled speech-recognition transcript: all lower case, in the first and second person."""
     text = " ".join(paragraphs)
-    letters = sum(c.isalpha() for c in text)
-    if letters < L.TRANSCRIPT_MIN_LETTERS or any(c.isupper() for c in text):
+    if len(text) < L.TRANSCRIPT_MIN_LETTERS or text.lower() != text:
         return False
     personal = sum(bool(_I_RE.search(paragraphs[s.para][s.start:s.end])) for s in sents)
     return personal >= L.TRANSCRIPT_MIN_PERSONAL

@@ -144,6 +144,7 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
+MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
 # sentences that hand the following text to another voice ("Following is the full text of the letter")
 FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
            r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")

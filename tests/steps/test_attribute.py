@@ -97,6 +97,24 @@ PATTERNS = [
      "water", "direct", "Ada Okoye"),
     ("outlet label is the interviewer", ["example.org: What changed this year?", "Tomas Rik: Prices."],
      "changed", "turn", "example.org"),
+    ("they resolves to the group just named",
+     ["The fair drew praise from foreign guests attending the event.",
+      "They said that the new stalls were a success."], "stalls", "indirect",
+     "foreign guests attending the event"),
+    ("report inside a multi-sentence quote",
+     ["Hana Ito spoke about the survey.",
+      '"The data is clear. Professor Lin Bao has said many times that rivers move. We agree."'],
+     "rivers move", "indirect", "Lin Bao"),
+    ("quote paragraph continues the last speaker",
+     ["“We finished early,” said Tomas Rik.", "“The crew worked every weekend to get there.”"],
+     "weekend", "direct", "Tomas Rik"),
+    ("organisation as source", ["Harbour Watch International said the fees were unfair."], "fees",
+     "indirect", "Harbour Watch International"),
+    ("document says", ["As the white paper says, the reform must go on."], "reform", "indirect",
+     "the white paper"),
+    ("country is not a source inside a turn",
+     ["Radio North: What changed?", "Tomas Rik: Norway insists on clean rivers. We follow it."],
+     "insists", "turn", "Tomas Rik"),
     ("full text of a letter is the author's",
      ["Governor Ada Okoye sent a letter to the fair.", "Following is the full text of the letter.",
       "The fair shows what our towns can do."], "towns", "direct", "Ada Okoye"),
@@ -109,6 +127,25 @@ def test_attribution_patterns(paragraphs, fragment, mode, speaker):
     _, rows = attribute(paragraphs, outlet="Daily Tide")
     s = row_for(rows, fragment)
     assert (s.mode, s.speaker) == (mode, speaker)
+
+
+def test_heading_word_with_colon_stays_in_a_narrative_sentence():
+    paragraphs = ["The plan has two parts. Education: schools will get roofs.", "Health: Clinics open soon."]
+    _, rows = attribute(paragraphs)
+    assert [t for t, _ in rows] == ["The plan has two parts.", "Education: schools will get roofs.",
+                                    "Health: Clinics open soon."]
+    assert all(s.mode == "narration" for _, s in rows)
+
+
+def test_unlabelled_lower_case_transcript_alternates_turns():
+    paragraphs = ["well, i mean, we tried hard for years and we learned a lot about the river and the town, "
+                  "the people who live by it and the boats that still use it every single day of the year. "
+                  "i think it worked.",
+                  "so why did you stay so long? well, i stayed because i liked it."]
+    _, rows = attribute(paragraphs)
+    speakers = [s.speaker for _, s in rows]
+    assert speakers == ["interviewee", "interviewee", "interviewer", "interviewee"]
+    assert all(s.mode == "turn" for _, s in rows)
 
 
 def test_cue_recorded():
