@@ -119,6 +119,7 @@ class _Registry:
     def __init__(self, full_names: list[str]):
         self.full = full_names                  # multi-token person names, document order
         self.people: dict[str, _Person] = {}
+        self.orgs: list[str] = []                # organisations named so far, in order
         self.last_person: str | None = None
         self.last_group: str | None = None
 
@@ -149,6 +150,13 @@ class _Registry:
         else:
             self.last_person = name
         return name
+
+    def org(self, word: str) -> str | None:
+        """The organisation most recently named whose name holds ``word`` ("bank" -> "World Bank")."""
+        for name in reversed(self.orgs):
+            if word in name.lower().split():
+                return name
+        return None
 
     def by_role(self, noun: str) -> str | None:
         noun = noun.lower()
@@ -392,15 +400,20 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         head = words[-1].lower()
         if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("commissioner", "chief"):
             return (reg.by_role(head) or reg.last_person), None
-    if voiced == "turn" and low0 in ("the", "this", "that", "these", "those"):
-        return None, None
-    if voiced and (np.lower() in L.PLACE_WORDS or re.sub(r"^the\s+", "", np.lower()) in L.PLACE_WORDS):
-        return None, None
-    # an organisation or a country ("Human Rights Watch", "China's Foreign Ministry", "China")
+    # an organisation ("Human Rights Watch", "China's Foreign Ministry", "the US State Department")
     org = _ORG_RE.match(np)
     if org and " " in org.group(1) and any(
             _strip_possessive(w).lower() in L.ORG_WORDS for w in org.group(1).split()):
         return org.group(1), None
+    # "the bank", "the ministry": the organisation last named with that word
+    if low0 == "the" and len(words) == 2 and words[1].lower() in L.ORG_WORDS:
+        named = reg.org(words[1].lower())
+        if named:
+            return named, None
+    if voiced == "turn" and low0 in ("the", "this", "that", "these", "those"):
+        return None, None
+    if voiced and (np.lower() in L.PLACE_WORDS or re.sub(r"^the\s+", "", np.lower()) in L.PLACE_WORDS):
+        return None, None
     caps = [m for m in _NAME_RUN.finditer(np)]
     lower_words = [w for w in words if w[0].islower() and w.lower() not in ("of", "the", "and", "for")]
     if caps and not lower_words and len(words) <= 6:
@@ -500,7 +513,8 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
         return None
     if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
-            label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words:
+            label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words \
+            and label not in L.ROLE_LABELS:
         return None
     if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
         return None
@@ -772,6 +786,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
             sources.append(src)
             if src:
                 reg.note(src.name, role=src.role)
+                _track_orgs(msents[k], reg)
             else:
                 _track_subject(msents[k], reg)
             if _FRAMING_RE.search(text[s.start:s.end]) and not dialogue:
@@ -927,11 +942,21 @@ def _first_subject(masked: str, reg: _Registry) -> str | None:
     return None
 
 
+def _track_orgs(masked: str, reg: _Registry) -> None:
+    """Remember organisations named in a sentence: "the bank" later points to the last one."""
+    for m in _NAME_RUN.finditer(masked):
+        words = m.group().split()
+        if len(words) >= 2 and words[-1].lower() in L.ORG_WORDS:
+            org = _ORG_RE.match(masked, m.start())
+            reg.orgs.append(org.group(1) if org else m.group())
+
+
 def _track_subject(masked: str, reg: _Registry) -> None:
     """Remember the first person and the last group named in a sentence: later pronouns point to them."""
     name = _first_subject(masked, reg)
     if name and (len(name.split()) >= 2 or reg.canonical(name) != name):
         reg.note(reg.canonical(name))
+    _track_orgs(masked, reg)
     groups = list(_GROUP_RE.finditer(masked))
     if groups:
         g = groups[-1]

@@ -30,6 +30,7 @@ A An There His Her Their Our As For According Also So Yet Still Then Now Such Ma
 # reported speech when its subject is a source (person, organisation, document,
 # a group noun from SOURCE_NOUNS) other than the narrator
 CUE_VERBS = """
+estimate_that estimates_that estimated_that
 say says said saying
 state_that states_that stated stating
 note notes noted noting
@@ -144,6 +145,12 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
+# one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
+ROLE_LABELS = frozenset("""
+Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
+Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
+Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
+""".split())
 MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
 # sentences that hand the following text to another voice ("Following is the full text of the letter")
 FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
@@ -181,7 +188,7 @@ write writes wrote maintain maintains maintained hope hopes hoped saying
 """.split())
 # cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
 CUES_NEEDING_THAT = frozenset("""
-agree agrees agreed find finds found
+agree agrees agreed find finds found estimate estimates estimated
 """.split())
 # lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 QUANTIFIERS = frozenset("""

@@ -11,7 +11,8 @@ marks and brackets kept in the sentence they close, except
   initial (``David W. Panuelo``),
 - inside a number (``1.8``), or before a lower-case continuation,
 
-and additionally before an inline speaker label (``... this? A: ...``).
+and additionally before an inline speaker label (``... this? A: ...``) and
+after full-width stops (``。！？``), which take no space after them.
 All word lists live in :mod:`flows.steps.lexicon`.
 """
 from __future__ import annotations
@@ -30,6 +31,8 @@ _FINAL_STOP = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # a candidate boundary: terminal punctuation, closing quotes/brackets, whitespace
 _BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
 # an inline speaker label that starts a new turn inside a paragraph ("... ? A: ...")
+# full-width stops (Chinese, Japanese) end a sentence with no space after them
+_CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’）\"']*(?=[^\x00-\x7f]|\s|$)")
 _INLINE_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(?=(?:Q|A)\s*[:：]\s)")
 _CLOSERS = "\"'”’)]»"
 _LOOKBACK = 40
@@ -67,6 +70,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of each sentence of ``text`` (one paragraph); text[start:end] is the stripped sentence."""
     cuts = {m.end() for m in _BOUNDARY.finditer(text) if _is_boundary(text, m)}
     cuts |= {m.start() for m in _INLINE_LABEL.finditer(text)}
+    cuts |= {m.end() for m in _CJK_BOUNDARY.finditer(text)}
     spans: list[tuple[int, int]] = []
     start = 0
     for cut in sorted(cuts) + [len(text)]:
