@@ -39,7 +39,7 @@ DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) 
     rf"(?<![\w]){_MON}\s*{_DAY}\s*,?\s*{_YEAR}(?!\d)",
     rf"(?<![\w\d]){_DAY}\s*(?:de\s+)?{_MON}\s*(?:de\s+)?,?\s*{_YEAR}(?!\d)",
     rf"(?<!\d)(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_ALT})-{_YEAR}(?!\d)",
-    r"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[01]?\d)[/.](?P<year>(?:19|20)\d{2})(?!\d)",
+    r"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.](?P<year>(?:19|20)\d{2})(?!\d)",
 ))
 
 
@@ -60,8 +60,11 @@ def found_date(line: str) -> FoundDate | None:
             month = int(g["month"]) if g.get("month") else MONTHS.get(g["mon"].lower().rstrip("."))
             if not month:
                 continue
+            day = int(g["day"])
+            if g.get("month") and month > 12 >= day and not m.group(0)[:4].isdigit():
+                month, day = day, month  # 06/24/2021: month first (US)
             try:
-                value = dt.date(int(g["year"]), month, int(g["day"]))
+                value = dt.date(int(g["year"]), month, day)
             except ValueError:
                 continue
             if best is None or m.start() < best.start:
@@ -100,7 +103,8 @@ _NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 NAME = re.compile(rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{1,3}}")
 _NOT_NAME_WORDS = frozenset("""news home latest lastest current related article articles story stories video photo
     photos society world china opinion business voice contents foreword preface abstract introduction conclusion
-    keywords speakers chairperson date source editor reporter comments more menu search top features sports
+    keywords speakers chairperson date source editor reporter comments more menu search top features sports by
+    staff team desk writer writers correspondent correspondents reuters xinhua bloomberg
     culture politics economy live updates highlights daily times post review weekly agency press office
     international national republic people party committee council ministry forum human rights""".split())
 
@@ -125,6 +129,7 @@ def _title_word(w: str) -> str:
 def clean_outlet(s: str) -> str | None:
     s = re.sub(r"\s+", " ", s).strip(" -–—|·,:;.")
     s = re.sub(r"\s+(on|at)$", "", s)
+    s = re.sub(r"\s+(?i:staff(\s+writers?)?|web\s+team|news\s+desk|desk)$", "", s)
     if not s or len(s) > 80:
         return None
     if s.isupper() and " " in s and len(s) > 6:
@@ -138,8 +143,11 @@ class Byline:
     outlet: str | None = None
 
 
-_BY = re.compile(r"^\s*by\s*[:：]?\s*(?P<rest>.*)$", re.IGNORECASE)
-_SOURCE = re.compile(r"(?:^|[\s|·]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·]+)", re.IGNORECASE)
+_BY = re.compile(r"^\s*(?i:(?:by|written\s+by|reported\s+by)\s*(?P<colon>[:：])?|(?:authors?|reporters?|作者|记者|記者|文)"
+                 r"\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
+_SOURCE = re.compile(r"(?:^|[\s|·(]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
+_CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modified)\b\s*[:：]?|\s*[|·]\s*|\s{2,}",
+                  re.IGNORECASE)
 _REPORTER = re.compile(r"^\s*(?P<org>.+?)\s+(?:reporters?|correspondents?|staff\s+writers?)\s*(?P<names>.*)$",
                        re.IGNORECASE)
 _TEAM = re.compile(r"^\s*(?P<org>[\w&.' ]{2,40}?)\s+(?:web\s+team|web\s+desk|news\s+desk|desk|staff)\s*$",
@@ -152,8 +160,50 @@ def _split_names(text: str) -> list[str] | None:
     return names if parts and all(names) else None
 
 
-def byline(line: str) -> Byline | None:
-    """Authors and outlet of a byline / source line, or None if ``line`` is not one."""
+def names_and_outlet(text: str) -> tuple[list[str], str | None] | None:
+    """("He Yin, People's Daily") -> (["He Yin"], "People's Daily"); None if no name list leads ``text``.
+
+    Forms: names alone; names, outlet; names (outlet); NAMES Outlet Words (AP style)."""
+    t = text.strip(" ,;:-–—")
+    if not t:
+        return None
+    m = re.match(r"^(?P<names>[^()]+?)\s*\((?P<outlet>[^()]+)\)$", t)
+    if m and _split_names(m.group("names")):
+        return _split_names(m.group("names")), clean_outlet(m.group("outlet"))
+    names = _split_names(t)
+    if names:
+        return names, None
+    for i in [k for k, c in enumerate(t) if c == ","]:
+        head, tail = t[:i], t[i + 1:]
+        names = _split_names(head)
+        if names and tail.strip() and not found_date(tail):
+            return names, clean_outlet(tail)
+    words = t.split()
+    for k in range(2, len(words)):
+        if words[k - 1].lower() in ("and", "&", "y", "et") or words[k - 1].endswith(","):
+            continue
+        names = _split_names(" ".join(words[:k]))
+        tail = " ".join(words[k:])
+        if names and tail[:1].isupper() and looks_like_outlet(tail):
+            return names, clean_outlet(tail)
+    return None
+
+
+def _outlet_like(text: str) -> bool:
+    """An outlet named in a byline: outlet words, a domain, an acronym, or two or more capitalised words."""
+    t = text.strip()
+    words = t.split()
+    return looks_like_outlet(t) or (len(words) >= 2 and all(w[:1].isupper() or w.lower() in ("of", "the", "and", "&", "for")
+                                                             for w in words))
+
+
+def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
+    """Authors and outlet of a byline / source line, or None if ``line`` is not one.
+
+    ``By He Yin, People's Daily``; ``By CUI JIA | CHINA DAILY | Updated: ...``; ``May 23,2022 By:Xinhua``;
+    ``By Zhang Weiwei · 2023-06-14 · Source: Forum ...``; ``Source: Xinhua| 2018-03-14 ...|Editor: ...``;
+    ``China News Agency reporter Ma Furong``; ``WION Web Team``; ``Sophie Wingate and Viola Gaskell, DPA``;
+    ``Jane Doe | Reuters``."""
     s = line.strip()
     authors: list[str] = []
     outlet: str | None = None
@@ -165,29 +215,27 @@ def byline(line: str) -> Byline | None:
         fd = found_date(s)
         if fd is not None and fd.start == 0:
             m = _BY.match(re.sub(r"^[\s|·,]+", "", s[fd.end:]))
+    if m and not (m.group("colon") or m.group("colon2")) and re.match(r"[a-z\d]", m.group("rest")):
+        m = None  # "by the end of ..." / "by 2020"
+    if m and len(s.split()) > max_sentence_words and s.rstrip("\"”’')").endswith((".", "!", "?")):
+        m = None  # "By the end of 2020, China had ..." is a sentence, not a byline
     if m:
-        rest = m.group("rest")
-        if m_src:
-            rest = rest[:max(0, rest.lower().find("source"))] if "source" in rest.lower() else rest
-        fields = [f.strip() for f in re.split(r"\s*[|·]\s*|\s{2,}", rest) if f.strip()]
+        fields = [f.strip(" ,") for f in _CUT.split(m.group("rest"))]
+        fields = [f for f in fields if f and not found_date(f) and not re.fullmatch(r"[\d:.\sapmAPM]+", f)]
         for i, f in enumerate(fields):
-            if found_date(f) or re.match(r"(updated|published|posted)\b", f, re.I):
-                continue
             if i == 0:
-                # "He Yin, People's Daily" / "CUI JIA" / "en.humanrights.cn"
-                head, _, tail = f.partition(",")
-                names = _split_names(head)
-                if names and not looks_like_outlet(head):
-                    authors.extend(names)
-                    if tail.strip() and outlet is None and not found_date(tail):
-                        outlet = clean_outlet(tail)
-                elif outlet is None:
+                parsed = names_and_outlet(f)
+                if parsed:
+                    authors.extend(parsed[0])
+                    if parsed[1] and outlet is None:
+                        outlet = parsed[1]
+                elif outlet is None and _outlet_like(f.split(",")[0]):
                     outlet = clean_outlet(f.split(",")[0])
-            elif outlet is None:
+                elif not m_src:
+                    return None  # "By Wednesday, officials said": not a byline
+            elif outlet is None and i == 1 and not _split_names(f) and _outlet_like(f):
                 outlet = clean_outlet(f)
-        if authors or outlet:
-            return Byline(tuple(dict.fromkeys(authors)), outlet)
-        return Byline()
+        return Byline(tuple(dict.fromkeys(authors)), outlet)
     if m_src and outlet:
         return Byline((), outlet)
     m = _REPORTER.match(s)
@@ -198,11 +246,17 @@ def byline(line: str) -> Byline | None:
     m = _TEAM.match(s)
     if m:
         return Byline((), clean_outlet(m.group("org")))
-    # "Sophie Wingate and Viola Gaskell, DPA on"
-    head, sep, tail = s.partition(",")
-    if sep and len(s) <= 90:
-        names = _split_names(head)
+    if len(s) <= 90:
+        # "Sophie Wingate and Viola Gaskell, DPA on" / "Jane Doe | Reuters"
+        fields = [f.strip() for f in re.split(r"\s*\|\s*", s) if f.strip()]
+        if len(fields) in (2, 3):
+            names = _split_names(fields[0])
+            rest = [f for f in fields[1:] if not found_date(f)]
+            if names and rest and looks_like_outlet(rest[0]):
+                return Byline(tuple(names), clean_outlet(rest[0]))
+        head, sep, tail = s.partition(",")
         tail_c = re.sub(r"\s+(on|at)$", "", tail.strip())
+        names = _split_names(head) if sep else None
         if names and tail_c and looks_like_outlet(tail_c):
             return Byline(tuple(names), clean_outlet(tail_c))
     return None
@@ -232,6 +286,9 @@ DATELINE = re.compile(
     rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)?(?:{_AGENCY}\s*)?{_DASH}\s+(?=\S)", re.IGNORECASE)
 DATELINE_NO_DASH = re.compile(rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)(?:\((?P<agency>[^()\d]{{2,30}})\))\s+(?=\S)",
                               re.IGNORECASE)
+DATELINE_WIRE = re.compile(  # "London (CNN)The ..." / "WASHINGTON (AP) The ..."
+    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),?\s*"
+    r"\((?P<agency>[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]+){0,2})\)\s*(?=[A-Z\"“])")
 CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
 
 
@@ -245,7 +302,7 @@ class Dateline:
 
 def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
     """A leading dateline prefix (``BEIJING, Dec. 8 (Xinhua) -- ``), or None."""
-    for pattern in (DATELINE, DATELINE_NO_DASH, CJK_DATELINE):
+    for pattern in (DATELINE, DATELINE_NO_DASH, DATELINE_WIRE, CJK_DATELINE):
         m = pattern.match(line)
         if not m or m.end() > max_chars:
             continue
@@ -257,6 +314,9 @@ def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
             if place and not place.strip().isupper() and not date_text and not agency:
                 continue
         if place and not date_text and not agency and len(place.split()) > 3:
+            continue
+        if pattern is DATELINE_WIRE and (place.split()[0] in ("The", "A", "An", "In", "On", "At")
+                                         or not (agency.isupper() or looks_like_outlet(agency))):
             continue
         text = line[:m.end()].rstrip()
         return Dateline(text=text.strip(), end=m.end(), outlet=clean_outlet(agency) if agency else None,

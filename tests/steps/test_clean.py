@@ -212,6 +212,10 @@ def test_corpus_boilerplate_below_min_docs_is_kept():
     pytest.param("December 8, 2021", dt.date(2021, 12, 8), id="long month day year"),
     pytest.param("Updated 21:35, 22-Jul-2018", dt.date(2018, 7, 22), id="day-mon-year"),
     pytest.param("2021/02/04", dt.date(2021, 2, 4), id="slashed iso date"),
+    pytest.param("06/24/2021", dt.date(2021, 6, 24), id="us month-first date"),
+    pytest.param("24.06.2021", dt.date(2021, 6, 24), id="european dotted date"),
+    pytest.param("2021-06-24T10:15:33+08:00", dt.date(2021, 6, 24), id="iso timestamp"),
+    pytest.param("جنيف 13 مارس 2021 (شينخوا)", dt.date(2021, 3, 13), id="arabic month name"),
     pytest.param("2023 年 11 月 21 日", dt.date(2023, 11, 21), id="chinese date"),
     pytest.param("tirsdag 26. januar 2016", dt.date(2016, 1, 26), id="danish date with weekday"),
     pytest.param("PEKIN, 9 grudnia 2021 r.", dt.date(2021, 12, 9), id="polish genitive month"),
@@ -288,6 +292,14 @@ def test_seed_title_date_byline_dateline_trailer():
     pytest.param("Sophie Wingate and Viola Gaskell, DPA on", ("Sophie Wingate", "Viola Gaskell"), "DPA",
                  id="two authors and wire"),
     pytest.param("WION Web Team", (), "WION", id="web team byline"),
+    pytest.param("By Zhong Sheng (People's Daily)", ("Zhong Sheng",), "People's Daily", id="outlet in parentheses"),
+    pytest.param("By JANE DOE and JOHN ROE Associated Press", ("Jane Doe", "John Roe"), "Associated Press",
+                 id="ap-style names then outlet"),
+    pytest.param("By Liu Xin and Yang Sheng Published: Jun 24, 2021 10:07 PM", ("Liu Xin", "Yang Sheng"), None,
+                 id="byline glued to published date"),
+    pytest.param("By Reuters Staff", (), "Reuters", id="wire staff byline"),
+    pytest.param("Author: Jane Doe", ("Jane Doe",), None, id="author label"),
+    pytest.param("Jane Doe | Reuters", ("Jane Doe",), "Reuters", id="name pipe outlet"),
 ])
 def test_byline_forms(line, authors, outlet):
     from flows.steps.header import byline
@@ -295,6 +307,24 @@ def test_byline_forms(line, authors, outlet):
     assert b is not None
     assert b.authors == authors
     assert b.outlet == outlet
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("By the end of 2020, China had eliminated absolute poverty in all its counties.",
+                 id="sentence starting with by the"),
+    pytest.param("By Wednesday, officials said", id="by weekday phrase"),
+    pytest.param("By 2020 the plan", id="by year phrase"),
+])
+def test_not_a_byline(line):
+    from flows.steps.header import byline
+    assert byline(line) is None
+
+
+def test_sentence_starting_with_by_at_top_is_body():
+    text = "By the end of 2020, China had eliminated absolute poverty in all of its 832 poor counties.\n" + BODY
+    doc = cleaned_document(text)
+    assert doc.body.startswith("By the end of 2020")
+    assert doc.header.authors == () and doc.header.outlet is None
 
 
 def test_byline_in_document_goes_to_header():
@@ -310,6 +340,8 @@ def test_byline_in_document_goes_to_header():
     pytest.param("Feb.22,2021 -- ", "Feb.22,2021 --", id="date dateline"),
     pytest.param("BEIJING, Dec. 8 (Xinhua) -- ", "BEIJING, Dec. 8 (Xinhua) --", id="wire dateline"),
     pytest.param("NEW YORK -- ", "NEW YORK --", id="place-only dateline"),
+    pytest.param("London (CNN)", "London (CNN)", id="cnn-style dateline without dash"),
+    pytest.param("GENEVA, June 24 (Reuters) - ", "GENEVA, June 24 (Reuters) -", id="reuters dateline single dash"),
     pytest.param("BEIJING, April 14, 2021 /PRNewswire/ — ", "BEIJING, April 14, 2021 /PRNewswire/ —",
                  id="press-release dateline"),
 ])
