@@ -127,9 +127,9 @@ def document_rows(source: Source, lineage: Lineage, *,
             "statement_count": spoken[profile.name], **lineage_cols,
         })
 
-    for line in cleaned.removed:
+    for k, line in enumerate(cleaned.removed):  # one line can lose several pieces (e.g. a glued watermark)
         rows.add("removed_lines", {
-            "removed_line_id": stable_id("removed_line", doc_id, line.line_no), "document_id": doc_id,
+            "removed_line_id": stable_id("removed_line", doc_id, k, line.line_no), "document_id": doc_id,
             "line_no": line.line_no, "text": line.text, "rule": line.rule, **lineage_cols,
         })
 
