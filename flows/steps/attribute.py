@@ -100,6 +100,8 @@ _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
 _YOU_RE = re.compile(r"\byou\b")
 _GENERIC_YOU_RE = re.compile(r"\byou\s+know\b|\bif\s+you\b|\byou\s+can\b|\byou\s+see\b|\bthank\s+you\b")
+_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|whose)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$",
+                               re.IGNORECASE)
 _LEADING_CONJ = re.compile(r"^\s*(?:as|while|although|though|because|since|if|when|and|but|so)\s+", re.IGNORECASE)
 _SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
 
@@ -399,7 +401,10 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
     if low0 == "the" and len(words) <= 4:
         head = words[-1].lower()
         if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("commissioner", "chief"):
-            return (reg.by_role(head) or reg.last_person), None
+            named = reg.by_role(head) or reg.last_person
+            if named or voiced == "turn":
+                return named, None
+            return np, None              # nobody named yet: the description is all we have
     # an organisation ("Human Rights Watch", "China's Foreign Ministry", "the US State Department")
     org = _ORG_RE.match(np)
     if org and " " in org.group(1) and any(
@@ -461,7 +466,7 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
         pre = masked[:m.start()]
         tail = masked[m.end():]
         if cue in L.CUES_NEEDING_CLAUSE and not re.match(
-                r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+                r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
             continue
         if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
             continue
@@ -480,6 +485,8 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
         chunks = re.split(r"[,;:—–\"“”]|\s-\s", pre2)
         role = None
         participle = cue.endswith("ing")
+        if _RELATIVE_SUBJECT.search(chunks[-1]):
+            continue                 # "the report, which experts said was flawed": not the main clause
         for i in range(len(chunks) - 1, -1, -1):
             c = chunks[i].strip()
             if not c or c.strip("_ \"'“”") == "":

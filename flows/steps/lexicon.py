@@ -74,6 +74,16 @@ find_that finds_that found_that
 made_it_clear make_it_clear makes_it_clear
 have_said has_said
 think_that thinks_that thought_that
+ask asks asked
+reply replies replied answer answers answered respond responds responded
+comment comments commented
+recall recalls recalled
+confirm confirms confirmed deny denies denied admit admits admitted
+vow vows vowed pledge pledges pledged promise promises promised
+reveal reveals revealed disclose discloses disclosed report reports reported
+highlight highlights highlighted underline underlines underlined underscore underscores underscored
+predict predicts predicted observe observes observed caution cautions cautioned
+complain complains complained propose proposes proposed
 """.split()
 CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
 # introducing a source before its words
@@ -183,12 +193,20 @@ STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "commen
                    "message", "assertion", "declaration", "quote", "answer", "reply", "response")
 # cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
 CUES_NEEDING_CLAUSE = frozenset("""
+ask asks asked reply replies replied answer answers answered respond responds responded
+comment comments commented
 declare declares declared declaring announce announces announced announcing add adds
 write writes wrote maintain maintains maintained hope hopes hoped saying
 """.split())
 # cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
 CUES_NEEDING_THAT = frozenset("""
 agree agrees agreed find finds found estimate estimates estimated
+recall recalls recalled confirm confirms confirmed deny denies denied admit admits admitted
+vow vows vowed pledge pledges pledged promise promises promised
+reveal reveals revealed disclose discloses disclosed report reports reported
+highlight highlights highlighted underline underlines underlined underscore underscores underscored
+predict predicts predicted observe observes observed caution cautions cautioned
+complain complains complained propose proposes proposed
 """.split())
 # lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 QUANTIFIERS = frozenset("""

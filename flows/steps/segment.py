@@ -97,6 +97,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
     stop = punct.rstrip(_CLOSERS)
     if stop in ("...", "…") or (stop.startswith("..") and len(stop) > 1):
         return not nxt[0].islower()   # "going on... it is": one sentence
+    if len(stop) < len(punct) and nxt[0].islower():
+        return False            # '"Why now?" she asked.': the quote goes on in its sentence
     if stop != "." or len(stop) < len(punct):
         return True             # ! ? or a stop closed by a quote/bracket
     window = text[max(0, m.start() - _LOOKBACK):m.start() + 1]
