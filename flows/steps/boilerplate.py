@@ -31,7 +31,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                      r"whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link))*\s*:?"),
     ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
     ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
-    ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?app(lication)?\b.{0,40}"),
+    ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?apps?\b[^.!?]{0,40}"),
     ("app_prompt", r"(scan\s+(the\s+)?qr\s+code|扫描二维码|扫码).{0,60}"),
     ("paywall", r"(subscribe|sign\s+in|log\s*in|register)\s+to\s+(continue\s+reading|read\s+(the\s+)?(full|more|"
                 r"this)|unlock|access).{0,60}"),
@@ -70,7 +70,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                      r"click\s+here\s+to\s+(open|download|listen|watch|read|view)\b.{0,120}|"
                      r".{0,150}[–-]\s*\d{1,2}:\d{2}\s+min(ute)?s?\.?|\d{1,2}:\d{2}(:\d{2})?"),
     ("media_label", r"(photo|photos|video|videos|audio|图片|圖片|视频|視頻|gallery|slideshow|file\s+photo)"),
-    ("category_label", r"(published|posted|filed)\s+(in|under)\s+[\w&,' ]{2,60}"),
+    ("category_label", r"(published|posted|filed)\s+(in|under)\s+(?-i:[A-Z])[\w&,' ]{1,60}"),
     ("markup_residue", r"\[\s*\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\]|\d{20,}|[{}\[\]<>|/\\#*=_~-]{2,}|#\w+(\s+#\w+)*"),
 ))
 
@@ -147,24 +147,34 @@ def _corpus_key(line: str) -> str:
     return " ".join(line.split()).casefold()
 
 
-def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 120,
-                       max_sentence_words: int = 8) -> frozenset[str]:
+def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 120) -> frozenset[str]:
     """Lines (whitespace-collapsed, casefolded) found in at least ``min_docs`` documents.
 
-    Long lines and sentence-like lines (ending in a full stop with more than ``max_sentence_words``
-    words) are never corpus boilerplate: syndicated copies of one story share those."""
+    Long lines, sentences, salutations, speaker labels and bare names are never corpus boilerplate:
+    syndicated copies of a story and transcripts of one press office share those."""
     seen = Counter()
     for text in texts:
         keys = set()
         for line in text.splitlines():
             key = _corpus_key(line)
-            if not key or len(key) > max_chars:
-                continue
-            if key[-1] in ".!?。！？\"”" and len(key.split()) > max_sentence_words:
+            if not key or len(key) > max_chars or _may_be_body(line.strip()):
                 continue
             keys.add(key)
         seen.update(keys)
     return frozenset(k for k, n in seen.items() if n >= min_docs)
+
+
+_SENTENCE_END = re.compile(r"[.!?。！？][\"”’'»」)]*$")
+_QA = re.compile(r"^[QA]\s*[:：]?$")
+
+
+def _may_be_body(line: str) -> bool:
+    """Lines that recur across documents yet belong to bodies: sentences ("Thank you."), salutations
+    ("Mr. President,"), speaker labels ("Wang Wenbin:", "Q:") and bare names."""
+    from flows.steps.header import person_name
+
+    return bool(_SENTENCE_END.search(line) or line.endswith((",", "，", ":", "：")) or _QA.match(line)
+                or person_name(line) is not None)
 
 
 def in_corpus_boilerplate(line: str, lines: frozenset[str]) -> bool:

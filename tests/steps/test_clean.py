@@ -497,3 +497,10 @@ def test_removed_lines_point_into_normalised_text():
     lines = normalized_text(text).split("\n")
     for r in doc.removed:
         assert r.text in lines[r.line_no]
+
+
+def test_corpus_repeated_body_lines_are_not_boilerplate():
+    docs = [f"Press conference number {i} on many topics\nWang Wenbin:\n{BODY}Mr. President,\nThank you.\n"
+            f"Q:\nNews Menu Home\n" for i in range(5)]
+    lines = clean.corpus_boilerplate(docs, min_docs=3)
+    assert lines == frozenset({"news menu home"})
