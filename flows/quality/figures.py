@@ -118,6 +118,7 @@ def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -
         "failed_checks": sorted(c.name for c in result.critical_failures),
         "warned_checks": sorted(c.name for c in result.warnings),
         "gx_seconds": round(result.gx_seconds, 3),
+        "gx_import_seconds": round(result.gx_import_seconds, 3),
         **corpus_shares(tables, run.get("files_read")),
         "statements_by_mode": statements_by_mode(tables),
         "documents_per_month": documents_per_month(tables),

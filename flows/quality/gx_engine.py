@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import math
 import os
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -21,11 +22,38 @@ DATA_DOCS_SITE = "curated_quality"
 MAX_EXAMPLES = 5
 
 
-def _import_gx() -> Any:
-    os.environ["GX_ANALYTICS_ENABLED"] = "False"
+_preload: threading.Thread | None = None
+_preload_lock = threading.Lock()
+
+
+def _load() -> Any:
+    os.environ["GX_ANALYTICS_ENABLED"] = "False"  # no network, before the import
     import great_expectations as gx  # noqa: PLC0415 (deliberately lazy: ~10 s import)
 
     return gx
+
+
+def _import_gx() -> tuple[Any, float]:
+    """Great Expectations, and the seconds this call spent importing (or waiting for a preload) it."""
+    started = time.perf_counter()
+    if _preload is not None:
+        _preload.join()
+    gx = _load()
+    return gx, time.perf_counter() - started
+
+
+def preload() -> threading.Thread:
+    """Start importing Great Expectations in a background thread (idempotent).
+
+    The import takes ~10 s; a flow can call this first thing so that the import overlaps with
+    work that waits (server start-up, file reads). quality_result waits for it when it gets there.
+    """
+    global _preload
+    with _preload_lock:
+        if _preload is None:
+            _preload = threading.Thread(target=_load, name="preload-great-expectations", daemon=True)
+            _preload.start()
+        return _preload
 
 
 def _frame(table: pa.Table, columns: list[str]) -> Any:
@@ -44,7 +72,7 @@ def _short(value: object, limit: int = 60) -> str:
 
 
 def _examples(result: dict[str, Any], column: str, key: str | None) -> tuple[str, ...]:
-    rows = result.get("partial_unexpected_index_list") or []
+    rows = [r for r in result.get("partial_unexpected_index_list") or [] if isinstance(r, dict)]
     if rows and key == column:
         return tuple(f"{key}={_short(r.get(key))}" for r in rows[:MAX_EXAMPLES])
     if rows and key:
@@ -105,14 +133,16 @@ def _page_label(path: str, outcomes: dict[str, tuple[int, int]]) -> str:
 
 
 def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], keys: dict[str, str],
-               *, data_docs_dir: Path | None = None) -> tuple[list[CheckResult], str | None, float]:
-    """Validate each table against its derived suite; return the checks, the Data Docs index and the seconds taken.
+               *, data_docs_dir: Path | None = None) -> tuple[list[CheckResult], str | None, float, float]:
+    """Validate each table against its derived suite.
 
+    Returns the checks, the Data Docs index (or None), the seconds GX took to validate (context,
+    suites, validation, Data Docs) and the seconds spent importing GX first (0 once imported).
     ``keys`` names each table's primary-key column, used to show which rows failed.
     When ``data_docs_dir`` is given, GX's own Data Docs site is built there (a local site store).
     """
+    gx, import_seconds = _import_gx()
     started = time.perf_counter()
-    gx = _import_gx()
     import great_expectations.expectations as gxe  # noqa: PLC0415
     from great_expectations.data_context.types.base import ProgressBarsConfig  # noqa: PLC0415
 
@@ -161,4 +191,4 @@ def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], key
         index = str(_add_static_index(Path(data_docs_dir).resolve(), built_after, outcomes))
     order = {e.name: i for i, e in enumerate(expectations)}
     checks.sort(key=lambda c: order.get(c.name, len(order)))
-    return checks, index, time.perf_counter() - started
+    return checks, index, time.perf_counter() - started, import_seconds

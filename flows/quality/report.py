@@ -180,7 +180,9 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
               f"{len(result.critical_failures)}</div><div class='l'>critical failures of {n_crit}</div></div>"
               f"<div class='card {'warn' if result.warnings else ''}'><div class='n' id='warnings'>"
               f"{len(result.warnings)}</div><div class='l'>warnings</div></div>"
-              f"<div class='card'><div class='n'>{result.gx_seconds:.1f}s</div><div class='l'>GX time</div></div>")
+              f"<div class='card'><div class='n' id='gx-seconds'>{result.gx_seconds:.1f}s</div><div class='l'>"
+              f"GX validation{f' (+{result.gx_import_seconds:.1f}s import)' if result.gx_import_seconds >= 0.05 else ''}"
+              "</div></div>")
 
     failures = (_check_table(result.critical_failures, "fail") if result.critical_failures else
                 f"<p class='none'>None — all {n_crit} critical checks passed.</p>")
@@ -244,7 +246,8 @@ def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: di
     icon = "❌" if not result.passed else ("⚠️" if result.warnings else "✅")
     lines = [f"# Data quality — run `{fig['run_id']}`", "",
              f"**Status:** {icon} {label} — {len(result.critical_failures)} critical failures, "
-             f"{len(result.warnings)} warnings, {len(result.checks)} checks; GX {result.gx_seconds:.1f} s", "",
+             f"{len(result.warnings)} warnings, {len(result.checks)} checks; GX validation {result.gx_seconds:.1f} s "
+             f"(import {result.gx_import_seconds:.1f} s)", "",
              "| table | rows |", "|---|---:|"]
     lines += [f"| {name} | {fig[name]:,} |" for name in TABLES]
     for title, checks in (("Failed critical checks", result.critical_failures), ("Warnings", result.warnings)):

@@ -24,11 +24,16 @@ class CheckResult:
 
 @dataclass(frozen=True)
 class QualityResult:
-    """Every check of a run, the time Great Expectations took, and where its Data Docs are."""
+    """Every check of a run, the time Great Expectations took, and where its Data Docs are.
+
+    ``gx_seconds``: GX validation (context, suites, validation, Data Docs), the figure that must stay
+    under a quarter of the run; ``gx_import_seconds``: the one-time lazy import of GX this call paid for
+    (0 when GX was already imported, e.g. by ``flows.quality.preload_gx()``)."""
 
     checks: tuple[CheckResult, ...]
     gx_seconds: float
     data_docs_index: str | None
+    gx_import_seconds: float = 0.0
 
     @property
     def critical_failures(self) -> tuple[CheckResult, ...]:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import numpy as np
 import pyarrow as pa
@@ -17,6 +18,8 @@ from schemas.records import Statement
 from schemas.tables import TABLES
 
 from .conftest import TODAY, build_tables, with_values
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 class StatementWithConfidence(Statement):
@@ -54,7 +57,7 @@ def test_added_field_is_validated_by_great_expectations(monkeypatch) -> None:
 
 def test_great_expectations_is_imported_lazily() -> None:
     code = "import sys, flows.quality, flows.quality.report; assert 'great_expectations' not in sys.modules"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
 
 
 # --------------------------------------------------------------------------- offsets, vectorised
@@ -86,3 +89,12 @@ def test_offset_mismatches_skips_unknown_documents() -> None:
                      "text": ["wörld", "héllo", "hello"]})
     assert offset_mismatches(documents, rows).tolist() == [False, False, True]
     assert isinstance(offset_mismatches(documents, rows), np.ndarray)
+
+
+def test_preload_imports_great_expectations_in_the_background() -> None:
+    code = ("import sys, time, datetime as dt; from flows import quality; t = quality.preload_gx(); "
+            "assert t is quality.preload_gx(); t.join(); assert 'great_expectations' in sys.modules; "
+            "from flows.config import QualityThresholds; "
+            "r = quality.quality_result({}, thresholds=QualityThresholds(), files_read=0, today=dt.date(2024, 1, 1)); "
+            "assert r.passed and r.gx_import_seconds < 0.5 and r.gx_seconds > 0, r")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
