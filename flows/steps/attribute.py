@@ -102,6 +102,7 @@ _YOU_RE = re.compile(r"\byou\b")
 _GENERIC_YOU_RE = re.compile(r"\byou\s+know\b|\bif\s+you\b|\byou\s+can\b|\byou\s+see\b|\bthank\s+you\b")
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|whose)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$",
                                re.IGNORECASE)
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|[a-z][\w-]*|[A-Z][\w'’-]*)\b[^,.;:!?\"“”_]{2,160}?)\s*(?:[,.;:!?]|$)")
 _LEADING_CONJ = re.compile(r"^\s*(?:as|while|although|though|because|since|if|when|and|but|so)\s+", re.IGNORECASE)
 _SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
 
@@ -122,6 +123,7 @@ class _Registry:
         self.full = full_names                  # multi-token person names, document order
         self.people: dict[str, _Person] = {}
         self.orgs: list[str] = []                # organisations named so far, in order
+        self.aliases: dict[str, set] = {}        # canonical name -> other surface forms
         self.last_person: str | None = None
         self.last_group: str | None = None
 
@@ -152,6 +154,12 @@ class _Registry:
         else:
             self.last_person = name
         return name
+
+    def alias(self, name: str, surface: str) -> None:
+        """Remember another way the document names ``name`` ("Xi", "President Xi")."""
+        surface = _POSSESSIVE.sub("", surface.strip())
+        if surface and surface != name:
+            self.aliases.setdefault(name, set()).add(surface)
 
     def org(self, word: str) -> str | None:
         """The organisation most recently named whose name holds ``word`` ("bank" -> "World Bank")."""
@@ -197,7 +205,7 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
         return None, role
     if len(name[0]) < 2 or name[-1].isupper() and len(name[-1]) > 1 and len(name) == 1:
         return None, role
-    if cut == 0 and re.search(r"\b(?:of|for|at|in|from|to|on|the)\s*$", before):
+    if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
         return None, role
     return " ".join(name), role
 
@@ -394,9 +402,14 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         if re.search(r"['’]s?$", m.group()) and re.match(r"\s+[a-z]", np[m.end():]):
             return None, None      # "Xi's letter explained": the letter, not Xi, is the subject
         role = _clean_np((np[:m.start()] + " " + role_words).strip())
-        if role.lower() in ("the", "a", "an", ""):
+        if role.lower() in ("the", "a", "an", "") or role.lower() in L.HONORIFICS:
             role = None
-        return reg.canonical(name), role or None
+        canon = reg.canonical(name)
+        if role_words and all(w.lower().strip(".") in L.TITLE_WORDS for w in role_words.split()):
+            reg.alias(canon, _clean_np(m.group()))      # "President Xi", "General Secretary Xi Jinping"
+        if canon != name:
+            reg.alias(canon, name)
+        return canon, role or None
     # "the spokesperson", "the high commissioner", "the Pakistani"
     if low0 == "the" and len(words) <= 4:
         head = words[-1].lower()
@@ -479,6 +492,9 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
             if np:
                 name, role = _speaker_from_np(np, reg, voiced=voiced)
                 if name:
+                    after = _APPOSITIVE_AFTER.match(masked, m.end() + masked[m.end():].find(np) + len(np))
+                    if after and not role and _looks_role(after.group(1)):
+                        role = _clean_np(after.group(1))
                     return _Source(name, cue, role, post_posed=True)
         # pre-posed subject
         pre2 = _TRAILING_FILLER.sub("", pre)
@@ -490,6 +506,9 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
         for i in range(len(chunks) - 1, -1, -1):
             c = chunks[i].strip()
             if not c or c.strip("_ \"'“”") == "":
+                continue
+            if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
+                role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
                 continue
             if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0:
                 name, r = _speaker_from_np(c, reg, voiced=voiced)
@@ -949,6 +968,26 @@ def _first_subject(masked: str, reg: _Registry) -> str | None:
     return None
 
 
+def _looks_role(text: str) -> bool:
+    """"former minister of ...", "a fellow at ...", "Head of ..." - not "led a delegation"."""
+    first = re.split(r"[\s-]", text.strip(), maxsplit=1)[0].lower()
+    return first in L.TITLE_WORDS or first in ("a", "an", "the") or bool(
+        re.search(r"(?:or|er|ist|ent|ant|ian|ee)$", first)) and first not in L.CAP_STOPWORDS
+
+
+def _mention_role(masked: str, reg: _Registry) -> tuple[str, str | None] | None:
+    """(person, role) for the first person named in a sentence: titles before, apposition after."""
+    for name, role_words, m in _runs(masked):
+        if name and (" " in name or _known_short(name, reg)):
+            words = [w for w in role_words.split() if w.lower() not in L.HONORIFICS]
+            role = " ".join(words) if words and words[-1].lower().strip(".") in L.TITLE_WORDS else None
+            after = _APPOSITIVE_AFTER.match(masked, m.end())
+            if after and _looks_role(after.group(1)):
+                role = role or _clean_np(after.group(1))
+            return reg.canonical(name), role
+    return None
+
+
 def _track_orgs(masked: str, reg: _Registry) -> None:
     """Remember organisations named in a sentence: "the bank" later points to the last one."""
     for m in _NAME_RUN.finditer(masked):
@@ -960,9 +999,9 @@ def _track_orgs(masked: str, reg: _Registry) -> None:
 
 def _track_subject(masked: str, reg: _Registry) -> None:
     """Remember the first person and the last group named in a sentence: later pronouns point to them."""
-    name = _first_subject(masked, reg)
-    if name and (len(name.split()) >= 2 or reg.canonical(name) != name):
-        reg.note(reg.canonical(name))
+    mention = _mention_role(masked, reg)
+    if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]):
+        reg.note(mention[0], role=mention[1])
     _track_orgs(masked, reg)
     groups = list(_GROUP_RE.finditer(masked))
     if groups:
@@ -1003,6 +1042,7 @@ def _finish(paragraphs: list[str], sents: list[_Sent], reg: _Registry) -> Attrib
     for a in out:
         if a.speaker and a.speaker not in used:
             p = reg.people.get(a.speaker)
+            aliases = set(p.aliases if p else ()) | reg.aliases.get(a.speaker, set())
             used[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role,
-                                             tuple(sorted(p.aliases)) if p else ())
+                                             tuple(sorted(aliases - {a.speaker})))
     return AttributedDocument(tuple(out), tuple(used.values()))

@@ -133,6 +133,7 @@ service press network radio television post herald journal review channel club b
 programme assembly parliament house senate state states kingdom federation league alliance
 conference summit cooperation initiative region province city county village district mission
 rights studies affairs development research law sciences institution
+declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
 embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
 reuters
 """.split())
@@ -229,3 +230,5 @@ NP_STOP_WORDS = frozenset("""
 also have has took take takes made make makes gave give gives came come went go held hold met meet saw see
 told tell said say says who which that being joined gathered marched protested rallied
 """.split())
+# courtesy titles: stripped from names, never a role by themselves
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
