@@ -21,14 +21,17 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("comment_form", r"(leave|post)\s+a\s+(reply|comment)(\s+cancel\s+reply)?"),
     ("comment_form", r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"),
     ("comment_form", r"save\s+my\s+name,\s+e-?mail,?\s+and\s+website\s+in\s+this\s+browser.*"),
+    ("comment_form", r"your\s+e-?mail\s+address\s+will\s+not\s+be\s+published\.?(\s*required\s+fields\s+are\s+"
+                     r"marked\s*\*?)?\.?|required\s+fields\s+are\s+marked\s*\*?\.?"),
     ("comment_form", r"(name|e-?mail|website|comment)\s*[:*]{1,2}"),
     ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
     ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
     ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+)?(on|via|at)\s+"
                      r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b.{0,30}"),
-    ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|print|whatsapp|facebook|"
-                     r"twitter|linkedin|pinterest|reddit|copy\s+link)(\s*[|/·,]?\s*(share|tweet|email|print|"
-                     r"whatsapp|facebook|twitter|linkedin|pinterest|reddit|copy\s+link))*\s*:?"),
+    ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|e-mail|print|whatsapp|facebook|"
+                     r"twitter|linkedin|pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|分享到?|微信|微博)"
+                     r"(\s*[|/·,\-–:：]?\s*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"
+                     r"pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|微信|微博|qq空间))*\s*:?"),
     ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
     ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
     ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?apps?\b[^.!?]{0,40}"),

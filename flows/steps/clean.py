@@ -286,6 +286,7 @@ _CAPTION = re.compile(
 _CREDIT = re.compile(r"\(?\s*((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
                      r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
                      r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
+                     r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
                      r"\((xinhua|ap|afp|reuters|dpa|cna|xinhua\s+news\s+agency)\)|"
                      r"[^()]{2,200}\s+contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
@@ -583,8 +584,10 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         return ("retitle", None)
     if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2):
         return None
+    if got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line):
+        got.outlets.append((2, hd.clean_outlet(line)))
     if (got.title is not None and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
-            and line[-1] not in _TERMINAL + ":："):
+            and line[-1] not in _TERMINAL + ":：" and (re.search(r"\b(of|for)\b", line) or _ORG_WORDS.search(line.split()[-1]))):
         got.org_lines.append(line.strip(" -–—|"))
     name = hd.person_name(line)
     if name:

@@ -290,6 +290,9 @@ DATELINE_WIRE = re.compile(  # "London (CNN)The ..." / "WASHINGTON (AP) The ..."
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),?\s*"
     r"\((?P<agency>[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]+){0,2})\)\s*(?=[A-Z\"“])")
 CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
+CJK_WIRE_DATELINE = re.compile(  # 新华社北京6月24日电（记者 王晓）
+    r"^\s*(?P<agency>[^\s\d，。：:]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報))(?P<place>[^\s\d，。：:]{0,8})"
+    r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電|讯|訊)(?:[（(][^）)]{1,30}[）)])?\s*")
 
 
 @dataclass(frozen=True)
@@ -302,7 +305,7 @@ class Dateline:
 
 def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
     """A leading dateline prefix (``BEIJING, Dec. 8 (Xinhua) -- ``), or None."""
-    for pattern in (DATELINE, DATELINE_NO_DASH, DATELINE_WIRE, CJK_DATELINE):
+    for pattern in (DATELINE, DATELINE_NO_DASH, DATELINE_WIRE, CJK_DATELINE, CJK_WIRE_DATELINE):
         m = pattern.match(line)
         if not m or m.end() > max_chars:
             continue
@@ -315,6 +318,8 @@ def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
                 continue
         if place and not date_text and not agency and len(place.split()) > 3:
             continue
+        if agency and not place and not date_text and pattern is DATELINE and not looks_like_outlet(agency):
+            place, agency = agency, None  # "(Geneva) – ": a place in parentheses
         if pattern is DATELINE_WIRE and (place.split()[0] in ("The", "A", "An", "In", "On", "At")
                                          or not (agency.isupper() or looks_like_outlet(agency))):
             continue

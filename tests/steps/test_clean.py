@@ -142,6 +142,10 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
     pytest.param("عربي Español Русский Français 简体中文", "language_switcher", id="language switcher"),
     pytest.param("威尼斯人赌场", "injected_spam", id="gambling spam line"),
     pytest.param("04:15", "media_player", id="video duration"),
+    pytest.param("Share - WeChat", "share_follow", id="share to wechat"),
+    pytest.param("Your email address will not be published. Required fields are marked *", "comment_form",
+                 id="comment form email notice"),
+    pytest.param("Leave a Reply Cancel reply", "comment_form", id="leave a reply"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])
@@ -349,6 +353,24 @@ def test_dateline_prefix_stripped_from_first_paragraph(prefix, expected):
     doc = cleaned_document("A headline about the forum in Beijing\n" + prefix + BODY)
     assert doc.header.dateline == expected
     assert doc.body.startswith("China has lifted nearly")
+
+
+def test_place_in_parentheses_dateline_is_not_an_outlet():
+    doc = cleaned_document("China: End Abuses in Xinjiang\n\n(Geneva) – " + BODY)
+    assert doc.header.dateline == "(Geneva) –"
+    assert doc.header.outlet is None
+    assert doc.body.startswith("China has lifted")
+
+
+def test_chinese_wire_dateline_and_editor_credit():
+    text = ("中国乡村振兴取得新进展\n2021年06月24日 10:15 来源：人民网\n"
+            "人民网北京6月24日电 记者近日从农业农村部获悉，乡村振兴各项工作取得积极进展。\n责任编辑：王晓\n")
+    doc = cleaned_document(text)
+    assert doc.header.title == "中国乡村振兴取得新进展"
+    assert doc.header.published_date == dt.date(2021, 6, 24)
+    assert doc.header.outlet == "人民网"
+    assert doc.body == "记者近日从农业农村部获悉，乡村振兴各项工作取得积极进展。"
+    assert doc.language == "zh"
 
 
 def test_dash_inside_body_sentence_is_not_a_dateline():
