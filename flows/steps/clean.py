@@ -297,7 +297,6 @@ _TAILS = (  # glued to the end of a body line
                              r"(?:story|article))\s*(?:»|>>|→|\.\.\.)?\s*$", re.IGNORECASE)),
 )
 _SECTION_HEAD = re.compile(r"((?=[IVXLC]+\b)[IVXLC]+|\d{1,2}|[A-H])\s*[.、)]\s*(\S[^.!?。！？]{0,100}[^.!?。！？:：,;])?")
-_PARTIAL_LINE_RULES = ("date", "title", "dateline", "watermark", "injected_spam")
 
 
 def _words(s: str) -> int:
@@ -457,21 +456,18 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                 removed.append(RemovedLine(i, line[: m.end()].strip(), "date"))
                 line = line[m.end():].strip()
             next_line = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
-            consumed = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
+            kind = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
                                     max_title_line=max_title_line, max_header_chars=max_header_chars)
-            if consumed is not None:
-                kind, kept = consumed
+            if kind is not None:
                 if kind == "retitle":  # the earlier "title" was masthead text: relabel it
                     removed = [RemovedLine(r.line_no, r.text, "header") if r.rule == "title" else r for r in removed]
                     kind = "title"
                 if kind == "title_block":
                     title_allowed = False
-                removed.append(RemovedLine(i, line if kept is None else line[: len(line) - len(kept)].strip(),
-                                           "header" if kind == "title_block" else kind))
+                    kind = "header"
+                removed.append(RemovedLine(i, line, kind))
                 seen += 1
-                if kept is None:
-                    continue
-                line = kept
+                continue
             in_header = False
         body_idx.append((i, line))
 
@@ -489,8 +485,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                     got.dates.append((i, dl.date))
                 if dl.outlet:
                     got.outlets.append((3, dl.outlet))
-        if k <= max_early_date_line and hd.is_date_line(line):
-            got.dates.append((i, hd.is_date_line(line)))
+        if k <= max_early_date_line and hd.is_date_line(line, max_extra_words=2) and not _ends_sentence(line):
+            got.dates.append((i, hd.is_date_line(line, max_extra_words=2)))
             lead = line.split(",")[0].strip()
             if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
                 got.outlets.append((2, hd.clean_outlet(lead)))
@@ -539,11 +535,20 @@ def _is_body_like_sentence(s: str) -> bool:
 
 
 def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool, next_line: str = "",
-                 max_title_line: int, max_header_chars: int, max_title_words: int = 20) -> tuple[str, str | None] | None:
-    """Classify a header-zone line. Returns (rule, rest of the line left for the body or None),
-    or None when the line is running text (the body starts here)."""
+                 max_title_line: int, max_header_chars: int, max_title_words: int = 20) -> str | None:
+    """Classify a header-zone line and collect its metadata into ``got``. Returns the rule that removes
+    it ("title", "date", "byline", "dateline", "header", ...), or None when the line is running text
+    (the body starts here)."""
     if not line:
-        return ("date", None)
+        return "date"
+    dl_only = hd.dateline(line + " X")
+    if dl_only and dl_only.end >= len(line):  # a dateline alone on its line
+        got.dateline = dl_only
+        if dl_only.date:
+            got.dates.append((i, dl_only.date))
+        if dl_only.outlet:
+            got.outlets.append((3, dl_only.outlet))
+        return "dateline"
     if hd.dateline(line) is not None and _words(line) > 12:
         return None
     short = len(line) <= max_header_chars
@@ -555,7 +560,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         fd2 = hd.found_date(line)
         if fd2:
             got.dates.append((i, fd2))
-        return ("byline", None)
+        return "byline"
     fd = hd.is_date_line(line) if short else None
     if fd:
         got.dates.append((i, fd))
@@ -563,25 +568,25 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
         if lead and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
             got.outlets.append((2, hd.clean_outlet(lead)))
-        return ("date", None)
+        return "date"
     m = _WIRE_HEAD.match(line) if len(line) <= 400 else None
     if m and hd.found_date(m.group("date") + " 2000") is not None:
         got.outlets.append((1, hd.clean_outlet(m.group("org"))))
         rest = m.group("title").strip()
         if got.title is None and rest and _is_title_candidate(rest):
             got.title = (i, rest)
-        return ("byline", None)
+        return "byline"
     title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
         line[-1] in "?!？！" and _words(line) <= max_title_words and not _LABELLED_SENTENCE.match(line)))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
-        return ("title", None)
+        return "title"
     if (got.title is not None and title_like and got.dates and got.dates[0][0] < got.title[0]
             and next_line and (hd.is_date_line(next_line) or hd.byline(next_line))):
         # under a page-top date banner, the article's own title is the line above its own date/byline
         got.header_lines.append(got.title[1])
         got.title = (i, line.rstrip(" |·-–—").strip())
-        return ("retitle", None)
+        return "retitle"
     if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2):
         return None
     if got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line):
@@ -593,12 +598,12 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     if name:
         if got.title is not None:
             got.authors.append(name)
-            return ("byline", None)
+            return "byline"
         got.name_lines.append(name)
     got.header_lines.append(line)
     if got.title is None and _is_label(line):
-        return ("title_block", None)
-    return ("header", None)
+        return "title_block"
+    return "header"
 
 
 _NAME_RE = r"(?P<name>(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’\-]+|[A-Z]{2,})){1,2})"

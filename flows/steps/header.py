@@ -94,7 +94,10 @@ def is_date_line(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
     rest = re.sub(_TIME, " ", rest, flags=re.IGNORECASE)
     rest = re.sub(r"\b(r|г|\d+\s*comments?|阅读次数[:：]?\s*\d+次?|閱讀次數[:：]?\s*\d+次?)\b", " ", rest, flags=re.I)
     rest = re.sub(r"[|·,.:;()\[\]\-–—/]+", " ", rest)
-    return fd if len(rest.split()) <= max_extra_words else None
+    words = rest.split()
+    if s.endswith((".", "!", "?")) and any(w[:1].islower() for w in words):
+        return None  # "The forum opened on May 5, 2021." is a sentence
+    return fd if len(words) <= max_extra_words else None
 
 
 # ---------------------------------------------------------------------------- bylines and outlets

@@ -545,3 +545,17 @@ def test_corpus_repeated_body_lines_are_not_boilerplate():
             f"Q:\nNews Menu Home\n" for i in range(5)]
     lines = clean.corpus_boilerplate(docs, min_docs=3)
     assert lines == frozenset({"news menu home"})
+
+
+def test_dateline_alone_on_its_line():
+    doc = cleaned_document("China says rural plan on track\nBEIJING, June 24 (Xinhua) --\n" + BODY)
+    assert doc.header.title == "China says rural plan on track"
+    assert doc.header.dateline == "BEIJING, June 24 (Xinhua) --"
+    assert doc.header.outlet == "Xinhua"
+    assert doc.body == BODY.strip()
+
+
+def test_short_sentence_with_a_date_is_body_not_a_date_stamp():
+    doc = cleaned_document("The forum opened on May 5, 2021.\n" + BODY)
+    assert doc.body.startswith("The forum opened on May 5, 2021.")
+    assert doc.header.published_date is None
