@@ -121,6 +121,14 @@ class _Registry:
 
     def __init__(self, full_names: list[str]):
         self.full = full_names                  # multi-token person names, document order
+        self.by_token: dict[str, list[str]] = {}  # first or last word -> full names
+        self.by_suffix: dict[str, str] = {}     # "Xiao Ming" -> "Li Xiao Ming"
+        for f in full_names:
+            words = f.split()
+            for key in {words[0].lower(), words[-1].lower()}:
+                self.by_token.setdefault(key, []).append(f)
+            for i in range(1, len(words) - 1):
+                self.by_suffix.setdefault(" ".join(words[i:]), f)
         self.people: dict[str, _Person] = {}
         self.orgs: list[str] = []                # organisations named so far, in order
         self.aliases: dict[str, set] = {}        # canonical name -> other surface forms
@@ -130,17 +138,14 @@ class _Registry:
     def canonical(self, name: str) -> str:
         toks = name.split()
         if len(toks) == 1:
-            key = toks[0].lower()
-            hits = [f for f in self.full if key in (f.split()[0].lower(), f.split()[-1].lower())]
+            hits = self.by_token.get(toks[0].lower())
             if hits:
                 if self.last_person in hits:
                     return self.last_person
                 return max(hits, key=len)
-        # a longer name in the document that contains this one ("Zhang Xiaoling" vs "Xiaoling")
-        for f in self.full:
-            if f != name and f.endswith(" " + name):
-                return f
-        return name
+            return name
+        # a longer name in the document that ends with this one ("Li Xiao Ming" vs "Xiao Ming")
+        return self.by_suffix.get(name, name)
 
     def note(self, name: str, *, role: str | None = None, surface: str | None = None,
              group: bool = False) -> str:
@@ -180,6 +185,7 @@ class _Registry:
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NOT_NAME = L.TITLE_WORDS | L.PLACE_WORDS | L.ORG_WORDS | L.CAP_STOPWORDS
 _ORG_OR_PLACE = L.ORG_WORDS | L.PLACE_WORDS
+_NOT_PERSON_WORD = L.ORG_WORDS | L.SOURCE_NOUNS | L.CAP_STOPWORDS
 
 
 def _strip_possessive(tok: str) -> str:
@@ -199,7 +205,7 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
             cut = i + 1
     name = toks[cut:]
     role = " ".join(toks[:cut])
-    if not name or any(t.lower() in L.CAP_STOPWORDS for t in name):
+    if not name or len(name) > L.MAX_NAME_WORDS or any(t.lower() in L.CAP_STOPWORDS for t in name):
         return None, role
     if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
         return None, role
@@ -289,7 +295,7 @@ def _mask(text: str, quotes: list[_Quote]) -> str:
     return "".join(chars)
 
 
-def _is_term(text: str, q: _Quote, sentence: str) -> bool:
+def _is_term(text: str, q: _Quote, proverb: bool) -> bool:
     """A quoted term, title, slogan or proverb rather than speech."""
     if q.opened_before:
         return False
@@ -303,7 +309,7 @@ def _is_term(text: str, q: _Quote, sentence: str) -> bool:
     prev_words = _WORD.findall(before)
     if prev_words and prev_words[-1].lower() in L.TERM_MARKERS:
         return True
-    if _PROVERB_RE.search(sentence):
+    if proverb:
         return True
     long_words = [w for w in words if len(w) > 3]
     caps = sum(w[0].isupper() for w in long_words)
@@ -353,8 +359,7 @@ def _is_appositive(chunk: str) -> bool:
 
 
 def _known_short(name: str, reg: _Registry) -> bool:
-    key = name.lower()
-    return any(key in (f.split()[0].lower(), f.split()[-1].lower()) for f in reg.full)
+    return name.lower() in reg.by_token
 
 
 def _generic_np(np: str) -> str | None:
@@ -821,12 +826,13 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         # ---- quotations
         quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
         quote_source_k: dict[int, int] = {}
+        failed_next: set[int] = set()
+        proverbs = [bool(_PROVERB_RE.search(text, s.start, s.end)) for s in ps]
         for q in quotes:
             touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
             if not touching:
                 continue
-            sent_text = text[ps[touching[0]].start:ps[touching[-1]].end]
-            if _is_term(text, q, sent_text):
+            if _is_term(text, q, any(proverbs[k] for k in touching)):
                 continue
             src, src_k = None, None
             if q.opened_before and carry_speaker:
@@ -836,6 +842,8 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
                 if src is None and sources[k]:
                     src, src_k = sources[k], k
             nxt = touching[-1] + 1
+            if src is None and nxt in failed_next:
+                continue
             if src is None and nxt < len(ps) and (sources[nxt] and sources[nxt].attribution_only):
                 src = sources[nxt]
                 quote_speaker.setdefault(-nxt - 1, (src.name, src.cue, src.role))
@@ -866,6 +874,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
             if src is None and at_start and (last_quote_speaker or person_before) and not ps[0].mode == "turn":
                 src = _Source(last_quote_speaker or person_before, None, None)
             if src is None:
+                failed_next.add(nxt)        # the same lookups would fail for the next quote too
                 continue
             words = len(_WORD.findall(text[q.start:q.end]))
             near_cue = src_k is not None
@@ -932,8 +941,7 @@ def _is_human_group(name: str) -> bool:
 def _is_person(name: str, reg: _Registry) -> bool:
     p = reg.people.get(name)
     return not (p and p.group) and not name.isupper() and name.lower() not in L.PLACE_WORDS and not any(
-        w.lower() in L.ORG_WORDS | L.SOURCE_NOUNS | L.CAP_STOPWORDS for w in name.split()) \
-        and all(w[:1].isupper() for w in name.split())
+        w.lower() in _NOT_PERSON_WORD for w in name.split()) and all(w[:1].isupper() for w in name.split())
 
 
 def _first_sentence(paragraphs: list[str], pi: int) -> str:

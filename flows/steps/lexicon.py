@@ -156,6 +156,7 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
+MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 # one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
 ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
