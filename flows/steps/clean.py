@@ -485,6 +485,16 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                     got.dates.append((i, dl.date))
                 if dl.outlet:
                     got.outlets.append((3, dl.outlet))
+        b = hd.byline(line) if k <= max_early_date_line and len(line) <= max_header_chars else None
+        if b is not None and (b.authors or b.outlet or hd.found_date(line)):
+            # a byline below a long standfirst that already started the body
+            got.authors.extend(a for a in b.authors if a not in got.authors)
+            if b.outlet:
+                got.outlets.append((1, b.outlet))
+            if hd.found_date(line):
+                got.dates.append((i, hd.found_date(line)))
+            removed.append(RemovedLine(i, line, "byline"))
+            continue
         if k <= max_early_date_line and hd.is_date_line(line, max_extra_words=2) and not _ends_sentence(line):
             got.dates.append((i, hd.is_date_line(line, max_extra_words=2)))
             lead = line.split(",")[0].strip()

@@ -559,3 +559,14 @@ def test_short_sentence_with_a_date_is_body_not_a_date_stamp():
     doc = cleaned_document("The forum opened on May 5, 2021.\n" + BODY)
     assert doc.body.startswith("The forum opened on May 5, 2021.")
     assert doc.header.published_date is None
+
+
+def test_byline_below_long_standfirst():
+    text = ("China says rural plan on track\n"
+            "The plan aims to lift incomes in 832 counties by 2025 and create jobs for rural youth\n"
+            "By ZHAO LEI | China Daily | Updated: 2021-06-24 07:39\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.authors == ("Zhao Lei",)
+    assert doc.header.outlet == "China Daily"
+    assert doc.header.published_date == dt.date(2021, 6, 24)
+    assert "ZHAO LEI" not in doc.body
