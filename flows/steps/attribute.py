@@ -89,6 +89,7 @@ _TRAILING_FILLER = re.compile(
     re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
 _ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)(?:\s+(?:of|for|and|on|the|of\s+the)?\s*[A-Z][\w'’.\-]*)*)")
+_GROUP_NOUN_RE = re.compile(r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r")\b")
 _GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+(?:and\s+)?){0,3}?"
                        r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r"))\b"
                        r"((?:\s+(?:attending|at|from)\s+(?:the|a|an)\s+[\w-]+)?)")
@@ -1011,10 +1012,13 @@ def _track_subject(masked: str, reg: _Registry) -> None:
     if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]):
         reg.note(mention[0], role=mention[1])
     _track_orgs(masked, reg)
-    groups = list(_GROUP_RE.finditer(masked))
-    if groups:
-        g = groups[-1]
-        reg.last_group = (g.group(1) + g.group(2)).strip()
+    nouns = list(_GROUP_NOUN_RE.finditer(masked))
+    if nouns:                       # only then the costlier phrase pattern, near the last group noun
+        start = max(0, nouns[-1].start() - L.GROUP_PHRASE_WINDOW)
+        groups = list(_GROUP_RE.finditer(masked, start, nouns[-1].end() + L.GROUP_PHRASE_WINDOW))
+        if groups:
+            g = groups[-1]
+            reg.last_group = (g.group(1) + g.group(2)).strip()
 
 
 def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry) -> str | None:

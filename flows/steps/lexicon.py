@@ -156,7 +156,8 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
-MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
+MAX_NAME_WORDS = 5
+GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")         # a longer run of capitalised words is a title or heading, not a person
 # one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
 ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
