@@ -35,6 +35,7 @@ _BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’）\"']*(?=[^\x00-\x7f]|\s|$)")
 _INLINE_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(?=(?:Q|A)\s*[:：]\s)")
 _CLOSERS = "\"'”’)]»"
+_LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])\.$")
 _LOOKBACK = 40
 _WORD_BEFORE = re.compile(r"(?<![A-Za-z.])([A-Za-z](?:[A-Za-z.]*[A-Za-z])?)\.$")
 _NEXT_WORD = re.compile(r"\s*[\"'“‘(\[]*(\S*)")
@@ -101,6 +102,8 @@ def _is_boundary(text: str, m: re.Match) -> bool:
         return False            # '"Why now?" she asked.': the quote goes on in its sentence
     if stop != "." or len(stop) < len(punct):
         return True             # ! ? or a stop closed by a quote/bracket
+    if _LIST_MARKER.match(text, 0, m.end()):
+        return False            # "1. Living standards ...": a list number, not a sentence
     window = text[max(0, m.start() - _LOOKBACK):m.start() + 1]
     before = _WORD_BEFORE.search(window)
     if before is None:

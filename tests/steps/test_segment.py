@@ -42,6 +42,8 @@ SENTENCE_CASES = [
      ["Is the road open?", "A: Yes, since May.", "Q: And the rail line?"]),
     ("name label after a question", "Any comment? Lena Hart: None at all.",
      ["Any comment?", "Lena Hart: None at all."]),
+    ("list number at the start", "1. Living costs fell. Wages rose.", ["1. Living costs fell.", "Wages rose."]),
+    ("roman section number", "IV. Outlook for the region", ["IV. Outlook for the region"]),
     ("e.g. before lower case", "Use a tool, e.g. a hammer. Done.", ["Use a tool, e.g. a hammer.", "Done."]),
 ]
 
