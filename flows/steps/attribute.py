@@ -97,6 +97,8 @@ _QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
 _OPEN_Q = "“‘«"
 _CLOSE_Q = "”’»"
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
+_INTERROGATIVE_CLAUSE = re.compile(r",\s+(?:would|could|can|will|do|does|did|is|are|should|have|has)\s+"
+                                   r"(?:you|we|they|it|he|she)\b")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
 _YOU_RE = re.compile(r"\byou\b")
@@ -560,8 +562,11 @@ def _is_question(sentence: str, *, last_in_paragraph: bool) -> bool:
     if _QUESTION_END.search(sentence):
         return True
     if last_in_paragraph and not re.search(r"[.!:;][\"'”’)\]]*\s*$", sentence):
+        # a question cut short (no final mark): it opens with, or turns into, an interrogative
         first = _WORD.match(sentence.lstrip("\"“‘'"))
-        return bool(first) and first.group().lower() in L.QUESTION_WORDS and len(sentence.split()) > 3
+        if first and first.group().lower() in L.QUESTION_WORDS and len(sentence.split()) > 3:
+            return True
+        return bool(_INTERROGATIVE_CLAUSE.search(sentence))
     return False
 
 
