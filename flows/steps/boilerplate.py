@@ -57,7 +57,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("pagination", r"(«|<<|<)?\s*(prev(ious)?|上一页)?(\s+\d+){2,}\s+(next|下一页)?\s*(>>|»|>)?\s*\|?"),
     ("pagination", r"(prev(ious)?|上一页)(\s+\d+)*\s+(next|下一页).{0,10}|page\s+\d+\s+of\s+\d+"),
     ("copyright", r"(copyright\s*(©|\(c\)|\d{4}|[:：])|©|\(c\)\s*(\d{4}|[A-Z])|版权所有|版權所有).{0,150}"),
-    ("copyright", r"copyright(\s+[\w.&-]+){0,6}"),
+    ("copyright", r"copyright(\s+(?-i:[A-Z0-9])[\w.&-]*){0,6}"),
     ("copyright", r".{0,100}\ball\s+rights\s+reserved\b.{0,60}"),
     ("copyright", r"(sponsored|powered|hosted|maintained)\s+by\s+[^.!?]{2,80}|[^.!?]{0,40}\btheme\s+by\s+\w[^.!?]{0,40}"),
     ("disclaimer", r"disclaimer\s*[:：].{0,400}|"

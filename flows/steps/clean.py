@@ -101,6 +101,9 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
                 raise UndecodableError("undecodable_bytes", f"bytes after the {name} BOM do not decode: {err}")
             return _checked(Decoded(text, name, ("bom_removed",)), min_text_ratio)
     if raw.count(b"\x00") > max_nul_ratio * len(raw):
+        bom_less = _utf16_without_bom(raw, min_text_ratio=min_text_ratio)
+        if bom_less is not None:
+            return bom_less
         raise UndecodableError("binary_content", "NUL bytes in a file without a UTF-16/32 byte-order mark")
     try:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"), min_text_ratio)
@@ -184,6 +187,22 @@ def _same_as_cp1252(raw: bytes, codec: str) -> bool:
         return raw.decode("cp1252") == raw.decode(codec)
     except (UnicodeDecodeError, LookupError):
         return False
+
+
+def _utf16_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: float = 0.3) -> Decoded | None:
+    """UTF-16 text saved without a byte-order mark: NULs in every other byte (ASCII-range text)."""
+    if len(raw) % 2 or len(raw) < 4:
+        return None
+    for codec, zeros in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+        if zeros.count(0) < min_nul_share * len(zeros):
+            continue
+        try:
+            text = raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text.strip() and _text_ratio(text) >= min_text_ratio and "\x00" not in text:
+            return Decoded(text, "utf-16", ("utf16_without_bom",))
+    return None
 
 
 def _checked(dec: Decoded, min_text_ratio: float) -> Decoded:

@@ -30,6 +30,12 @@ def test_decoded_unicode(raw, encoding, repairs):
     assert "\ufeff" not in dec.text and dec.text.strip()
 
 
+def test_decoded_utf16_without_bom():
+    dec = decoded("Plain English text saved by Notepad, it’s “quoted”.".encode("utf-16-le"))
+    assert dec.text == "Plain English text saved by Notepad, it’s “quoted”."
+    assert dec.repairs == ("utf16_without_bom",)
+
+
 @pytest.mark.parametrize("text, codec, expected", [
     pytest.param("The minister’s “remarks” — café owners said — were well received by everyone there. " * 3,
                  "cp1252", "cp1252", id="cp1252 curly quotes"),
@@ -181,10 +187,31 @@ def test_boilerplate_line_removed(line, rule):
                  id="body sentence starting with copyright"),
     pytest.param("Follow us on Twitter was the slogan printed on every banner in the hall that afternoon.",
                  id="body sentence quoting a follow line"),
+    pytest.param("Published in 1948, the declaration remains the common standard for all peoples.",
+                 id="body line starting like a category label"),
+    pytest.param("Get the application form from the village office before Friday, officials said.",
+                 id="body line starting like an app prompt"),
+    pytest.param("Sponsored by the United Nations, the forum drew delegates from 120 countries.",
+                 id="body sentence starting with sponsored by"),
+    pytest.param("More than 300 participants from home and abroad attended the forum on Tuesday.",
+                 id="body sentence starting with more"),
+    pytest.param("Home to 25 million people, the region has seen rapid growth over the past decade.",
+                 id="body sentence starting with home"),
 ])
 def test_body_sentence_resembling_boilerplate_kept(sentence):
     doc = cleaned_document(BODY + sentence + "\n" + BODY)
     assert sentence in doc.body.split("\n")
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Published in 1948 the declaration remains the common standard", id="not a category label"),
+    pytest.param("Get the application form from the village office", id="not an app prompt"),
+    pytest.param("Copyright law was discussed", id="not a copyright line"),
+    pytest.param("Home to 25 million people, the region grew fast", id="not a breadcrumb"),
+])
+def test_boilerplate_rules_do_not_match_body_text(line):
+    from flows.steps.boilerplate import boilerplate_rule
+    assert boilerplate_rule(line) is None
 
 
 def test_watermark_glued_to_line_ends_removed():
