@@ -73,40 +73,37 @@ _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) +
 _ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
                            re.IGNORECASE)
 _INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) + r")\b", re.IGNORECASE)
-_STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN + r")['’]s?\s+(?:\w+\s+){0,2}(?:"
-                           + "|".join(L.STATEMENT_NOUNS) + r")\b")
+_STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN
+                           + r")['’]s?\s+(?:\w+\s+){0,2}(?:" + "|".join(L.STATEMENT_NOUNS) + r")\b")
 _FRAMING_RE = re.compile(L.FRAMING, re.IGNORECASE)
-_SPEECH_NOUN_RE = re.compile(r"\b(?:letter|speech|message|statement|remarks|address|article|interview|"
-                             r"" + "|".join(L.STATEMENT_NOUNS) + r")\b")
+_SPEECH_NOUN_RE = re.compile(r"\b(?:" + "|".join(L.SPEECH_NOUNS + list(L.STATEMENT_NOUNS)) + r")\b")
 _INTERVIEW_RE = re.compile(L.INTERVIEW_FRAMING, re.IGNORECASE)
 _PROVERB_RE = re.compile("|".join(re.escape(p) for p in L.PROVERB_MARKERS), re.IGNORECASE)
 _TRAILING_FILLER = re.compile(
-    r"(?:[\s,]+(?:also|further|once|repeatedly|then|later|has|have|had|will|would|had|recently|previously|"
-    r"earlier|firmly|again|clearly|explicitly|publicly|never|always|often|even|still|fully|specifically|"
-    r"strongly|particularly|already|just|yesterday|today|on\s+\w+day|on\s+\w+\s+\d+|last\s+\w+|"
-    r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:statement|interview|speech|letter|report|"
-    r"article|message|briefing|conference|meeting|remarks|address|book|essay|op-ed|post)))*[\s,]*$",
-    re.IGNORECASE)
+    r"(?:[\s,]+(?:" + "|".join(L.SUBJECT_FILLERS) + r"|on\s+\w+day|on\s+\w+\s+\d+|last\s+\w+|"
+    r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(L.SPEAKING_OCCASIONS) + r")))*"
+    r"[\s,]*$", re.IGNORECASE)
 _WORD = re.compile(r"[\w'’\-]+")
-_ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)(?:\s+(?:of|for|and|on|the|of\s+the)?\s*[A-Z][\w'’.\-]*)*)")
+_ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)"
+                     r"(?:\s+(?:of|for|and|on|the|of\s+the)?\s*[A-Z][\w'’.\-]*)*)")
 _GROUP_NOUN_RE = re.compile(r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r")\b")
-_GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+(?:and\s+)?){0,3}?"
+_GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+"
+                       r"(?:and\s+)?){0,3}?"
                        r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r"))\b"
                        r"((?:\s+(?:attending|at|from)\s+(?:the|a|an)\s+[\w-]+)?)")
 _QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
-_OPEN_Q = "“‘«"
-_CLOSE_Q = "”’»"
-_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|can|could|would|should|may|might|must|did|does|do)\b")
+_FINITE = re.compile(r"\b(?:" + "|".join(L.FINITE_VERBS) + r")\b")
 _INTERROGATIVE_CLAUSE = re.compile(r",\s+(?:would|could|can|will|do|does|did|is|are|should|have|has)\s+"
                                    r"(?:you|we|they|it|he|she)\b")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
 _YOU_RE = re.compile(r"\byou\b")
-_GENERIC_YOU_RE = re.compile(r"\byou\s+know\b|\bif\s+you\b|\byou\s+can\b|\byou\s+see\b|\bthank\s+you\b")
+_GENERIC_YOU_RE = re.compile("|".join(r"\b" + p.replace(" ", r"\s+") + r"\b" for p in L.GENERIC_YOU))
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|whose)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$",
                                re.IGNORECASE)
-_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|[a-z][\w-]*|[A-Z][\w'’-]*)\b[^,.;:!?\"“”_]{2,160}?)\s*(?:[,.;:!?]|$)")
-_LEADING_CONJ = re.compile(r"^\s*(?:as|while|although|though|because|since|if|when|and|but|so)\s+", re.IGNORECASE)
+_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|[a-z][\w-]*|[A-Z][\w'’-]*)\b[^,.;:!?\"“”_]{2,160}?)"
+                               r"\s*(?:[,.;:!?]|$)")
+_LEADING_CONJ = re.compile(r"^\s*(?:" + "|".join(L.LEADING_CONJUNCTIONS) + r")\s+", re.IGNORECASE)
 _SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
 
 

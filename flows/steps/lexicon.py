@@ -156,8 +156,8 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
-MAX_NAME_WORDS = 5
-GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")         # a longer run of capitalised words is a title or heading, not a person
+MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
+GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")
 # one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
 ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
@@ -234,3 +234,25 @@ told tell said say says who which that being joined gathered marched protested r
 """.split())
 # courtesy titles: stripped from names, never a role by themselves
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
+# ---------------------------------------------------------- subject phrases
+# words between a subject and its reporting verb that are skipped ("Xi once said", "Li has repeatedly stressed")
+SUBJECT_FILLERS = """
+also further once repeatedly then later has have had will would recently previously earlier firmly again
+clearly explicitly publicly never always often even still fully specifically strongly particularly already
+just yesterday today
+""".split()
+# "X said in his speech that ...": nouns of such a place of speaking
+SPEAKING_OCCASIONS = """
+statement interview speech letter report article message briefing conference meeting remarks address book
+essay op-ed post
+""".split()
+# nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source
+SPEECH_NOUNS = """
+letter speech message statement remarks address article interview
+""".split()
+# finite verbs: a noun phrase ends before them
+FINITE_VERBS = "is are was were has have had will can could would should may might must did does do".split()
+# conjunctions cut off the start of a subject ("As the white paper says")
+LEADING_CONJUNCTIONS = "as while although though because since if when and but so".split()
+# "you" that does not address the listener (transcripts)
+GENERIC_YOU = ("you know", "if you", "you can", "you see", "thank you")

@@ -77,7 +77,8 @@ def test_empty_inputs():
     assert sentence_spans("   ") == []
 
 
-TEXT = st.text(alphabet=st.sampled_from(list("ab Z.?!\"'“”…:\n0123456789QA,")), max_size=200) | st.text(max_size=120)
+TEXT = (st.text(alphabet=st.sampled_from(list("ab Z.?!\"'“”…:\n0123456789QA,。")), max_size=200)
+        | st.text(max_size=120))
 
 
 @settings(max_examples=300, deadline=None)
