@@ -120,6 +120,7 @@ def spam_spans(line: str) -> list[tuple[int, int]]:
 
 
 _URL_TAIL = re.compile(r"https?://\S+$")
+_CJK_TAIL = re.compile(r"[A-Za-z0-9.,;:!?\"”’)]([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef][^A-Za-z]*)$")
 
 
 def watermark_suffix(lines: list[str], *, min_lines: int = 2) -> str | None:
@@ -139,6 +140,12 @@ def watermark_suffix(lines: list[str], *, min_lines: int = 2) -> str | None:
             suffix = suffix.lstrip()
             if _URL_TAIL.search(suffix) and len(suffix) >= 12:
                 counts[suffix] += 1
+    for ln in lines:  # a CJK tail glued to the end of Latin text: "... Human Rights文章源自英文巴士"
+        m = _CJK_TAIL.search(ln.rstrip())
+        head = ln[: m.start(1)] if m else ""
+        letters = [c for c in head if c.isalpha()]
+        if m and len(m.group(1)) >= 4 and letters and sum(c.isascii() for c in letters) >= 0.8 * len(letters):
+            counts[m.group(1)] += 1
     if not counts:
         return None
     suffix, _ = counts.most_common(1)[0]

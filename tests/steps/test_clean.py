@@ -597,3 +597,15 @@ def test_byline_below_long_standfirst():
     assert doc.header.outlet == "China Daily"
     assert doc.header.published_date == dt.date(2021, 6, 24)
     assert "ZHAO LEI" not in doc.body
+
+
+def test_cjk_watermark_without_url_glued_to_english_lines():
+    text = ("A Path to Human Rights Advancement文章源自英文巴士\n\n" + BODY.replace(".\n", ".文章源自英文巴士\n"))
+    doc = cleaned_document(text)
+    assert "文章源自" not in doc.body and "文章源自" not in (doc.header.title or "")
+    assert doc.body == BODY.strip()
+
+
+def test_repeated_sentence_endings_are_not_a_watermark():
+    from flows.steps.boilerplate import watermark_suffix
+    assert watermark_suffix(["He said.", "She said.", "They said.", "2021年10月1日是国庆节", "2022年10月1日是国庆节"]) is None
