@@ -1,0 +1,39 @@
+"""The shape ARCHITECTURE.md asks for: pure steps, one I/O module, thin flow."""
+import ast
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+STEPS = sorted((ROOT / "flows" / "steps").glob("*.py"))
+FILE_CALLS = {"open", "read_text", "read_bytes", "write_text", "write_bytes", "mkdir", "unlink", "rmtree"}
+
+
+def _imports(tree: ast.AST) -> set[str]:
+    names = set()
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            names.add(node.module)
+    return names | {n.split(".")[0] for n in names}
+
+
+@pytest.mark.parametrize("path", STEPS, ids=[p.name for p in STEPS])
+def test_steps_import_neither_prefect_nor_io_libraries(path):
+    imported = _imports(ast.parse(path.read_text(encoding="utf-8")))
+    assert not imported & {"prefect", "great_expectations", "shutil", "tempfile", "pyarrow.parquet"}, imported
+
+
+@pytest.mark.parametrize("path", STEPS, ids=[p.name for p in STEPS])
+def test_steps_touch_no_files(path):
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    calls = {node.func.id if isinstance(node.func, ast.Name) else getattr(node.func, "attr", "")
+             for node in ast.walk(tree) if isinstance(node, ast.Call)}
+    assert not calls & FILE_CALLS, calls & FILE_CALLS
+
+
+def test_only_io_module_writes_parquet():
+    writers = [p.relative_to(ROOT).as_posix() for p in (ROOT / "flows").rglob("*.py")
+               if "write_table(" in p.read_text(encoding="utf-8")]
+    assert writers == ["flows/io.py"]
