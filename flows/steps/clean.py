@@ -372,6 +372,8 @@ def _is_label(s: str) -> bool:
 def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min_cjk: int = 10) -> bool:
     if len(s) > max_chars or s[-1] in ".,;:：，；、…" or hd.is_date_line(s) or _LABEL_PREFIX.match(s):
         return False
+    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]|[。！？]\S", s):
+        return False  # holds a sentence boundary: running text, not a headline
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«「『【(" or _is_cjk(s[:3]) or not s[0].isascii()):
         return False
     if _is_cjk(s):

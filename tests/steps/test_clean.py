@@ -609,3 +609,11 @@ def test_cjk_watermark_without_url_glued_to_english_lines():
 def test_repeated_sentence_endings_are_not_a_watermark():
     from flows.steps.boilerplate import watermark_suffix
     assert watermark_suffix(["He said.", "She said.", "They said.", "2021年10月1日是国庆节", "2022年10月1日是国庆节"]) is None
+
+
+def test_unpunctuated_opening_paragraph_with_sentences_is_not_a_title():
+    para = ("The forum opened in Beijing on Tuesday. More than 300 delegates attended the meeting and "
+            "discussed the right to development for three days without a break")
+    doc = cleaned_document(para + "\n" + BODY)
+    assert doc.header.title is None
+    assert doc.body.startswith(para)
