@@ -132,6 +132,7 @@ class _Registry:
         self.people: dict[str, _Person] = {}
         self.orgs: list[str] = []                # organisations named so far, in order
         self.aliases: dict[str, set] = {}        # canonical name -> other surface forms
+        self.last_org_source: str | None = None  # "it said" points here
         self.last_person: str | None = None
         self.last_group: str | None = None
 
@@ -156,6 +157,8 @@ class _Registry:
             p.aliases.add(surface)
         if group or not _is_person(name, self):
             self.last_group = name
+            if not _is_human_group(name):
+                self.last_org_source = name
         else:
             self.last_person = name
         return name
@@ -353,7 +356,7 @@ def _is_appositive(chunk: str) -> bool:
     if re.match(r"\w+['’]s\s", c) and c.split()[-1].lower() in L.SOURCE_NOUNS:
         return False                 # "today's statement": a source, not an apposition
     if first[0].islower() or first[0].isdigit():
-        return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the"} \
+        return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the", "it"} \
             and low not in L.SOURCE_NOUNS and not first[0].isdigit()
     return low in L.TITLE_WORDS and low not in ("the", "chinese")
 
@@ -393,12 +396,14 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return None, None
     words = np.split()
     low0 = re.split(r"['’]", words[0].lower())[0]
-    if low0 in L.FIRST_PERSON or low0 == "it":
+    if low0 in L.FIRST_PERSON or (low0 == "it" and len(words) > 1):
         return None, None
     if len(words) <= 2 and low0 in L.PRONOUNS_PERSON:
         return reg.last_person, None
     if len(words) <= 2 and low0 in L.PRONOUNS_GROUP:
         return (reg.last_group or reg.last_person), None
+    if len(words) == 1 and low0 == "it":
+        return reg.last_org_source, None     # "it said": the organisation or document last quoted
     # a person's name: the first run that holds one
     for name, role_words, m in _runs(np):
         titled = bool(role_words) and role_words.split()[-1].lower().strip(".") in L.TITLE_WORDS
@@ -582,12 +587,27 @@ class _Sent:
     label_start: int | None = None
 
 
+def _bare_name(text: str) -> str | None:
+    """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed."""
+    m = _NAME_RUN.fullmatch(text.strip())
+    if not m:
+        return None
+    name, _ = _person_in_run(m.group())
+    return m.group() if name and " " in name else None
+
+
 def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[int, str]]:
     """Sentences with labels cut off; label-only paragraphs returned separately."""
     name_words = frozenset(w for name in people for w in name.split())
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
+    # a person's name alone on its line is a speaker label when the text has two or more of them
+    bare = {pi: name for pi, name in ((pi, _bare_name(t)) for pi, t in enumerate(paragraphs)) if name}
+    if len(bare) >= L.MIN_BARE_NAME_LABELS:
+        label_only.update(bare)
     for pi, text in enumerate(paragraphs):
+        if pi in label_only:
+            continue
         body_start = 0
         sec = re.match(r"(\w+)\s*[:：]\s+", text)
         if sec and sec.group(1).lower() in L.SECTION_LABELS:

@@ -156,6 +156,7 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references
 """.split())
 MAX_LABEL_WORDS = 5
+MIN_BARE_NAME_LABELS = 2   # names alone on their lines that make them speaker labels (one is a byline)
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")
 # one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
