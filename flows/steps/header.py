@@ -10,23 +10,21 @@ from dataclasses import dataclass
 
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate((
-    "january jan janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير كانون",
+    "january jan janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير",
     "february feb feb février févr fevrier febrero febbraio februar februari fevereiro lutego luty февраль февраля فبراير شباط",
     "march mar mars marzo märz maerz maart marts março marca marzec март марта مارس آذار",
     "april apr avril abril aprile april kwietnia kwiecień kwiecien апрель апреля أبريل ابريل نيسان",
     "may mai mayo maggio mei maj maio maja май мая مايو أيار",
     "june jun juin junio giugno juni junho czerwca czerwiec июнь июня يونيو حزيران",
     "july jul juillet julio luglio juli julho lipca lipiec июль июля يوليو تموز",
-    "august aug août aout agosto augustus lipiec sierpnia sierpień sierpien август августа أغسطس اغسطس آب",
+    "august aug août aout agosto augustus sierpnia sierpień sierpien август августа أغسطس اغسطس آب",
     "september sep sept septembre septiembre setiembre settembre setembro września wrzesień wrzesien сентябрь сентября سبتمبر أيلول",
-    "october oct octobre octubre ottobre oktober okt outubro października październik pazdziernika октябрь октября أكتوبر اكتوبر تشرين",
+    "october oct octobre octubre ottobre oktober okt outubro października październik pazdziernika октябрь октября أكتوبر اكتوبر",
     "november nov novembre noviembre novembro listopada listopad ноябрь ноября نوفمبر",
-    "december dec déc décembre decembre diciembre dicembre dezember desember december dezembro grudnia grudzień grudzien декабрь декабря ديسمبر كانون",
+    "december dec déc décembre decembre diciembre dicembre dezember dez desember dezembro grudnia grudzień grudzien декабрь декабря ديسمبر",
 ), start=1):
     for _name in _names.split():
         MONTHS.setdefault(_name, _num)
-# "lipiec" listed twice above by mistake would shadow; make sure July/August Polish are right
-MONTHS["lipca"], MONTHS["lipiec"], MONTHS["sierpnia"], MONTHS["sierpień"] = 7, 7, 8, 8
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
 _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
