@@ -603,8 +603,8 @@ def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
     bare = {pi: name for pi, name in ((pi, _bare_name(t)) for pi, t in enumerate(paragraphs)) if name}
-    if len(bare) >= L.MIN_BARE_NAME_LABELS:
-        label_only.update(bare)
+    if len(bare) >= L.MIN_BARE_NAME_LABELS and not any(pi + 1 in bare for pi in bare):
+        label_only.update(bare)          # (names on consecutive lines are a list, not turns)
     for pi, text in enumerate(paragraphs):
         if pi in label_only:
             continue
