@@ -14,9 +14,19 @@ from flows.quality.rules import corpus_warnings, critical_rules
 from schemas.tables import TABLES, arrow_schema, primary_key
 
 
+def _decoded(table: pa.Table) -> pa.Table:
+    """Dictionary-encoded columns as plain arrays (the encoding is storage, not content)."""
+    for i, f in enumerate(table.schema):
+        if pa.types.is_dictionary(f.type):
+            table = table.set_column(i, pa.field(f.name, f.type.value_type, f.nullable, f.metadata),
+                                     table.column(i).cast(f.type.value_type))
+    return table
+
+
 def complete_tables(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """The given tables, with an empty table (model schema) for each curated table not given."""
-    return {name: tables.get(name, arrow_schema(model).empty_table()) for name, model in TABLES.items()} | {
+    """The given tables (dictionary columns decoded), with an empty table (model schema) for each
+    curated table not given."""
+    return {name: _decoded(tables.get(name, arrow_schema(model).empty_table())) for name, model in TABLES.items()} | {
         name: table for name, table in tables.items() if name not in TABLES}
 
 

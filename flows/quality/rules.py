@@ -123,6 +123,11 @@ def _counts_by(rows: pa.Table, column: str) -> pa.Table:
 
 # ---------------------------------------------------------------- critical rules
 
+def _storage_type(t: pa.DataType) -> pa.DataType:
+    """dictionary<values=string> counts as string: dictionary encoding is storage, not content."""
+    return t.value_type if pa.types.is_dictionary(t) else t
+
+
 def schema_matches_model(tables: dict[str, pa.Table]) -> list[CheckResult]:
     """``<table>.arrow_schema``: the table has exactly the model's columns, in order, with its Arrow types."""
     out = []
@@ -134,7 +139,7 @@ def schema_matches_model(tables: dict[str, pa.Table]) -> list[CheckResult]:
         problems = [f"missing {f.name}" for f in want if f.name not in got.names]
         problems += [f"extra {n}" for n in got.names if n not in want.names]
         problems += [f"{f.name}: {got.field(f.name).type} (want {f.type})" for f in want
-                     if f.name in got.names and not got.field(f.name).type.equals(f.type)]
+                     if f.name in got.names and not _storage_type(got.field(f.name).type).equals(f.type)]
         if not problems and got.names != want.names:
             problems.append("columns out of order")
         out.append(CheckResult(name=f"{name}.arrow_schema", table=name, severity="critical", success=not problems,
@@ -293,25 +298,33 @@ def _share(name: str, table: str, count: int, total: int, limit: float, what: st
                        observed=f"{share:.1%} ({count} of {total} {what}); max {limit:.0%}", examples=(), engine="rule")
 
 
+def _count_true(values: pa.ChunkedArray | pa.Array) -> int:
+    return int(pc.sum(values).as_py() or 0)
+
+
 def corpus_warnings(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, files_read: int) -> list[CheckResult]:
     """Corpus-level shares against QualityThresholds; breaking one is a warning, not a failed run."""
     docs, st, rej = tables["documents"], tables["statements"], tables["rejections"]
-    n = docs.num_rows
-    t = thresholds
-    return [
-        _share("documents.share_without_date", "documents", docs.column("published_date").null_count, n,
-               t.max_share_without_date, "documents"),
-        _share("documents.share_without_title", "documents",
-               n - int(pc.sum(pc.greater(pc.utf8_length(pc.fill_null(docs.column("title"), "")), 0)).as_py() or 0),
-               n, t.max_share_without_title, "documents"),
-        _share("documents.share_empty", "documents",
-               int(pc.sum(pc.equal(docs.column("statement_count"), 0)).as_py() or 0), n,
-               t.max_share_empty_documents, "documents"),
-        _share("statements.share_narration", "statements",
-               int(pc.sum(pc.equal(st.column("mode"), "narration")).as_py() or 0), st.num_rows,
-               t.max_share_narration, "statements"),
-        _share("rejections.rejection_rate", "rejections", rej.num_rows, files_read,
-               t.max_rejection_rate, "files read"),
-        _share("documents.duplicate_rate", "documents", n - docs.column("duplicate_of").null_count, n,
-               t.max_duplicate_rate, "documents"),
+    n, t = docs.num_rows, thresholds
+    shares: list[tuple[str, str, Callable[[], int], int, float, str]] = [
+        ("documents.share_without_date", "documents", lambda: docs.column("published_date").null_count, n,
+         t.max_share_without_date, "documents"),
+        ("documents.share_without_title", "documents",
+         lambda: n - _count_true(pc.greater(pc.utf8_length(pc.fill_null(docs.column("title"), "")), 0)), n,
+         t.max_share_without_title, "documents"),
+        ("documents.share_empty", "documents", lambda: _count_true(pc.equal(docs.column("statement_count"), 0)), n,
+         t.max_share_empty_documents, "documents"),
+        ("statements.share_narration", "statements", lambda: _count_true(pc.equal(st.column("mode"), "narration")),
+         st.num_rows, t.max_share_narration, "statements"),
+        ("rejections.rejection_rate", "rejections", lambda: rej.num_rows, files_read, t.max_rejection_rate,
+         "files read"),
+        ("documents.duplicate_rate", "documents", lambda: n - docs.column("duplicate_of").null_count, n,
+         t.max_duplicate_rate, "documents"),
     ]
+    out = []
+    for name, table, count, total, limit, what in shares:
+        try:
+            out.append(_share(name, table, count(), total, limit, what))
+        except Exception as exc:  # a broken table is reported, not raised
+            out.append(_error(name, table, "warning", exc))
+    return out

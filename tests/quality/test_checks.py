@@ -241,3 +241,18 @@ def test_rejection_and_duplicate_rates(tables) -> None:
     assert result.passed
     assert [c.name for c in result.warnings] == ["rejections.rejection_rate"]
     assert run(tables, files_read=3, max_rejection_rate=0.4).warnings == ()
+
+
+def test_chunked_and_dictionary_encoded_tables_pass(tables, tmp_path) -> None:
+    """Tables read back from Parquet parts: several chunks, dictionary columns."""
+    import pyarrow.parquet as pq
+
+    out = {}
+    for name, table in tables.items():
+        pq.write_table(table, tmp_path / f"{name}.parquet", use_dictionary=True)
+        back = pq.read_table(tmp_path / f"{name}.parquet", read_dictionary=["source_path", "run_id"])
+        out[name] = pa.concat_tables([back.slice(0, 1), back.slice(1)])
+    assert out["statements"].column("text").num_chunks == 2
+    assert pa.types.is_dictionary(out["statements"].schema.field("source_path").type)
+    result = run(out)
+    assert result.passed, result.critical_failures
