@@ -1,27 +1,49 @@
 """Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O.
 
-One linear pass over the document's sentences, in reading order:
+The document is read once, in order, keeping a small registry of who has been
+named (``_Registry``): the fullest form of each person's name, the last person
+and group named (for "he", "she", "they"), the organisations named (for "the
+bank", "it"), and roles from titles and appositions.
 
-1. **Labels.** ``Name:`` / ``Q:`` / ``en.humanrights.cn:`` at the start of a
-   paragraph or a sentence is cut off the sentence and names the current
-   speaker; a paragraph that is only a label yields no sentence. A document
-   with labels is a dialogue: every sentence is a ``turn`` of the current
-   speaker, and unlabelled paragraphs go to the interviewer (a question) or
-   back to the interviewee (the answer after a question).
-2. **Quotations.** Quoted spans (straight, curly, single) are found per
-   paragraph, carried over paragraphs that continue an open quote. A span is
-   speech unless it is a term/title/slogan (a marker word before it, title
-   case, too short without a cue next to it, a proverb). Its source is found
-   in the sentence(s) it covers, else in an attribution-only next sentence
-   ("X said." / "X's firm statement ..."), else in the sentence before
-   ("X spoke about ..."), else it continues the previous paragraph's quote.
-3. **Reported speech.** A cue (lexicon.CUES) with a source as its subject
-   (pre-posed "X said that", post-posed ", said X, role.", "according to X")
-   makes the sentence ``indirect``; the following sentences of the same
-   paragraph continue it (outside dialogues).
-4. **Speakers.** Names are canonicalised to the fullest form in the document
-   (titles stripped); pronouns and short forms resolve to the last person
-   named as a subject; roles come from appositives and pre-name titles.
+1. **Labels and turns.** ``Name:``, ``Q:``, ``CRI:``, ``en.humanrights.cn:``,
+   ``Gargi Mahadeshwar (GM):`` / ``GM:`` at the start of a paragraph or a
+   sentence, or a name alone on its line (two or more such lines), is cut off
+   the sentence and names the current speaker; a label-only paragraph yields no
+   sentence. A document with labels is a dialogue: every sentence is a ``turn``.
+   An unlabelled paragraph that ends in a question is the interviewer's; the
+   unlabelled paragraph after a question is the interviewee's. Paragraphs before
+   the first label are narration up to an interview introduction, the
+   interviewee's otherwise (a press conference's opening remarks). An unlabelled
+   all-lower-case transcript alternates interviewer/interviewee by line and by
+   questions put to "you". Labels in a text that is no dialogue stay in their
+   sentences.
+2. **Quotations.** Quoted spans (straight, curly, single quotes) are found per
+   paragraph, also a quotation left open by the paragraph before. A span is
+   speech unless it is a term, title, slogan or proverb (a marker word before
+   it, title case, a proverb cue, fewer than MIN_SPEECH_QUOTE_WORDS words with
+   no reporting cue). Its source: a cue in the sentences it covers; an
+   attribution-only next sentence ("X, the envoy, said." / "X's firm statement
+   ..."); an introducing sentence before it ("X spoke about ...", "...:"); the
+   person whose letter or speech the next sentence is about; for a paragraph
+   opening with a quotation, the previous quotation's speaker or the last
+   person named. A report inside a long quotation ("Xi has said many times
+   that ...") is that report's.
+3. **Reported speech.** A reporting cue (lexicon.CUES; some only before a
+   clause) with a source as its subject - a person, a pronoun, an organisation,
+   a document, a group noun ("Credible reports", "experts attending ...") -
+   makes the sentence ``indirect``: pre-posed "X said that", post-posed ",
+   said X, a professor at ...", participial ", saying that", "according to X".
+   First-person subjects never report. Inside a turn or a framed text, the
+   speaker's own matter ("China insists", "This resolution stresses") is not a
+   new source. The report carries on into the following sentences of the
+   paragraph (not into first-person ones or new statements about the speaker),
+   and a post-posed attribution also covers the unattributed sentences before
+   it in the paragraph.
+4. **Framed texts.** After "Following is the full text of the letter" (or
+   "Some excerpts:"), the rest of the document is ``direct`` speech of the
+   author of the letter/article named before.
+5. **Output.** Speakers are canonical (fullest name, titles stripped), with a
+   profile each (role, aliases seen); cue is the reporting verb or "label".
 
 Every word list and threshold lives in :mod:`flows.steps.lexicon`.
 """
@@ -847,66 +869,9 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
                 framed = _framing_author(paragraphs, pi, text[:s.start], reg)
                 framed_from = (pi, k)
         # ---- quotations
-        quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
-        quote_source_k: dict[int, int] = {}
-        failed_next: set[int] = set()
-        proverbs = [bool(_PROVERB_RE.search(text, s.start, s.end)) for s in ps]
-        for q in quotes:
-            touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
-            if not touching:
-                continue
-            if _is_term(text, q, any(proverbs[k] for k in touching)):
-                continue
-            src, src_k = None, None
-            if q.opened_before and carry_speaker:
-                src = _Source(carry_speaker, None, None)
-            order = list(reversed(touching)) if q.closed else touching
-            for k in order:
-                if src is None and sources[k]:
-                    src, src_k = sources[k], k
-            nxt = touching[-1] + 1
-            if src is None and nxt in failed_next:
-                continue
-            if src is None and nxt < len(ps) and (sources[nxt] and sources[nxt].attribution_only):
-                src = sources[nxt]
-                quote_speaker.setdefault(-nxt - 1, (src.name, src.cue, src.role))
-            if src is None and nxt < len(ps):
-                m = _STATEMENT_RE.search(msents[nxt])
-                if m:
-                    name, role = _speaker_from_np(m.group("name"), reg, allow_generic=False)
-                    if name:
-                        src = _Source(name, None, role)
-            if src is None:
-                first = touching[0]
-                prev = msents[first - 1] if first > 0 else (prev_para_last[0] if prev_para_last else "")
-                prev_src = sources[first - 1] if first > 0 else (prev_para_last[1] if prev_para_last else None)
-                if prev.rstrip().endswith(":") or _INTRO_RE.search(prev or ""):
-                    if prev_src:
-                        src = prev_src
-                    else:
-                        nm = _first_subject(prev, reg)
-                        if nm:
-                            src = _Source(nm, None, None)
-            if src is None and not q.opened_before:
-                nxt_text = msents[nxt] if nxt < len(ps) else _first_sentence(paragraphs, pi + 1)
-                if _SPEECH_NOUN_RE.search(nxt_text or ""):
-                    nm = _first_subject(nxt_text, reg)
-                    if nm:
-                        src = _Source(nm, None, None)
-            at_start = q.start <= ps[0].start + 1
-            if src is None and at_start and (last_quote_speaker or person_before) and not ps[0].mode == "turn":
-                src = _Source(last_quote_speaker or person_before, None, None)
-            if src is None:
-                failed_next.add(nxt)        # the same lookups would fail for the next quote too
-                continue
-            words = len(_WORD.findall(text[q.start:q.end]))
-            near_cue = src_k is not None
-            if words < L.MIN_SPEECH_QUOTE_WORDS and not near_cue and not q.opened_before:
-                continue
-            for k in touching:
-                quote_speaker.setdefault(k, (src.name, src.cue, src.role))
-                if src_k is not None:
-                    quote_source_k.setdefault(k, src_k)
+        ctx = _ParagraphContext(paragraphs, pi, text, ps, msents, sources, prev_para_last, person_before,
+                                last_quote_speaker, carry_speaker)
+        quote_speaker, quote_source_k, said_after = _quote_speakers(ctx, quotes, reg)
         # ---- per sentence
         carry: _Source | None = None
         for k, s in enumerate(ps):
@@ -916,14 +881,13 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
                 if src is None and quote_source_k.get(k) != k and _inside(s, quotes):
                     src = _find_source(text[s.start:s.end], reg, voiced="framed")
                     src = src if src and src.cue and not src.post_posed and _is_person(src.name, reg) else None
-                if src and src.name != name and quote_source_k.get(k) != k and len(
-                        [j for j in quote_speaker if j >= 0]) > 1:
+                if src and src.name != name and quote_source_k.get(k) != k and len(quote_speaker) > 1:
                     _set(s, "indirect", src.name, src.role, src.cue, reg)   # a report inside a quote
                 else:
                     _set(s, "direct", name, role, cue, reg)
                 carry = None
-            elif -k - 1 in quote_speaker:
-                name, cue, role = quote_speaker[-k - 1]
+            elif k in said_after:            # "X, the envoy, said." after the quotation it attributes
+                name, cue, role = said_after[k]
                 _set(s, "direct", name, role, cue, reg)
             elif src:
                 _set(s, "indirect", src.name, src.role, src.cue, reg)
@@ -942,6 +906,93 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         carry_speaker = quote_speaker.get(last_k, (None,))[0] if carry_open else None
         last_quote_speaker = quote_speaker.get(last_k, (None,))[0] if ps[-1].mode == "direct" else None
         prev_para_last = (msents[-1], sources[-1])
+
+
+@dataclass
+class _ParagraphContext:
+    """What the search for a quotation's source may look at, around one paragraph."""
+    paragraphs: list[str]
+    pi: int
+    text: str
+    ps: list[_Sent]
+    msents: list[str]                     # the paragraph's sentences with quoted words blanked
+    sources: list[_Source | None]         # reported source of each sentence
+    prev_para_last: tuple[str, _Source | None] | None
+    person_before: str | None             # the last person named before this paragraph
+    last_quote_speaker: str | None        # the previous paragraph ended in a quotation by them
+    carry_speaker: str | None             # a quotation left open in the previous paragraph is theirs
+
+
+def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry):
+    """Speakers of the paragraph's quotations, per sentence index.
+
+    Returns (sentence -> (speaker, cue, role), sentence -> index of the sentence that named the
+    source, attribution-only sentence -> (speaker, cue, role)).
+    """
+    text, ps, msents, sources = ctx.text, ctx.ps, ctx.msents, ctx.sources
+    quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
+    quote_source_k: dict[int, int] = {}
+    said_after: dict[int, tuple[str, str | None, str | None]] = {}
+    failed_next: set[int] = set()
+    proverbs = [bool(_PROVERB_RE.search(text, s.start, s.end)) for s in ps]
+    for q in quotes:
+        touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
+        if not touching or _is_term(text, q, any(proverbs[k] for k in touching)):
+            continue
+        src, src_k = None, None
+        if q.opened_before and ctx.carry_speaker:
+            src = _Source(ctx.carry_speaker, None, None)
+        # 1. a source named in the sentences the quotation covers (the closing one first)
+        for k in (list(reversed(touching)) if q.closed else touching):
+            if src is None and sources[k]:
+                src, src_k = sources[k], k
+        nxt = touching[-1] + 1
+        if src is None and nxt in failed_next:
+            continue
+        # 2. the next sentence only attributes it ("X said.") or points back ("X's firm statement")
+        if src is None and nxt < len(ps) and sources[nxt] and sources[nxt].attribution_only:
+            src = sources[nxt]
+            said_after.setdefault(nxt, (src.name, src.cue, src.role))
+        if src is None and nxt < len(ps):
+            m = _STATEMENT_RE.search(msents[nxt])
+            if m:
+                name, role = _speaker_from_np(m.group("name"), reg, allow_generic=False)
+                if name:
+                    src = _Source(name, None, role)
+        # 3. the sentence before introduces it ("X spoke about ...", "X said:")
+        if src is None:
+            first = touching[0]
+            prev = msents[first - 1] if first > 0 else (ctx.prev_para_last[0] if ctx.prev_para_last else "")
+            prev_src = sources[first - 1] if first > 0 else (ctx.prev_para_last[1] if ctx.prev_para_last else None)
+            if prev.rstrip().endswith(":") or _INTRO_RE.search(prev or ""):
+                if prev_src:
+                    src = prev_src
+                else:
+                    nm = _first_subject(prev, reg)
+                    if nm:
+                        src = _Source(nm, None, None)
+        # 4. the next sentence is about someone's letter, speech, statement ...
+        if src is None and not q.opened_before:
+            nxt_text = msents[nxt] if nxt < len(ps) else _first_sentence(ctx.paragraphs, ctx.pi + 1)
+            if _SPEECH_NOUN_RE.search(nxt_text or ""):
+                nm = _first_subject(nxt_text, reg)
+                if nm:
+                    src = _Source(nm, None, None)
+        # 5. a paragraph that opens with a quotation goes on with the last speaker
+        at_start = q.start <= ps[0].start + 1
+        if src is None and at_start and (ctx.last_quote_speaker or ctx.person_before) and ps[0].mode != "turn":
+            src = _Source(ctx.last_quote_speaker or ctx.person_before, None, None)
+        if src is None:
+            failed_next.add(nxt)        # the same lookups would fail for the next quotation too
+            continue
+        words = len(_WORD.findall(text[q.start:q.end]))
+        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before:
+            continue                    # a short quotation with no cue of its own: a term
+        for k in touching:
+            quote_speaker.setdefault(k, (src.name, src.cue, src.role))
+            if src_k is not None:
+                quote_source_k.setdefault(k, src_k)
+    return quote_speaker, quote_source_k, said_after
 
 
 def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:
