@@ -94,6 +94,8 @@ _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) +
                      r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
 _ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
                            re.IGNORECASE)
+_VIEW_RE = re.compile(r"\b(?P<cue>in\s+(?P<who>his|her|their|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)"
+                      r"\s+(?:" + "|".join(L.VIEW_NOUNS) + r"))\b", re.IGNORECASE)
 _INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) + r")\b", re.IGNORECASE)
 _STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN
                            + r")['’]s?\s+(?:\w+\s+){0,2}(?:" + "|".join(L.STATEMENT_NOUNS) + r")\b")
@@ -506,6 +508,14 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
             name, role = _speaker_from_np(np_text, reg, voiced=voiced)
             if name:
                 return _Source(name, m.group().strip().lower(), role)
+    # "In Wang's view, ..." / "in his opinion, ..."
+    m = _VIEW_RE.search(masked)
+    if m:
+        who = m.group("who")
+        np_text = {"his": "he", "her": "she", "their": "they"}.get(who.lower(), who)
+        name, role = _speaker_from_np(np_text, reg, voiced=voiced)
+        if name:
+            return _Source(name, m.group("cue").lower(), role)
     for m in _CUE_RE.finditer(masked):
         cue = m.group().lower().strip(" \"'“‘")
         pre = masked[:m.start()]

@@ -97,6 +97,8 @@ known of policy policies initiative campaign
 strategy vision approach words word saying proverb banner spirit report book article film program
 programme plan project movement era
 """.split())
+# "in Wang's view, ...", "in his opinion, ..."
+VIEW_NOUNS = ("view", "opinion", "words", "eyes", "assessment", "judgment", "judgement")
 # "as the saying goes": a proverb is narration
 PROVERB_MARKERS = ("saying goes", "saying says", "as the saying", "chinese saying", "old saying",
                    "proverb", "motto", "slogan")

@@ -45,6 +45,8 @@ PATTERNS = [
      "indirect", "the regional survey"),
     ("holds that is reported belief", ["Ada Okoye took office in spring.", "She also holds that parks matter."],
      "parks", "indirect", "Ada Okoye"),
+    ("in X's view", ["Hana Ito studied the river.", "In Ito's view, the floods will return."], "floods",
+     "indirect", "Hana Ito"),
     ("group source", ["Local farmers believe that the new canal will help."], "canal", "indirect",
      "Local farmers"),
     ("first person is never a source", ["We believe that the plan is sound."], "plan", "narration", None),
