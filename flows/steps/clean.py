@@ -148,14 +148,16 @@ def _common_cjk(char: str) -> bool:
     return not ("\u3400" <= char <= "\u9fff" or "\uf900" <= char <= "\ufaff" or "\uac00" <= char <= "\ud7af")
 
 
-def _legacy_codec(raw: bytes) -> str | None:
+def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
     """The legacy codec whose strict decoding of ``raw`` looks least wrong.
 
-    Candidates: charset-normalizer's guess and ``LEGACY_CODECS``. Ties go to the detector's guess when
-    it is a multibyte (CJK) codec, else to cp1252 (the detector confuses the Western code pages)."""
+    Candidates: charset-normalizer's guess and ``LEGACY_CODECS``, judged on the first ``sample_bytes``.
+    Ties go to the detector's guess when it is a multibyte (CJK) codec, else to cp1252 (the detector
+    confuses the Western code pages). The winner must decode the whole of ``raw`` strictly."""
     from charset_normalizer import from_bytes
 
-    best = from_bytes(raw).best()
+    sample = raw[:sample_bytes]
+    best = from_bytes(sample).best()
     guess = _CODEC.get(best.encoding, best.encoding) if best is not None else None
     order = list(LEGACY_CODECS)
     if guess and guess not in order:
@@ -168,11 +170,17 @@ def _legacy_codec(raw: bytes) -> str | None:
     scored = []
     for rank, codec in enumerate(order):
         try:
-            text = raw.decode(codec)
+            text = codecs.getincrementaldecoder(codec)().decode(sample, final=len(sample) == len(raw))
         except (UnicodeDecodeError, LookupError):
             continue
         scored.append((_implausibility(text), rank, codec))
-    return min(scored)[2] if scored else None
+    for _, _, codec in sorted(scored):
+        try:
+            raw.decode(codec)
+        except UnicodeDecodeError:
+            continue
+        return codec
+    return None
 
 
 def _is_single_byte(codec: str) -> bool:
