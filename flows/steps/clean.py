@@ -88,9 +88,11 @@ def _text_ratio(text: str) -> float:
 def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0.0) -> Decoded:
     """Detect the encoding of ``raw`` and decode it; raise UndecodableError for non-text input.
 
-    Order: a byte-order mark decides; then strict UTF-8; then charset-normalizer's best guess
-    (GB18030/GBK, Big5, cp1252, ...). Input whose decoded text has less than ``min_text_ratio``
-    printable characters, or that holds NUL bytes without a UTF-16/32 BOM, is ``binary_content``."""
+    Order: a byte-order mark decides (UTF-8/16/32); then strict UTF-8; then the legacy codec
+    (cp1252, GB18030/GBK, Big5, Shift-JIS, ...) whose decoding looks least wrong, charset-normalizer's
+    guess among the candidates. NUL bytes without a BOM are ``binary_content`` unless the file is
+    BOM-less UTF-16; so is text with less than ``min_text_ratio`` printable characters. Empty or
+    whitespace-only input is ``empty_file``; bytes no codec decodes are ``undecodable_bytes``."""
     if not raw or not raw.strip():
         raise UndecodableError("empty_file", "the file is empty or holds only whitespace")
     for bom, codec, name in _BOMS:
@@ -181,20 +183,6 @@ def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
             continue
         return codec
     return None
-
-
-def _is_single_byte(codec: str) -> bool:
-    try:
-        return codecs.lookup(codec).name.startswith(("cp12", "iso8859", "latin", "mac", "koi8", "cp8", "cp4"))
-    except LookupError:
-        return False
-
-
-def _same_as_cp1252(raw: bytes, codec: str) -> bool:
-    try:
-        return raw.decode("cp1252") == raw.decode(codec)
-    except (UnicodeDecodeError, LookupError):
-        return False
 
 
 def _utf16_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: float = 0.3) -> Decoded | None:
