@@ -656,7 +656,7 @@ _SELF_REFERENCE = (  # an outlet naming its own interview in the body
 _TITLE_OUTLET = (
     re.compile(r"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{1,40}?)\s+(?i:editorial|commentary|opinion)\s*$"),
     re.compile(r"^(?P<o>[A-Z]{2,6})(?=[:：]|[\u3400-\u9fff])"),
-    re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){0,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
+    re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){1,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
                r"['’]?s?\s+(?=[A-Z][a-z])"),
 )
 
