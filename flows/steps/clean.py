@@ -399,7 +399,7 @@ def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_char
         return len(s) <= max_cjk
     if _NAME_COMMA.match(s) and _words(s) <= max_signature_words:
         return True
-    if len(s) > max_chars or not (s[0].isupper() or s[0] in "‘'\"“—–-"):
+    if len(s) > max_chars or not (s[0].isupper() or s[0] in "‘'\"“"):
         return False
     n = _words(s)
     return min_words <= n <= max_words and hd.person_name(s) is None

@@ -617,3 +617,9 @@ def test_unpunctuated_opening_paragraph_with_sentences_is_not_a_title():
     doc = cleaned_document(para + "\n" + BODY)
     assert doc.header.title is None
     assert doc.body.startswith(para)
+
+
+def test_bullet_items_in_body_are_kept():
+    text = BODY + "- Cut emissions by half in ten years\n- Plant more trees in the north\n" + BODY
+    doc = cleaned_document(text)
+    assert "- Cut emissions by half in ten years" in doc.body.split("\n")
