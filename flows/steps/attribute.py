@@ -354,6 +354,7 @@ class _Source:
     role: str | None
     attribution_only: bool = False
     post_posed: bool = False
+    pos: int = -1                 # where the cue is in its sentence
 
 
 def _clean_np(np: str) -> str:
@@ -517,52 +518,61 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
         if name:
             return _Source(name, m.group("cue").lower(), role)
     for m in _CUE_RE.finditer(masked):
-        cue = m.group().lower().strip(" \"'“‘")
-        pre = masked[:m.start()]
-        tail = masked[m.end():]
-        if cue in L.CUES_NEEDING_CLAUSE and not re.match(
-                r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+        src = _cue_source(masked, m, reg, voiced)
+        if src:
+            return src
+    return None
+
+
+def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) -> _Source | None:
+    """The subject of one reporting cue ``m`` in a sentence, if it is a source."""
+    cue = m.group().lower().strip(" \"'“‘")
+    pre = masked[:m.start()]
+    tail = masked[m.end():]
+    if cue in L.CUES_NEEDING_CLAUSE and not re.match(
+            r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+        return None
+    if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
+        return None
+    if re.search(r"\bto\s*$", pre):
+        return None                  # "wanted them to believe": an infinitive, not a report
+    bare_tail = not re.search(r"[A-Za-z0-9]", tail)
+    # post-posed subject: ", said X" / "" said X"
+    if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
+        np = _post_np(masked, m.end())
+        if np:
+            name, role = _speaker_from_np(np, reg, voiced=voiced)
+            if name:
+                after = _APPOSITIVE_AFTER.match(masked, m.end() + masked[m.end():].find(np) + len(np))
+                if after and not role and _looks_role(after.group(1)):
+                    role = _clean_np(after.group(1))
+                return _Source(name, cue, role, post_posed=True, pos=m.start())
+    # pre-posed subject
+    pre2 = _TRAILING_FILLER.sub("", pre)
+    chunks = re.split(r"[,;:—–\"“”]|\s-\s", pre2)
+    role = None
+    participle = cue.endswith("ing")
+    if _RELATIVE_SUBJECT.search(chunks[-1]):
+        return None                  # "the report, which experts said was flawed": not the main clause
+    for i in range(len(chunks) - 1, -1, -1):
+        c = chunks[i].strip()
+        if not c or c.strip("_ \"'“”") == "":
             continue
-        if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
+        if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
+            role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
             continue
-        if re.search(r"\bto\s*$", pre):
-            continue                 # "wanted them to believe": an infinitive, not a report
-        bare_tail = not re.search(r"[A-Za-z0-9]", tail)
-        # post-posed subject: ", said X" / "" said X"
-        if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
-            np = _post_np(masked, m.end())
-            if np:
-                name, role = _speaker_from_np(np, reg, voiced=voiced)
-                if name:
-                    after = _APPOSITIVE_AFTER.match(masked, m.end() + masked[m.end():].find(np) + len(np))
-                    if after and not role and _looks_role(after.group(1)):
-                        role = _clean_np(after.group(1))
-                    return _Source(name, cue, role, post_posed=True)
-        # pre-posed subject
-        pre2 = _TRAILING_FILLER.sub("", pre)
-        chunks = re.split(r"[,;:—–\"“”]|\s-\s", pre2)
-        role = None
-        participle = cue.endswith("ing")
-        if _RELATIVE_SUBJECT.search(chunks[-1]):
-            continue                 # "the report, which experts said was flawed": not the main clause
-        for i in range(len(chunks) - 1, -1, -1):
-            c = chunks[i].strip()
-            if not c or c.strip("_ \"'“”") == "":
+        if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0:
+            name, r = _speaker_from_np(c, reg, voiced=voiced)
+            if name:
+                only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
+                post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
+                return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only,
+                               pos=m.start())
+            if i and (participle or c.split()[0].lower() in ("the", "a", "an")):
                 continue
-            if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
-                role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
-                continue
-            if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0:
-                name, r = _speaker_from_np(c, reg, voiced=voiced)
-                if name:
-                    only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
-                    post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
-                    return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only)
-                if i and (participle or c.split()[0].lower() in ("the", "a", "an")):
-                    continue
-                if not _is_appositive(c):
-                    break
-            role = role or _clean_np(c)
+            if not _is_appositive(c):
+                break
+        role = role or _clean_np(c)
     return None
 
 
@@ -998,11 +1008,28 @@ def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry
         words = len(_WORD.findall(text[q.start:q.end]))
         if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before:
             continue                    # a short quotation with no cue of its own: a term
+        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is not None and _quoted_by_other(ctx, src_k, q, src, reg):
+            continue                    # "... after a UN report said China was responsible for 'X'"
         for k in touching:
             quote_speaker.setdefault(k, (src.name, src.cue, src.role))
             if src_k is not None:
                 quote_source_k.setdefault(k, src_k)
     return quote_speaker, quote_source_k, said_after
+
+
+def _quoted_by_other(ctx: _ParagraphContext, k: int, q: _Quote, src: _Source, reg: _Registry) -> bool:
+    """A short quotation right after a later cue whose own subject is not the sentence's source
+    ("Families told Amnesty ..., after a UN report said China was responsible for 'X'")."""
+    masked = ctx.msents[k]
+    qpos = q.start - ctx.ps[k].start
+    cues = [m for m in _CUE_RE.finditer(masked, 0, max(qpos, 0)) if m.start() > src.pos >= 0]
+    if not cues:
+        return False
+    clause = re.split(r"[,;:—–\"“”]", _TRAILING_FILLER.sub("", masked[:cues[-1].start()]))[-1]
+    if not clause.strip() or _is_appositive(clause) and not re.search(r"\b(?:a|an|the)\s", clause):
+        return False
+    other, _ = _speaker_from_np(clause, reg)
+    return bool(other) and other != src.name
 
 
 def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:

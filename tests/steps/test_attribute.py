@@ -72,6 +72,9 @@ PATTERNS = [
     ("attribution-only next sentence",
      ['"Every village deserves clean water and a school nearby." Ada Okoye, the governor, said.'],
      "said.", "direct", "Ada Okoye"),
+    ("short quote belongs to a nearer reporter",
+     ["Local farmers told the council of their losses, a year after a state report said the dam was "
+      "“badly built”."], "losses", "indirect", "Local farmers"),
     ("slogan in quotes is narration",
      ['The city follows the principle of "people before profit" in its budget.'], "principle",
      "narration", None),
