@@ -16,7 +16,8 @@ _I = re.IGNORECASE
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, _I)) for name, pattern in (
     ("comment_form", r"(please\s+)?(enter|leave|post|write|add|submit)\s+(your|a)\s+"
                      r"(comment|name|e-?mail|reply|website)s?(\s+(here|below))?\s*[!.:*]?"),
-    ("comment_form", r"(\d+\s+|no\s+)?comments?\s*[:!]?"),
+    ("comment_form", r"(\d+\s+|no\s+)?comments?\s*[:!]?|comments?\s*\(\d+\)|(post|submit|add)\s+(a\s+)?comment|"
+                     r"reply|submit|cancel\s+reply|(enter|your)\s+(your\s+)?e-?mail\s+address(\s+here)?\s*[:*]?"),
     ("comment_form", r"comments?\s+(are|is)\s+closed\.?"),
     ("comment_form", r"(leave|post)\s+a\s+(reply|comment)(\s+cancel\s+reply)?"),
     ("comment_form", r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"),
@@ -26,8 +27,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("comment_form", r"(name|e-?mail|website|comment)\s*[:*]{1,2}"),
     ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
     ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
-    ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+)?(on|via|at)\s+"
+    ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+|[\w.&' ]{2,30}?\s+)?(on|via|at)\s+"
                      r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b.{0,30}"),
+    ("share_follow", r".{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,40}"),
     ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|e-mail|print|whatsapp|facebook|"
                      r"twitter|linkedin|pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|分享到?|微信|微博)"
                      r"(\s*[|/·,\-–:：]?\s*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"
@@ -50,8 +52,15 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                           r"recommended(\s+(stories|for\s+you))?|most\s+(popular|read|viewed)|you\s+may\s+also\s+like|"
                           r"further\s+reading|more\s+stories|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|"
                           r"story\s+highlights|latest\s+news|lastest\s+news|current\s+news|for\s+more|more|"
-                          r"related|续きを読む|続きを読む|阅读全文|閱讀全文|查看更多|更多|相关新闻|相關新聞|"
+                          r"related|read\s+next|up\s+next|what\s+to\s+read\s+next|more\s+on\s+this\s+story|"
+                          r"续きを読む|続きを読む|阅读全文|閱讀全文|查看更多|更多|相关新闻|相關新聞|"
                           r"相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?"),
+    ("site_navigation", r"(home|about(\s+us)?|contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+"
+                        r"conditions)|cookie\s+policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|"
+                        r"newsletters?|subscribe|log\s*in|sign\s+in|register)(\s*[|/·•]?\s*(home|about(\s+us)?|"
+                        r"contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+conditions)|cookie\s+"
+                        r"policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|newsletters?|subscribe|"
+                        r"log\s*in|sign\s+in|register))*"),
     ("skip_navigation", r"(skip\s+to\s+(main\s+)?(content|navigation)|back\s+to\s+top|\^|top|menu|search|close|"
                         r"video\s*player\s*close|main\s+menu|navigation|返回顶部|返回首页|打印|关闭)"),
     ("pagination", r"(«|<<|<)?\s*(prev(ious)?|上一页)?(\s+\d+){2,}\s+(next|下一页)?\s*(>>|»|>)?\s*\|?"),

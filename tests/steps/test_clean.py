@@ -171,6 +171,11 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
     pytest.param("Your email address will not be published. Required fields are marked *", "comment_form",
                  id="comment form email notice"),
     pytest.param("Leave a Reply Cancel reply", "comment_form", id="leave a reply"),
+    pytest.param("Comments (0)", "comment_form", id="comment counter"),
+    pytest.param("Follow CGTN on Twitter", "share_follow", id="follow outlet on twitter"),
+    pytest.param("Get the latest news delivered to your inbox", "share_follow", id="newsletter prompt"),
+    pytest.param("Privacy Policy | Terms of Use | Contact Us", "site_navigation", id="footer navigation"),
+    pytest.param("Read next", "more_from_section", id="read next"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])
@@ -208,6 +213,8 @@ def test_body_sentence_resembling_boilerplate_kept(sentence):
     pytest.param("Get the application form from the village office", id="not an app prompt"),
     pytest.param("Copyright law was discussed", id="not a copyright line"),
     pytest.param("Home to 25 million people, the region grew fast", id="not a breadcrumb"),
+    pytest.param("Follow the money on the road to Beijing", id="not a follow line"),
+    pytest.param("Contact us if you saw anything, police said.", id="not site navigation"),
 ])
 def test_boilerplate_rules_do_not_match_body_text(line):
     from flows.steps.boilerplate import boilerplate_rule
