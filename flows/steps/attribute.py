@@ -121,6 +121,8 @@ _INTERROGATIVE_CLAUSE = re.compile(r",\s+(?:would|could|can|will|do|does|did|is|
                                    r"(?:you|we|they|it|he|she)\b")
 _QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
 _I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
+_UPPER_RE = re.compile(r"[A-Z]")
+_LETTER_RE = re.compile(r"[A-Za-z]")
 _YOU_RE = re.compile(r"\byou\b")
 _GENERIC_YOU_RE = re.compile("|".join(r"\b" + p.replace(" ", r"\s+") + r"\b" for p in L.GENERIC_YOU))
 _RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|whose)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$",
@@ -820,7 +822,10 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
 def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
     """An unlabelled speech-recognition transcript: all lower case, in the first and second person."""
     text = " ".join(paragraphs)
-    if len(text) < L.TRANSCRIPT_MIN_LETTERS or text.lower() != text:
+    if len(text) < L.TRANSCRIPT_MIN_LETTERS:
+        return False
+    upper = len(_UPPER_RE.findall(text))
+    if upper > L.TRANSCRIPT_MAX_UPPER_SHARE * len(_LETTER_RE.findall(text)):
         return False
     personal = sum(bool(_I_RE.search(paragraphs[s.para][s.start:s.end])) for s in sents)
     return personal >= L.TRANSCRIPT_MIN_PERSONAL

@@ -23,6 +23,7 @@ from flows.steps.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_BEFORE_NUMBER,
     LOWER_CONTINUATION_ABBREVIATIONS,
+    TRANSCRIPT_MAX_UPPER_SHARE,
     SENTENCE_STARTERS,
 )
 
@@ -64,7 +65,10 @@ def _continues(prev: str, line: str) -> bool:
     Not in an all-lower-case text (a speech-recognition transcript), where a
     new line marks a new speaker rather than a wrap.
     """
-    return bool(line[:1].islower()) and not _FINAL_STOP.search(prev) and any(c.isupper() for c in prev)
+    if not line[:1].islower() or _FINAL_STOP.search(prev):
+        return False
+    letters = sum(c.isascii() and c.isalpha() for c in prev)
+    return sum(c.isupper() for c in prev) > TRANSCRIPT_MAX_UPPER_SHARE * letters
 
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
