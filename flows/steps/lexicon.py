@@ -228,6 +228,7 @@ abstract summary keywords note notes excerpt excerpts background
 """.split())
 # an unlabelled, all-lower-case transcript (speech recognition): how long, how personal, and who speaks
 TRANSCRIPT_MIN_LETTERS = 200
+HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence is hard-wrapped
 TRANSCRIPT_MAX_UPPER_SHARE = 0.005   # capitals per Latin letter: edited English has ~3%
 TRANSCRIPT_MIN_PERSONAL = 3
 TRANSCRIPT_ROLES = ("interviewer", "interviewee")

@@ -23,6 +23,7 @@ from flows.steps.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_BEFORE_NUMBER,
     LOWER_CONTINUATION_ABBREVIATIONS,
+    HARD_WRAP_MAX_LINE,
     TRANSCRIPT_MAX_UPPER_SHARE,
     SENTENCE_STARTERS,
 )
@@ -62,11 +63,13 @@ def paragraph_spans(body: str) -> list[tuple[int, int]]:
 def _continues(prev: str, line: str) -> bool:
     """True when ``line`` is the hard-wrapped continuation of ``prev``.
 
-    Not in an all-lower-case text (a speech-recognition transcript), where a
-    new line marks a new speaker rather than a wrap.
+    A long line of a text without capitals (a speech-recognition transcript)
+    is not wrapped: there a new line marks a new speaker.
     """
     if not line[:1].islower() or _FINAL_STOP.search(prev):
         return False
+    if len(prev) <= HARD_WRAP_MAX_LINE:
+        return True             # a short line cut mid-sentence: a wrap, whatever its case
     letters = sum(c.isascii() and c.isalpha() for c in prev)
     return sum(c.isupper() for c in prev) > TRANSCRIPT_MAX_UPPER_SHARE * letters
 

@@ -66,8 +66,14 @@ def test_hard_wrapped_line_joins_its_paragraph():
 
 
 def test_lower_case_transcript_lines_stay_apart():
-    body = "we went there and saw the\ngot that wrong? yes"
+    line = "we went there and saw the river and the boats and the people who live there all year and then the"
+    body = line + " " + line + "\ngot that wrong? yes"
     assert len(paragraph_spans(body)) == 2
+
+
+def test_short_lower_case_line_is_a_wrap():
+    body = "the committee met on monday and agreed that the\nbudget would grow."
+    assert len(paragraph_spans(body)) == 1
 
 
 def test_empty_inputs():
