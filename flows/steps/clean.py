@@ -379,11 +379,12 @@ def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min
 
 _GREETING = re.compile(r"^(good\s+(morning|afternoon|evening)|hello|hi|thank|thanks|ladies|dear|welcome|excellenc|"
                        r"distinguished|honou?rable|friends|colleagues)\b", re.IGNORECASE)
+_REPORTING = re.compile(r"\b(said|says|told|added|noted|stressed|stated|pointed|believes?|argued?|explained)\b")
 _FUNCTION_END = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|with|by|from|that|is|are|was|were|as)$", re.IGNORECASE)
 
 
 def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_chars: int = 120, min_words: int = 4,
-                   max_cjk: int = 30, max_signature_words: int = 30) -> bool:
+                   max_cjk: int = 30, max_signature_words: int = 20) -> bool:
     """A short heading line inside the body: no sentence end, capitalised, not a name or label,
     not a hard-wrapped piece of a paragraph (ends in a function word, or the next line goes on in
     lower case); also "Name, role" signature lines."""
@@ -397,7 +398,7 @@ def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_char
         return False
     if _is_cjk(s):
         return len(s) <= max_cjk
-    if _NAME_COMMA.match(s) and _words(s) <= max_signature_words:
+    if _NAME_COMMA.match(s) and _words(s) <= max_signature_words and not _REPORTING.search(s):
         return True
     if len(s) > max_chars or not (s[0].isupper() or s[0] in "‘'\"“"):
         return False
@@ -438,6 +439,7 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         repairs.append("watermark_removed")
 
     body_idx: list[tuple[int, str]] = []
+    related_list = False  # inside a "Related Articles" list of headlines
     in_header = True
     seen = 0  # non-empty, non-boilerplate lines seen in the header zone
     title_allowed = True
@@ -460,9 +462,14 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
                 and not _is_body_like_sentence(line):
             rule = "caption"
+        if rule is None and related_list and _is_headline_like(line):
+            rule = "related_list"
         if rule:
             removed.append(RemovedLine(i, line, rule))
+            related_list = (rule == "related_list" or (rule == "more_from_section" and bool(_LIST_OPENER.fullmatch(line)))
+                            or (related_list and rule in _LIST_FURNITURE))
             continue
+        related_list = False
 
         if in_header:
             m = _DATE_PREFIX.match(line)
@@ -483,7 +490,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                     title_allowed = False
                     kind = "header"
                 removed.append(RemovedLine(i, line, kind))
-                seen += 1
+                if _words(line) >= 3 or len(line) >= 6 and _is_cjk(line):
+                    seen += 1  # one- and two-word menu items do not push the title out of reach
                 continue
             in_header = False
         body_idx.append((i, line))
@@ -551,6 +559,20 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     return CleanedDocument(body=body, header=header, removed=tuple(sorted(removed, key=lambda r: r.line_no)),
                            language=lang,
                            repairs=tuple(dict.fromkeys(repairs)))
+
+
+_LIST_FURNITURE = ("media_label", "media_player", "markup_residue", "caption")
+_LIST_OPENER = re.compile(  # headings of lists of other articles (not "Story highlights" or "Read more")
+    r"(more\s+from\s+.{1,30}|related(\s+(articles?|stories|story|news|posts?|content|reading|links?|coverage))?|"
+    r"more\s+stories|more\s+on\s+this\s+story|you\s+may\s+also\s+like|recommended(\s+(stories|for\s+you))?|"
+    r"most\s+(popular|read|viewed)|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|latest\s+news|"
+    r"read\s+next|up\s+next|what\s+to\s+read\s+next|further\s+reading|see\s+also|also\s+read|read\s+also|"
+    r"相关新闻|相關新聞|相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?", re.IGNORECASE)
+
+
+def _is_headline_like(s: str, *, max_words: int = 25) -> bool:
+    """A linked headline in a related-stories list: short, no sentence end."""
+    return _words(s) <= max_words and not _ends_sentence(s) and not s.endswith((":", "："))
 
 
 def _same_text(a: str, b: str) -> bool:

@@ -630,3 +630,27 @@ def test_bullet_items_in_body_are_kept():
     text = BODY + "- Cut emissions by half in ten years\n- Plant more trees in the north\n" + BODY
     doc = cleaned_document(text)
     assert "- Cut emissions by half in ten years" in doc.body.split("\n")
+
+
+NAV_HEAD = "Skip to main content\nHome\nNews\nWorld\nChina\nOpinion\nBusiness\nSearch\nMenu\n"
+RELATED_FOOT = ("\nRelated Articles\nChina unveils new plan for rural development\nExperts hail progress at Geneva forum\n"
+                "© 2021 Example News. All rights reserved.\nPrivacy Policy | Terms of Use\n")
+
+
+def test_navigation_heavy_page_keeps_title_and_body():
+    story = "China ensures protection of human rights\n2022-05-23 09:59\n" + BODY + "Zhang Weiwei, dean of the insti"
+    plain = cleaned_document(story)
+    wrapped = cleaned_document(NAV_HEAD + story + RELATED_FOOT)
+    assert wrapped.header == plain.header
+    assert wrapped.header.title == "China ensures protection of human rights"
+    assert wrapped.body == plain.body
+    assert wrapped.body.endswith("Zhang Weiwei, dean of the insti")  # a truncated last line is kept
+    assert {"related_list", "copyright", "site_navigation"} <= {r.rule for r in wrapped.removed}
+
+
+def test_story_highlights_are_not_a_related_list():
+    text = ("Title of the story about the briefing\n\nStory highlights\n\n"
+            "Chinese foreign ministry spokesman Wang Wenbin said the accusations are 'nothing but rumours' in a briefing\n"
+            + BODY)
+    doc = cleaned_document(text)
+    assert doc.body.startswith("Chinese foreign ministry spokesman Wang Wenbin said")
