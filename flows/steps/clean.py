@@ -366,7 +366,7 @@ def _is_label(s: str) -> bool:
 
 
 def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min_cjk: int = 10) -> bool:
-    if len(s) > max_chars or s[-1] in ".,;:：，；、…" or hd.is_date_line(s) or _LABEL_PREFIX.match(s):
+    if len(s) > max_chars or s[-1] in ".,;:：，；、…" or hd.date_stamp(s) or _LABEL_PREFIX.match(s):
         return False
     if re.search(r"[a-z]{2}[.!?]\s+[A-Z]|[。！？]\S", s):
         return False  # holds a sentence boundary: running text, not a headline
@@ -520,8 +520,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                 got.dates.append((i, hd.found_date(line)))
             removed.append(RemovedLine(i, line, "byline"))
             continue
-        if k <= max_early_date_line and hd.is_date_line(line, max_extra_words=2) and not _ends_sentence(line):
-            got.dates.append((i, hd.is_date_line(line, max_extra_words=2)))
+        if k <= max_early_date_line and hd.date_stamp(line, max_extra_words=2) and not _ends_sentence(line):
+            got.dates.append((i, hd.date_stamp(line, max_extra_words=2)))
             lead = line.split(",")[0].strip()
             if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
                 got.outlets.append((2, hd.clean_outlet(lead)))
@@ -610,7 +610,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         if fd2:
             got.dates.append((i, fd2))
         return "byline"
-    fd = hd.is_date_line(line) if short else None
+    fd = hd.date_stamp(line) if short else None
     if fd:
         got.dates.append((i, fd))
         lead = line[: line.find(fd.text)] if fd.text in line else ""
@@ -631,7 +631,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         got.title = (i, line.rstrip(" |·-–—").strip())
         return "title"
     if (got.title is not None and title_like and got.dates and got.dates[0][0] < got.title[0]
-            and next_line and (hd.is_date_line(next_line) or hd.byline(next_line))):
+            and next_line and (hd.date_stamp(next_line) or hd.byline(next_line))):
         # under a page-top date banner, the article's own title is the line above its own date/byline
         got.header_lines.append(got.title[1])
         got.title = (i, line.rstrip(" |·-–—").strip())

@@ -80,7 +80,7 @@ _DATE_LABEL = (r"(?:(?:release\s+time|published(?:\s+on)?|posted(?:\s+on)?|updat
                r"last\s+updated|date|time|发表时间|發表時間|发布时间|發佈時間|发布日期|时间|時間|日期)\s*[:：]?\s*)")
 
 
-def is_date_line(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
+def date_stamp(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
     """The date of a line that is (mostly) a date stamp: label, weekday, date, time, little else."""
     s = line.strip()
     fd = found_date(s)
