@@ -28,8 +28,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
     ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
     ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+|[\w.&' ]{2,30}?\s+)?(on|via|at)\s+"
-                     r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b.{0,30}"),
-    ("share_follow", r".{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b.{0,40}"),
+                     r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b[^.,;!?]{0,30}[:!]?"),
+    ("share_follow", r"[^.,;]{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b[^,;]{0,40}"),
     ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|e-mail|print|whatsapp|facebook|"
                      r"twitter|linkedin|pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|分享到?|微信|微博)"
                      r"(\s*[|/·,\-–:：]?\s*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"

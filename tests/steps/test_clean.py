@@ -214,6 +214,7 @@ def test_body_sentence_resembling_boilerplate_kept(sentence):
     pytest.param("Copyright law was discussed", id="not a copyright line"),
     pytest.param("Home to 25 million people, the region grew fast", id="not a breadcrumb"),
     pytest.param("Follow the money on the road to Beijing", id="not a follow line"),
+    pytest.param("Like many on Twitter, she was angry.", id="not a like-us line"),
     pytest.param("Contact us if you saw anything, police said.", id="not site navigation"),
 ])
 def test_boilerplate_rules_do_not_match_body_text(line):
