@@ -1,13 +1,19 @@
 """Data quality: expectation suites derived from schemas/, cross-table rules, and the run report.
 
-Public API:
-
+Public API
+----------
 - ``quality_result(tables, *, thresholds, files_read, today, data_docs_dir=None) -> QualityResult``
-- ``CheckResult``, ``QualityResult``
-- ``expectations(table, model) -> list[Expectation]`` (the derived column checks, without GX)
-- ``summary_html``, ``history_entry``, ``markdown_summary``, ``summary_rows`` (flows.quality.report)
+  runs every check; writes only GX Data Docs, and only when ``data_docs_dir`` is given.
+- ``CheckResult`` / ``QualityResult`` (``.critical_failures``, ``.warnings``, ``.passed``, ``.check(name)``).
+- ``summary_html(result, tables, *, run, history, data_docs_href) -> str``: one self-contained page.
+- ``history_entry(result, tables, run) -> dict``: this run's figures for the history file.
+- ``markdown_summary(result, tables, run) -> str`` and ``summary_rows(result) -> list[dict]``: Prefect artifacts.
+- ``expectations(table, model) -> list[Expectation]``: the derived column checks (no GX import).
+- ``preload_gx()``: start importing GX (~10 s) in a background thread, so it overlaps with other work.
 
-- ``preload_gx()``: start importing GX (~10 s) in a background thread, so it overlaps with other work
+Check names are ``<table>.<column>.<kind>`` for derived column checks (engine "gx": not_null, unique,
+in_set, minimum, min_length, pattern, iso639_1) and ``<table>.<rule>`` for hand-written rules (engine
+"rule", flows/quality/rules.py). Corpus shares are warnings; everything else is critical.
 
 Great Expectations is imported lazily, only inside ``quality_result`` (or by ``preload_gx``).
 """

@@ -98,3 +98,16 @@ def test_preload_imports_great_expectations_in_the_background() -> None:
             "r = quality.quality_result({}, thresholds=QualityThresholds(), files_read=0, today=dt.date(2024, 1, 1)); "
             "assert r.passed and r.gx_import_seconds < 0.5 and r.gx_seconds > 0, r")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
+def test_offset_mismatches_in_many_small_chunks(monkeypatch) -> None:
+    import flows.quality.rules as rules
+
+    monkeypatch.setattr(rules, "OFFSET_CHUNK_CHARS", 7)
+    doc = "Alpha beta. Gamma délta! Epsilon?"
+    documents = pa.table({"document_id": ["a"], "clean_text": [doc]})
+    spans = [(0, 11), (12, 24), (25, 33), (0, 0), (12, 24)]
+    texts = [doc[s:e] for s, e in spans[:-1]] + ["Gamma delta!"]
+    rows = pa.table({"document_id": ["a"] * 5, "char_start": [s for s, _ in spans],
+                     "char_end": [e for _, e in spans], "text": texts})
+    assert offset_mismatches(documents, rows).tolist() == [False, False, False, False, True]
