@@ -1,0 +1,221 @@
+"""Tests for flows.steps.header and the header zone of clean.cleaned_document: dates, bylines, datelines, titles,
+outlets. Each fixture plants one form and is named after it."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from flows.steps.clean import cleaned_document
+
+
+BODY = ("China has lifted nearly 100 million rural people out of poverty, officials said on Tuesday.\n"
+        "The forum was attended by more than 300 participants from home and abroad.\n")
+
+
+@pytest.mark.parametrize("line, expected", [
+    pytest.param("February 22,2021   By:en.humanrights.cn", dt.date(2021, 2, 22), id="month day comma year no space"),
+    pytest.param("Feb.22,2021 --", dt.date(2021, 2, 22), id="abbreviated month with dot"),
+    pytest.param("2022-06-26 00:00:00Source: CSHRS", dt.date(2022, 6, 26), id="iso datetime glued to source"),
+    pytest.param("Updated: 2023-06-14Xinhua", dt.date(2023, 6, 14), id="updated iso date glued to outlet"),
+    pytest.param("2021-02-26 21:14 |", dt.date(2021, 2, 26), id="iso date with time"),
+    pytest.param("December 8, 2021", dt.date(2021, 12, 8), id="long month day year"),
+    pytest.param("Updated 21:35, 22-Jul-2018", dt.date(2018, 7, 22), id="day-mon-year"),
+    pytest.param("2021/02/04", dt.date(2021, 2, 4), id="slashed iso date"),
+    pytest.param("06/24/2021", dt.date(2021, 6, 24), id="us month-first date"),
+    pytest.param("24.06.2021", dt.date(2021, 6, 24), id="european dotted date"),
+    pytest.param("2021-06-24T10:15:33+08:00", dt.date(2021, 6, 24), id="iso timestamp"),
+    pytest.param("جنيف 13 مارس 2021 (شينخوا)", dt.date(2021, 3, 13), id="arabic month name"),
+    pytest.param("2023 年 11 月 21 日", dt.date(2023, 11, 21), id="chinese date"),
+    pytest.param("tirsdag 26. januar 2016", dt.date(2016, 1, 26), id="danish date with weekday"),
+    pytest.param("PEKIN, 9 grudnia 2021 r.", dt.date(2021, 12, 9), id="polish genitive month"),
+    pytest.param("Sept. 28, 2022 --", dt.date(2022, 9, 28), id="sept abbreviation"),
+    pytest.param("BEIJING, Dec. 8 (Xinhua) --", None, id="year-less date stays null"),
+    pytest.param("(September 13)", None, id="year-less parenthesised date stays null"),
+])
+def test_found_date_formats(line, expected):
+    from flows.steps.header import found_date
+    fd = found_date(line)
+    assert (fd.date if fd else None) == expected
+    if fd:
+        assert fd.text in line
+
+
+def test_year_less_date_in_document_stays_null():
+    doc = cleaned_document("Forum opens in Beijing on human rights\n\n"
+                           "BEIJING, Dec. 8 (Xinhua) -- " + BODY)
+    assert doc.header.published_date is None
+    assert doc.header.date_text is None
+    assert doc.header.dateline == "BEIJING, Dec. 8 (Xinhua) --"
+    assert doc.header.outlet == "Xinhua"
+
+
+@pytest.mark.parametrize("line, authors, outlet", [
+    pytest.param("By CUI JIA | CHINA DAILY | Updated: 2022-05-23 09:59", ("Cui Jia",), "China Daily",
+                 id="all-caps byline with outlet and updated"),
+    pytest.param("By He Yin, People's Daily", ("He Yin",), "People's Daily", id="byline name comma outlet"),
+    pytest.param("May 23,2022   By:Xinhua", (), "Xinhua", id="date then by-colon outlet"),
+    pytest.param("By Zhang Weiwei  ·  2023-06-14  ·   Source: Forum on Global Human Rights Governance",
+                 ("Zhang Weiwei",), "Forum on Global Human Rights Governance", id="byline with source field"),
+    pytest.param("Source: Xinhua| 2018-03-14 21:10:15|Editor: Jiaxin", (), "Xinhua", id="source line with editor"),
+    pytest.param("China News Agency reporter Ma Furong", ("Ma Furong",), "China News Agency", id="agency reporter name"),
+    pytest.param("Sophie Wingate and Viola Gaskell, DPA on", ("Sophie Wingate", "Viola Gaskell"), "DPA",
+                 id="two authors and wire"),
+    pytest.param("WION Web Team", (), "WION", id="web team byline"),
+    pytest.param("By Zhong Sheng (People's Daily)", ("Zhong Sheng",), "People's Daily", id="outlet in parentheses"),
+    pytest.param("By JANE DOE and JOHN ROE Associated Press", ("Jane Doe", "John Roe"), "Associated Press",
+                 id="ap-style names then outlet"),
+    pytest.param("By Liu Xin and Yang Sheng Published: Jun 24, 2021 10:07 PM", ("Liu Xin", "Yang Sheng"), None,
+                 id="byline glued to published date"),
+    pytest.param("By Reuters Staff", (), "Reuters", id="wire staff byline"),
+    pytest.param("Author: Jane Doe", ("Jane Doe",), None, id="author label"),
+    pytest.param("Jane Doe | Reuters", ("Jane Doe",), "Reuters", id="name pipe outlet"),
+])
+def test_byline_forms(line, authors, outlet):
+    from flows.steps.header import byline
+    b = byline(line)
+    assert b is not None
+    assert b.authors == authors
+    assert b.outlet == outlet
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("By the end of 2020, China had eliminated absolute poverty in all its counties.",
+                 id="sentence starting with by the"),
+    pytest.param("By Wednesday, officials said", id="by weekday phrase"),
+    pytest.param("By 2020 the plan", id="by year phrase"),
+])
+def test_not_a_byline(line):
+    from flows.steps.header import byline
+    assert byline(line) is None
+
+
+def test_sentence_starting_with_by_at_top_is_body():
+    text = "By the end of 2020, China had eliminated absolute poverty in all of its 832 poor counties.\n" + BODY
+    doc = cleaned_document(text)
+    assert doc.body.startswith("By the end of 2020")
+    assert doc.header.authors == () and doc.header.outlet is None
+
+
+def test_byline_in_document_goes_to_header():
+    doc = cleaned_document("China ensures protection of human rights\n\n"
+                           "By CUI JIA | CHINA DAILY | Updated: 2022-05-23 09:59\n\n" + BODY)
+    assert doc.header.title == "China ensures protection of human rights"
+    assert doc.header.authors == ("Cui Jia",)
+    assert doc.header.published_date == dt.date(2022, 5, 23)
+    assert "CUI JIA" not in doc.body
+
+
+@pytest.mark.parametrize("prefix, expected", [
+    pytest.param("Feb.22,2021 -- ", "Feb.22,2021 --", id="date dateline"),
+    pytest.param("BEIJING, Dec. 8 (Xinhua) -- ", "BEIJING, Dec. 8 (Xinhua) --", id="wire dateline"),
+    pytest.param("NEW YORK -- ", "NEW YORK --", id="place-only dateline"),
+    pytest.param("London (CNN)", "London (CNN)", id="cnn-style dateline without dash"),
+    pytest.param("GENEVA, June 24 (Reuters) - ", "GENEVA, June 24 (Reuters) -", id="reuters dateline single dash"),
+    pytest.param("BEIJING, April 14, 2021 /PRNewswire/ — ", "BEIJING, April 14, 2021 /PRNewswire/ —",
+                 id="press-release dateline"),
+])
+def test_dateline_prefix_stripped_from_first_paragraph(prefix, expected):
+    doc = cleaned_document("A headline about the forum in Beijing\n" + prefix + BODY)
+    assert doc.header.dateline == expected
+    assert doc.body.startswith("China has lifted nearly")
+
+
+def test_place_in_parentheses_dateline_is_not_an_outlet():
+    doc = cleaned_document("China: End Abuses in Xinjiang\n\n(Geneva) – " + BODY)
+    assert doc.header.dateline == "(Geneva) –"
+    assert doc.header.outlet is None
+    assert doc.body.startswith("China has lifted")
+
+
+def test_chinese_wire_dateline_and_editor_credit():
+    text = ("中国乡村振兴取得新进展\n2021年06月24日 10:15 来源：人民网\n"
+            "人民网北京6月24日电 记者近日从农业农村部获悉，乡村振兴各项工作取得积极进展。\n责任编辑：王晓\n")
+    doc = cleaned_document(text)
+    assert doc.header.title == "中国乡村振兴取得新进展"
+    assert doc.header.published_date == dt.date(2021, 6, 24)
+    assert doc.header.outlet == "人民网"
+    assert doc.body == "记者近日从农业农村部获悉，乡村振兴各项工作取得积极进展。"
+    assert doc.language == "zh"
+
+
+def test_dash_inside_body_sentence_is_not_a_dateline():
+    text = "China -- the world's most populous country -- has made progress in poverty reduction, he said."
+    doc = cleaned_document(text)
+    assert doc.header.dateline is None
+    assert doc.body == text
+
+
+def test_scraper_date_prefix_before_title():
+    doc = cleaned_document(" date 2021-12-09 Xi sends congratulatory letter to rights forum\n\n" + BODY)
+    assert doc.header.title == "Xi sends congratulatory letter to rights forum"
+    assert doc.header.published_date == dt.date(2021, 12, 9)
+
+
+def test_lines_above_title_are_removed():
+    doc = cleaned_document("Home | Society\n\nChina ensures protection of human rights\n\n2022-05-23 09:59\n\n" + BODY)
+    assert doc.header.title == "China ensures protection of human rights"
+    assert doc.body == BODY.strip()
+
+
+def test_masthead_under_date_banner_is_not_the_title():
+    text = ("Monday, Jun 21, 2021\nFocus on the big picture\n\n"
+            "Who holds principal responsibility for the fight against poverty?\n\n"
+            "CGTN, 15 May 2021\n\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.title == "Who holds principal responsibility for the fight against poverty?"
+    assert doc.header.published_date == dt.date(2021, 5, 15)
+    assert doc.header.outlet == "CGTN"
+
+
+@pytest.mark.parametrize("text, outlet", [
+    pytest.param("Progress in Human Rights in 2013\nInformation Office of the State Council\n\n" + BODY,
+                 "Information Office of the State Council", id="issuing office under the title"),
+    pytest.param("A grand process of poverty alleviation: Global Times editorial\n\n" + BODY, "Global Times",
+                 id="outlet editorial in title"),
+    pytest.param("Experts see progress at forum\n\n" + BODY + "In an exclusive CGTN interview, a director said "
+                 "progress was mainly reflected in three areas.\n", "CGTN", id="outlet's own exclusive interview"),
+])
+def test_outlet_fallbacks(text, outlet):
+    assert cleaned_document(text).header.outlet == outlet
+
+
+def test_speech_author_from_title():
+    doc = cleaned_document("Joint Statement Delivered by H.E.Ambassador CHEN Xu on Behalf of a Group of Countries\n"
+                           "2022-09-13 21:42\n\nMr. President,\n\n" + BODY)
+    assert doc.header.authors == ("Chen Xu",)
+    assert doc.header.published_date == dt.date(2022, 9, 13)
+    assert doc.body.startswith("Mr. President,")
+
+
+def test_dateline_alone_on_its_line():
+    doc = cleaned_document("China says rural plan on track\nBEIJING, June 24 (Xinhua) --\n" + BODY)
+    assert doc.header.title == "China says rural plan on track"
+    assert doc.header.dateline == "BEIJING, June 24 (Xinhua) --"
+    assert doc.header.outlet == "Xinhua"
+    assert doc.body == BODY.strip()
+
+
+def test_short_sentence_with_a_date_is_body_not_a_date_stamp():
+    doc = cleaned_document("The forum opened on May 5, 2021.\n" + BODY)
+    assert doc.body.startswith("The forum opened on May 5, 2021.")
+    assert doc.header.published_date is None
+
+
+def test_byline_below_long_standfirst():
+    text = ("China says rural plan on track\n"
+            "The plan aims to lift incomes in 832 counties by 2025 and create jobs for rural youth\n"
+            "By ZHAO LEI | China Daily | Updated: 2021-06-24 07:39\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.authors == ("Zhao Lei",)
+    assert doc.header.outlet == "China Daily"
+    assert doc.header.published_date == dt.date(2021, 6, 24)
+    assert "ZHAO LEI" not in doc.body
+
+
+def test_unpunctuated_opening_paragraph_with_sentences_is_not_a_title():
+    para = ("The forum opened in Beijing on Tuesday. More than 300 delegates attended the meeting and "
+            "discussed the right to development for three days without a break")
+    doc = cleaned_document(para + "\n" + BODY)
+    assert doc.header.title is None
+    assert doc.body.startswith(para)
