@@ -277,8 +277,12 @@ def _quotes(text: str, carry_open: bool) -> list[_Quote]:
     opened_before = carry_open
     single_open: int | None = None
     n = len(text)
+    # the opening mark of a paragraph that continues a quotation re-opens it, it does not close it
+    reopen = len(text) - len(text.lstrip()) if carry_open and text.lstrip()[:1] in "\"“‘«'" else -1
     for qm in _QUOTE_CHARS.finditer(text):
         i, ch = qm.start(), qm.group()
+        if i == reopen:
+            continue
         prev = text[i - 1] if i else " "
         nxt = text[i + 1] if i + 1 < n else " "
         if ch == '"':
@@ -312,6 +316,17 @@ def _quotes(text: str, carry_open: bool) -> list[_Quote]:
         out.append(_Quote(open_at, n, False, opened_before))
     out.sort(key=lambda q: q.start)
     return out
+
+
+def _continues_quote(text: str) -> bool:
+    """A paragraph goes on with a quotation left open before it: it opens with a quotation mark
+    (the usual style) or closes a quotation it never opened."""
+    t = text.lstrip()
+    if t[:1] in "\"“‘«'":
+        return True
+    first_close = min((i for i in (t.find("”"), t.find("»")) if i >= 0), default=-1)
+    first_open = min((i for i in (t.find("“"), t.find("«")) if i >= 0), default=len(t))
+    return 0 <= first_close < first_open
 
 
 def _mask(text: str, quotes: list[_Quote]) -> str:
@@ -874,7 +889,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         if not ps:
             continue
         person_before = reg.last_person
-        quotes = _quotes(text, carry_open)
+        quotes = _quotes(text, carry_open and _continues_quote(text))
         masked = _mask(text, quotes)
         msents = [masked[s.start:s.end] for s in ps]
         # reported sources, sentence by sentence (pronouns resolve to the last subject so far)
