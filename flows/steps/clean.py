@@ -615,8 +615,12 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         got.dates.append((i, fd))
         lead = line[: line.find(fd.text)] if fd.text in line else ""
         lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
-        if lead and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
-            got.outlets.append((2, hd.clean_outlet(lead)))
+        tail = line[line.find(fd.text) + len(fd.text):] if fd.text in line else ""
+        tail = re.sub(r"^[\s,|·]*(\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?", "", tail).strip(" ,|·-–—:")
+        for part in (lead, tail):  # "CGTN, 15 May 2021" / "Updated: 2023-06-14Xinhua"
+            if part and hd.looks_like_outlet(part) and len(part.split()) <= 4:
+                got.outlets.append((2, hd.clean_outlet(part)))
+                break
         return "date"
     m = _WIRE_HEAD.match(line) if len(line) <= 400 else None
     if m and hd.found_date(m.group("date") + " 2000") is not None:

@@ -219,3 +219,9 @@ def test_unpunctuated_opening_paragraph_with_sentences_is_not_a_title():
     doc = cleaned_document(para + "\n" + BODY)
     assert doc.header.title is None
     assert doc.body.startswith(para)
+
+
+def test_outlet_glued_after_updated_date():
+    doc = cleaned_document("Forum on global human rights governance opens\nUpdated: 2023-06-14Xinhua\n" + BODY)
+    assert doc.header.published_date == dt.date(2023, 6, 14)
+    assert doc.header.outlet == "Xinhua"
