@@ -5,8 +5,14 @@ Pure functions only: no Prefect, no file I/O. Every tunable number is a keyword 
 - ``decoded(raw)``: detect the encoding and decode, or raise ``UndecodableError`` with a reason code.
 - ``normalized(text)`` / ``normalized_text(text)``: mojibake, NFC, line breaks, odd spaces, controls.
 - ``cleaned_document(text)``: header (title, date, byline, dateline), boilerplate, body, language.
-- ``corpus_boilerplate(texts)``: lines repeated across many documents of a corpus.
-- ``duplicate_groups(bodies)``: exact and near-duplicate groups (see ``dedup``).
+- ``language(text)``: ISO 639-1 code (py3langid, offline).
+- ``corpus_boilerplate(texts, min_docs=3)``: lines repeated across many documents of a corpus.
+- ``duplicate_groups(bodies)``: doc id -> representative id, exact and near duplicates (see ``dedup``).
+
+Where to change what: line-level boilerplate rules, watermarks and corpus furniture live in
+``boilerplate``; date formats, bylines, outlets and dateline prefixes in ``header``; the header zone
+(which lines are title / byline / furniture before the body starts) and body-line rules (captions,
+credits, sub-headings, related-story lists) are below in this module.
 """
 from __future__ import annotations
 
