@@ -696,7 +696,7 @@ def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[
 def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order."""
-    people = _document_people(paragraphs)
+    people = _document_people(paragraphs + ([title] if title else []))   # the title names people too
     sents, label_only = _split(paragraphs, people)
     reg = _Registry(people)
     labels = _dialogue_labels(sents, label_only, paragraphs)
