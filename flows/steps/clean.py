@@ -383,6 +383,12 @@ def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min
     return _words(s) >= min_words
 
 
+def _is_heading_case(s: str, *, max_words: int = 6) -> bool:
+    """Short, or Title Case (most words capitalised): "Introduction", "Rights of the Person"."""
+    words = [w for w in s.split() if w.lower() not in ("of", "the", "and", "in", "on", "for", "to", "a", "an", "with")]
+    return len(s.split()) <= max_words and sum(w[:1].isupper() for w in words) >= 0.6 * max(1, len(words))
+
+
 _GREETING = re.compile(r"^(good\s+(morning|afternoon|evening)|hello|hi|thank|thanks|ladies|dear|welcome|excellenc|"
                        r"distinguished|honou?rable|friends|colleagues)\b", re.IGNORECASE)
 _REPORTING = re.compile(r"\b(said|says|told|added|noted|stressed|stated|pointed|believes?|argued?|explained)\b")
@@ -394,7 +400,8 @@ def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_char
     """A short heading line inside the body: no sentence end, capitalised, not a name or label,
     not a hard-wrapped piece of a paragraph (ends in a function word, or the next line goes on in
     lower case); also "Name, role" signature lines."""
-    if _SECTION_HEAD.fullmatch(s) and len(s) <= max_chars:
+    m = _SECTION_HEAD.fullmatch(s)
+    if m and len(s) <= max_chars and (m.group(1)[0] in "IVXLC" or _is_heading_case(m.group(2) or "")):
         return True
     if s[-1] in _TERMINAL + ":：,，;；" or re.search(r"[.!?。！？]\s", s):
         return False

@@ -199,3 +199,10 @@ def test_story_highlights_are_not_a_related_list():
             + BODY)
     doc = cleaned_document(text)
     assert doc.body.startswith("Chinese foreign ministry spokesman Wang Wenbin said")
+
+
+def test_numbered_list_item_is_kept_but_section_heading_removed():
+    text = BODY + "1. Cut emissions by half within the next ten years\nII. Right to Social Security\n" + BODY
+    doc = cleaned_document(text)
+    assert "1. Cut emissions by half within the next ten years" in doc.body.split("\n")
+    assert "II. Right to Social Security" not in doc.body
