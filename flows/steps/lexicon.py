@@ -5,7 +5,8 @@ particular document's people or topics.
 """
 from __future__ import annotations
 
-# ---------------------------------------------------------------- segmentation
+
+# --------------------------------------------------------------- segmentation
 # a stop after these never ends a sentence ("Mr. Li", "Gen. Smith")
 ABBREVIATIONS = frozenset("""
 mr mrs ms messrs dr prof gen lt col capt maj sgt cmdr adm gov sen rep rev hon amb
@@ -24,8 +25,9 @@ SENTENCE_STARTERS = frozenset("""
 The This That These Those It Its He She We They I You In On At But And However Meanwhile
 A An There His Her Their Our As For According Also So Yet Still Then Now Such Many Some
 """.split())
+HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence is hard-wrapped
 
-# ----------------------------------------------------------------- attribution
+# ------------------------------------------------------------- reporting cues
 # reporting verbs and phrases (any inflection listed); a cue makes a sentence
 # reported speech when its subject is a source (person, organisation, document,
 # a group noun from SOURCE_NOUNS) other than the narrator
@@ -86,9 +88,41 @@ predict predicts predicted observe observes observed caution cautions cautioned
 complain complains complained propose proposes proposed
 """.split()
 CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
+# cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
+CUES_NEEDING_CLAUSE = frozenset("""
+ask asks asked reply replies replied answer answers answered respond responds responded
+comment comments commented
+declare declares declared declaring announce announces announced announcing add adds
+write writes wrote maintain maintains maintained hope hopes hoped saying
+""".split())
+# cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
+CUES_NEEDING_THAT = frozenset("""
+agree agrees agreed find finds found estimate estimates estimated
+recall recalls recalled confirm confirms confirmed deny denies denied admit admits admitted
+vow vows vowed pledge pledges pledged promise promises promised
+reveal reveals revealed disclose discloses disclosed report reports reported
+highlight highlights highlighted underline underlines underlined underscore underscores underscored
+predict predicts predicted observe observes observed caution cautions cautioned
+complain complains complained propose proposes proposed
+""".split())
 # introducing a source before its words
 ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
                   "as noted by", "as pointed out by", "in the opinion of")
+# "in Wang's view, ...", "in his opinion, ..."
+VIEW_NOUNS = ("view", "opinion", "words", "eyes", "assessment", "judgment", "judgement")
+# verbs that introduce a following quote without a content clause ("X spoke about ...")
+INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented", "responded",
+               "wrote", "said", "says", "stated", "added", "noted", "told", "remarked", "declared",
+               "stressed", "pointed out", "emphasized", "explained")
+# nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
+STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
+                   "message", "assertion", "declaration", "quote", "answer", "reply", "response")
+# nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source
+SPEECH_NOUNS = """
+letter speech message statement remarks address article interview
+""".split()
+
+# ----------------------------------------------------------------- quotations
 # a quote just after these words names a thing, not speech ("the principle of 'X'")
 TERM_MARKERS = frozenset("""
 titled entitled named called dubbed themed theme slogan slogans notion notions principle principles
@@ -97,13 +131,13 @@ known of policy policies initiative campaign
 strategy vision approach words word saying proverb banner spirit report book article film program
 programme plan project movement era
 """.split())
-# "in Wang's view, ...", "in his opinion, ..."
-VIEW_NOUNS = ("view", "opinion", "words", "eyes", "assessment", "judgment", "judgement")
 # "as the saying goes": a proverb is narration
 PROVERB_MARKERS = ("saying goes", "saying says", "as the saying", "chinese saying", "old saying",
                    "proverb", "motto", "slogan")
 # a quote with fewer words than this is a term unless a cue sits right next to it
 MIN_SPEECH_QUOTE_WORDS = 5
+
+# ---------------------------------------------------------- sources and names
 # nouns whose bearer can be a source in "X said/believe/indicate that"
 SOURCE_NOUNS = frozenset("""
 experts expert scholars scholar participants participant observers observer analysts analyst
@@ -114,6 +148,14 @@ organizations organisations ministry government spokesperson spokesman spokeswom
 commissioner envoy diplomats diplomat journalists sources source authorities agency media
 farmers workers students teachers citizens voters parents doctors lawyers women men locals netizens
 users supporters opponents protesters economists historians scientists academics specialists
+""".split())
+# sources whose report does not carry over into the next sentences
+DOCUMENT_NOUNS = frozenset("""
+reports report statement statements declaration paper papers document documents letter study survey research
+""".split())
+# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
+QUANTIFIERS = frozenset("""
+some many most several all both few other more no numerous dozens hundreds thousands millions various
 """.split())
 # title and role words stripped from a speaker's name ("President Xi" -> "Xi")
 TITLE_WORDS = frozenset("""
@@ -126,6 +168,8 @@ reporter correspondent the chinese engineer scientist lawyer activist journalist
 scholar official diplomat judge officer commander general colonel captain lieutenant doctor nurse teacher
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 """.split())
+# courtesy titles: stripped from names, never a role by themselves
+HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
 # a capitalised word that ends an organisation or place name, not a person's
 ORG_WORDS = frozenset("""
 republic party committee university ministry office council institute organization organisation
@@ -165,37 +209,6 @@ africa african europe european asia asian latin arab arabic western eastern
 beijing shanghai geneva new york moscow tokyo brussels
 xinjiang tibet tibetan uyghur uygur uighur hong kong macao macau taiwan
 """.split())
-PRONOUNS_PERSON = frozenset("he she".split())
-PRONOUNS_GROUP = frozenset("they".split())
-FIRST_PERSON = frozenset("i we me us my our".split())
-# a paragraph-initial "Label:" that is not a speaker
-NON_SPEAKER_LABELS = frozenset("""
-note notes abstract source sources photo photos editor editor's keywords key words topic date title
-related read update updated correction excerpt excerpts summary background tags tag video audio
-file caption image images chairperson speakers speaker attachment attachments contact address email
-tel fax web website links link reference references
-""".split())
-MAX_LABEL_WORDS = 5
-MIN_BARE_NAME_LABELS = 2   # names alone on their lines that make them speaker labels (one is a byline)
-MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
-GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")
-# one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
-ROLE_LABELS = frozenset("""
-Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
-Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
-Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
-""".split())
-MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
-# sentences that hand the following text to another voice ("Following is the full text of the letter")
-FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
-           r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
-# sentences that introduce an interview (before the first turn: narration)
-INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
-                     r"|\binvited\s+to\b|\bconversation\s+with\b")
-QUESTION_WORDS = frozenset("""
-what why how when where who whom whose which do does did is are was were can could would will
-should shall have has may might
-""".split())
 # capitalised words that never belong to a name (sentence starters, months, days)
 CAP_STOPWORDS = frozenset("""
 the a an this that these those it its in on at as for but and or with from by since after before during
@@ -208,56 +221,10 @@ finally besides moreover furthermore instead indeed yes no not thank thanks welc
 gentlemen distinguished good some many all every each other another such both either neither more most
 over under through between among against without within about into onto upon than via per new old
 """.split())
-# verbs that introduce a following quote without a content clause ("X spoke about ...")
-INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented", "responded",
-               "wrote", "said", "says", "stated", "added", "noted", "told", "remarked", "declared",
-               "stressed", "pointed out", "emphasized", "explained")
-# nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
-STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
-                   "message", "assertion", "declaration", "quote", "answer", "reply", "response")
-# cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
-CUES_NEEDING_CLAUSE = frozenset("""
-ask asks asked reply replies replied answer answers answered respond responds responded
-comment comments commented
-declare declares declared declaring announce announces announced announcing add adds
-write writes wrote maintain maintains maintained hope hopes hoped saying
-""".split())
-# cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
-CUES_NEEDING_THAT = frozenset("""
-agree agrees agreed find finds found estimate estimates estimated
-recall recalls recalled confirm confirms confirmed deny denies denied admit admits admitted
-vow vows vowed pledge pledges pledged promise promises promised
-reveal reveals revealed disclose discloses disclosed report reports reported
-highlight highlights highlighted underline underlines underlined underscore underscores underscored
-predict predicts predicted observe observes observed caution cautions cautioned
-complain complains complained propose proposes proposed
-""".split())
-# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
-QUANTIFIERS = frozenset("""
-some many most several all both few other more no numerous dozens hundreds thousands millions various
-""".split())
-# sources whose report does not carry over into the next sentences
-DOCUMENT_NOUNS = frozenset("""
-reports report statement statements declaration paper papers document documents letter study survey research
-""".split())
-# words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
-SECTION_LABELS = frozenset("""
-abstract summary keywords note notes excerpt excerpts background
-""".split())
-# an unlabelled, all-lower-case transcript (speech recognition): how long, how personal, and who speaks
-TRANSCRIPT_MIN_LETTERS = 200
-HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence is hard-wrapped
-TRANSCRIPT_MAX_UPPER_SHARE = 0.005   # capitals per Latin letter: edited English has ~3%
-TRANSCRIPT_MIN_PERSONAL = 3
-TRANSCRIPT_ROLES = ("interviewer", "interviewee")
-# words that end a group's noun phrase ("people took to the street": the phrase is "people")
-NP_STOP_WORDS = frozenset("""
-also have has took take takes made make makes gave give gives came come went go held hold met meet saw see
-told tell said say says who which that being joined gathered marched protested rallied
-""".split())
-# courtesy titles: stripped from names, never a role by themselves
-HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
-# ---------------------------------------------------------- subject phrases
+MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
+PRONOUNS_PERSON = frozenset("he she".split())
+PRONOUNS_GROUP = frozenset("they".split())
+FIRST_PERSON = frozenset("i we me us my our".split())
 # words between a subject and its reporting verb that are skipped ("Xi once said", "Li has repeatedly stressed")
 SUBJECT_FILLERS = """
 also further once repeatedly then later has have had will would recently previously earlier firmly again
@@ -269,13 +236,54 @@ SPEAKING_OCCASIONS = """
 statement interview speech letter report article message briefing conference meeting remarks address book
 essay op-ed post
 """.split()
-# nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source
-SPEECH_NOUNS = """
-letter speech message statement remarks address article interview
-""".split()
 # finite verbs: a noun phrase ends before them
 FINITE_VERBS = "is are was were has have had will can could would should may might must did does do".split()
+# words that end a group's noun phrase ("people took to the street": the phrase is "people")
+NP_STOP_WORDS = frozenset("""
+also have has took take takes made make makes gave give gives came come went go held hold met meet saw see
+told tell said say says who which that being joined gathered marched protested rallied
+""".split())
 # conjunctions cut off the start of a subject ("As the white paper says")
 LEADING_CONJUNCTIONS = "as while although though because since if when and but so".split()
+GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")
+
+# ----------------------------------------- labels, dialogues and framed texts
+# a paragraph-initial "Label:" that is not a speaker
+NON_SPEAKER_LABELS = frozenset("""
+note notes abstract source sources photo photos editor editor's keywords key words topic date title
+related read update updated correction excerpt excerpts summary background tags tag video audio
+file caption image images chairperson speakers speaker attachment attachments contact address email
+tel fax web website links link reference references
+""".split())
+# words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
+SECTION_LABELS = frozenset("""
+abstract summary keywords note notes excerpt excerpts background
+""".split())
+# one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
+ROLE_LABELS = frozenset("""
+Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
+Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
+Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
+""".split())
+MAX_LABEL_WORDS = 5
+MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
+MIN_BARE_NAME_LABELS = 2   # names alone on their lines that make them speaker labels (one is a byline)
+# sentences that hand the following text to another voice ("Following is the full text of the letter")
+FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"
+           r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
+# sentences that introduce an interview (before the first turn: narration)
+INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
+                     r"|\binvited\s+to\b|\bconversation\s+with\b")
+QUESTION_WORDS = frozenset("""
+what why how when where who whom whose which do does did is are was were can could would will
+should shall have has may might
+""".split())
+
+# ----------------------------------------------------- unlabelled transcripts
+# an unlabelled, all-lower-case transcript (speech recognition): how long, how personal, and who speaks
+TRANSCRIPT_MIN_LETTERS = 200
+TRANSCRIPT_MAX_UPPER_SHARE = 0.005   # capitals per Latin letter: edited English has ~3%
+TRANSCRIPT_MIN_PERSONAL = 3
+TRANSCRIPT_ROLES = ("interviewer", "interviewee")
 # "you" that does not address the listener (transcripts)
 GENERIC_YOU = ("you know", "if you", "you can", "you see", "thank you")
