@@ -705,15 +705,16 @@ def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> str 
     an outlet named at the start or end of the title, or the outlet's own exclusive interview."""
     if org_lines:
         return org_lines[0]
-    for pattern in _TITLE_OUTLET:
+    for k, pattern in enumerate(_TITLE_OUTLET):
         m = pattern.search(title or "")
-        if m:
+        if m and (k != 1 or hd.has_outlet_word(m.group("o"))):  # "CRI听力: ..." yes, "US: ..." no
             return m.group("o").strip()
     for pattern in _SELF_REFERENCE:
         m = pattern.search(body[:3000])
         if m:
             o = re.sub(r"^(?:the|The)\s+", "", m.group("o")).strip()
-            if o and o[0].isupper() and len(o.split()) <= 6:
+            if (o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None
+                    and not re.match(_HONORIFIC.replace(")*", ")+"), o)):
                 return o
     return None
 

@@ -269,6 +269,11 @@ _OUTLET_WORDS = re.compile(r"\b(news|daily|times|post|agency|press|review|tv|rad
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
+def has_outlet_word(text: str) -> bool:
+    """``text`` holds an outlet word (News, Daily, Agency, Xinhua, CGTN, ...) or is a domain."""
+    return bool(_OUTLET_WORDS.search(text.strip()))
+
+
 def looks_like_outlet(text: str) -> bool:
     """A news outlet's name: an outlet word (News, Daily, Agency, ...), a domain, or an acronym."""
     s = text.strip()

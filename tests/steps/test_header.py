@@ -225,3 +225,12 @@ def test_outlet_glued_after_updated_date():
     doc = cleaned_document("Forum on global human rights governance opens\nUpdated: 2023-06-14Xinhua\n" + BODY)
     assert doc.header.published_date == dt.date(2023, 6, 14)
     assert doc.header.outlet == "Xinhua"
+
+
+@pytest.mark.parametrize("text", [
+    pytest.param("US: China must act now on human rights\n\n" + BODY, id="country acronym before a colon"),
+    pytest.param("Leaders meet in Beijing for talks\n\n" + BODY + "In 2014, President Xi sat down with the leaders "
+                 "of five countries.\n", id="a person sitting down with others"),
+])
+def test_no_outlet_from_non_outlets(text):
+    assert cleaned_document(text).header.outlet is None
