@@ -655,7 +655,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         return "retitle"
     if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2):
         return None
-    if got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line):
+    if (got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line)
+            and not all(w.lower() in _SECTION_WORDS for w in line.split())):
         got.outlets.append((2, hd.clean_outlet(line)))
     if (got.title is not None and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
             and line[-1] not in _TERMINAL + ":：" and (re.search(r"\b(of|for)\b", line) or _ORG_WORDS.search(line.split()[-1]))):
@@ -682,6 +683,8 @@ _SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|writt
 _SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}}{_SPEECH}\b")
 
 
+_SECTION_WORDS = frozenset("""world china news latest top business opinion politics sports culture society home
+    video videos photo photos live international national local breaking world's asia europe us""".split())
 _ORG_WORDS = re.compile(r"\b(Office|Ministry|Council|Agency|Commission|Committee|Department|Bureau|Institute|Center|"
                         r"Centre|Society|Association|Foundation|Organization|Organisation|Embassy|Mission|Consulate|"
                         r"Academy|Federation|Secretariat|Administration)\b")
