@@ -21,7 +21,7 @@ _CSS = """
 * { box-sizing: border-box; }
 body { margin:0; background:var(--bg); color:var(--ink);
        font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"DejaVu Sans",sans-serif; }
-main { max-width:1180px; margin:0 auto; padding:24px; }
+main { max-width:1240px; margin:0 auto; padding:24px; }
 header.top { display:flex; flex-wrap:wrap; align-items:center; gap:12px 24px; margin-bottom:18px; }
 h1 { font-size:22px; margin:0; } h2 { font-size:16px; margin:0 0 10px; }
 .pill { display:inline-block; padding:3px 12px; border-radius:999px; color:#fff; font-weight:600; letter-spacing:.03em; }
@@ -51,7 +51,8 @@ a { color:var(--accent); }
 .drift { border:1px solid var(--line); border-radius:6px; padding:6px 10px; }
 .drift .l { color:var(--muted); font-size:12px; } .drift .v { font-weight:650; font-size:15px; }
 .drift .delta { color:var(--muted); font-weight:400; font-size:12px; margin-left:4px; }
-table.history th, table.history td { font-size:12px; padding:4px 6px; white-space:nowrap; }
+table.history th, table.history td { font-size:11.5px; padding:3px 4px; white-space:nowrap; }
+table.history code { font-size:11px; }
 footer { color:var(--muted); font-size:12px; margin-top:8px; }
 """
 
@@ -87,15 +88,25 @@ def _check_table(checks: tuple[CheckResult, ...], css: str) -> str:
 
 
 def _months_for_chart(per_month: dict[str, int]) -> tuple[list[tuple[str, float]], str]:
-    dated = [(k, v) for k, v in per_month.items() if k != "no date"]
-    if len(dated) > 48:  # long spans: by year
-        years: dict[str, int] = {}
-        for k, v in dated:
-            years[k[:4]] = years.get(k[:4], 0) + v
-        dated, unit = sorted(years.items()), "year"
-    else:
-        unit = "month"
-    items = [(k, float(v)) for k, v in dated]
+    """A time axis without gaps: every month from the first to the last (every year when that is > 48 months)."""
+    dated = {k: v for k, v in per_month.items() if k != "no date"}
+    items: list[tuple[str, float]] = []
+    unit = "month"
+    if dated:
+        first, last = min(dated), max(dated)
+        y0, m0, y1, m1 = int(first[:4]), int(first[5:7]), int(last[:4]), int(last[5:7])
+        if (y1 - y0) * 12 + m1 - m0 + 1 > 48:
+            unit = "year"
+            years = {str(y): 0 for y in range(y0, y1 + 1)}
+            for k, v in dated.items():
+                years[k[:4]] += v
+            items = [(k, float(v)) for k, v in years.items()]
+        else:
+            y, m = y0, m0
+            while (y, m) <= (y1, m1):
+                key = f"{y:04d}-{m:02d}"
+                items.append((key, float(dated.get(key, 0))))
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
     if "no date" in per_month:
         items.append(("no date", float(per_month["no date"])))
     return items, unit
@@ -129,16 +140,16 @@ def _history_section(runs: list[dict], current_id: str | None) -> str:
     head = "".join(f"<th class='num'>{escape(label)}</th>" for _, label, _, _ in TREND_FIGURES)
     body = "".join(
         f"<tr class='{'current' if r.get('run_id') == current_id else ''}'>"
+        f"<td class='{'ok' if r.get('passed', True) else 'fail'}'>{'✓' if r.get('passed', True) else '✗ FAIL'}</td>"
         f"<td><code>{escape(str(r.get('run_id') or '–'))}</code></td>"
         f"<td>{escape(str(r.get('started_at') or '')[:16].replace('T', ' '))}</td>"
-        f"<td class='{'ok' if r.get('passed', True) else 'fail'}'>{'pass' if r.get('passed', True) else 'FAIL'}</td>"
         + "".join(f"<td class='num'>{_num(r.get(key), kind)}</td>" for key, _, kind, _ in TREND_FIGURES)
         + "</tr>"
         for r in reversed(runs))
     return (f"<section id='history'><h2>Drift across runs (last {len(runs)}, oldest → newest)</h2>"
             f"{_drift_cards(runs)}"
             "<div style='overflow-x:auto'><table class='history'><thead>"
-            f"<tr><th>run</th><th>started (UTC)</th><th>status</th>{head}</tr>"
+            f"<tr><th></th><th>run</th><th>started (UTC)</th>{head}</tr>"
             f"</thead><tbody>{body}</tbody></table></div></section>")
 
 

@@ -27,7 +27,7 @@ def column_chart(items: list[tuple[str, float]], *, title: str, width: int = 520
     """Vertical bars (e.g. documents per month); values above the bars, labels below."""
     if not items:
         return empty_chart("no data")
-    left, right, top, bottom = 8, 8, 18, 52
+    left, right, top, bottom = 34, 8, 18, 52
     plot_w, plot_h = width - left - right, height - top - bottom
     peak = max(v for _, v in items) or 1
     slot = plot_w / len(items)
@@ -43,7 +43,7 @@ def column_chart(items: list[tuple[str, float]], *, title: str, width: int = 520
         fill = MUTED if highlight and label in highlight else BAR
         parts.append(f'<g><title>{escape(label)}: {_fmt(value)}</title>'
                      f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" rx="2" fill="{fill}"/>')
-        if len(items) <= 24:
+        if len(items) <= 24 and value:
             parts.append(f'<text x="{x + bar_w / 2:.1f}" y="{y - 4:.1f}" text-anchor="middle" font-size="11" '
                          f'fill="{INK}">{_fmt(value)}</text>')
         parts.append("</g>")
