@@ -159,6 +159,7 @@ class _Registry:
         self.orgs: list[str] = []                # organisations named so far, in order
         self.aliases: dict[str, set] = {}        # canonical name -> other surface forms
         self.last_org_source: str | None = None  # "it said" points here
+        self.addressee: str | None = None        # "you said" points here (set per dialogue sentence)
         self.last_person: str | None = None
         self.last_group: str | None = None
 
@@ -438,6 +439,11 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return None, None
     words = np.split()
     low0 = re.split(r"['’]", words[0].lower())[0]
+    last = words[-1].lower()
+    if len(words) > 1 and last in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.FIRST_PERSON | {"you", "it"}:
+        if _FINITE.fullmatch(words[-2].lower()):
+            return None, None                                   # "Could you explain ...": a question
+        return _speaker_from_np(last, reg, voiced=voiced)     # "Last year you said", "Then he added"
     if low0 in L.FIRST_PERSON or (low0 == "it" and len(words) > 1):
         return None, None
     if len(words) <= 2 and low0 in L.PRONOUNS_PERSON:
@@ -446,6 +452,8 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return (reg.last_group or reg.last_person), None
     if len(words) == 1 and low0 == "it":
         return reg.last_org_source, None     # "it said": the organisation or document last quoted
+    if len(words) == 1 and low0 == "you" and reg.addressee:
+        return reg.addressee, None           # an interviewer reporting the interviewee: "you said that"
     # a person's name: the first run that holds one
     for name, role_words, m in _runs(np):
         titled = bool(role_words) and role_words.split()[-1].lower().strip(".") in L.TITLE_WORDS
@@ -644,6 +652,7 @@ class _Sent:
     role: str | None = None
     cue: str | None = None
     label_start: int | None = None
+    addressee: str | None = None     # in a dialogue: who "you" is
 
 
 def _bare_name(text: str) -> str | None:
@@ -831,6 +840,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
                     last_answerer = cur_name
             if cur_name:
                 s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
+                s.addressee = last_answerer if cur_is_asker else asker_name
         prev_question = ps[-1].question
 
 
@@ -869,6 +879,7 @@ def _assign_bare_turns(paragraphs: list[str], sents: list[_Sent]) -> None:
         elif prev_asked and cur == asker:
             cur = answerer
         s.mode, s.speaker = "turn", cur
+        s.addressee = answerer if cur == asker else asker
         prev_para = s.para
         prev_asked = cur == asker and s.question
 
@@ -896,6 +907,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         sources: list[_Source | None] = []
         for k, s in enumerate(ps):
             voiced = "turn" if s.mode == "turn" else ("framed" if framed is not None else None)
+            reg.addressee = s.addressee
             src = _find_source(msents[k], reg, voiced=voiced)
             if src and s.mode == "turn" and src.name == s.speaker:
                 src = None
