@@ -183,19 +183,6 @@ def _with_runner(config: RunConfig):
     return curate.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.max_workers))
 
 
-def _warm_up_quality_imports() -> None:
-    """Import Great Expectations (~10 s) in the background while Prefect's temporary server starts
-    in its own process; the check-quality task then finds it imported (module locks make this safe)."""
-    import importlib
-    import threading
-
-    def warm_up() -> None:
-        for module in ("great_expectations", "flows.quality"):
-            importlib.import_module(module)
-
-    threading.Thread(target=warm_up, daemon=True, name="warm-up-quality-imports").start()
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.curate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -216,7 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     if not config.raw_dir.is_dir():
         print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
         return 2
-    _warm_up_quality_imports()
+    from flows import quality
+
+    quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
     try:
         summary = _with_runner(config)(config)
     except QualityGateFailed as err:
