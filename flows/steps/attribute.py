@@ -94,6 +94,10 @@ _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) +
                      r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
 _ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
                            re.IGNORECASE)
+_CUE_BLOCKER_RE = re.compile(r"(?:\b(?:" + "|".join(w for w in L.CUE_BLOCKERS if w[0].isalpha())
+                             + r")|" + "|".join(re.escape(w) for w in L.CUE_BLOCKERS if not w[0].isalpha())
+                             + r")\s*$", re.IGNORECASE)
+_POSSESSIVE_END_RE = re.compile(r"\b(?:" + "|".join(L.POSSESSIVE_DETERMINERS) + r")\s*$", re.IGNORECASE)
 _VIEW_RE = re.compile(r"\b(?P<cue>in\s+(?P<who>his|her|their|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)"
                       r"\s+(?:" + "|".join(L.VIEW_NOUNS) + r"))\b", re.IGNORECASE)
 _INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) + r")\b", re.IGNORECASE)
@@ -559,8 +563,13 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
         return None
     if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
         return None
+    if cue in L.CUES_NEEDING_QUOTE and not re.match(
+            r"\s*(?:that\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,!?\"”’]*$", tail):
+        return None
     if re.search(r"\bto\s*$", pre):
         return None                  # "wanted them to believe": an infinitive, not a report
+    if _CUE_BLOCKER_RE.search(pre) or (" " not in cue and _POSSESSIVE_END_RE.search(pre)):
+        return None                  # "did not respond", "was told", "a request for comment": no report
     bare_tail = not re.search(r"[A-Za-z0-9]", tail)
     # post-posed subject: ", said X" / "" said X"
     if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():

@@ -90,11 +90,21 @@ complain complains complained propose proposes proposed
 CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
 # cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
 CUES_NEEDING_CLAUSE = frozenset("""
-ask asks asked reply replies replied answer answers answered respond responds responded
-comment comments commented
 declare declares declared declaring announce announces announced announcing add adds
 write writes wrote maintain maintains maintained hope hopes hoped saying
 """.split())
+# cues that report speech only before "that", "whether" or a quote, or at the end after a quote
+# ('"...," he replied.'; not "did not respond to a request")
+CUES_NEEDING_QUOTE = frozenset("""
+ask asks asked reply replies replied answer answers answered respond responds responded
+comment comments commented
+""".split())
+# words right before a cue that make it no report: negation, passive ("was told", "did not say")
+# ... and a determiner or preposition before it makes it a noun ("a request for comment", "China's comment");
+# a possessive before a two-word cue still reports ("renewed their call for ...")
+CUE_BLOCKERS = ("not", "never", "n't", "was", "were", "been", "being", "is", "are", "be",
+                "for", "a", "an", "the", "no", "of", "without", "'s", "’s")
+POSSESSIVE_DETERMINERS = ("his", "her", "their", "its", "our", "your")
 # cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
 CUES_NEEDING_THAT = frozenset("""
 agree agrees agreed find finds found estimate estimates estimated

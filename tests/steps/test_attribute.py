@@ -75,6 +75,11 @@ PATTERNS = [
     ("short quote belongs to a nearer reporter",
      ["Local farmers told the council of their losses, a year after a state report said the dam was "
       "“badly built”."], "losses", "indirect", "Local farmers"),
+    ("negated cue is no report", ["The harbour office did not respond to a request for comment."], "respond",
+     "narration", None),
+    ("passive cue is no report", ["Ada Okoye was told that the bridge would close."], "bridge", "narration",
+     None),
+    ("reply after a quote", ['"Not this year," Tomas Rik replied.'], "Not this year", "direct", "Tomas Rik"),
     ("slogan in quotes is narration",
      ['The city follows the principle of "people before profit" in its budget.'], "principle",
      "narration", None),
