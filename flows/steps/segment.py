@@ -1,19 +1,24 @@
 """Segmentation: clean body text -> paragraph spans -> sentence spans. Pure, no I/O.
 
 Paragraphs are the non-empty lines of the body; a line that plainly continues
-the previous one (hard-wrapped text: the previous line has no final stop and
-this one starts in lower case) is joined to it.
+the previous one (it has no final stop, the next starts in lower case, and it
+is short or holds capitals - hard-wrapped text, not a transcript whose lines
+are turns) is joined to it.
 
 Sentences end after ``.``, ``!``, ``?`` or an ellipsis, with closing quotation
-marks and brackets kept in the sentence they close, except
+marks and brackets kept in the sentence they close, also before a lower-case
+word (``... Council. four years ago``), except
 
-- after an abbreviation (``Mr.``, ``Dec. 8``, ``U.S.``, ``No. 1``) or an
-  initial (``David W. Panuelo``),
-- inside a number (``1.8``), or before a lower-case continuation,
+- after an abbreviation (``Mr.``, ``Dec. 8``, ``U.S. dollars``, ``No. 1``,
+  ``etc. and``), an initial (``David W. Panuelo``) or a list number at the
+  start (``1.``, ``IV.``),
+- inside a number (``1.8``): a boundary needs white space after it,
+- after an ellipsis or a closing quotation mark before lower case
+  (``going on... it is``, ``"Why?" she asked``),
 
-and additionally before an inline speaker label (``... this? A: ...``) and
-after full-width stops (``。！？``), which take no space after them.
-All word lists live in :mod:`flows.steps.lexicon`.
+and also before an inline ``Q:``/``A:`` label after a stop and after
+full-width stops (``。！？``), which take no space after them. All word lists
+and thresholds live in :mod:`flows.steps.lexicon`.
 """
 from __future__ import annotations
 
@@ -22,19 +27,19 @@ import re
 from flows.steps.lexicon import (
     ABBREVIATIONS,
     ABBREVIATIONS_BEFORE_NUMBER,
-    LOWER_CONTINUATION_ABBREVIATIONS,
     HARD_WRAP_MAX_LINE,
-    TRANSCRIPT_MAX_UPPER_SHARE,
+    LOWER_CONTINUATION_ABBREVIATIONS,
     SENTENCE_STARTERS,
+    TRANSCRIPT_MAX_UPPER_SHARE,
 )
 
 _LINE = re.compile(r"[^\n]*\S[^\n]*")
 _FINAL_STOP = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
 # a candidate boundary: terminal punctuation, closing quotes/brackets, whitespace
 _BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
-# an inline speaker label that starts a new turn inside a paragraph ("... ? A: ...")
 # full-width stops (Chinese, Japanese) end a sentence with no space after them
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’）\"']*(?=[^\x00-\x7f]|\s|$)")
+# an inline speaker label that starts a new turn inside a paragraph ("... ? A: ...")
 _INLINE_LABEL = re.compile(r"(?<=[.!?\"”’])\s+(?=(?:Q|A)\s*[:：]\s)")
 _CLOSERS = "\"'”’)]»"
 _LIST_MARKER = re.compile(r"\s*(?:\d{1,3}|[ivxlcIVXLC]{1,5}|[a-zA-Z])\.$")
