@@ -235,11 +235,12 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     toks = [_strip_possessive(t) for t in run.split()]
     cut = 0
     for i, t in enumerate(toks):
-        if t.lower().strip(".") in _NOT_NAME:
+        if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]):
             cut = i + 1
     name = toks[cut:]
     role = " ".join(toks[:cut])
-    if not name or len(name) > L.MAX_NAME_WORDS or any(t.lower() in L.CAP_STOPWORDS for t in name):
+    if not name or len(name) > L.MAX_NAME_WORDS or any(
+            t.lower() in L.CAP_STOPWORDS for t in name[1 if _surname_first(name) else 0:]):
         return None, role
     if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
         return None, role
@@ -248,6 +249,12 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
         return None, role
     return " ".join(name), role
+
+
+def _surname_first(toks: list[str]) -> bool:
+    """"He Zhipeng", "He Yin": the surname He, not the pronoun, when a given name follows."""
+    return toks[0] in L.SURNAMES_LIKE_WORDS and 2 <= len(toks) <= 3 and \
+        toks[1].lower().strip(".") not in _NOT_NAME and toks[1][:1].isupper() and not toks[1].isupper()
 
 
 def _runs(text: str):
@@ -450,8 +457,9 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return _speaker_from_np(last, reg, voiced=voiced)     # "Last year you said", "Then he added"
     if low0 in L.FIRST_PERSON or (low0 == "it" and len(words) > 1):
         return None, None
-    if len(words) <= 2 and low0 in L.PRONOUNS_PERSON:
-        return reg.last_person, None
+    if low0 in L.PRONOUNS_PERSON and (len(words) == 1 or not _surname_first(words)):
+        if len(words) <= 2:
+            return reg.last_person, None
     if len(words) <= 2 and low0 in L.PRONOUNS_GROUP:
         return (reg.last_group or reg.last_person), None
     if len(words) == 1 and low0 == "it":
@@ -1092,8 +1100,10 @@ def _is_human_group(name: str) -> bool:
 
 def _is_person(name: str, reg: _Registry) -> bool:
     p = reg.people.get(name)
+    words = name.split()
+    checked = words[1:] if _surname_first(words) else words
     return not (p and p.group) and not name.isupper() and name.lower() not in L.PLACE_WORDS and not any(
-        w.lower() in _NOT_PERSON_WORD for w in name.split()) and all(w[:1].isupper() for w in name.split())
+        w.lower() in _NOT_PERSON_WORD for w in checked) and all(w[:1].isupper() for w in words)
 
 
 def _first_sentence(paragraphs: list[str], pi: int) -> str:

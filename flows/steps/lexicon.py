@@ -233,6 +233,8 @@ over under through between among against without within about into onto upon tha
 """.split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
+# capitalised words that are common words and also surnames: a surname when a given name follows
+SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu".split())
 PRONOUNS_GROUP = frozenset("they".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 # words between a subject and its reporting verb that are skipped ("Xi once said", "Li has repeatedly stressed")

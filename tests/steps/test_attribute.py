@@ -48,6 +48,8 @@ PATTERNS = [
      "parks", "indirect", "Ada Okoye"),
     ("in X's view", ["Hana Ito studied the river.", "In Ito's view, the floods will return."], "floods",
      "indirect", "Hana Ito"),
+    ("surname He is not the pronoun", ["Professor He Lin said that rights develop in stages.",
+                                        "He added that the road is long."], "road", "indirect", "He Lin"),
     ("group source", ["Local farmers believe that the new canal will help."], "canal", "indirect",
      "Local farmers"),
     ("first person is never a source", ["We believe that the plan is sound."], "plan", "narration", None),
