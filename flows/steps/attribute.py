@@ -365,6 +365,9 @@ def _is_term(text: str, q: _Quote, proverb: bool) -> bool:
     prev_words = _WORD.findall(before)
     if prev_words and prev_words[-1].lower() in L.TERM_MARKERS:
         return True
+    after = _WORD.match(text[q.end:q.end + 40].lstrip())
+    if q.closed and len(words) < L.MIN_SPEECH_QUOTE_WORDS and after and after.group().lower() in L.TERM_MARKERS:
+        return True                          # 'the "people-centered" philosophy': a quoted modifier
     if proverb:
         return True
     long_words = [w for w in words if len(w) > 3]

@@ -85,6 +85,8 @@ PATTERNS = [
     ("slogan in quotes is narration",
      ['The city follows the principle of "people before profit" in its budget.'], "principle",
      "narration", None),
+    ("quoted modifier before a term noun is narration",
+     ['The "river-first" approach has shaped the town for years.'], "approach", "narration", None),
     ("title in quotes is narration",
      ['The council published a report titled "Rivers and Roads of the North" last week.'], "report",
      "narration", None),
