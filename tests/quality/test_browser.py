@@ -29,11 +29,15 @@ pytestmark = [
 ]
 
 
+# Every host name but localhost fails to resolve: the pages must render with no network but loopback.
+OFFLINE = "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE localhost"
+
+
 def chromium(profile: Path, *args: str) -> str:
-    """Run headless Chromium offline-ish (no sync, no component updates, no QUIC) and return its stdout."""
+    """Run headless Chromium offline (no DNS but localhost, no sync, no component updates, no QUIC); its stdout."""
     cmd = [str(CHROMIUM), "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--disable-dev-shm-usage", f"--user-data-dir={profile}", *args]
+           "--disable-dev-shm-usage", OFFLINE, f"--user-data-dir={profile}", *args]
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=120, check=True)
     return done.stdout
 
@@ -102,10 +106,31 @@ def test_data_docs_site_renders(report: Path, tmp_path: Path) -> None:
     _keep(png)
 
 
+def test_data_docs_index_tables_render_offline(report: Path, tmp_path: Path) -> None:
+    """GX's index tables are filled by jQuery + bootstrap-table (+ filter-control), now vendored in the site.
+
+    Without them (CDN unreachable) the <table> elements stay empty: no rows, no bootstrap-table wrapper.
+    """
+    index = report / "data_docs" / "index.html"
+    dom = chromium(tmp_path / "profile", "--dump-dom", index.as_uri())
+    assert 'class="bootstrap-table bootstrap4"' in dom and "fixed-table-container" in dom  # bootstrap-table ran
+    assert "bootstrap-table-filter-control-" in dom  # its filter-control extension ran too
+    validations = re.findall(r'<tr class="clickable-row" data-href="(validations/[^"]+)"', dom)
+    assert len(validations) == 6, validations
+    assert sorted(p.split("/")[1] for p in validations) == sorted(
+        ("documents", "paragraphs", "statements", "speakers", "removed_lines", "rejections"))
+    suites = re.findall(r'<tr class="clickable-row" data-href="(expectations/[^"]+)"', dom)
+    assert len(suites) == 6, suites
+    row = re.search(r'<tr class="clickable-row" data-href="validations/documents/.*?</tr>', dom, re.S)
+    assert row and "ge-failed-icon" in row.group(0) and "documents.derived" in row.group(0)
+
+
 def test_data_docs_validation_page_shows_the_failed_expectation(report: Path, tmp_path: Path) -> None:
     pages = sorted((report / "data_docs" / "validations" / "documents").rglob("*.html"))
     assert len(pages) == 1
-    text = visible_text(chromium(tmp_path / "profile", "--dump-dom", pages[0].as_uri()))
+    dom = chromium(tmp_path / "profile", "--dump-dom", pages[0].as_uri())
+    text = visible_text(dom)
     assert "documents.derived" in text
     assert re.search(r"Unsuccessful Expectations\s+1\b", text), text[:2000]
     assert "english" in text  # the unexpected value, as GX renders it
+    assert "fixed-table-container" in dom  # its tables went through bootstrap-table (vendored, offline)
