@@ -145,6 +145,8 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     reports_dir = curated_dir / "reports"
 
     paths = io.source_paths(raw_dir, config.pattern)
+    if not paths:
+        raise FileNotFoundError(f"no raw files match {config.pattern!r} in {raw_dir}: nothing to curate")
     logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
     try:
         boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
@@ -202,6 +204,9 @@ def main(argv: list[str] | None = None) -> int:
                        dask_address=args.dask_address, build_data_docs=not args.no_data_docs)
     if not config.raw_dir.is_dir():
         print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
+        return 2
+    if not io.source_paths(config.raw_dir, config.pattern):
+        print(f"error: no raw files match {config.pattern!r} in {config.raw_dir}", file=sys.stderr)
         return 2
     from flows import quality
 

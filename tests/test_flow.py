@@ -111,6 +111,9 @@ def test_a_second_run_gives_the_same_ids(prefect_harness, raw_dir, curated, tmp_
 
 def test_command_line_exit_codes(prefect_harness, raw_dir, tmp_path):
     assert curate_module.main(["--raw", str(tmp_path / "missing"), "--curated", str(tmp_path / "c")]) == 2
+    (tmp_path / "empty_raw").mkdir()
+    assert curate_module.main(["--raw", str(tmp_path / "empty_raw"), "--curated", str(tmp_path / "c")]) == 2
+    assert not (tmp_path / "c").exists()
     assert curate_module.main(["--raw", str(raw_dir), "--curated", str(tmp_path / "c"), "--no-data-docs"]) == 0
     assert (tmp_path / "c" / "statements.parquet").exists()
 
