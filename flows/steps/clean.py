@@ -626,6 +626,9 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     fd = hd.date_stamp(line) if short else None
     if fd:
         got.dates.append((i, fd))
+        if got.title is None and title_allowed and seen < max_title_line and _is_dated_title(line, fd):
+            got.title = (i, line.strip())         # "Department Press Briefing – March 7, 2024"
+            return "title"
         lead = line[: line.find(fd.text)] if fd.text in line else ""
         lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
         tail = line[line.find(fd.text) + len(fd.text):] if fd.text in line else ""
@@ -635,6 +638,11 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
                 got.outlets.append((2, hd.clean_outlet(part)))
                 break
         return "date"
+    if _TIME_LINE.fullmatch(line):               # "2:14 p.m. EST" under a briefing's title
+        return "date"
+    if got.title is not None and _PLACE_LINE.fullmatch(line):    # a place line under the title
+        got.header_lines.append(line)
+        return "header"
     m = _WIRE_HEAD.match(line) if len(line) <= 400 else None
     if m and hd.found_date(m.group("date") + " 2000") is not None:
         got.outlets.append((1, hd.clean_outlet(m.group("org"))))
@@ -671,6 +679,22 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     if got.title is None and _is_label(line):
         return "title_block"
     return "header"
+
+
+_TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+_PLACE_LINE = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.){2,}")   # "Washington, D.C."
+_DATED_TITLE = re.compile(r"^(?P<lead>[A-Z][\w'’]*(?:\s+[\w'’]+){2,})\s*[–—:|-]\s*$")
+
+
+def _is_dated_title(line: str, fd: hd.FoundDate, *, min_lead_words: int = 3) -> bool:
+    """A headline that names its date after a dash: several words, none a date label, not ending in an
+    outlet word ("Xinhua News Agency – ...")."""
+    m = _DATED_TITLE.match(line[:fd.start]) if line[fd.end:].strip(" .") == "" else None
+    if not m:
+        return False
+    lead = m.group("lead")
+    return (len(lead.split()) >= min_lead_words and not hd.looks_like_outlet(lead.split()[-1])
+            and not re.search(r"(?i)\b(release|published|posted|updated|update|date|time)\b", lead))
 
 
 _NAME_RE = r"(?P<name>(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’\-]+|[A-Z]{2,})){1,2})"

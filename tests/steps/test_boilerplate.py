@@ -46,6 +46,10 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
     pytest.param("Get the latest news delivered to your inbox", "share_follow", id="newsletter prompt"),
     pytest.param("Privacy Policy | Terms of Use | Contact Us", "site_navigation", id="footer navigation"),
     pytest.param("Read next", "more_from_section", id="read next"),
+    pytest.param("We use cookies to improve your experience. By continuing to browse, you agree to our use of "
+                 "cookies. Accept all", "cookie_banner", id="cookie banner"),
+    pytest.param("Manage cookies", "cookie_banner", id="cookie settings button"),
+    pytest.param("World | Business | Climate | Sport | Opinion", "site_navigation", id="pipe-separated section menu"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])

@@ -228,3 +228,22 @@ def test_removed_lines_point_into_normalised_text():
     lines = normalized_text(text).split("\n")
     for r in doc.removed:
         assert r.text in lines[r.line_no]
+
+
+def test_headline_with_date_after_a_dash_is_the_title():
+    text = "Harbour Board Briefing – March 7, 2024\n" + BODY
+    h = cleaned_document(text).header
+    assert h.title == "Harbour Board Briefing – March 7, 2024"
+    assert h.published_date == dt.date(2024, 3, 7)
+
+
+def test_outlet_before_a_dated_dash_is_no_title():
+    h = cleaned_document("Tide Valley News – March 7, 2024\n" + BODY).header
+    assert h.title is None and h.published_date == dt.date(2024, 3, 7)
+
+
+def test_place_and_time_lines_under_a_title_are_header():
+    text = "Harbour Board Briefing on the new pier\nWashington, D.C.\n2:14 p.m. EST\n" + BODY
+    doc = cleaned_document(text)
+    assert doc.body == BODY.rstrip("\n")
+    assert doc.header.title == "Harbour Board Briefing on the new pier"
