@@ -166,6 +166,8 @@ class _Registry:
         self.addressee: str | None = None        # "you said" points here (set per dialogue sentence)
         self.last_person: str | None = None
         self.last_group: str | None = None
+        self.recent: list[str] = []              # persons in the order last noted, most recent last
+        self.gender: dict[str, str] = {}         # person -> "he" / "she", learnt from the text's own pronouns
 
     def canonical(self, name: str) -> str:
         toks = name.split()
@@ -192,7 +194,25 @@ class _Registry:
                 self.last_org_source = name
         else:
             self.last_person = name
+            if name in self.recent:
+                self.recent.remove(name)
+            self.recent.append(name)
         return name
+
+    def pronoun(self, word: str) -> str | None:
+        """The person "he" / "she" points to: the last one noted, unless the text has already
+        used the other pronoun for them; then the most recent person it may stand for."""
+        word = word.lower()
+        last = self.last_person
+        if last is None or self.gender.get(last, word) == word:
+            if last is not None:
+                self.gender.setdefault(last, word)
+            return last
+        for name in reversed(self.recent):
+            if self.gender.get(name, word) == word:
+                self.gender.setdefault(name, word)
+                return name
+        return last
 
     def alias(self, name: str, surface: str) -> None:
         """Remember another way the document names ``name`` ("Xi", "President Xi")."""
@@ -235,12 +255,13 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     toks = [_strip_possessive(t) for t in run.split()]
     cut = 0
     for i, t in enumerate(toks):
-        if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]):
+        if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
             cut = i + 1
     name = toks[cut:]
     role = " ".join(toks[:cut])
     if not name or len(name) > L.MAX_NAME_WORDS or any(
-            t.lower() in L.CAP_STOPWORDS for t in name[1 if _surname_first(name) else 0:]):
+            t.lower() in L.CAP_STOPWORDS and not _name_like_month(name, i)
+            for i, t in enumerate(name) if i >= (1 if _surname_first(name) else 0)):
         return None, role
     if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
         return None, role
@@ -249,6 +270,14 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
         return None, role
     return " ".join(name), role
+
+
+def _name_like_month(toks: list[str], i: int) -> bool:
+    """"Jan Horak", "Wang Jun": a month abbreviation without its dot, beside another name word."""
+    if toks[i] not in L.NAME_LIKE_MONTHS:
+        return False
+    near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
+    return any(t[:1].isupper() and t.lower().strip(".") not in _NOT_NAME for t in near)
 
 
 def _surname_first(toks: list[str]) -> bool:
@@ -462,7 +491,7 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         return None, None
     if low0 in L.PRONOUNS_PERSON and (len(words) == 1 or not _surname_first(words)):
         if len(words) <= 2:
-            return reg.last_person, None
+            return reg.pronoun(low0), None
     if len(words) <= 2 and low0 in L.PRONOUNS_GROUP:
         return (reg.last_group or reg.last_person), None
     if len(words) == 1 and low0 == "it":
@@ -503,6 +532,14 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         named = reg.org(words[1].lower())
         if named:
             return named, None
+    # "The city council", "the committee" with no such body named: the description is the source
+    if low0 == "the" and 2 <= len(words) <= 3 and words[-1].lower() in L.ORG_WORDS and voiced is None \
+            and all(w.islower() for w in words[1:]) and words[-1].lower() not in L.PLACE_WORDS:
+        return np, None
+    # "French operator EDF", "rights group HRW": a described acronym
+    if 2 <= len(words) <= 4 and re.fullmatch(r"[A-Z]{2,6}", words[-1]) and words[-2].islower() \
+            and words[-1].lower() not in L.CAP_STOPWORDS and voiced is None:
+        return words[-1], _clean_np(" ".join(words[:-1])) or None
     if voiced == "turn" and low0 in ("the", "this", "that", "these", "those"):
         return None, None
     if voiced and (np.lower() in L.PLACE_WORDS or re.sub(r"^the\s+", "", np.lower()) in L.PLACE_WORDS):
@@ -637,7 +674,7 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
         return None
     if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
             label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words \
-            and label not in L.ROLE_LABELS:
+            and label.capitalize() not in L.ROLE_LABELS:
         return None
     if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
         return None
@@ -773,10 +810,13 @@ def _label_name(label: str, reg: _Registry, abbrev: dict[str, str]) -> str:
 
 
 def _canonical_label(label: str, reg: _Registry) -> str:
-    if label in ("Q", "A") or "." in label:
+    if label in ("Q", "A") or "." in label and " " not in label:      # "Q", a web address
         return label
     words = label.split()
-    stripped = [w for w in words if w.lower().strip(".") not in L.TITLE_WORDS] or words
+    stripped = [w for w in words if w.lower().strip(".") not in L.TITLE_WORDS
+                and w.lower() not in L.HONORIFICS] or words
+    if len(stripped) < len(words) and all(w.isupper() for w in stripped):
+        stripped = [w.capitalize() for w in stripped]               # "MR. PRICE:" -> Price
     name = " ".join(stripped)
     return reg.canonical(name) if len(stripped) <= 3 else label
 
@@ -806,6 +846,13 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     for pi, lab in label_only.items():
         asks.setdefault(lab, [])
     names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
+    for lab in names:           # "RM:" after "Rahul Mehta:": initials stand for the named participant
+        if lab.isupper() and 2 <= len(lab) <= 3 and lab not in abbrev:
+            full = [n for n in set(names.values()) if len(n.split()) == len(lab)
+                    and "".join(w[0] for w in n.split()) == lab]
+            if len(full) == 1:
+                names[lab] = full[0]
+                reg.alias(full[0], lab)
     askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
     answer_counts = {lab: len(v) for lab, v in asks.items() if lab not in askers}
     order = list(asks)
@@ -841,7 +888,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
         if not ps[0].label:
             para_question = ps[-1].question
             if pi < first_label_para:
-                if pi <= framing_end:
+                if pi <= framing_end or _names_participant(paragraphs[pi], names.values()):
                     cur_name = None
                 elif para_question:
                     cur_name, cur_is_asker = asker_name, True
@@ -862,6 +909,12 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
                 s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
                 s.addressee = last_answerer if cur_is_asker else asker_name
         prev_question = ps[-1].question
+
+
+def _names_participant(text: str, names) -> bool:
+    """A paragraph before the first label that names a participant in full ("Lena Hofmann has
+    measured ...") introduces the dialogue: narration, not a turn."""
+    return any(len(n.split()) >= 2 and re.search(r"\b" + re.escape(n) + r"\b", text) for n in names)
 
 
 def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
@@ -1106,7 +1159,8 @@ def _is_person(name: str, reg: _Registry) -> bool:
     words = name.split()
     checked = words[1:] if _surname_first(words) else words
     return not (p and p.group) and not name.isupper() and name.lower() not in L.PLACE_WORDS and not any(
-        w.lower() in _NOT_PERSON_WORD for w in checked) and all(w[:1].isupper() for w in words)
+        w.lower() in _NOT_PERSON_WORD and not _name_like_month(words, i) for i, w in enumerate(words)
+        if w in checked) and all(w[:1].isupper() for w in words)
 
 
 def _first_sentence(paragraphs: list[str], pi: int) -> str:

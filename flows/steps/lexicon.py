@@ -34,7 +34,7 @@ HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence 
 CUE_VERBS = """
 estimate_that estimates_that estimated_that
 say says said saying
-state_that states_that stated stating
+state_that states_that stated stating states
 note notes noted noting
 point_out points_out pointed_out pointing_out
 stress stresses stressed stressing
@@ -97,7 +97,7 @@ write writes wrote maintain maintains maintained hope hopes hoped saying
 # ('"...," he replied.'; not "did not respond to a request")
 CUES_NEEDING_QUOTE = frozenset("""
 ask asks asked reply replies replied answer answers answered respond responds responded
-comment comments commented
+comment comments commented states
 """.split())
 # words right before a cue that make it no report: negation, passive ("was told", "did not say")
 # ... and a determiner or preposition before it makes it a noun ("a request for comment", "China's comment");
@@ -231,6 +231,9 @@ finally besides moreover furthermore instead indeed yes no not thank thanks welc
 gentlemen distinguished good some many all every each other another such both either neither more most
 over under through between among against without within about into onto upon than via per new old
 """.split())
+# month abbreviations that are also given names: a name word when written without a dot and next
+# to another name word ("Jan Horak", "Wang Jun"), a month only with a dot or a number
+NAME_LIKE_MONTHS = frozenset("Jan Jun".split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
 # capitalised words that are common words and also surnames: a surname when a given name follows
