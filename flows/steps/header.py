@@ -144,7 +144,7 @@ class Byline:
     outlet: str | None = None
 
 
-_BY = re.compile(r"^\s*(?i:(?:by|written\s+by|reported\s+by)\s*(?P<colon>[:：])?|(?:authors?|reporters?|作者|记者|記者|文)"
+_BY = re.compile(r"^\s*(?i:(?:by|(?:written|reported|interview|interviewed|text|words|story)\s+by)\s*(?P<colon>[:：])?|(?:authors?|reporters?|作者|记者|記者|文)"
                  r"\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
 _SOURCE = re.compile(r"(?:^|[\s|·(]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 _CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modified)\b\s*[:：]?|\s*[|·]\s*|\s{2,}",
@@ -212,10 +212,11 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     if m_src:
         outlet = clean_outlet(re.split(r"\s{2,}|\|", m_src.group("src"))[0])
     m = _BY.match(s)
-    if m is None:
-        fd = found_date(s)
+    if m is None:      # "May 23,2022 By:Xinhua" / "Posted on 8 February 2024 by Ellie Grant"
+        dated = re.sub(r"^(?i:(?:posted|published|updated)(?:\s+on)?\s*[:：]?\s*)", "", s)
+        fd = found_date(dated)
         if fd is not None and fd.start == 0:
-            m = _BY.match(re.sub(r"^[\s|·,]+", "", s[fd.end:]))
+            m = _BY.match(re.sub(r"^[\s|·,]+", "", dated[fd.end:]))
     if m and not (m.group("colon") or m.group("colon2")) and re.match(r"[a-z\d]", m.group("rest")):
         m = None  # "by the end of ..." / "by 2020"
     if m and len(s.split()) > max_sentence_words and s.rstrip("\"”’')").endswith((".", "!", "?")):

@@ -70,6 +70,8 @@ def test_year_less_date_in_document_stays_null():
     pytest.param("By Reuters Staff", (), "Reuters", id="wire staff byline"),
     pytest.param("Author: Jane Doe", ("Jane Doe",), None, id="author label"),
     pytest.param("Jane Doe | Reuters", ("Jane Doe",), "Reuters", id="name pipe outlet"),
+    pytest.param("Interview by Jane Doe", ("Jane Doe",), None, id="interview by credit"),
+    pytest.param("Posted on 8 February 2024 by Jane Doe", ("Jane Doe",), None, id="blog posted-on date by name"),
 ])
 def test_byline_forms(line, authors, outlet):
     from flows.steps.header import byline
@@ -84,6 +86,7 @@ def test_byline_forms(line, authors, outlet):
                  id="sentence starting with by the"),
     pytest.param("By Wednesday, officials said", id="by weekday phrase"),
     pytest.param("By 2020 the plan", id="by year phrase"),
+    pytest.param("Interview by phone with the minister", id="interview by phone"),
 ])
 def test_not_a_byline(line):
     from flows.steps.header import byline
