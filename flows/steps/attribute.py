@@ -1185,7 +1185,14 @@ def _starts_new_voice(masked: str, speaker: str) -> bool:
     if not first:
         return False
     word = _strip_possessive(first.group())
-    return re.split(r"['’]", word.lower())[0] in L.FIRST_PERSON or word in speaker.split()
+    if re.split(r"['’]", word.lower())[0] in L.FIRST_PERSON or word in speaker.split():
+        return True
+    # another would-be source as the subject: "Police did not give a figure", "Li Ming attended ..."
+    if word[:1].isupper() and word.lower() in L.SOURCE_NOUNS and word.lower() not in speaker.lower().split():
+        return True
+    run = _NAME_RUN.match(masked.lstrip())
+    name = _person_in_run(run.group())[0] if run else None
+    return bool(name and " " in name and not set(name.split()) & set(speaker.split()))
 
 
 def _first_subject(masked: str, reg: _Registry) -> str | None:

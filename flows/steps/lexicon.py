@@ -158,6 +158,7 @@ organizations organisations ministry government spokesperson spokesman spokeswom
 commissioner envoy diplomats diplomat journalists sources source authorities agency media
 farmers workers students teachers citizens voters parents doctors lawyers women men locals netizens
 users supporters opponents protesters economists historians scientists academics specialists
+police organisers organizers
 """.split())
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""
@@ -177,6 +178,8 @@ king queen prince princess prime member party researcher research fellow expert 
 reporter correspondent the chinese engineer scientist lawyer activist journalist writer economist analyst
 scholar official diplomat judge officer commander general colonel captain lieutenant doctor nurse teacher
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
+secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
+deputy-director ex-president
 """.split())
 # courtesy titles: stripped from names, never a role by themselves
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
