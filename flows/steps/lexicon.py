@@ -123,7 +123,9 @@ VIEW_NOUNS = ("view", "opinion", "words", "eyes", "assessment", "judgment", "jud
 # verbs that introduce a following quote without a content clause ("X spoke about ...")
 INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented", "responded",
                "wrote", "said", "says", "stated", "added", "noted", "told", "remarked", "declared",
-               "stressed", "pointed out", "emphasized", "explained")
+               "stressed", "pointed out", "emphasized", "explained",
+               "states", "writes", "adds", "notes", "tells", "explains", "argues", "argued", "warns", "warned",
+               "insists", "insisted")
 # nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
 STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
                    "message", "assertion", "declaration", "quote", "answer", "reply", "response")
