@@ -140,3 +140,19 @@ def test_critical_failure_keeps_the_previous_tables_and_fails_the_run(prefect_ha
     assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
         {k: v for k, v in before.items() if k != "rejections.parquet"}
     assert "failed" in (out / "reports" / "index.html").read_text(encoding="utf-8").lower()
+
+
+def test_quality_summary_is_published_as_prefect_artifacts(curated):
+    import httpx
+    from prefect.settings import PREFECT_API_URL
+
+    # plain REST call: the 3.8 client sends nulls for unset filter fields, which this server refuses
+    keys = ["curation-quality-summary", "curation-quality-checks"]
+    response = httpx.post(f"{PREFECT_API_URL.value()}/artifacts/filter", timeout=30,
+                          json={"artifacts": {"key": {"any_": keys}}, "limit": 50, "offset": 0,
+                                "sort": "CREATED_DESC"})
+    response.raise_for_status()
+    by_type = {a["type"]: a for a in response.json()}
+    assert {"markdown", "table"} <= set(by_type)
+    assert "statements" in str(by_type["markdown"]["data"])
+    assert "documents.document_id.unique" in str(by_type["table"]["data"])
