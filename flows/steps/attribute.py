@@ -487,7 +487,10 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         if _FINITE.fullmatch(words[-2].lower()):
             return None, None                                   # "Could you explain ...": a question
         return _speaker_from_np(last, reg, voiced=voiced)     # "Last year you said", "Then he added"
-    if low0 in L.FIRST_PERSON or (low0 == "it" and len(words) > 1):
+    if low0 in ("my", "our") and len(words) > 2 and _has_person(np):
+        np = " ".join(words[1:])                               # "my colleague Mia Sol": the colleague speaks
+        words, low0 = np.split(), words[1].lower()
+    elif low0 in L.FIRST_PERSON or (low0 == "it" and len(words) > 1):
         return None, None
     if low0 in L.PRONOUNS_PERSON and (len(words) == 1 or not _surname_first(words)):
         if len(words) <= 2:
@@ -533,7 +536,7 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         if named:
             return named, None
     # "The city council", "the committee" with no such body named: the description is the source
-    if low0 == "the" and 2 <= len(words) <= 3 and words[-1].lower() in L.ORG_WORDS and voiced is None \
+    if low0 == "the" and 2 <= len(words) <= 3 and words[-1].lower() in L.ORG_WORDS and voiced != "framed" \
             and all(w.islower() for w in words[1:]) and words[-1].lower() not in L.PLACE_WORDS:
         return np, None
     # "French operator EDF", "rights group HRW": a described acronym
@@ -614,8 +617,10 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
     if cue in L.CUES_NEEDING_QUOTE and not re.match(
             r"\s*(?:that\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,!?\"”’]*$", tail):
         return None
-    if re.search(r"\bto\s*$", pre):
+    if re.search(r"\bto\s*$", pre) and not (re.search(r"\b(?:likes?|liked|loves?|loved|used)\s+to\s*$", pre)
+                                            and re.match(r"\s*[:,]?\s*[\"“‘_]", tail)):
         return None                  # "wanted them to believe": an infinitive, not a report
+                                     # (but "X likes to say, '...'" quotes X)
     if _CUE_BLOCKER_RE.search(pre) or (" " not in cue and _POSSESSIVE_END_RE.search(pre)):
         return None                  # "did not respond", "was told", "a request for comment": no report
     bare_tail = not re.search(r"[A-Za-z0-9]", tail)
