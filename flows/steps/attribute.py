@@ -521,7 +521,10 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
     if low0 == "the" and len(words) <= 4:
         head = words[-1].lower()
         if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("commissioner", "chief"):
-            named = reg.by_role(head) or reg.last_person
+            named = reg.by_role(head)
+            if named is None and voiced == "turn" and head in L.TITLE_WORDS and head not in L.PLACE_WORDS:
+                return np, None          # "as the Secretary said" in a briefing: someone the text has not named
+            named = named or reg.last_person
             if named or voiced == "turn":
                 return named, None
             return np, None              # nobody named yet: the description is all we have
@@ -536,8 +539,9 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
         if named:
             return named, None
     # "The city council", "the committee" with no such body named: the description is the source
-    if low0 == "the" and 2 <= len(words) <= 3 and words[-1].lower() in L.ORG_WORDS and voiced != "framed" \
-            and all(w.islower() for w in words[1:]) and words[-1].lower() not in L.PLACE_WORDS:
+    if low0 == "the" and 2 <= len(words) <= 4 and words[-1].lower() in L.ORG_WORDS and voiced != "framed" \
+            and words[-1].islower() and words[-1].lower() not in L.PLACE_WORDS \
+            and all(w.islower() or w.lower() in L.PLACE_WORDS for w in words[1:-1]):
         return np, None
     # "French operator EDF", "rights group HRW": a described acronym
     if 2 <= len(words) <= 4 and re.fullmatch(r"[A-Z]{2,6}", words[-1]) and words[-2].islower() \
