@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import datetime as dt
 import sys
 import time
@@ -177,8 +178,10 @@ def _with_runner(config: RunConfig):
     if config.runner == "dask":
         from prefect_dask import DaskTaskRunner
 
+        # a local cluster's workers log connection noise at shutdown; keep only critical messages
         kwargs = ({"address": config.dask_address} if config.dask_address else
-                  {"cluster_kwargs": {"n_workers": config.max_workers, "threads_per_worker": 1}})
+                  {"cluster_kwargs": {"n_workers": config.max_workers, "threads_per_worker": 1,
+                                      "silence_logs": logging.CRITICAL}})
         return curate.with_options(task_runner=DaskTaskRunner(**kwargs))
     from prefect.task_runners import ThreadPoolTaskRunner
 

@@ -156,3 +156,17 @@ def test_quality_summary_is_published_as_prefect_artifacts(curated):
     assert {"markdown", "table"} <= set(by_type)
     assert "statements" in str(by_type["markdown"]["data"])
     assert "documents.document_id.unique" in str(by_type["table"]["data"])
+
+
+def test_dask_workers_build_the_same_dataset(prefect_harness, raw_dir, curated, tmp_path):
+    """Batches on a real local Dask cluster (2 worker processes) give the threads' tables."""
+    config = RunConfig(raw_dir=raw_dir, curated_dir=tmp_path, runner="dask", max_workers=2, batch_size=1,
+                       build_data_docs=False)
+    curate_module._with_runner(config)(config)
+    threads, _ = curated
+    for name in ("documents", "statements", "rejections"):
+        key = arrow_schema(TABLES[name]).metadata[b"primary_key"].decode()
+        drop = ["run_id"]
+        a = pq.read_table(threads / f"{name}.parquet").drop(drop).sort_by(key).to_pylist()
+        b = pq.read_table(tmp_path / f"{name}.parquet").drop(drop).sort_by(key).to_pylist()
+        assert a == b, name
