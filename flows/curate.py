@@ -138,8 +138,8 @@ def publish_tables(staged: dict[str, Path], curated_dir: Path, names: tuple[str,
 def curate(config: RunConfig = RunConfig()) -> dict:
     """raw/ -> clean -> segment -> attribute -> validate -> check -> curated/."""
     logger = get_run_logger()
-    started = time.perf_counter()
-    run_id = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
+    started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
+    run_id = started_at.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
     lineage = assemble.Lineage(run_id=run_id, pipeline_version=__version__)
     raw_dir, curated_dir = config.raw_dir.resolve(), config.curated_dir.resolve()
     staging = curated_dir / f".staging-{run_id}"
@@ -157,7 +157,7 @@ def curate(config: RunConfig = RunConfig()) -> dict:
         staged = assemble_tables(staging)
         result = check_quality(staged, config, len(paths), reports_dir)
         run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
-               "files_read": len(paths), "started_at": dt.datetime.now(dt.timezone.utc).isoformat(),
+               "files_read": len(paths), "started_at": started_at.isoformat(),
                "status": "published" if result.passed else "failed",
                "seconds": round(time.perf_counter() - started, 2)}
         write_report(result, staged, run, reports_dir)
