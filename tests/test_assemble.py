@@ -78,3 +78,47 @@ def test_duplicates_are_marked_not_deleted():
     assert out.column("duplicate_of").to_pylist() == [None, "a" * 16, "a" * 16, None]
     assert out.column("is_exact_duplicate").to_pylist() == [False, True, False, False]
     assert out.schema == docs.schema
+
+
+# --- invariants over the whole pure pipeline, on arbitrary input ------------------------------------
+
+from hypothesis import HealthCheck, given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+NEWSY = st.lists(st.sampled_from([
+    "By Jane Roe, Daily Planet", "March 5, 2024", "Q:", "A: Yes.", "Wang Li: We agree.", '"It works," she said.',
+    "He said the plan failed.", "According to the report, prices rose 1.5 percent.", "Please enter your comment!",
+    "Mr. Smith arrived in the U.S. on Dec. 8.", "“Open quote never closes", "What now?", "", " ", "\t",
+    "Copyright 2024 All rights reserved", "They said: “No.” Then they left…", "BEIJING, Dec. 8 (Xinhua) -- Talks began.",
+]), max_size=12).map("\n".join)
+
+
+def _check_invariants(tables: dict) -> None:
+    docs = {d["document_id"]: d["clean_text"] for d in tables.get("documents", [])}
+    for name in ("paragraphs", "statements"):
+        for row in tables.get(name, []):
+            assert docs[row["document_id"]][row["char_start"]:row["char_end"]] == row["text"]
+    ordinals = [s["ordinal"] for s in tables.get("statements", [])]
+    assert ordinals == list(range(len(ordinals)))
+    valid, rejections = assemble.validated_tables(assemble_rows(tables), TABLES)
+    assert [r for r in rejections if r["stage"] == "validate"] == []
+
+
+def assemble_rows(tables: dict) -> "assemble.Rows":
+    rows = assemble.Rows()
+    for name, table_rows in tables.items():
+        for row in table_rows:
+            rows.add(name, row)
+    return rows
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.one_of(st.binary(max_size=400), NEWSY.map(lambda t: t.encode("utf-8")),
+                 st.text(max_size=300).map(lambda t: t.encode("utf-8", "surrogatepass"))))
+def test_any_bytes_give_valid_rows_or_one_rejection(data):
+    rows = assemble.document_rows(assemble.Source(path="x.txt", data=data), LINEAGE)
+    if "documents" not in rows.tables:
+        (rejection,) = rows.tables["rejections"]
+        assert rejection["reason"] in {"empty_file", "binary_content", "undecodable_bytes"}
+        return
+    _check_invariants(rows.tables)
