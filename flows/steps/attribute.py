@@ -824,6 +824,8 @@ def _canonical_label(label: str, reg: _Registry) -> str:
     words = label.split()
     stripped = [w for w in words if w.lower().strip(".") not in L.TITLE_WORDS
                 and w.lower() not in L.HONORIFICS] or words
+    if words[-1].lower().strip(".") in L.TITLE_WORDS:
+        stripped = words                 # "AUDIENCE MEMBER": a role, no name after the title word
     if len(stripped) < len(words) and all(w.isupper() for w in stripped):
         stripped = [w.capitalize() for w in stripped]               # "MR. PRICE:" -> Price
     name = " ".join(stripped)

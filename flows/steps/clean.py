@@ -651,7 +651,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
             got.title = (i, rest)
         return "byline"
     title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
-        line[-1] in "?!？！" and _words(line) <= max_title_words and not _LABELLED_SENTENCE.match(line)))
+        line[-1] in "?!？！" and _words(line) <= max_title_words
+        and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
         return "title"
@@ -681,6 +682,9 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     return "header"
 
 
+# a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label
+_RUBRIC = re.compile(r"(?i:panel|interview|opinion|analysis|explainer|editorial|commentary|review|q\s*&\s*a|"
+                     r"exclusive|watch|live|podcast|video|debate|poll|quiz|factbox|factcheck|fact\s+check)\s*:")
 _TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.){2,}")   # "Washington, D.C."
 _DATED_TITLE = re.compile(r"^(?P<lead>[A-Z][\w'’]*(?:\s+[\w'’]+){2,})\s*[–—:|-]\s*$")

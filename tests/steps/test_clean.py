@@ -247,3 +247,13 @@ def test_place_and_time_lines_under_a_title_are_header():
     doc = cleaned_document(text)
     assert doc.body == BODY.rstrip("\n")
     assert doc.header.title == "Harbour Board Briefing on the new pier"
+
+
+def test_rubric_before_a_question_headline_is_the_title():
+    h = cleaned_document("Panel: Can harbours adapt to rising seas?\n" + BODY).header
+    assert h.title == "Panel: Can harbours adapt to rising seas?"
+
+
+def test_speaker_label_question_is_no_title():
+    doc = cleaned_document("CCTV: Can you share more on the harbour plan?\n" + BODY)
+    assert doc.header.title is None and doc.body.startswith("CCTV:")
