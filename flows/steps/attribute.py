@@ -616,8 +616,9 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
     if cue in L.CUES_NEEDING_CLAUSE and not re.match(
             r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
         return None
-    if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail):
-        return None
+    if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail) and not (
+            re.fullmatch(r"[\s.!?\"”’]*", tail) and re.search(r"[,\"”’_]\s*(?:[\w'’-]+\s+){1,10}$", pre)):
+        return None                  # (a sentence-final ", the study found." reports what came before)
     if cue in L.CUES_NEEDING_QUOTE and not re.match(
             r"\s*(?:that\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,!?\"”’]*$", tail):
         return None
@@ -652,7 +653,9 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
         if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
             role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
             continue
-        if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0:
+        last_np = bare_tail and 0 < i == len(chunks) - 1 and c.split()[0].lower() in ("a", "an") \
+            and _generic_np(c) is not None   # "..., a new report has found."
+        if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0 or last_np:
             name, r = _speaker_from_np(c, reg, voiced=voiced)
             if name:
                 only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])

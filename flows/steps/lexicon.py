@@ -72,7 +72,7 @@ claim claims claimed claiming
 assert asserts asserted
 remarked
 write writes wrote
-find_that finds_that found_that
+find_that finds_that found_that found finds
 made_it_clear make_it_clear makes_it_clear
 have_said has_said
 think_that thinks_that thought_that
