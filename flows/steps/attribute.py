@@ -1201,7 +1201,12 @@ def _starts_new_voice(masked: str, speaker: str) -> bool:
     word = _strip_possessive(first.group())
     if re.split(r"['’]", word.lower())[0] in L.FIRST_PERSON or word in speaker.split():
         return True
-    # another would-be source as the subject: "Police did not give a figure", "Li Ming attended ..."
+    # another would-be source as the subject: "Police did not give a figure", "Li Ming attended ...",
+    # "About 4,500 workers are covered ..."
+    counted = re.match(r"\s*(?:(?:about|around|nearly|almost|roughly|some|over|more\s+than|at\s+least)\s+)?"
+                       r"[\d,.]+\s+(?:million\s+|thousand\s+)?([\w-]+)", masked, re.IGNORECASE)
+    if counted and counted.group(1).lower() in L.SOURCE_NOUNS:
+        return True
     if word[:1].isupper() and word.lower() in L.SOURCE_NOUNS and word.lower() not in speaker.lower().split():
         return True
     run = _NAME_RUN.match(masked.lstrip())

@@ -86,6 +86,7 @@ reveal reveals revealed disclose discloses disclosed report reports reported
 highlight highlights highlighted underline underlines underlined underscore underscores underscored
 predict predicts predicted observe observes observed caution cautions cautioned
 complain complains complained propose proposes proposed
+dispute disputes disputed
 """.split()
 CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
 # cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
@@ -114,6 +115,7 @@ reveal reveals revealed disclose discloses disclosed report reports reported
 highlight highlights highlighted underline underlines underlined underscore underscores underscored
 predict predicts predicted observe observes observed caution cautions cautioned
 complain complains complained propose proposes proposed
+dispute disputes disputed
 """.split())
 # introducing a source before its words
 ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
