@@ -168,6 +168,7 @@ class _Registry:
         self.last_group: str | None = None
         self.recent: list[str] = []              # persons in the order last noted, most recent last
         self.gender: dict[str, str] = {}         # person -> "he" / "she", learnt from the text's own pronouns
+        self.described: str | None = None        # an unnamed person the author talked to ("a local builder")
 
     def canonical(self, name: str) -> str:
         toks = name.split()
@@ -204,6 +205,8 @@ class _Registry:
         used the other pronoun for them; then the most recent person it may stand for."""
         word = word.lower()
         last = self.last_person
+        if last is None and self.described:
+            return self.described        # "I asked a local builder ... she told me"
         if last is None or self.gender.get(last, word) == word:
             if last is not None:
                 self.gender.setdefault(last, word)
@@ -1250,11 +1253,26 @@ def _track_orgs(masked: str, reg: _Registry) -> None:
             reg.orgs.append(org.group(1) if org else m.group())
 
 
+_DESCRIBED_PERSON = re.compile(r"\b(?:asked|told|interviewed|met|called|(?:spoke|talked)\s+(?:to|with))\s+"
+                               r"(?P<np>an?(?:\s+[a-z-]+){1,3})")
+
+
 def _track_subject(masked: str, reg: _Registry) -> None:
     """Remember the first person and the last group named in a sentence: later pronouns point to them."""
     mention = _mention_role(masked, reg)
     if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]):
         reg.note(mention[0], role=mention[1])
+    m = _DESCRIBED_PERSON.search(masked)
+    if m:
+        words = m.group("np").split()
+        for i in range(1, len(words)):        # the first person noun after the article
+            w = words[i]
+            if w in L.NOT_PERSON_NOUNS:
+                break
+            if w in L.TITLE_WORDS - L.CAP_STOPWORDS or re.search(L.PERSON_NOUN_SUFFIX, w):
+                if not re.match(r"\s+of\b", masked[m.start("np") + len(" ".join(words[:i + 1])):]):
+                    reg.described = " ".join(words[:i + 1])
+                break
     _track_orgs(masked, reg)
     nouns = list(_GROUP_NOUN_RE.finditer(masked))
     if nouns:                       # only then the costlier phrase pattern, near the last group noun

@@ -241,6 +241,14 @@ over under through between among against without within about into onto upon tha
 # month abbreviations that are also given names: a name word when written without a dot and next
 # to another name word ("Jan Horak", "Wang Jun"), a month only with a dot or a number
 NAME_LIKE_MONTHS = frozenset("Jan Jun".split())
+# endings of nouns for people ("builder", "activist", "technician"): an unnamed person the author talked to
+PERSON_NOUN_SUFFIX = r"(?:er|or|ist|ian|man|woman)$"
+# common nouns with those endings that are not people ("a number of", "a letter")
+NOT_PERSON_NOUNS = frozenset("""
+number letter paper matter order quarter error factor sector corner border water power answer dinner
+chapter mirror floor door color colour favor favour honor honour labor labour motor offer other
+computer register folder center centre meter metre cover layer filter poster flyer trailer server
+""".split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
 # capitalised words that are common words and also surnames: a surname when a given name follows
