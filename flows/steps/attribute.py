@@ -1128,8 +1128,10 @@ def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry
             failed_next.add(nxt)        # the same lookups would fail for the next quotation too
             continue
         words = len(_WORD.findall(text[q.start:q.end]))
-        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before:
+        whole = any(q.start <= ps[k].start + 1 and q.end >= ps[k].end - 1 for k in touching)
+        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before and not whole:
             continue                    # a short quotation with no cue of its own: a term
+                                        # (a quotation that is a whole sentence, "We knew.", is speech)
         if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is not None and _quoted_by_other(ctx, src_k, q, src, reg):
             continue                    # "... after a UN report said China was responsible for 'X'"
         for k in touching:
