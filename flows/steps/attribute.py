@@ -256,6 +256,9 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     "at" ... with no title in front of it names a body or place, not a person.
     """
     toks = [_strip_possessive(t) for t in run.split()]
+    if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
+            and "." not in toks[-1][:-1]:
+        toks[-1] = toks[-1][:-1]         # "... to Sen. Ana Berg." - the sentence's full stop
     cut = 0
     for i, t in enumerate(toks):
         if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):

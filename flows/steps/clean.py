@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from flows.steps import boilerplate as bp
 from flows.steps import header as hd
+from flows.steps.lexicon import ABBREVIATIONS
 from flows.steps.dedup import duplicate_groups  # noqa: F401  (public: doc id -> representative id)
 
 
@@ -374,8 +375,9 @@ def _is_label(s: str) -> bool:
 def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min_cjk: int = 10) -> bool:
     if len(s) > max_chars or s[-1] in ".,;:：，；、…" or hd.date_stamp(s) or _LABEL_PREFIX.match(s):
         return False
-    if re.search(r"[a-z]{2}[.!?]\s+[A-Z]|[。！？]\S", s):
-        return False  # holds a sentence boundary: running text, not a headline
+    if any(m.group(1).lower() not in ABBREVIATIONS for m in re.finditer(r"(\w*[a-z]{2})[.!?]\s+[A-Z]", s)) \
+            or re.search(r"[。！？]\S", s):
+        return False  # holds a sentence boundary: running text, not a headline ("Sen. Ruth Marks" is none)
     if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«「『【(" or _is_cjk(s[:3]) or not s[0].isascii()):
         return False
     if _is_cjk(s):
@@ -683,7 +685,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
 
 
 # a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label
-_RUBRIC = re.compile(r"(?i:panel|interview|opinion|analysis|explainer|editorial|commentary|review|q\s*&\s*a|"
+_RUBRIC = re.compile(r"(?i:panel|interview|transcript|full\s+text|opinion|analysis|explainer|editorial|commentary|review|q\s*&\s*a|"
                      r"exclusive|watch|live|podcast|video|debate|poll|quiz|factbox|factcheck|fact\s+check)\s*:")
 _TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.){2,}")   # "Washington, D.C."

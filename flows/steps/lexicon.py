@@ -184,6 +184,7 @@ scholar official diplomat judge officer commander general colonel captain lieute
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
 deputy-director ex-president
+sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
 """.split())
 # courtesy titles: stripped from names, never a role by themselves
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())

@@ -257,3 +257,8 @@ def test_rubric_before_a_question_headline_is_the_title():
 def test_speaker_label_question_is_no_title():
     doc = cleaned_document("CCTV: Can you share more on the harbour plan?\n" + BODY)
     assert doc.header.title is None and doc.body.startswith("CCTV:")
+
+
+def test_abbreviated_title_in_a_headline_is_no_sentence_boundary():
+    h = cleaned_document("Transcript: Sen. Ana Berg on the harbour bill\n" + BODY).header
+    assert h.title == "Transcript: Sen. Ana Berg on the harbour bill"
