@@ -568,6 +568,11 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
     if not allow_generic:
         return None, None
     generic = _generic_np(np)
+    if generic and low0 in ("a", "an"):
+        # "a study published by ...", "a new report by X": the document, later "the study"
+        doc_noun = next((w for w in generic.lower().split() if w in L.DOCUMENT_NOUNS), None)
+        if doc_noun:
+            return "the " + doc_noun, None
     if generic:
         head = generic.split()[-1].lower()
         if low0 == "the" and reg.last_group and head in reg.last_group.lower():
