@@ -619,6 +619,10 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
     return None
 
 
+_COMPOUND_SUBJECT = re.compile(r"^(?P<subj>(?:[A-Z][\w'’-]*|[Tt]he)(?:\s+[A-Z][\w'’-]*){0,3})\s+[a-z]+ed\b"
+                               r"[^,;]*\s(?:and|but)(?:\s+(?:also|then|later))?\s*$")
+
+
 def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) -> _Source | None:
     """The subject of one reporting cue ``m`` in a sentence, if it is a source."""
     cue = m.group().lower().strip(" \"'“‘")
@@ -667,7 +671,11 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
         last_np = bare_tail and 0 < i == len(chunks) - 1 and c.split()[0].lower() in ("a", "an") \
             and _generic_np(c) is not None   # "..., a new report has found."
         if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0 or last_np:
-            name, r = _speaker_from_np(c, reg, voiced=voiced)
+            # "Campaigners welcomed the fine but said ...": the subject of the first verb
+            comp = _COMPOUND_SUBJECT.match(c)
+            name, r = _speaker_from_np(comp.group("subj"), reg, voiced=voiced) if comp else (None, None)
+            if not name:
+                name, r = _speaker_from_np(c, reg, voiced=voiced)
             if name:
                 only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
                 post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))

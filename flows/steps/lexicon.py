@@ -162,7 +162,7 @@ organizations organisations ministry government spokesperson spokesman spokeswom
 commissioner envoy diplomats diplomat journalists sources source authorities agency media
 farmers workers students teachers citizens voters parents doctors lawyers women men locals netizens
 users supporters opponents protesters economists historians scientists academics specialists
-police organisers organizers authors
+police organisers organizers authors campaigners
 """.split())
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""

@@ -232,6 +232,8 @@ PATTERNS = [
     ("abbreviated title in an upper-case label",
      ["Tomas Rik talked to Sen. Ana Berg.", "RIK: Will it pass?", "SEN. BERG: I believe it will."], "believe",
      "turn", "Ana Berg"),
+    ("group subject of a compound predicate",
+     ["Campaigners welcomed the harbour fine but said it was overdue."], "overdue", "indirect", "Campaigners"),
     ("full text of a letter is the author's",
      ["Governor Ada Okoye sent a letter to the fair.", "Following is the full text of the letter.",
       "The fair shows what our towns can do."], "towns", "direct", "Ada Okoye"),
