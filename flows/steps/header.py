@@ -155,6 +155,10 @@ _TEAM = re.compile(r"^\s*(?P<org>[\w&.' ]{2,40}?)\s+(?:web\s+team|web\s+desk|new
                    re.IGNORECASE)
 
 
+_NAME_ROLE = re.compile(r"^(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}?)\s+(?:(?:[A-Z][a-z]+|and|&)\s+){0,3}"
+                        r"(?:correspondent|editor|reporter|writer|columnist|critic)$")
+
+
 def _split_names(text: str) -> list[str] | None:
     parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\by\b|\bet\b|和|、)\s*", text.strip()) if p]
     names = [person_name(p) for p in parts]
@@ -248,6 +252,9 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     m = _TEAM.match(s)
     if m:
         return Byline((), clean_outlet(m.group("org")))
+    m = _NAME_ROLE.match(s)
+    if m and person_name(m.group("name")):      # "Jane Roe Environment correspondent"
+        return Byline((person_name(m.group("name")),), None)
     if len(s) <= 90:
         # "Sophie Wingate and Viola Gaskell, DPA on" / "Jane Doe | Reuters"
         fields = [f.strip() for f in re.split(r"\s*\|\s*", s) if f.strip()]

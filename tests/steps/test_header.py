@@ -71,6 +71,7 @@ def test_year_less_date_in_document_stays_null():
     pytest.param("Author: Jane Doe", ("Jane Doe",), None, id="author label"),
     pytest.param("Jane Doe | Reuters", ("Jane Doe",), "Reuters", id="name pipe outlet"),
     pytest.param("Interview by Jane Doe", ("Jane Doe",), None, id="interview by credit"),
+    pytest.param("Jane Doe Environment correspondent", ("Jane Doe",), None, id="name then desk role"),
     pytest.param("Posted on 8 February 2024 by Jane Doe", ("Jane Doe",), None, id="blog posted-on date by name"),
 ])
 def test_byline_forms(line, authors, outlet):
