@@ -89,6 +89,7 @@ _LABEL = re.compile(
     r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
     + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:of|de|von|van|bin|al|la|le|da)\b))*)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
+_QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:von|van|der|de|bin|al|da|dos|du)\b))*")
 _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
                      r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
@@ -698,7 +699,8 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     """
     m = _LABEL.match(text, pos)
     if not m:
-        return None
+        qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
+        return (qa.group("label"), None, qa.end()) if qa else None
     label = m.group("label")
     words = label.split()
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
@@ -748,7 +750,9 @@ def _bare_name(text: str) -> str | None:
     m = _NAME_RUN.fullmatch(text.strip())
     if not m:
         return None
-    name, _ = _person_in_run(m.group())
+    name, role = _person_in_run(m.group())
+    if role and any(w.lower().strip(".") in L.CAP_STOPWORDS | L.NON_SPEAKER_LABELS for w in role.split()):
+        return None                      # "About Brightline Energy", "SOURCE Brightline Energy": headings
     return m.group() if name and " " in name else None
 
 

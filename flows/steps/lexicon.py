@@ -304,7 +304,9 @@ FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:t
            r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
 # sentences that introduce an interview (before the first turn: narration)
 INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
-                     r"|\binvited\s+to\b|\bconversation\s+with\b")
+                     r"|\binvited\s+to\b|\bconversation\s+with\b"
+                     r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"
+                     r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b")
 QUESTION_WORDS = frozenset("""
 what why how when where who whom whose which do does did is are was were can could would will
 should shall have has may might
