@@ -66,6 +66,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("cookie_banner", r"[^.!?]{0,120}\b(we|this\s+(web)?site|our\s+(web)?site)\s+uses?\s+cookies\b.{0,300}|"
                       r"(accept|reject|allow|manage)\s+(all\s+)?cookies|cookie\s+(settings|preferences|consent)"),
     ("site_navigation", r"[\w&'’.-]+(\s[\w&'’.-]+){0,2}(\s*\|\s*[\w&'’.-]+(\s[\w&'’.-]+){0,2}){3,}"),
+    ("press_release", r"(media|press)\s+(contacts?|inquiries|enquiries)\s*[:：].{0,200}|"
+                      r"(?-i:SOURCE)\s+(?-i:[A-Z])[\w&.'’ -]{1,60}|#{3}|-\s*30\s*-|"
+                      r"(?-i:About)\s+(?-i:[A-Z])[\w&.'’-]*(\s+(?-i:[A-Z])[\w&.'’-]*){0,5}"),
     ("pagination", r"(«|<<|<)?\s*(prev(ious)?|上一页)?(\s+\d+){2,}\s+(next|下一页)?\s*(>>|»|>)?\s*\|?"),
     ("pagination", r"(prev(ious)?|上一页)(\s+\d+)*\s+(next|下一页).{0,10}|page\s+\d+\s+of\s+\d+"),
     ("copyright", r"(copyright\s*(©|\(c\)|\d{4}|[:：])|©|\(c\)\s*(\d{4}|[A-Z])|版权所有|版權所有).{0,150}"),

@@ -116,8 +116,8 @@ def person_name(text: str) -> str | None:
     if not NAME.fullmatch(s) or len(s) > 40:
         return None
     words = re.split(r"[ ]+", s)
-    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words):
-        return None
+    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words) or _OUTLET_WORDS.search(s):
+        return None                      # "PR Newswire", "Tide News": an outlet, not a person
     return " ".join(_title_word(w) for w in words)
 
 

@@ -199,7 +199,7 @@ conference summit cooperation initiative region province city county village dis
 rights studies affairs development research law sciences institution
 declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
 embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
-reuters
+reuters company firm
 """.split())
 # countries and demonyms: never part of a person's name (names that are also given names or
 # surnames - Jordan, Chad, Georgia, Israel - are left out)

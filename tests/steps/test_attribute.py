@@ -243,6 +243,8 @@ PATTERNS = [
     ("About-heading and SOURCE line are no speaker labels",
      ["Harbour Link opened a new pier today.", "About Harbour Link",
       "Harbour Link runs ferries across the bay.", "SOURCE Harbour Link"], "runs ferries", "narration", None),
+    ("the company as a source", ["Harbour Link opened a pier.", "The company said it would hire 25 people."],
+     "hire", "indirect", "The company"),
     ("full text of a letter is the author's",
      ["Governor Ada Okoye sent a letter to the fair.", "Following is the full text of the letter.",
       "The fair shows what our towns can do."], "towns", "direct", "Ada Okoye"),

@@ -50,6 +50,10 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
                  "cookies. Accept all", "cookie_banner", id="cookie banner"),
     pytest.param("Manage cookies", "cookie_banner", id="cookie settings button"),
     pytest.param("World | Business | Climate | Sport | Opinion", "site_navigation", id="pipe-separated section menu"),
+    pytest.param("Media contact: press@harbour-link.example", "press_release", id="press release media contact"),
+    pytest.param("SOURCE Harbour Link", "press_release", id="press release source trailer"),
+    pytest.param("About Harbour Link", "press_release", id="press release about heading"),
+    pytest.param("###", "press_release", id="press release end mark"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])

@@ -238,3 +238,9 @@ def test_outlet_glued_after_updated_date():
 ])
 def test_no_outlet_from_non_outlets(text):
     assert cleaned_document(text).header.outlet is None
+
+
+def test_wire_service_line_is_no_author():
+    from flows.steps.header import person_name
+    assert person_name("PR Newswire") is None
+    assert person_name("Jane Doe") == "Jane Doe"
