@@ -188,6 +188,11 @@ class _Registry:
         p = self.people.setdefault(name, _Person(name, group=group))
         if role and not p.role:
             p.role = role
+        if role and name not in self.gender:      # "her son, Andras Varga": he
+            hint = next((L.GENDERED_NOUNS[w] for w in re.findall(r"[a-z]+", role.lower()) if w in L.GENDERED_NOUNS),
+                        None)
+            if hint:
+                self.gender[name] = hint
         if surface and surface != name:
             p.aliases.add(surface)
         if group or not _is_person(name, self):
@@ -1018,6 +1023,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         for k, s in enumerate(ps):
             voiced = "turn" if s.mode == "turn" else ("framed" if framed is not None else None)
             reg.addressee = s.addressee
+            _note_gender(msents[k], reg)
             src = _find_source(msents[k], reg, voiced=voiced)
             if src and s.mode == "turn" and src.name == s.speaker:
                 src = None
@@ -1277,6 +1283,22 @@ def _track_orgs(masked: str, reg: _Registry) -> None:
 
 _DESCRIBED_PERSON = re.compile(r"\b(?:asked|told|interviewed|met|called|(?:spoke|talked)\s+(?:to|with))\s+"
                                r"(?P<np>an?(?:\s+[a-z-]+){1,3})")
+
+
+_GENDER_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s)\s+(?:\w+\s+)?(?P<noun>[a-z]+),?\s+"
+                            r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
+_GENDER_AFTER = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:a|an|the|his|her|their)\s+"
+                           r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
+
+
+def _note_gender(masked: str, reg: _Registry) -> None:
+    """Pronoun gender a sentence gives a named person: "her son, Andras Varga", "Ana Popescu, his wife"."""
+    for pattern in (_GENDER_BEFORE, _GENDER_AFTER):
+        for m in pattern.finditer(masked):
+            hint = L.GENDERED_NOUNS.get(m.group("noun"))
+            name, _ = _person_in_run(m.group("name"))
+            if hint and name:
+                reg.gender.setdefault(reg.canonical(name), hint)
 
 
 def _track_subject(masked: str, reg: _Registry) -> None:

@@ -252,6 +252,11 @@ computer register folder center centre meter metre cover layer filter poster fly
 """.split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
+# role nouns that tell which pronoun a person takes ("her son, X" -> he)
+GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy grandfather uncle nephew
+    king prince spokesman chairman businessman congressman mr""".split()},
+                  **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece
+    queen princess spokeswoman chairwoman businesswoman congresswoman mrs ms miss""".split()}}
 # capitalised words that are common words and also surnames: a surname when a given name follows
 SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu".split())
 PRONOUNS_GROUP = frozenset("they".split())
