@@ -662,7 +662,7 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
                 return _Source(name, cue, role, post_posed=True, pos=m.start())
     # pre-posed subject
     pre2 = _TRAILING_FILLER.sub("", pre)
-    chunks = re.split(r"[,;:—–\"“”]|\s-\s", pre2)
+    chunks = re.split(r"(?<!\d),|,(?!\d)|[;:—–\"“”]|\s-\s", pre2)     # not the comma of "8,000"
     role = None
     participle = cue.endswith("ing")
     if _RELATIVE_SUBJECT.search(chunks[-1]):

@@ -634,7 +634,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         lead = line[: line.find(fd.text)] if fd.text in line else ""
         lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
         tail = line[line.find(fd.text) + len(fd.text):] if fd.text in line else ""
-        tail = re.sub(r"^[\s,|·]*(\d{1,2}:\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?", "", tail).strip(" ,|·-–—:")
+        tail = re.sub(r"^[\s,|·]*(\d{1,2}[:.]\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?(\s*\(?(GMT|UTC|[ECMP][SD]T|BST|CES?T|"
+                      r"IST|JST|HKT|SGT|AE[SD]T)([+-]\d{1,2})?\)?(?!\w))?", "", tail).strip(" ,|·-–—:")
         for part in (lead, tail):  # "CGTN, 15 May 2021" / "Updated: 2023-06-14Xinhua"
             if part and hd.looks_like_outlet(part) and len(part.split()) <= 4:
                 got.outlets.append((2, hd.clean_outlet(part)))

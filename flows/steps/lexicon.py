@@ -183,7 +183,8 @@ reporter correspondent the chinese engineer scientist lawyer activist journalist
 scholar official diplomat judge officer commander general colonel captain lieutenant doctor nurse teacher
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
-deputy-director ex-president
+deputy-director ex-president campaigner councillor councilor candidate resident protester organiser organizer
+volunteer founder manager
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
 """.split())
 # courtesy titles: stripped from names, never a role by themselves
@@ -199,7 +200,7 @@ conference summit cooperation initiative region province city county village dis
 rights studies affairs development research law sciences institution
 declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
 embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
-reuters company firm
+reuters company firm airline carrier regulator broadcaster newspaper
 """.split())
 # countries and demonyms: never part of a person's name (names that are also given names or
 # surnames - Jordan, Chad, Georgia, Israel - are left out)

@@ -262,3 +262,8 @@ def test_speaker_label_question_is_no_title():
 def test_abbreviated_title_in_a_headline_is_no_sentence_boundary():
     h = cleaned_document("Transcript: Sen. Ana Berg on the harbour bill\n" + BODY).header
     assert h.title == "Transcript: Sen. Ana Berg on the harbour bill"
+
+
+def test_time_zone_after_a_date_is_no_outlet():
+    h = cleaned_document("A ferry strike halts all crossings on the bay\nFebruary 19, 2024 8:15 AM GMT\n" + BODY).header
+    assert h.published_date == dt.date(2024, 2, 19) and h.outlet is None
