@@ -31,6 +31,15 @@ HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence 
 # reporting verbs and phrases (any inflection listed); a cue makes a sentence
 # reported speech when its subject is a source (person, organisation, document,
 # a group noun from SOURCE_NOUNS) other than the narrator
+# cues that report speech only before "that" or a quote; listed once, used in CUE_VERBS and CUES_NEEDING_THAT
+_THAT_ONLY_CUE_VERBS = """
+vow vows vowed pledge pledges pledged promise promises promised
+reveal reveals revealed disclose discloses disclosed report reports reported
+highlight highlights highlighted underline underlines underlined underscore underscores underscored
+predict predicts predicted observe observes observed caution cautions cautioned
+complain complains complained propose proposes proposed
+dispute disputes disputed
+"""
 CUE_VERBS = """
 estimate_that estimates_that estimated_that
 say says said saying
@@ -81,13 +90,7 @@ reply replies replied answer answers answered respond responds responded
 comment comments commented
 recall recalls recalled
 confirm confirms confirmed deny denies denied admit admits admitted
-vow vows vowed pledge pledges pledged promise promises promised
-reveal reveals revealed disclose discloses disclosed report reports reported
-highlight highlights highlighted underline underlines underlined underscore underscores underscored
-predict predicts predicted observe observes observed caution cautions cautioned
-complain complains complained propose proposes proposed
-dispute disputes disputed
-""".split()
+""".split() + _THAT_ONLY_CUE_VERBS.split()
 CUES = tuple(sorted({c.replace("_", " ") for c in CUE_VERBS}, key=len, reverse=True))
 # cues that report speech only before a clause or a quote ("declared that ...", not "declared measures")
 CUES_NEEDING_CLAUSE = frozenset("""
@@ -110,13 +113,7 @@ POSSESSIVE_DETERMINERS = ("his", "her", "their", "its", "our", "your")
 CUES_NEEDING_THAT = frozenset("""
 agree agrees agreed find finds found estimate estimates estimated
 recall recalls recalled confirm confirms confirmed deny denies denied admit admits admitted
-vow vows vowed pledge pledges pledged promise promises promised
-reveal reveals revealed disclose discloses disclosed report reports reported
-highlight highlights highlighted underline underlines underlined underscore underscores underscored
-predict predicts predicted observe observes observed caution cautions cautioned
-complain complains complained propose proposes proposed
-dispute disputes disputed
-""".split())
+""".split() + _THAT_ONLY_CUE_VERBS.split())
 # introducing a source before its words
 ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
                   "as noted by", "as pointed out by", "in the opinion of")
