@@ -56,10 +56,12 @@ def document_id(source_path: str, sha256: str) -> str:
 
 def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, reason: str, detail: str,
                   document_id: str | None = None, record_id: str | None = None,
-                  record: dict | None = None) -> dict:
-    """A rejections row for a raw file or a record that could not be used."""
+                  record: dict | None = None, sha256: str | None = None) -> dict:
+    """A rejections row for a raw file or a record that could not be used (``sha256`` of the raw
+    file when ``source`` carries no bytes, as for a record rejected after reading)."""
+    sha = sha256 or source.sha256
     return {
-        "rejection_id": stable_id("rejection", source.path, source.sha256, table, record_id, reason),
+        "rejection_id": stable_id("rejection", source.path, sha, table, record_id, reason),
         "stage": stage,
         "table": table,
         "document_id": document_id,
@@ -68,7 +70,7 @@ def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, r
         "detail": detail[:2000],
         "record_json": json.dumps(record, default=str, ensure_ascii=False) if record is not None else None,
         "source_path": source.path,
-        "source_sha256": source.sha256,
+        "source_sha256": sha,
         "run_id": lineage.run_id,
         "pipeline_version": lineage.pipeline_version,
     }
@@ -195,8 +197,8 @@ def _row_rejection(table: str, model: type[BaseModel], row: dict, reason: str, d
     rejection = rejection_row(
         source, Lineage(row.get("run_id") or "", row.get("pipeline_version") or ""),
         stage="validate", table=table, reason=reason, detail=detail,
-        document_id=row.get("document_id"), record_id=_record_id(model, row), record=row)
-    rejection["source_sha256"] = row.get("source_sha256") or rejection["source_sha256"]
+        document_id=row.get("document_id"), record_id=_record_id(model, row), record=row,
+        sha256=row.get("source_sha256") if isinstance(row.get("source_sha256"), str) else None)
     return rejection
 
 
