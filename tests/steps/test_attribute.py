@@ -373,8 +373,10 @@ def test_no_crash_on_arbitrary_text(paragraphs):
 
 
 def test_steps_do_no_io_and_import_no_prefect():
-    for name in ("segment.py", "attribute.py", "lexicon.py"):
-        tree = ast.parse((Path(__file__).parents[2] / "flows" / "steps" / name).read_text(encoding="utf-8"))
+    steps = Path(__file__).parents[2] / "flows" / "steps"
+    for path in [steps / "segment.py", steps / "lexicon.py", *sorted((steps / "attribute").glob("*.py"))]:
+        name = path.name
+        tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
         imported |= {(n.module or "").split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
         assert not imported & {"prefect", "pathlib", "os", "io", "shutil"}, name

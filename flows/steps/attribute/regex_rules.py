@@ -54,34 +54,7 @@ from dataclasses import dataclass, field
 
 from flows.steps import lexicon as L
 from flows.steps.segment import sentence_spans
-
-MODES = ("narration", "direct", "indirect", "turn")
-
-
-@dataclass(frozen=True)
-class AttributedSentence:
-    paragraph_index: int        # index into the ``paragraphs`` argument
-    start: int                  # offsets into that paragraph's text (a speaker label is left outside)
-    end: int
-    mode: str                   # one of MODES
-    speaker: str | None         # canonical name; None for narration
-    speaker_role: str | None
-    cue: str | None             # reporting verb/phrase or "label" for a labelled turn
-    is_question: bool
-
-
-@dataclass(frozen=True)
-class SpeakerProfile:
-    name: str                   # canonical name
-    role: str | None
-    aliases: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class AttributedDocument:
-    sentences: tuple[AttributedSentence, ...]
-    speakers: tuple[SpeakerProfile, ...]
-
+from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile  # noqa: F401
 
 # ------------------------------------------------------------------ patterns
 _NAME_TOKEN = r"[A-Z][\w'’.\-]*"
@@ -748,6 +721,7 @@ class _Sent:
     cue: str | None = None
     label_start: int | None = None
     addressee: str | None = None     # in a dialogue: who "you" is
+    rule: str = "narration"          # the rule that decided mode and speaker
 
 
 def _bare_name(text: str) -> str | None:
@@ -949,6 +923,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
                     last_answerer = cur_name
             if cur_name:
                 s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
+                s.rule = "labelled_turn" if s.label else "turn_continues"
                 s.addressee = last_answerer if cur_is_asker else asker_name
         prev_question = ps[-1].question
 
@@ -993,7 +968,7 @@ def _assign_bare_turns(paragraphs: list[str], sents: list[_Sent]) -> None:
             cur = asker
         elif prev_asked and cur == asker:
             cur = answerer
-        s.mode, s.speaker = "turn", cur
+        s.mode, s.speaker, s.rule = "turn", cur, "bare_transcript_turn"
         s.addressee = answerer if cur == asker else asker
         prev_para = s.para
         prev_asked = cur == asker and s.question
@@ -1050,23 +1025,23 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
                     src = _find_source(text[s.start:s.end], reg, voiced="framed")
                     src = src if src and src.cue and not src.post_posed and _is_person(src.name, reg) else None
                 if src and src.name != name and quote_source_k.get(k) != k and len(quote_speaker) > 1:
-                    _set(s, "indirect", src.name, src.role, src.cue, reg)   # a report inside a quote
+                    _set(s, "indirect", src.name, src.role, src.cue, reg, "report_inside_quote")
                 else:
-                    _set(s, "direct", name, role, cue, reg)
+                    _set(s, "direct", name, role, cue, reg, "quote_speaker")
                 carry = None
             elif k in said_after:            # "X, the envoy, said." after the quotation it attributes
                 name, cue, role = said_after[k]
-                _set(s, "direct", name, role, cue, reg)
+                _set(s, "direct", name, role, cue, reg, "quote_attributed_after")
             elif src:
-                _set(s, "indirect", src.name, src.role, src.cue, reg)
+                _set(s, "indirect", src.name, src.role, src.cue, reg, "reported_cue")
                 carry = src if _is_person(src.name, reg) or _is_human_group(src.name) else None
                 if src.post_posed and not dialogue and framed is None:
                     _carry_back(ps, k, src, sources, quote_speaker, reg)
             elif carry and not dialogue and framed is None and not quotes_in(s, quotes) \
                     and not _starts_new_voice(msents[k], carry.name):
-                _set(s, "indirect", carry.name, carry.role, carry.cue, reg)
+                _set(s, "indirect", carry.name, carry.role, carry.cue, reg, "reported_carries_on")
             elif framed and s.mode == "narration" and (pi, k) > framed_from:
-                _set(s, "direct", framed, None, None, reg)
+                _set(s, "direct", framed, None, None, reg, "framed_text")
         # ---- carry quotation state to the next paragraph
         last_q = quotes[-1] if quotes else None
         carry_open = bool(last_q and not last_q.closed)
@@ -1190,7 +1165,7 @@ def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:
     if j >= 0:
         return          # only when the whole paragraph up to here is unattributed
     for i in range(k):
-        _set(ps[i], "indirect", src.name, src.role, src.cue, reg)
+        _set(ps[i], "indirect", src.name, src.role, src.cue, reg, "reported_carries_back")
 
 
 def _is_human_group(name: str) -> bool:
@@ -1341,8 +1316,8 @@ def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry)
     return reg.last_person
 
 
-def _set(s: _Sent, mode: str, name: str, role: str | None, cue: str | None, reg: _Registry) -> None:
-    s.mode, s.speaker, s.role, s.cue = mode, name, role, cue
+def _set(s: _Sent, mode: str, name: str, role: str | None, cue: str | None, reg: _Registry, rule: str) -> None:
+    s.mode, s.speaker, s.role, s.cue, s.rule = mode, name, role, cue, rule
     reg.note(name, role=role)
 
 
@@ -1355,7 +1330,8 @@ def _finish(paragraphs: list[str], sents: list[_Sent], reg: _Registry) -> Attrib
         role = reg.people[speaker].role if speaker in reg.people else s.role
         out.append(AttributedSentence(s.para, s.start, s.end, mode, speaker if mode != "narration" else None,
                                       role if mode != "narration" else None,
-                                      s.cue if mode != "narration" else None, s.question))
+                                      s.cue if mode != "narration" else None, s.question,
+                                      s.rule if mode != "narration" else "narration"))
     used = {}
     for a in out:
         if a.speaker and a.speaker not in used:
