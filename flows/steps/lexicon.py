@@ -5,6 +5,8 @@ particular document's people or topics.
 """
 from __future__ import annotations
 
+import importlib.resources
+
 
 # --------------------------------------------------------------- segmentation
 # a stop after these never ends a sentence ("Mr. Li", "Gen. Smith")
@@ -323,3 +325,20 @@ TRANSCRIPT_MIN_PERSONAL = 3
 TRANSCRIPT_ROLES = ("interviewer", "interviewee")
 # "you" that does not address the listener (transcripts)
 GENERIC_YOU = ("you know", "if you", "you can", "you see", "thank you")
+
+
+# ---------------------------------------------------------- learned data files (flows/steps/data/)
+def _data_rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file shipped in the flows.steps package, comments skipped."""
+    text = importlib.resources.files("flows.steps").joinpath("data", name).read_text(encoding="utf-8")
+    return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
+
+
+# reporting verbs learned from PolNeAR train by tools/learn_cue_verbs.py: lemma -> every surface form
+CUE_VERB_LEMMAS = {row[0]: tuple(row[3].split(",")) for row in _data_rows("cue_verbs.tsv")}
+CUE_VERB_FORMS = frozenset(form for forms in CUE_VERB_LEMMAS.values() for form in forms)
+REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue's content that makes it reported
+# nouns that head a generic source ("officials said", "the poll found"): the hand list, title words and
+# the heads of PolNeAR train's generic sources (tools/learn_cue_verbs.py), less verb forms
+REPORTED_SOURCE_NOUNS = frozenset(
+    (SOURCE_NOUNS | TITLE_WORDS | {row[0] for row in _data_rows("source_nouns.tsv")}) - CUE_VERB_FORMS - HONORIFICS)

@@ -1,16 +1,79 @@
-"""Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O."""
+"""Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O.
+
+1. The surface rules (:mod:`.regex_rules`) cut speaker labels, find dialogues, framed texts and
+   quotations, and propose reported speech from cue words.
+2. English documents are parsed once (:mod:`flows.steps.parse`) and read by the entity pre-pass
+   (:mod:`flows.steps.entities`).
+3. The sieves (:data:`.sieves.SIEVES`, in order) decide each sentence; what none decides is
+   narration. Speakers are unified to the fullest name the document gives.
+"""
 from __future__ import annotations
 
+from dataclasses import replace
+
+from flows.steps import entities, lexicon
+from flows.steps.attribute import regex_rules
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
-from flows.steps.attribute.regex_rules import attributed_document
+from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions
 
-# Every value statements.attribution_rule can take: the sieve that decided a sentence.
-RULE_NAMES = (
-    "labelled_turn", "turn_continues", "bare_transcript_turn",
-    "quote_speaker", "report_inside_quote", "quote_attributed_after",
-    "reported_cue", "reported_carries_on", "reported_carries_back", "framed_text",
-    "narration",
-)
+PARSED_LANGUAGES = ("en",)
 
-__all__ = ["MODES", "RULE_NAMES", "AttributedDocument", "AttributedSentence", "SpeakerProfile",
+
+def _parsed(paragraphs, surface, nlp):
+    from flows.steps import parse
+
+    spans = [(a.paragraph_index, a.start, a.end) for a in surface]
+    return parse.parsed_document(paragraphs, spans, nlp)
+
+
+def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
+    known = {p.name: p for p in surface_speakers}
+    out = {}
+    for a in sentences:
+        if a.speaker and a.speaker not in out:
+            p = known.get(a.speaker)
+            out[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role, p.aliases if p else ())
+    return tuple(out.values())
+
+
+def cue_span(paragraph: str, a: AttributedSentence, cue: str | None) -> tuple[int | None, int | None]:
+    """Where a cue the surface rules named as text ("said") stands in the sentence, as offsets into
+    the paragraph; (None, None) for a label or a cue not written out as such."""
+    if not cue or cue == "label":
+        return None, None
+    at = paragraph.lower().find(cue.lower(), a.start, a.end)
+    return (at, at + len(cue)) if at >= 0 else (None, None)
+
+
+def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> AttributedSentence:
+    if d is None:
+        return replace(a, mode="narration", speaker=None, speaker_role=None, cue=None, rule="narration",
+                       cue_start=None, cue_end=None)
+    start, end = (d.cue_start, d.cue_end) if d.cue_start is not None else cue_span(
+        paragraphs[a.paragraph_index], a, d.cue)
+    return replace(a, mode=d.mode, speaker=canonical.get(d.speaker, d.speaker), speaker_role=d.role,
+                   cue=d.cue, cue_start=start, cue_end=end, rule=d.rule)
+
+
+def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
+                        language: str | None = None, nlp=None) -> AttributedDocument:
+    """Attribute every sentence of every paragraph of one document, in reading order.
+
+    ``nlp`` is the spaCy pipeline (``parse.english_pipeline()``); without it, or for a document
+    not in ``PARSED_LANGUAGES``, only the surface sieves run."""
+    surface = regex_rules.attributed_document(paragraphs, title=title, outlet=outlet)
+    parsed = people = None
+    if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
+        parsed = _parsed(paragraphs, surface.sentences, nlp)
+        people = entities.document_people(parsed)
+    ctx = Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
+                  lexicon.REPORTED_MIN_SHARE)
+    decided = decisions(ctx)
+    names = [d.speaker for d in decided.values()] + [p.name for p in surface.speakers]
+    canonical = entities.canonical_names(list(dict.fromkeys(names)))
+    sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
+    return AttributedDocument(sentences, _profiles(sentences, surface.speakers))
+
+
+__all__ = ["MODES", "RULE_NAMES", "SIEVES", "AttributedDocument", "AttributedSentence", "SpeakerProfile",
            "attributed_document"]

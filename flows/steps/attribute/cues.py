@@ -1,0 +1,139 @@
+"""Reported speech from the parse: a cue verb, its subject as the source, and how much of the
+sentence the cue's content covers. Pure functions over one parsed sentence (spaCy tokens).
+
+A cue is a verb form listed in the learned lexicon (``lexicon.CUE_VERB_FORMS``) outside quotation
+marks, or ``according to``. When a sentence has several, the outermost (closest to the root)
+wins. The source is the cue's nominal subject, the agent of a passive cue, or - for a cue with no
+subject of its own (``..., telling reporters that``) - the subject of the verb it hangs from. The
+sentence is reported when the cue's content (its clausal complement; for a cue placed after its
+content, ``"...," she said``, everything before it) covers at least ``min_share`` of the letters
+and digits of the sentence outside the attribution itself (cue and source phrase).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.steps.entities import SUBJECT_DEPS
+
+CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
+SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+SOURCE_PRONOUNS = frozenset("he she they".split())
+SUBJECT_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl")
+POSTPOSED_DEPS = ("parataxis", "ccomp", "advcl", "conj", "dep")
+NOT_IN_SOURCE_DEPS = ("appos", "relcl", "acl", "punct", "prep", "advmod", "case")
+
+
+@dataclass(frozen=True)
+class ReportedClause:
+    cue: str                    # the cue as written ("said", "according to")
+    cue_start: int              # character span of the cue in the sentence text
+    cue_end: int
+    source_token: int           # index of the source's head token in the sentence doc
+    source: str                 # the source phrase as written (pronouns not yet resolved)
+    share: float                # share of the sentence's letters and digits in the content
+
+
+def _alnum(text: str) -> int:
+    return sum(c.isalnum() for c in text)
+
+
+def _depth(tok) -> int:
+    d = 0
+    while tok.head.i != tok.i and d < 100:
+        tok, d = tok.head, d + 1
+    return d
+
+
+def cue_tokens(sent, forms: frozenset[str]) -> list:
+    """Cue verbs and 'according' (of 'according to') outside quotation marks, outermost first."""
+    doc = sent.doc
+    found = [t for t in doc if not sent.in_quote[t.i] and (
+        (t.lower_ in forms and t.tag_.startswith("VB"))
+        or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))]
+    return sorted(found, key=lambda t: (_depth(t), t.i))
+
+
+def source_token(cue):
+    """The token heading the cue's source, or None."""
+    if cue.lower_ == "according":
+        to = next((c for c in cue.children if c.lower_ == "to"), None)
+        return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    tok = cue
+    for _ in range(4):
+        kids = list(tok.children)
+        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        if agent is not None:
+            return next((c for c in agent.children if c.dep_ == "pobj"), None)
+        subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None:
+            return None if subj.dep_ == "nsubjpass" else subj
+        if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def source_entity(sent, head):
+    """The named entity that is the source: the one around the head, else a person named inside
+    the head's phrase ("Chinese ambassador to Germany Wu Ken"), outside relative clauses."""
+    ent = next((e for e in sent.doc.ents if e.start <= head.i < e.end), None)
+    if ent is not None and ent.label_ in SOURCE_ENTITIES:
+        return ent
+    inner = {t.i for c in head.children if c.dep_ not in ("relcl", "acl") for t in c.subtree}
+    return next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
+
+
+def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()) -> bool:
+    """A pronoun for people, a named person, organisation or nation, a proper noun the document
+    names a person by elsewhere, or a noun for who reports (``officials``, ``the poll``)."""
+    if head.lower_ in SOURCE_PRONOUNS or source_entity(sent, head) is not None:
+        return True
+    return head.lower_ in source_nouns or (head.tag_ == "NNP" and head.text in known_names)
+
+
+def source_phrase(sent, head) -> str:
+    """The source as written: the named entity that is the source, else the head's noun phrase
+    without appositions, relative clauses and prepositional tails."""
+    ent = source_entity(sent, head)
+    if ent is not None:
+        return ent.text
+    drop = set()
+    for c in head.children:
+        if c.dep_ in NOT_IN_SOURCE_DEPS:
+            drop |= {t.i for t in c.subtree}
+    toks = [t for t in head.subtree if t.i not in drop]
+    return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
+
+
+def content_share(sent, cue, source) -> float:
+    """Share of the sentence's letters and digits, outside the attribution itself (the cue and
+    the source's phrase), that the cue's content covers."""
+    doc = sent.doc
+    attribution = {cue.i} | {t.i for t in source.subtree}
+    if cue.lower_ == "according":
+        attribution |= {t.i for t in cue.subtree}
+        content = [t for t in doc if t.i not in attribution]
+    elif cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
+        content = [t for t in doc if t.i < cue.left_edge.i]
+    else:
+        content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
+    rest = sum(_alnum(t.text) for t in doc if t.i not in attribution)
+    return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
+
+
+def reported_clause(sent, forms: frozenset[str], source_nouns: frozenset[str], *,
+                    known_names: frozenset[str] = frozenset(), min_share: float = 0.5) -> ReportedClause | None:
+    """The sentence's outermost cue with a usable source and enough content, or None."""
+    for cue in cue_tokens(sent, forms):
+        head = source_token(cue)
+        if head is None or sent.in_quote[head.i] or not is_source(sent, head, source_nouns, known_names):
+            continue
+        share = content_share(sent, cue, head)
+        if share < min_share:
+            continue
+        end = cue.idx + len(cue.text)
+        if cue.lower_ == "according":
+            end += 3
+        text = sent.doc.text[cue.idx:end]
+        return ReportedClause(text, cue.idx, end, head.i, source_phrase(sent, head), share)
+    return None

@@ -1,0 +1,121 @@
+"""The attribution sieves and their order. Each sieve decides only sentences still undecided and
+names itself on what it decided (``statements.attribution_rule``).
+
+A sieve is ``sieve(ctx, decided) -> dict[sentence index, Decision]``; :func:`decisions` runs ``SIEVES`` in
+order and keeps the first decision for each sentence. The dialogue, framing and quotation
+sieves read what the surface rules (``regex_rules``) found, since they see labels and quotation
+marks the parse does not; the reported-speech sieves read the dependency parse.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.steps import entities
+from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
+
+
+@dataclass(frozen=True)
+class Decision:
+    mode: str
+    speaker: str
+    role: str | None
+    cue: str | None
+    cue_start: int | None       # offsets into the paragraph's text
+    cue_end: int | None
+    rule: str
+
+
+@dataclass(frozen=True)
+class Context:
+    surface: tuple              # AttributedSentence per sentence, from the surface rules
+    parsed: object | None       # ParsedDocument of the same sentences, None when not parsed (not English)
+    people: object | None       # entities.People
+    cue_forms: frozenset
+    source_nouns: frozenset
+    min_share: float
+
+
+def _from_surface(rules: tuple[str, ...]):
+    def sieve(ctx: Context, decided) -> dict[int, Decision]:
+        out = {}
+        for i, a in enumerate(ctx.surface):
+            if i not in decided and a.rule in rules and a.speaker:
+                out[i] = Decision(a.mode, a.speaker, a.speaker_role, a.cue, a.cue_start, a.cue_end, a.rule)
+        return out
+    sieve.__name__ = "surface_" + "_".join(rules)
+    return sieve
+
+
+dialogue_turns = _from_surface(("labelled_turn", "turn_continues", "bare_transcript_turn"))
+framed_texts = _from_surface(("framed_text",))
+quotations = _from_surface(("quote_speaker", "report_inside_quote", "quote_attributed_after"))
+# what the parse did not find: cue words with a capitalised subject, and reports carried on
+surface_reported = _from_surface(("reported_cue", "reported_carries_on", "reported_carries_back"))
+
+
+def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
+    """(canonical speaker, role) for the source of a reported clause in sentence ``si``."""
+    sent = ctx.parsed.sentences[si]
+    head = sent.doc[clause.source_token]
+    if head.lower_ in ("he", "she"):
+        surface = ctx.surface[si]
+        if surface.speaker and surface.mode == "indirect":     # the surface rules saw gender cues too
+            return surface.speaker, surface.speaker_role
+        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
+    if head.lower_ == "they":
+        surface = ctx.surface[si]
+        return (surface.speaker, surface.speaker_role) if surface.mode == "indirect" else (None, None)
+    name = clause.source
+    ent = source_entity(sent, head)
+    if ent is not None and ent.label_ == "PERSON":
+        name = ctx.people.name(entities.stripped_name(ent))
+    elif head.text in ctx.people.name_words:
+        name = ctx.people.name(head.text)
+    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    role = sent.doc[appos.left_edge.i:appos.right_edge.i + 1].text if appos is not None else None
+    return name, role
+
+
+def quoted_share(sent) -> float:
+    """Share of the sentence's letters and digits inside quotation marks."""
+    total = sum(c.isalnum() for c in sent.doc.text)
+    inside = sum(c.isalnum() for t in sent.doc if sent.in_quote[t.i] for c in t.text)
+    return inside / total if total else 0.0
+
+
+def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
+    """``X said (that) ...``, ``..., X said``, ``according to X, ...``: indirect, X the source."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        if si in decided or all(sent.in_quote):
+            continue
+        clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
+                                 min_share=ctx.min_share)
+        if clause is None:
+            continue
+        speaker, role = speaker_of(ctx, si, clause)
+        if speaker:
+            rule = "according_to" if clause.cue.lower().startswith("according") else "cue_with_subject"
+            mode = "direct" if quoted_share(sent) >= ctx.min_share else "indirect"
+            out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
+                               sent.start + clause.cue_end, rule)
+    return out
+
+
+# Precedence: the order of this tuple.
+SIEVES = (dialogue_turns, framed_texts, quotations, cue_with_subject, surface_reported)
+RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
+              "quote_speaker", "report_inside_quote", "quote_attributed_after",
+              "cue_with_subject", "according_to",
+              "reported_cue", "reported_carries_on", "reported_carries_back",
+              "narration")
+
+
+def decisions(ctx: Context, sieves=SIEVES) -> dict[int, Decision]:
+    """Run ``sieves`` in order; each sentence keeps the first decision made for it."""
+    decided: dict[int, Decision] = {}
+    for sieve in sieves:
+        decided.update(sieve(ctx, decided))
+    return decided

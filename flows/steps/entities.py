@@ -1,0 +1,133 @@
+"""Entities and coreference as a pure pre-pass over a ParsedDocument. No I/O, no state that learns
+while it is queried: :func:`document_people` reads the whole document once and returns a frozen
+answer that the sieves only look things up in.
+
+- **Canonical names.** Every PERSON entity outside quotation marks is a mention (titles and
+  honorifics stripped); a short form (``Trump``, ``Mr. Trump``) maps to the fullest form in the
+  document that ends with the same surname (``Donald J. Trump``).
+- **Gender evidence the text gives**: an honorific or gendered role noun right before a
+  mention (``Mr.``, ``Mrs.``, ``spokeswoman``), and a ``he``/``she`` subject in the sentence
+  right after a sentence whose subject is that person and names no other person.
+- **Pronouns** (:func:`resolved_pronoun`): ``he``/``she`` resolve to the latest person that was
+  the subject of a sentence (else the latest person mentioned) before the pronoun, skipping
+  people of the other gender; people named inside quotations are never antecedents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from flows.steps.lexicon import GENDERED_NOUNS, HONORIFICS, TITLE_WORDS
+
+SUBJECT_DEPS = ("nsubj", "nsubjpass")
+
+
+@dataclass(frozen=True)
+class PersonMention:
+    sentence: int               # index into ParsedDocument.sentences
+    token: int                  # index of the mention's last token in that sentence's doc
+    name: str                   # as written, titles stripped
+    is_subject: bool
+
+
+@dataclass(frozen=True)
+class People:
+    mentions: tuple[PersonMention, ...]      # reading order
+    canonical: dict                          # name as written -> canonical (fullest) name
+    gender: dict                             # canonical name -> "he" | "she"
+
+    def name(self, written: str) -> str:
+        """The canonical name of a person as written; a bare surname maps to the fullest name."""
+        if written in self.canonical:
+            return self.canonical[written]
+        return next((c for c in self.canonical.values() if c.split()[-1] == written), written)
+
+    @property
+    def name_words(self) -> frozenset[str]:
+        """Every word of every person's name: a proper noun among them names that person."""
+        return frozenset(w for name in self.canonical for w in name.split())
+
+
+def stripped_name(span) -> str:
+    """A name as written, without leading titles and honorifics or a trailing possessive."""
+    toks = list(span)
+    while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].lower_ in HONORIFICS or not toks[0].text.strip()):
+        toks.pop(0)
+    while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
+        toks.pop()
+    if not toks:
+        return ""
+    return toks[0].doc[toks[0].i:toks[-1].i + 1].text.strip(" ,.")
+
+
+def person_mentions(parsed) -> list[PersonMention]:
+    """PERSON entities outside quotation marks, in reading order."""
+    out = []
+    for si, sent in enumerate(parsed.sentences):
+        for ent in sent.doc.ents:
+            if ent.label_ != "PERSON" or sent.in_quote[ent.root.i]:
+                continue
+            name = stripped_name(ent)
+            if name and any(c.isupper() for c in name):
+                out.append(PersonMention(si, ent.end - 1, name, ent.root.dep_ in SUBJECT_DEPS))
+    return out
+
+
+def canonical_names(names: list[str]) -> dict[str, str]:
+    """Each name -> the fullest name of the list that ends with its last word and holds all its words."""
+    out = {}
+    for name in names:
+        words = name.split()
+        fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())]
+        out[name] = max(fuller, key=lambda n: (len(n.split()), len(n)))
+    return out
+
+
+def _gender_before(sent, token_index: int, ent_start: int) -> str | None:
+    for t in sent.doc[max(0, ent_start - 2):ent_start + 1]:
+        g = GENDERED_NOUNS.get(t.lower_.rstrip("."))
+        if g:
+            return g
+    return None
+
+
+def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
+    votes: dict[str, list[str]] = {}
+    by_sentence: dict[int, list[PersonMention]] = {}
+    for m in mentions:
+        by_sentence.setdefault(m.sentence, []).append(m)
+        sent = parsed.sentences[m.sentence]
+        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
+        g = _gender_before(sent, m.token, ent.start if ent is not None else m.token)
+        if g:
+            votes.setdefault(canonical[m.name], []).extend([g, g])    # an honorific outweighs a pronoun
+    for si, ms in by_sentence.items():
+        people = {canonical[m.name] for m in ms}
+        if len(people) != 1 or not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
+            continue
+        nxt = parsed.sentences[si + 1]
+        subj = [t.lower_ for t in nxt.doc if t.dep_ in SUBJECT_DEPS and t.lower_ in ("he", "she")
+                and not nxt.in_quote[t.i]]
+        if subj:
+            votes.setdefault(people.pop(), []).append(subj[0])
+    return {p: max(set(v), key=v.count) for p, v in votes.items() if v.count("he") != v.count("she")}
+
+
+def document_people(parsed) -> People:
+    """The people of a document: mentions, canonical names and gender, read once."""
+    mentions = person_mentions(parsed)
+    canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
+    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical))
+
+
+def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:
+    """The canonical person a he/she at (sentence, token) refers to, or None."""
+    before = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)]
+    want = pronoun.lower()
+    for subjects_only in (True, False):
+        for m in reversed(before):
+            if subjects_only and not m.is_subject:
+                continue
+            name = people.name(m.name)
+            if people.gender.get(name, want) == want:
+                return name
+    return None

@@ -1,0 +1,48 @@
+"""The reported-speech reading of one parsed sentence: cue, source, content share."""
+import pytest
+
+from flows.steps import lexicon
+from flows.steps.attribute import cues
+
+FORMS, NOUNS = lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS
+
+
+def _clause(parsed_sentence, text):
+    return cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, min_share=lexicon.REPORTED_MIN_SHARE)
+
+
+def test_long_apposition_stays_out_of_the_source_and_the_content_share(parsed_sentence):
+    c = _clause(parsed_sentence, "Jane Roe, Convenor of the Centre for Strategic Studies of Ruritania, "
+                                 "said on Monday that the talks had failed.")
+    assert c is not None and c.source == "Jane Roe" and c.cue == "said"
+
+
+def test_outermost_cue_wins_over_an_embedded_clause_subject(parsed_sentence):
+    c = _clause(parsed_sentence, "He said that on his trip several workers told him the plant would close.")
+    assert c is not None and c.source == "He"
+
+
+def test_postposed_cue_reports_the_clause_before_it(parsed_sentence):
+    c = _clause(parsed_sentence, "The economy is growing faster than expected, the finance minister said.")
+    assert c is not None and c.source.endswith("minister")
+
+
+def test_according_to_names_the_organisation(parsed_sentence):
+    c = _clause(parsed_sentence, "According to the Society of Example Reporters, press freedom declined last year.")
+    assert c is not None and c.cue == "According to" and "Society of Example Reporters" in c.source
+
+
+@pytest.mark.parametrize("defect, text", [
+    ("inanimate subject of a cue verb", "The new law's text indicated that fines would double."),
+    ("cue verb inside a quotation", "“Voters said no to the plan,” was the headline."),
+    ("first person is never a source", "I said that the vote was close."),
+    ("cue with little content", "Officials said hello to the visiting delegation from the neighbouring province."),
+])
+def test_not_reported(parsed_sentence, defect, text):
+    assert _clause(parsed_sentence, text) is None, defect
+
+
+def test_cue_span_points_at_the_cue(parsed_sentence):
+    text = "Analysts expect growth to slow, the finance ministry said on Friday."
+    c = _clause(parsed_sentence, text)
+    assert c is not None and text[c.cue_start:c.cue_end] == "said"

@@ -1,0 +1,41 @@
+"""The sieve order: each sieve decides only sentences still open; the first decision stands."""
+from flows.steps.attribute import RULE_NAMES, SIEVES, attributed_document, sieves
+
+
+def _rules(paragraphs, nlp, language="en"):
+    return [(a.rule, a.mode, a.speaker) for a in attributed_document(paragraphs, language=language, nlp=nlp).sentences]
+
+
+def test_every_sieve_rule_is_declared():
+    assert len(set(RULE_NAMES)) == len(RULE_NAMES) and "narration" in RULE_NAMES
+
+
+def test_labelled_turns_come_first_and_a_report_inside_a_turn_is_the_reported_source(nlp):
+    paras = ["Q: What happened next?", "A: The minister said that the talks had failed.",
+             "Q: And then?", "A: We went home."]
+    rules = _rules(paras, nlp)
+    assert rules[0] == ("labelled_turn", "turn", "Q") and rules[3] == ("labelled_turn", "turn", "A")
+    assert rules[1][1:] == ("indirect", "The minister")
+
+
+def test_parse_sieve_names_the_speaker_and_pronoun_carries_to_the_fullest_name(nlp):
+    paras = ["Jane Roe, Convenor of the Centre for Strategic Studies of Ruritania, said on Monday that "
+             "the talks had failed.", "Roe added that a new round would start in May."]
+    out = attributed_document(paras, language="en", nlp=nlp).sentences
+    assert [(a.rule, a.mode, a.speaker) for a in out] == [
+        ("cue_with_subject", "indirect", "Jane Roe"), ("cue_with_subject", "indirect", "Jane Roe")]
+    assert out[0].speaker_role == "Convenor of the Centre for Strategic Studies of Ruritania"
+    assert paras[0][out[0].cue_start:out[0].cue_end] == "said"
+
+
+def test_without_a_parse_only_surface_sieves_decide(nlp):
+    paras = ["Der Minister sagte, dass die Gespräche gescheitert seien."]
+    assert all(r[0] not in ("cue_with_subject", "according_to") for r in _rules(paras, nlp, language="de"))
+
+
+def test_decisions_keep_the_first_sieve_that_decided():
+    first = sieves.Decision("turn", "A", None, None, None, None, "labelled_turn")
+    second = sieves.Decision("indirect", "B", None, "said", 0, 4, "cue_with_subject")
+    order = (lambda ctx, decided: {0: first}, lambda ctx, decided: {i: second for i in (0, 1) if i not in decided})
+    assert sieves.decisions(None, order) == {0: first, 1: second}
+    assert SIEVES[0] is sieves.dialogue_turns

@@ -1,0 +1,33 @@
+"""Entities pre-pass: canonical names, gender evidence, pronoun resolution."""
+from flows.steps import entities, parse
+
+
+def _people(paragraphs: list[str]):
+    from flows.steps.segment import sentence_spans
+
+    spans = [(p, s, e) for p, text in enumerate(paragraphs) for s, e in sentence_spans(text)]
+    parsed = parse.parsed_document(paragraphs, spans, parse.english_pipeline())
+    return parsed, entities.document_people(parsed)
+
+
+def test_short_form_maps_to_the_fullest_name_with_the_same_surname():
+    names = entities.canonical_names(["Trump", "Donald J. Trump", "Donald Trump", "Jane Roe", "Roe"])
+    assert names["Trump"] == names["Donald Trump"] == "Donald J. Trump"
+    assert names["Roe"] == "Jane Roe"
+
+
+def test_different_people_sharing_no_surname_stay_apart():
+    names = entities.canonical_names(["Jane Roe", "Ann Lee", "Lee"])
+    assert names["Lee"] == "Ann Lee" and names["Jane Roe"] == "Jane Roe"
+
+
+def test_honorific_gives_gender_and_she_skips_a_man():
+    parsed, people = _people(["Mrs. Ann Lee met Mr. Tom Bell in Paris. Bell spoke first. She said the deal was done."])
+    assert people.gender.get("Ann Lee") == "she" and people.gender.get("Tom Bell") == "he"
+    she = next(t for t in parsed.sentences[2].doc if t.lower_ == "she")
+    assert entities.resolved_pronoun(people, "she", 2, she.i) == "Ann Lee"
+
+
+def test_people_named_inside_a_quotation_are_no_antecedents():
+    parsed, people = _people(["Tom Bell arrived late. “I never met John Smith,” he said."])
+    assert [m.name for m in people.mentions] == ["Tom Bell"]

@@ -1,0 +1,34 @@
+"""ParsedDocument: the spaCy pipeline ships with the lock and loads offline; quotation tracking; offsets."""
+import pytest
+
+from flows.steps import parse
+
+
+def test_english_pipeline_loads_from_the_installed_package_with_parser_and_ner():
+    nlp = parse.english_pipeline()
+    assert {"parser", "ner", "tagger"} <= set(nlp.pipe_names)
+    assert "lemmatizer" not in nlp.pipe_names          # excluded: no sieve needs it
+    assert nlp.meta["version"].startswith("3.8")
+    assert parse.english_pipeline() is nlp              # loaded once per process
+
+
+@pytest.mark.parametrize("tokens, open_before, flags, open_after", [
+    (["He", "said", "“", "no", "”", "."], False, (False, False, True, True, True, False), False),
+    (['"', "no", '"', "he", "said"], False, (True, True, True, False, False), False),
+    (["more", "words", "”", "she", "added"], True, (True, True, True, False, False), False),   # opened before
+    (["“", "still", "open"], False, (True, True, True), True),                                # left open
+    (["``", "tex", "''", "x"], False, (True, True, True, False), False),
+])
+def test_quoted_flags_mark_tokens_inside_quotation_marks(tokens, open_before, flags, open_after):
+    assert parse.quoted_flags(tokens, open_before) == (flags, open_after)
+
+
+def test_parsed_document_keeps_paragraph_offsets_and_carries_an_open_quote_to_the_next_sentence():
+    nlp = parse.english_pipeline()
+    paragraph = "Roe spoke first. “We will win. We always do,” she said."
+    spans = [(0, 0, 16), (0, 17, 30), (0, 31, len(paragraph))]
+    doc = parse.parsed_document([paragraph], spans, nlp)
+    assert [s.doc.text for s in doc.sentences] == [paragraph[s:e] for _, s, e in spans]
+    assert not any(doc.sentences[0].in_quote)
+    assert all(doc.sentences[1].in_quote[1:])                      # the quotation opened here
+    assert doc.sentences[2].in_quote[0] and not doc.sentences[2].in_quote[-2]   # still open, closed before 'said'
