@@ -9,7 +9,10 @@ Field hints carried in ``json_schema_extra``:
 - ``primary_key``: the column identifies a row (unique, not null);
 - ``dictionary``: low-cardinality string, dictionary-encoded in Parquet;
 - ``references``: "table.column" that must contain every non-null value;
-- ``iso639_1``: a two-letter language code.
+- ``iso639_1``: a two-letter language code;
+- ``value_set``: "module.NAME" of the tuple of allowed values, when that tuple lives with the code
+  that produces the values and importing it here would make schemas/ heavy (e.g. the attribution
+  sieves' RULE_NAMES); flows/quality resolves it into the same ``in_set`` check a ``Literal`` gets.
 """
 from __future__ import annotations
 
@@ -18,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 Stage = Literal["ingest", "clean", "segment", "attribute", "validate"]
@@ -113,7 +116,18 @@ class Statement(Record):
                                      json_schema_extra={"dictionary": True})
     cue: str | None = Field(default=None, description="Reporting verb or phrase, or 'label' for a labelled turn.",
                             json_schema_extra={"dictionary": True})
+    cue_char_start: int | None = Field(
+        default=None, ge=0,
+        description="Start offset of the reporting cue into documents.clean_text; null when there is no cue "
+                    "or the cue is a label.")
+    cue_char_end: int | None = Field(
+        default=None, ge=0,
+        description="End offset (exclusive) of the reporting cue into documents.clean_text; null when "
+                    "cue_char_start is.")
     is_question: bool = Field(description="True for an interrogative sentence.")
+    attribution_rule: str = Field(
+        description="Which sieve decided mode and speaker (one of flows.steps.attribute.RULE_NAMES).",
+        json_schema_extra={"dictionary": True, "value_set": "flows.steps.attribute.RULE_NAMES"})
 
 
 class Speaker(Record):

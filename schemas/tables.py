@@ -44,6 +44,7 @@ class ColumnSpec:
     dictionary: bool = False
     references: str | None = None
     allowed_values: tuple[str, ...] | None = None
+    value_set: str | None = None  # "module.NAME" of the allowed values, resolved by flows.quality (not imported here)
     minimum: float | None = None
     min_length: int | None = None
     pattern: str | None = None
@@ -100,6 +101,7 @@ def column_specs(model: type[BaseModel]) -> list[ColumnSpec]:
             dictionary=bool(extra.get("dictionary")),
             references=extra.get("references"),
             allowed_values=allowed,
+            value_set=extra.get("value_set"),
             minimum=float(minimum) if minimum is not None else None,
             min_length=_constraint(info, "min_length"),
             pattern=_constraint(info, "pattern"),

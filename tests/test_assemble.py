@@ -1,6 +1,6 @@
 import pyarrow as pa
 
-from flows.steps import assemble
+from flows.steps import assemble, attribute
 from schemas.records import Document
 from schemas.tables import TABLES, arrow_schema
 
@@ -24,7 +24,7 @@ def _para(pid, doc_id):
 def _stmt(sid, pid, doc_id):
     return dict(statement_id=sid, document_id=doc_id, paragraph_id=pid, ordinal=0, char_start=0, char_end=5,
                 text="Body.", mode="narration", speaker=None, speaker_role=None, cue=None, is_question=False,
-                source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
+                attribution_rule="narration", source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
 
 
 def test_ids_are_stable_and_depend_on_path_and_content():
@@ -80,6 +80,62 @@ def test_duplicates_are_marked_not_deleted():
     assert out.schema == docs.schema
 
 
+# An invented article that ends in a short interview (defects planted: none; it exercises the sieves).
+FERRY_INTERVIEW = """Harbour council weighs a new ferry route
+
+By Sam Writer
+
+The harbour council met on Tuesday to discuss a ferry link to Gull Island.
+
+Jane Roe, the council's transport chair, said that the route would cut travel times by half.
+
+"We have waited long enough for this," Roe said.
+
+We spoke to Jane Roe after the meeting.
+
+Q: When could the first ferry sail?
+
+A: Next spring, if the budget passes.
+"""
+
+
+def _assert_cue_spans_inside_statements(statements: list[dict]) -> None:
+    for row in statements:
+        if row["cue_char_start"] is None or row["cue_char_end"] is None:
+            assert row["cue_char_start"] is row["cue_char_end"] is None, row
+        else:
+            assert row["char_start"] <= row["cue_char_start"] < row["cue_char_end"] <= row["char_end"], row
+
+
+def test_statements_carry_the_deciding_rule_and_cue_spans_inside_themselves():
+    tables = assemble.document_rows(assemble.Source(path="ferry.txt", data=FERRY_INTERVIEW.encode()), LINEAGE).tables
+    statements = tables["statements"]
+    _assert_cue_spans_inside_statements(statements)
+    rules = {row["text"]: row["attribution_rule"] for row in statements}
+    assert set(rules.values()) <= set(attribute.RULE_NAMES)
+    assert rules["The harbour council met on Tuesday to discuss a ferry link to Gull Island."] == "narration"
+    assert rules["When could the first ferry sail?"] == "labelled_turn"
+    assert rules["Next spring, if the budget passes."] == "labelled_turn"
+    valid, rejections = assemble.validated_tables(assemble_rows(tables), TABLES)
+    assert rejections == [] and len(valid["statements"]) == len(statements)
+
+
+def test_cue_offsets_move_from_the_paragraph_to_the_clean_text():
+    body = "The ferry is late again.\n\nJane Roe said that the ferry is late."
+    para_start = body.index("Jane")
+    paragraph = body[para_start:]
+    cue_at = paragraph.index("said")
+    sent = attribute.AttributedSentence(
+        paragraph_index=1, start=0, end=len(paragraph), mode="indirect", speaker="Jane Roe", speaker_role=None,
+        cue="said", is_question=False, rule="reported_cue", cue_start=cue_at, cue_end=cue_at + 4)
+    row = assemble.statement_row(sent, 1, doc_id="a" * 16, body=body, paragraph_start=para_start,
+                                 paragraph_id="b" * 16)
+    assert body[row["cue_char_start"]:row["cue_char_end"]] == "said"
+    assert body[row["char_start"]:row["char_end"]] == row["text"] == paragraph
+    assert row["attribution_rule"] == "reported_cue"
+    _assert_cue_spans_inside_statements([row])
+
+
 # --- invariants over the whole pure pipeline, on arbitrary input ------------------------------------
 
 from hypothesis import HealthCheck, given, settings  # noqa: E402
@@ -98,6 +154,8 @@ def _check_invariants(tables: dict) -> None:
     for name in ("paragraphs", "statements"):
         for row in tables.get(name, []):
             assert docs[row["document_id"]][row["char_start"]:row["char_end"]] == row["text"]
+    _assert_cue_spans_inside_statements(tables.get("statements", []))
+    assert {s["attribution_rule"] for s in tables.get("statements", [])} <= set(attribute.RULE_NAMES)
     ordinals = [s["ordinal"] for s in tables.get("statements", [])]
     assert ordinals == list(range(len(ordinals)))
     valid, rejections = assemble.validated_tables(assemble_rows(tables), TABLES)

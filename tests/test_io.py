@@ -11,8 +11,9 @@ def _rows(n=3):
     return [dict(statement_id=f"{i:016x}", document_id="1" * 16, paragraph_id="2" * 16, ordinal=i,
                  char_start=i * 6, char_end=i * 6 + 5, text="Hello", mode="direct" if i else "narration",
                  speaker="Xi Jinping" if i else None, speaker_role=None, cue="said" if i else None,
-                 is_question=False, source_path="a.txt", source_sha256="f" * 64, run_id="r",
-                 pipeline_version="0") for i in range(n)]
+                 cue_char_start=i * 6 + 1 if i else None, cue_char_end=i * 6 + 3 if i else None,
+                 is_question=False, attribution_rule="quote_speaker" if i else "narration",
+                 source_path="a.txt", source_sha256="f" * 64, run_id="r", pipeline_version="0") for i in range(n)]
 
 
 def test_parquet_round_trip_keeps_explicit_schema_and_metadata(tmp_path):

@@ -48,10 +48,21 @@ def test_enumerations_become_allowed_values_and_dictionary_columns():
     assert "mode" in dictionary_columns(Statement)
 
 
+def test_attribution_provenance_columns():
+    stmts = arrow_schema(Statement)
+    assert stmts.field("attribution_rule").type == pa.string() and not stmts.field("attribution_rule").nullable
+    assert "attribution_rule" in dictionary_columns(Statement)
+    rule = next(c for c in column_specs(Statement) if c.name == "attribution_rule")
+    assert rule.value_set == "flows.steps.attribute.RULE_NAMES" and rule.allowed_values is None
+    for name in ("cue_char_start", "cue_char_end"):
+        assert stmts.field(name).type == pa.int64() and stmts.field(name).nullable
+
+
 def _statement(**overrides):
     row = dict(statement_id="0" * 16, document_id="1" * 16, paragraph_id="2" * 16, ordinal=0, char_start=0,
                char_end=5, text="Hello", mode="narration", speaker=None, speaker_role=None, cue=None,
-               is_question=False, source_path="a.txt", source_sha256="f" * 64, run_id="r", pipeline_version="0")
+               is_question=False, attribution_rule="narration", source_path="a.txt", source_sha256="f" * 64,
+               run_id="r", pipeline_version="0")
     row.update(overrides)
     return row
 
@@ -68,6 +79,8 @@ def test_valid_statement_is_accepted_and_frozen():
     ("empty text", {"text": ""}),
     ("malformed id", {"statement_id": "not-an-id"}),
     ("unknown column", {"colour": "red"}),
+    ("no attribution rule", {"attribution_rule": None}),
+    ("negative cue offset", {"cue_char_start": -1, "cue_char_end": 2}),
 ])
 def test_invalid_statement_is_refused(defect, overrides):
     with pytest.raises(ValidationError):

@@ -8,6 +8,7 @@ what the model says  check name                          Great Expectations expe
 not Optional         ``<table>.<column>.not_null``        ExpectColumnValuesToNotBeNull
 primary_key          ``<table>.<column>.unique``          ExpectColumnValuesToBeUnique
 Literal[...]         ``<table>.<column>.in_set``          ExpectColumnValuesToBeInSet
+value_set hint       ``<table>.<column>.in_set``          ExpectColumnValuesToBeInSet
 ge=N                 ``<table>.<column>.minimum``         ExpectColumnValuesToBeBetween
 min_length=N         ``<table>.<column>.min_length``      ExpectColumnValueLengthsToBeBetween
 pattern=...          ``<table>.<column>.pattern``         ExpectColumnValuesToMatchRegex
@@ -15,17 +16,19 @@ iso639_1 hint        ``<table>.<column>.iso639_1``        ExpectColumnValuesToBe
 ==================  ===================================  ==================================
 
 Add a field to a model and its expectations follow. This module is pure and does not
-import Great Expectations (that happens lazily in flows.quality.gx_engine).
+import Great Expectations (that happens lazily in flows.quality.gx_engine). A ``value_set`` hint
+("module.NAME") is imported only when the expectations are built, so schemas/ stays light.
 """
 from __future__ import annotations
 
+import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from flows.quality.iso639 import ISO639_1
-from schemas.tables import column_specs
+from schemas.tables import ColumnSpec, column_specs
 
 
 @dataclass(frozen=True)
@@ -40,6 +43,14 @@ class Expectation:
     description: str = ""
 
 
+def allowed_values(spec: ColumnSpec) -> tuple[str, ...] | None:
+    """The values a column may take: those of the tuple its ``value_set`` hint names, else its Literal's."""
+    if spec.value_set is None:
+        return spec.allowed_values
+    module, _, name = spec.value_set.rpartition(".")
+    return tuple(str(v) for v in getattr(importlib.import_module(module), name))
+
+
 def expectations(table: str, model: type[BaseModel]) -> list[Expectation]:
     """The column expectations a model implies for its table, in column order."""
     out: list[Expectation] = []
@@ -51,10 +62,11 @@ def expectations(table: str, model: type[BaseModel]) -> list[Expectation]:
         if spec.primary_key:
             out.append(Expectation(f"{prefix}.unique", table, spec.name, "ExpectColumnValuesToBeUnique",
                                    description=f"`{spec.name}` is the primary key of {table}."))
-        if spec.allowed_values is not None:
+        allowed = allowed_values(spec)
+        if allowed is not None:
             out.append(Expectation(f"{prefix}.in_set", table, spec.name, "ExpectColumnValuesToBeInSet",
-                                   {"value_set": list(spec.allowed_values)},
-                                   description=f"`{spec.name}` is one of {', '.join(spec.allowed_values)}."))
+                                   {"value_set": list(allowed)},
+                                   description=f"`{spec.name}` is one of {', '.join(allowed)}."))
         if spec.minimum is not None:
             out.append(Expectation(f"{prefix}.minimum", table, spec.name, "ExpectColumnValuesToBeBetween",
                                    {"min_value": spec.minimum},

@@ -223,6 +223,24 @@ def speaker_matches_mode(tables: dict[str, pa.Table]) -> list[CheckResult]:
     ]
 
 
+def cue_span_within_statement(tables: dict[str, pa.Table]) -> CheckResult:
+    """``statements.cue_span_within_statement``: cue_char_start and cue_char_end are both null or both
+    set; a set span is not empty, lies inside the statement's [char_start, char_end), and belongs to a
+    statement whose cue is a reporting verb or phrase (no cue, or the cue 'label', has no span)."""
+    st = tables["statements"]
+    start_null = _np(pc.is_null(st.column("cue_char_start")), True).astype(bool)
+    end_null = _np(pc.is_null(st.column("cue_char_end")), True).astype(bool)
+    cue_start, cue_end = _np(st.column("cue_char_start"), -1), _np(st.column("cue_char_end"), -1)
+    start, end = _np(st.column("char_start"), -1), _np(st.column("char_end"), -1)
+    cue = pc.fill_null(st.column("cue"), "")
+    no_cue = _np(pc.or_(pc.equal(cue, ""), pc.equal(cue, "label")), True).astype(bool)
+    outside = (cue_start >= cue_end) | (cue_start < start) | (cue_end > end) | no_cue
+    bad = (start_null != end_null) | (~start_null & ~end_null & outside)
+    return _row_check("statements.cue_span_within_statement", "statements", st, bad,
+                      lambda i: f"cue={_short(st['cue'][i].as_py())} at [{st['cue_char_start'][i].as_py()}:"
+                                f"{st['cue_char_end'][i].as_py()}], statement at [{start[i]}:{end[i]}]")
+
+
 def publication_dates(tables: dict[str, pa.Table], *, today: dt.date, earliest_year: int) -> list[CheckResult]:
     """``documents.published_date.not_in_future`` and ``documents.published_date.not_before_earliest_year``."""
     docs = tables["documents"]
@@ -278,6 +296,7 @@ def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
         ("paragraphs.ordinal_dense", "paragraphs", lambda: ordinals_dense(tables, "paragraphs")),
         ("statements.ordinal_dense", "statements", lambda: ordinals_dense(tables, "statements")),
         ("statements.speaker_matches_mode", "statements", lambda: speaker_matches_mode(tables)),
+        ("statements.cue_span_within_statement", "statements", lambda: cue_span_within_statement(tables)),
         ("documents.published_date", "documents",
          lambda: publication_dates(tables, today=today, earliest_year=thresholds.earliest_published_year)),
         ("paragraphs.no_boilerplate", "paragraphs", lambda: no_boilerplate(tables, "paragraphs")),

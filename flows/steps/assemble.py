@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
-from flows.steps import attribute, clean, segment
+from flows.steps import attribute, clean, parse, segment
 from schemas.tables import primary_key
 
 
@@ -96,8 +96,9 @@ def document_rows(source: Source, lineage: Lineage, *,
     body = cleaned.body
     para_spans = segment.paragraph_spans(body)
     para_texts = [body[s:e] for s, e in para_spans]
+    nlp = parse.english_pipeline() if cleaned.language in attribute.PARSED_LANGUAGES else None
     attributed = attribute.attributed_document(para_texts, title=cleaned.header.title,
-                                               outlet=cleaned.header.outlet)
+                                               outlet=cleaned.header.outlet, language=cleaned.language, nlp=nlp)
 
     per_paragraph = Counter(s.paragraph_index for s in attributed.sentences)
     para_ids = [stable_id("paragraph", doc_id, i) for i in range(len(para_spans))]
@@ -108,19 +109,11 @@ def document_rows(source: Source, lineage: Lineage, *,
             "statement_count": per_paragraph[i], **lineage_cols,
         })
 
-    spoken = Counter()
+    spoken = Counter(sent.speaker for sent in attributed.sentences if sent.speaker)
     for ordinal, sent in enumerate(attributed.sentences):
-        p_start = para_spans[sent.paragraph_index][0]
-        start, end = p_start + sent.start, p_start + sent.end
-        if sent.speaker:
-            spoken[sent.speaker] += 1
-        rows.add("statements", {
-            "statement_id": stable_id("statement", doc_id, ordinal), "document_id": doc_id,
-            "paragraph_id": para_ids[sent.paragraph_index], "ordinal": ordinal,
-            "char_start": start, "char_end": end, "text": body[start:end],
-            "mode": sent.mode, "speaker": sent.speaker, "speaker_role": sent.speaker_role,
-            "cue": sent.cue, "is_question": sent.is_question, **lineage_cols,
-        })
+        rows.add("statements", statement_row(sent, ordinal, doc_id=doc_id, body=body,
+                                             paragraph_start=para_spans[sent.paragraph_index][0],
+                                             paragraph_id=para_ids[sent.paragraph_index]) | lineage_cols)
 
     for profile in attributed.speakers:
         rows.add("speakers", {
@@ -147,6 +140,22 @@ def document_rows(source: Source, lineage: Lineage, *,
         **lineage_cols,
     })
     return rows
+
+
+def statement_row(sent: attribute.AttributedSentence, ordinal: int, *, doc_id: str, body: str,
+                  paragraph_start: int, paragraph_id: str) -> dict:
+    """The statements row (lineage aside) of one attributed sentence: its offsets and its cue's
+    offsets move from the paragraph's text to the document's clean text."""
+    start, end = paragraph_start + sent.start, paragraph_start + sent.end
+    return {
+        "statement_id": stable_id("statement", doc_id, ordinal), "document_id": doc_id,
+        "paragraph_id": paragraph_id, "ordinal": ordinal,
+        "char_start": start, "char_end": end, "text": body[start:end],
+        "mode": sent.mode, "speaker": sent.speaker, "speaker_role": sent.speaker_role, "cue": sent.cue,
+        "cue_char_start": None if sent.cue_start is None else paragraph_start + sent.cue_start,
+        "cue_char_end": None if sent.cue_end is None else paragraph_start + sent.cue_end,
+        "is_question": sent.is_question, "attribution_rule": sent.rule,
+    }
 
 
 # Parent tables first, so that the children of a rejected row are rejected with it.

@@ -29,6 +29,17 @@ DEFAULT_BODY: list[list[tuple[str, str, str | None]]] = [
 ]
 
 
+# the attribution rule a sentence of each mode gets in the fixture (any name of flows.steps.attribute.RULE_NAMES)
+RULE_FOR_MODE = {"narration": "narration", "direct": "quote_speaker", "indirect": "reported_cue",
+                 "turn": "labelled_turn"}
+
+
+def _cue_span(sentence: str, start: int, speaker: str | None) -> dict[str, int | None]:
+    """Offsets of the cue "said" in the clean text, when the sentence has a speaker and says it."""
+    at = sentence.rfind("said") if speaker else -1
+    return {"cue_char_start": start + at if at >= 0 else None, "cue_char_end": start + at + 4 if at >= 0 else None}
+
+
 def _id(*parts: object) -> str:
     return hashlib.sha256("|".join(map(str, parts)).encode()).hexdigest()[:16]
 
@@ -57,7 +68,8 @@ def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
             statements.append(models["statements"](
                 **LINEAGE, statement_id=_id(doc_id, "s", ordinal), document_id=doc_id, paragraph_id=p_id,
                 ordinal=ordinal, char_start=s_start, char_end=len(clean_text), text=sentence, mode=mode,
-                speaker=speaker, cue="said" if speaker else None, is_question=sentence.endswith("?"),
+                speaker=speaker, cue="said" if speaker else None, **_cue_span(sentence, s_start, speaker),
+                is_question=sentence.endswith("?"), attribution_rule=RULE_FOR_MODE.get(mode, mode),
                 **extra.get("statements", {})))
             ordinal += 1
         paragraphs.append(models["paragraphs"](

@@ -48,7 +48,9 @@ def test_derived_and_rule_checks_are_all_present(clean_result: QualityResult) ->
             "statements.text_matches_offsets", "paragraphs.text_matches_offsets", "statements.ordinal_dense",
             "statements.narration_has_no_speaker", "statements.non_narration_has_speaker",
             "documents.published_date.not_in_future", "documents.published_date.not_before_earliest_year",
-            "statements.no_boilerplate", "documents.share_without_date", "rejections.rejection_rate"} <= names
+            "statements.no_boilerplate", "documents.share_without_date", "rejections.rejection_rate",
+            "statements.attribution_rule.not_null", "statements.attribution_rule.in_set",
+            "statements.cue_span_within_statement"} <= names
 
 
 # --------------------------------------------------------------------------- planted defects
@@ -184,6 +186,39 @@ def test_news_sentences_that_mention_sharing_are_not_boilerplate(make_tables) ->
 def test_mode_outside_literal(tables, plant) -> None:
     tables["statements"] = plant(tables["statements"], "mode", {1: "quote"})
     assert failed(run(tables)) == {"statements.mode.in_set"}
+
+
+def test_attribution_rule_no_sieve_has(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "attribution_rule", {1: "gut_feeling"})
+    result = run(tables)
+    assert failed(result) == {"statements.attribution_rule.in_set"}
+    assert result.check("statements.attribution_rule.in_set").unexpected_count == 1
+
+
+def test_attribution_rule_missing(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "attribution_rule", {0: None})
+    assert failed(run(tables)) == {"statements.attribution_rule.not_null"}
+
+
+@pytest.mark.parametrize("defect,start,end", [
+    ("cue end without its start", None, 60),
+    ("empty cue span", 75, 75),
+    ("cue span reaching past the statement", 75, 200),
+    ("cue span in the previous statement", 10, 14),
+])
+def test_cue_span_outside_its_statement(tables, plant, defect: str, start: int | None, end: int) -> None:
+    st = plant(tables["statements"], "cue_char_start", {1: start})
+    tables["statements"] = plant(st, "cue_char_end", {1: end})
+    result = run(tables)
+    assert failed(result) == {"statements.cue_span_within_statement"}, defect
+    assert "cue=said" in result.check("statements.cue_span_within_statement").examples[0]
+
+
+def test_cue_span_on_a_statement_without_cue(tables, plant) -> None:
+    """Narration (no cue) carrying the offsets of a word of its own sentence."""
+    st = plant(tables["statements"], "cue_char_start", {0: 0})
+    tables["statements"] = plant(st, "cue_char_end", {0: 7})
+    assert failed(run(tables)) == {"statements.cue_span_within_statement"}
 
 
 def test_required_value_missing(tables, plant) -> None:

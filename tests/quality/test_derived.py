@@ -55,6 +55,20 @@ def test_added_field_is_validated_by_great_expectations(monkeypatch) -> None:
     assert all(c.engine == "gx" for c in result.critical_failures)
 
 
+def test_attribution_rules_allowed_are_read_from_the_sieves() -> None:
+    from flows.steps.attribute import RULE_NAMES
+
+    derived = {e.name: e for e in expectations("statements", Statement)}
+    assert derived["statements.attribution_rule.in_set"].kwargs == {"value_set": list(RULE_NAMES)}
+    assert derived["statements.attribution_rule.not_null"].gx_type == "ExpectColumnValuesToNotBeNull"
+
+
+def test_schemas_do_not_import_the_attribution_sieves() -> None:
+    code = ("import sys, schemas.records, schemas.tables; "
+            "assert not [m for m in sys.modules if m.startswith('flows')], sorted(sys.modules)")
+    subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
+
+
 def test_great_expectations_is_imported_lazily() -> None:
     code = "import sys, flows.quality, flows.quality.report; assert 'great_expectations' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT)
