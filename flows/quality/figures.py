@@ -53,6 +53,19 @@ def statements_by_mode(tables: dict[str, pa.Table]) -> dict[str, int]:
     return {m: int(counts.get(m, 0)) for m in MODES} | {str(k): int(v) for k, v in counts.items() if k not in MODES}
 
 
+def statements_by_rule(tables: dict[str, pa.Table]) -> dict[str, dict[str, int]]:
+    """Statements per attribution rule, split by mode: {rule: {mode: count}}, the most frequent rule first."""
+    st = tables.get("statements")
+    if st is None or st.num_rows == 0 or "attribution_rule" not in st.column_names:
+        return {}
+    grouped = st.group_by(["attribution_rule", "mode"]).aggregate([([], "count_all")]).to_pylist()
+    by_rule: dict[str, dict[str, int]] = {}
+    for row in grouped:
+        rule = "null" if row["attribution_rule"] is None else str(row["attribution_rule"])
+        by_rule.setdefault(rule, {})[str(row["mode"])] = int(row["count_all"])
+    return dict(sorted(by_rule.items(), key=lambda kv: (-sum(kv[1].values()), kv[0])))
+
+
 def documents_per_month(tables: dict[str, pa.Table]) -> dict[str, int]:
     """Documents by publication month ("YYYY-MM", sorted); documents without a date under "no date"."""
     if "documents" not in tables or tables["documents"].num_rows == 0:
@@ -121,6 +134,7 @@ def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -
         "gx_import_seconds": round(result.gx_import_seconds, 3),
         **corpus_shares(tables, run.get("files_read")),
         "statements_by_mode": statements_by_mode(tables),
+        "statements_by_rule": statements_by_rule(tables),
         "documents_per_month": documents_per_month(tables),
         "top_speakers": [list(kv) for kv in top_speakers(tables)],
         "rejections_by_reason": [list(r) for r in rejections_by_reason(tables)],

@@ -8,7 +8,7 @@ from typing import Any
 
 import pyarrow as pa
 
-from flows.quality.figures import TREND_FIGURES, run_figures
+from flows.quality.figures import MODES, TREND_FIGURES, run_figures
 from flows.quality.results import CheckResult, QualityResult
 from flows.quality.svg import bar_chart, column_chart, sparkline
 from schemas.tables import TABLES
@@ -85,6 +85,20 @@ def _check_table(checks: tuple[CheckResult, ...], css: str) -> str:
         for c in checks)
     return ("<table><thead><tr><th>check</th><th>table</th><th>engine</th><th class='num'>unexpected</th>"
             f"<th>observed</th><th>examples</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+def _rule_section(by_rule: dict[str, dict[str, int]]) -> str:
+    """The table of statements per attribution rule (rows) and mode (columns), so a reader sees which
+    sieve gave sentences their speakers."""
+    modes = list(MODES) + sorted({m for counts in by_rule.values() for m in counts} - set(MODES))
+    head = "".join(f"<th class='num'>{escape(m)}</th>" for m in modes)
+    body = "".join(
+        f"<tr><td><code>{escape(rule)}</code></td><td class='num'>{sum(counts.values()):,}</td>"
+        + "".join(f"<td class='num'>{counts.get(m, 0):,}</td>" for m in modes) + "</tr>"
+        for rule, counts in by_rule.items())
+    table = (f"<table><thead><tr><th>attribution rule</th><th class='num'>statements</th>{head}</tr></thead>"
+             f"<tbody>{body}</tbody></table>") if by_rule else "<p class='meta'>No statements.</p>"
+    return f"<section id='statements-by-rule'><h2>Statements by attribution rule</h2>{table}</section>"
 
 
 def _months_for_chart(per_month: dict[str, int]) -> tuple[list[tuple[str, float]], str]:
@@ -239,6 +253,7 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
 <div id="rejections"><h2>Rejections by reason</h2>{reason_table}</div>
 </div>
 <div style="height:16px"></div>
+{_rule_section(fig["statements_by_rule"])}
 {_history_section(runs, fig["run_id"])}
 <section id="all-checks"><details><summary>All {len(result.checks)} checks</summary>
 <table><thead><tr><th>check</th><th>table</th><th>engine</th><th>severity</th><th>result</th><th>observed</th></tr></thead>
@@ -271,6 +286,9 @@ def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: di
                   f"{'; '.join(e.replace('|', '/') for e in c.examples[:3]) or '–'} |" for c in checks]
     modes = ", ".join(f"{m} {n:,}" for m, n in fig["statements_by_mode"].items())
     lines += ["", f"Statements by mode: {modes}."]
+    if fig["statements_by_rule"]:
+        lines.append("Statements by attribution rule: " + ", ".join(
+            f"{rule} {sum(counts.values()):,}" for rule, counts in fig["statements_by_rule"].items()) + ".")
     if fig["rejections_by_reason"]:
         lines.append("Rejections: " + ", ".join(f"{r} ({s}) {n:,}" for s, r, n in fig["rejections_by_reason"]) + ".")
     return "\n".join(lines) + "\n"

@@ -78,6 +78,20 @@ def test_history_entry_holds_this_runs_figures(defective) -> None:
     assert entry["warned_checks"] == ["rejections.rejection_rate", "statements.share_narration"]
 
 
+def test_summary_page_counts_statements_by_attribution_rule(defective) -> None:
+    result, tables = defective
+    page = summary_html(result, tables, run=RUN, history=[], data_docs_href=None)
+    section = re.search(r"<section id='statements-by-rule'>.*?</section>", page, re.S)
+    assert section and "<h2>Statements by attribution rule</h2>" in section.group(0)
+    cells = re.findall(r"<tr><td><code>(\w+)</code></td>((?:<td class='num'>[\d,]+</td>)+)</tr>", section.group(0))
+    counts = {rule: re.findall(r">([\d,]+)<", nums) for rule, nums in cells}
+    # statements, then narration, direct, indirect, turn
+    assert counts == {"narration": ["2", "2", "0", "0", "0"], "quote_speaker": ["1", "0", "1", "0", "0"]}
+    assert history_entry(result, tables, RUN)["statements_by_rule"] == {"narration": {"narration": 2},
+                                                                        "quote_speaker": {"direct": 1}}
+    assert "Statements by attribution rule: narration 2, quote_speaker 1." in markdown_summary(result, tables, RUN)
+
+
 def test_current_run_is_not_listed_twice_in_history(defective) -> None:
     result, tables = defective
     history = past_runs() + [history_entry(result, tables, RUN)]
