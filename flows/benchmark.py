@@ -6,6 +6,13 @@ Prints the corpus size, the machine, seconds per stage and each stage's share of
 that "attribution must not dominate" and "GX takes at most a quarter of the run" are measured,
 not asserted. Stages run in-process without Prefect (orchestration overhead is reported by the
 flow's own logs); --flow also times one whole flow run on the same corpus.
+
+Attribution is also split into its three parts, timed per English document in CPU seconds
+(``time.process_time``, one process, so per core): the surface rules, the spaCy parse of the
+sentences they return, and the entity pre-pass plus the sieves. Each is printed in MB of body
+text (UTF-8) per CPU-second and as a share of attribution time; the spaCy model is loaded once
+beforehand and its load time printed apart. Documents in other languages are not parsed and
+are counted as skipped.
 """
 from __future__ import annotations
 
@@ -22,7 +29,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from flows import io
-from flows.steps import assemble, attribute, clean, segment
+from flows.steps import assemble, attribute, clean, entities, lexicon, parse, segment
+from flows.steps.attribute import regex_rules, sieves
 from schemas.tables import TABLES, arrow_schema
 
 
@@ -50,13 +58,7 @@ def stage_seconds(sources: list[assemble.Source]) -> tuple[dict[str, float], dic
     lineage = assemble.Lineage(run_id="benchmark", pipeline_version="benchmark")
 
     start = time.perf_counter()
-    texts = []
-    for s in sources:
-        try:
-            texts.append(clean.decoded(s.data).text)
-        except clean.UndecodableError:
-            pass
-    boilerplate = clean.corpus_boilerplate(texts)
+    boilerplate = clean.corpus_boilerplate(_decoded_texts(sources))
     t["clean: corpus boilerplate"] = time.perf_counter() - start
 
     for s in sources:
@@ -88,6 +90,73 @@ def stage_seconds(sources: list[assemble.Source]) -> tuple[dict[str, float], dic
     return dict(t), valid
 
 
+ATTRIBUTION_PARTS = ("surface rules", "spaCy parse", "entities + sieves")
+
+
+def _cleaned_documents(texts: list[str]) -> list[tuple[list[str], object]]:
+    """(paragraphs, cleaned document) per decoded text, boilerplate found over all of them."""
+    boilerplate = clean.corpus_boilerplate(texts)
+    out = []
+    for text in texts:
+        cleaned = clean.cleaned_document(text, corpus_boilerplate=boilerplate)
+        out.append(([cleaned.body[a:b] for a, b in segment.paragraph_spans(cleaned.body)], cleaned))
+    return out
+
+
+def _attribution_cpu(paragraphs: list[str], cleaned, nlp) -> tuple[float, float, float]:
+    """CPU seconds of the surface rules, the parse, and the entity pre-pass plus sieves, for one
+    document, each step as ``attribute.attributed_document`` runs it."""
+    t0 = time.process_time()
+    surface = regex_rules.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
+    t1 = time.process_time()
+    spans = [(a.paragraph_index, a.start, a.end) for a in surface.sentences]
+    parsed = parse.parsed_document(paragraphs, spans, nlp) if spans else None
+    t2 = time.process_time()
+    people = entities.document_people(parsed) if parsed is not None else None
+    ctx = sieves.Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
+                         lexicon.REPORTED_MIN_SHARE)
+    sieves.decisions(ctx)
+    t3 = time.process_time()
+    return t1 - t0, t2 - t1, t3 - t2
+
+
+def attribution_parts(texts: list[str], nlp=None) -> dict:
+    """Throughput of the surface rules, the spaCy parse and the entity pre-pass + sieves over the
+    English documents of ``texts`` (decoded raw files), in MB of body text per CPU-second.
+
+    ``nlp`` defaults to ``parse.english_pipeline()``, loaded (and timed) before anything else."""
+    start, wall = time.process_time(), time.perf_counter()
+    nlp = nlp if nlp is not None else parse.english_pipeline()
+    load, load_wall = time.process_time() - start, time.perf_counter() - wall
+    cpu = dict.fromkeys(ATTRIBUTION_PARTS, 0.0)
+    n_bytes = parsed = skipped = 0
+    for paragraphs, cleaned in _cleaned_documents(texts):
+        if cleaned.language not in attribute.PARSED_LANGUAGES:
+            skipped += 1
+            continue
+        parsed += 1
+        n_bytes += len(cleaned.body.encode("utf-8"))
+        for part, sec in zip(ATTRIBUTION_PARTS, _attribution_cpu(paragraphs, cleaned, nlp)):
+            cpu[part] += sec
+    total = sum(cpu.values())
+    parts = {part: {"cpu_s": sec, "mb_per_cpu_s": n_bytes / 1e6 / sec if sec else float("inf"),
+                    "share": sec / total if total else 0.0} for part, sec in cpu.items()}
+    return {"parsed": parsed, "skipped": skipped, "body_mb": n_bytes / 1e6, "model_load_cpu_s": load,
+            "model_load_wall_s": load_wall,
+            "cpu_s": total, "mb_per_cpu_s": n_bytes / 1e6 / total if total else float("inf"), "parts": parts}
+
+
+def print_attribution_parts(report: dict) -> None:
+    print(f"attribution by part (CPU time, 1 process = 1 core): {report['parsed']} English documents parsed, "
+          f"{report['skipped']} skipped (not English), {report['body_mb']:.3f} MB body text; "
+          f"spaCy model load (once, not counted): {report['model_load_cpu_s']:.2f} CPU-s, "
+          f"{report['model_load_wall_s']:.2f} s wall")
+    print(f"{'part':<40}{'CPU-s':>10}{'share':>8}{'MB/CPU-s':>11}")
+    for name, p in report["parts"].items():
+        print(f"{name:<40}{p['cpu_s']:>10.3f}{p['share']:>8.1%}{p['mb_per_cpu_s']:>11.4f}")
+    print(f"{'attribution (all three)':<40}{report['cpu_s']:>10.3f}{'':>8}{report['mb_per_cpu_s']:>11.4f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--raw", type=Path, required=True)
@@ -104,6 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"machine: {_machine()}")
     print(f"date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}")
 
+    # first, so that the spaCy model's load is timed here and not inside a stage
+    parts = attribution_parts(_decoded_texts(sources))
     seconds, valid = stage_seconds(sources)
     tables = {name: io.table_from_rows(rows, arrow_schema(TABLES[name])) for name, rows in valid.items()}
     start = time.perf_counter()
@@ -130,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     sentences = tables["statements"].num_rows
     attr = seconds["segment + attribute: sentences"]
     print(f"attribution throughput: {sentences / attr:,.0f} sentences/s" if attr else "")
+    print_attribution_parts(parts)
 
     if a.flow:
         with tempfile.TemporaryDirectory() as tmp:
@@ -144,6 +216,16 @@ def main(argv: list[str] | None = None) -> int:
         print(f"whole flow run (python -m flows.curate, incl. Prefect server start-up): {wall:.1f} s; "
               f"GX validation share of it: {result.gx_seconds / wall:.1%}")
     return 0
+
+
+def _decoded_texts(sources: list[assemble.Source]) -> list[str]:
+    texts = []
+    for s in sources:
+        try:
+            texts.append(clean.decoded(s.data).text)
+        except clean.UndecodableError:
+            pass
+    return texts
 
 
 def quality_thresholds():
