@@ -59,7 +59,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     head = sent.doc[clause.source_token]
     if head.lower_ in ("he", "she"):
         surface = ctx.surface[si]
-        if surface.speaker and surface.mode == "indirect":     # the surface rules saw gender cues too
+        if surface.speaker and surface.mode in ("indirect", "direct"):   # the surface rules saw gender cues too
             return surface.speaker, surface.speaker_role
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
     if head.lower_ == "they":
@@ -83,13 +83,12 @@ def quoted_share(sent) -> float:
     return inside / total if total else 0.0
 
 
-def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
-    """``X said (that) ...``, ``..., X said``, ``according to X, ...``: indirect, X the source."""
+def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decision]:
     if ctx.parsed is None:
         return {}
     out = {}
     for si, sent in enumerate(ctx.parsed.sentences):
-        if si in decided or all(sent.in_quote):
+        if si in decided or all(sent.in_quote) or quoted != (ctx.surface[si].rule == "quote_speaker"):
             continue
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
                                  min_share=ctx.min_share)
@@ -98,16 +97,26 @@ def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
         speaker, role = speaker_of(ctx, si, clause)
         if speaker:
             rule = "according_to" if clause.cue.lower().startswith("according") else "cue_with_subject"
-            mode = "direct" if quoted_share(sent) >= ctx.min_share else "indirect"
+            mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share else "indirect"
             out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
-                               sent.start + clause.cue_end, rule)
+                               sent.start + clause.cue_end, "quote_with_cue" if quoted else rule)
     return out
 
 
+def quote_with_cue(ctx: Context, decided) -> dict[int, Decision]:
+    """A quotation whose sentence holds its cue outside the marks (``"...," X said``): X from the parse."""
+    return _parsed_reports(ctx, decided, quoted=True)
+
+
+def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
+    """``X said (that) ...``, ``..., X said``, ``according to X, ...``: indirect, X the source."""
+    return _parsed_reports(ctx, decided, quoted=False)
+
+
 # Precedence: the order of this tuple.
-SIEVES = (dialogue_turns, framed_texts, quotations, cue_with_subject, surface_reported)
+SIEVES = (dialogue_turns, framed_texts, quote_with_cue, quotations, cue_with_subject, surface_reported)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
-              "quote_speaker", "report_inside_quote", "quote_attributed_after",
+              "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after",
               "cue_with_subject", "according_to",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "narration")
