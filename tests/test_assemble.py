@@ -116,6 +116,9 @@ def test_statements_carry_the_deciding_rule_and_cue_spans_inside_themselves():
     assert rules["The harbour council met on Tuesday to discuss a ferry link to Gull Island."] == "narration"
     assert rules["When could the first ferry sail?"] == "labelled_turn"
     assert rules["Next spring, if the budget passes."] == "labelled_turn"
+    clean = tables["documents"][0]["clean_text"]
+    cues = [clean[row["cue_char_start"]:row["cue_char_end"]] for row in statements if row["cue_char_start"] is not None]
+    assert cues == ["said", "said"]  # Jane Roe ... said that ...; "..." Roe said.
     valid, rejections = assemble.validated_tables(assemble_rows(tables), TABLES)
     assert rejections == [] and len(valid["statements"]) == len(statements)
 
