@@ -496,7 +496,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                 line = line[m.end():].strip()
             next_line = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
             kind = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
-                                    max_title_line=max_title_line, max_header_chars=max_header_chars)
+                                max_title_line=max_title_line, max_header_chars=max_header_chars,
+                                blank_after=i + 1 < len(lines) and not lines[i + 1].strip())
             if kind is not None:
                 if kind == "retitle":  # the earlier "title" was masthead text: relabel it
                     removed = [RemovedLine(r.line_no, r.text, "header") if r.rule == "title" else r for r in removed]
@@ -599,7 +600,8 @@ def _is_body_like_sentence(s: str) -> bool:
 
 
 def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool, next_line: str = "",
-                 max_title_line: int, max_header_chars: int, max_title_words: int = 20) -> str | None:
+                 max_title_line: int, max_header_chars: int, max_title_words: int = 20,
+                 blank_after: bool = False) -> str | None:
     """Classify a header-zone line and collect its metadata into ``got``. Returns the rule that removes
     it ("title", "date", "byline", "dateline", "header", ...), or None when the line is running text
     (the body starts here)."""
@@ -656,6 +658,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
         line[-1] in "?!？！" and _words(line) <= max_title_words
         and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
+    # the document's first line, set apart by a blank line: a headline even with a full stop
+    title_like = title_like or (blank_after and seen == 0 and _is_headline_paragraph(line, max_title_words))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
         return "title"
@@ -683,6 +687,16 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     if got.title is None and _is_label(line):
         return "title_block"
     return "header"
+
+
+def _is_headline_paragraph(line: str, max_words: int) -> bool:
+    """A short line ending in a full stop (a closing quote may follow it) that is headline-shaped
+    once the stop is gone."""
+    bare = line.rstrip("’”'\"")
+    if not bare.endswith(".") or _words(line) > max_words:
+        return False
+    bare = bare[:-1].rstrip()
+    return bool(bare) and _is_title_candidate(bare, min_words=2)
 
 
 # a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label

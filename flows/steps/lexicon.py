@@ -303,6 +303,7 @@ Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
 """.split())
 MAX_LABEL_WORDS = 5
 MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
+DIALOGUE_MIN_PERSONAL_SHARE = 0.25   # share of paragraphs saying I/we/you that makes bare-name lines turns
 MIN_BARE_NAME_LABELS = 2   # names alone on their lines that make them speaker labels (one is a byline)
 # sentences that hand the following text to another voice ("Following is the full text of the letter")
 FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:text|transcript|excerpts?)"

@@ -267,3 +267,17 @@ def test_abbreviated_title_in_a_headline_is_no_sentence_boundary():
 def test_time_zone_after_a_date_is_no_outlet():
     h = cleaned_document("A ferry strike halts all crossings on the bay\nFebruary 19, 2024 8:15 AM GMT\n" + BODY).header
     assert h.published_date == dt.date(2024, 2, 19) and h.outlet is None
+
+
+def test_first_line_with_a_full_stop_set_apart_by_a_blank_line_is_the_title():
+    doc = cleaned_document("Harbour board approves new pier for small boats.\n\n"
+                           "The harbour board on Monday approved a second pier, ending a two-year dispute "
+                           "over berths for the fishing fleet.\n")
+    assert doc.header.title == "Harbour board approves new pier for small boats."
+    assert doc.body.startswith("The harbour board")
+
+
+def test_a_one_sentence_first_paragraph_running_into_the_next_line_is_no_title():
+    doc = cleaned_document("Harbour board approves new pier for small boats.\n"
+                           "The vote on Monday ended a two-year dispute over berths for the fishing fleet.\n")
+    assert doc.header.title is None or "approves" not in doc.header.title

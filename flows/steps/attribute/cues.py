@@ -74,21 +74,26 @@ def source_token(cue):
 
 
 def source_entity(sent, head):
-    """The named entity that is the source: the one around the head, else a person named inside
-    the head's phrase ("Chinese ambassador to Germany Wu Ken"), outside relative clauses."""
+    """The named entity that is the source: a person around the head, else a person named inside
+    the head's phrase ("Chinese ambassador to Germany Wu Ken", "UN High Commissioner Volker
+    Türk"), outside relative clauses, else the organisation or nation around the head."""
     ent = next((e for e in sent.doc.ents if e.start <= head.i < e.end), None)
-    if ent is not None and ent.label_ in SOURCE_ENTITIES:
+    if ent is not None and ent.label_ == "PERSON":
         return ent
     inner = {t.i for c in head.children if c.dep_ not in ("relcl", "acl") for t in c.subtree}
-    return next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
+    person = next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
+    if person is not None:
+        return person
+    return ent if ent is not None and ent.label_ in SOURCE_ENTITIES else None
 
 
 def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()) -> bool:
-    """A pronoun for people, a named person, organisation or nation, a proper noun the document
-    names a person by elsewhere, or a noun for who reports (``officials``, ``the poll``)."""
+    """A pronoun for people, a named person, organisation or nation, a proper noun (the tagger
+    sees names NER misses), a word of a person's name given elsewhere in the document, or a noun
+    for who reports (``officials``, ``the poll``)."""
     if head.lower_ in SOURCE_PRONOUNS or source_entity(sent, head) is not None:
         return True
-    return head.lower_ in source_nouns or (head.tag_ == "NNP" and head.text in known_names)
+    return head.lower_ in source_nouns or head.tag_ in ("NNP", "NNPS") or head.text in known_names
 
 
 def source_phrase(sent, head) -> str:
@@ -113,10 +118,10 @@ def content_share(sent, cue, source) -> float:
     if cue.lower_ == "according":
         attribution |= {t.i for t in cue.subtree}
         content = [t for t in doc if t.i not in attribution]
-    elif cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
-        content = [t for t in doc if t.i < cue.left_edge.i]
     else:
         content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
+        if not content and cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
+            content = [t for t in doc if t.i < cue.left_edge.i]      # '"...," X said': what precedes
     rest = sum(_alnum(t.text) for t in doc if t.i not in attribution)
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
 
@@ -126,7 +131,9 @@ def reported_clause(sent, forms: frozenset[str], source_nouns: frozenset[str], *
     """The sentence's outermost cue with a usable source and enough content, or None."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue)
-        if head is None or sent.in_quote[head.i] or not is_source(sent, head, source_nouns, known_names):
+        if head is None or sent.in_quote[head.i]:
+            continue
+        if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names):
             continue
         share = content_share(sent, cue, head)
         if share < min_share:

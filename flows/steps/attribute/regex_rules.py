@@ -808,7 +808,24 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})
             or person_label):
         return {}
+    bare_names_only = label_only and not any(s.label for s in sents) and not any(
+        paragraphs[p].rstrip().endswith((":", "：")) for p in label_only)
+    if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
+        return {}              # names alone on their lines over third-person text: headings or a list
     return {lab: {} for lab in distinct}
+
+
+_PERSONAL_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
+
+
+def _turns_speak_in_person(sents: list[_Sent], paragraphs: list[str]) -> bool:
+    """Turns of a conversation ask questions or speak in the first or second person; text under
+    headings or in a list of names does not. True when enough paragraphs (quotations aside) ask
+    or say I, we or you."""
+    paras = sorted({s.para for s in sents})
+    personal = sum(bool(_PERSONAL_RE.search(_mask(paragraphs[p], _quotes(paragraphs[p], False))))
+                   or any(s.question for s in sents if s.para == p) for p in paras)
+    return personal >= L.DIALOGUE_MIN_PERSONAL_SHARE * len(paras)
 
 
 def _label_name(label: str, reg: _Registry, abbrev: dict[str, str]) -> str:
