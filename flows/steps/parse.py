@@ -63,6 +63,12 @@ def quoted_flags(tokens: list[str], open_at_start: bool) -> tuple[tuple[bool, ..
     return tuple(flags), inside
 
 
+def opens_inside_quote(paragraph: str) -> bool:
+    """The paragraph's first curly quotation mark closes a quotation: it began in an earlier paragraph."""
+    first = next((c for c in paragraph if c in OPENING_QUOTES + CLOSING_QUOTES), None)
+    return first is not None and first in CLOSING_QUOTES
+
+
 def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp) -> ParsedDocument:
     """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order."""
     texts = [paragraphs[p][s:e] for p, s, e in spans]
@@ -70,7 +76,7 @@ def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nl
     sentences, open_quote, last_para = [], False, None
     for (p, s, e), doc in zip(spans, docs):
         if p != last_para:
-            open_quote, last_para = False, p
+            open_quote, last_para = opens_inside_quote(paragraphs[p]), p
         flags, open_quote = quoted_flags([t.text for t in doc], open_quote)
         sentences.append(ParsedSentence(p, s, e, doc, flags))
     return ParsedDocument(tuple(paragraphs), tuple(sentences))

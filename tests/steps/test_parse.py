@@ -32,3 +32,12 @@ def test_parsed_document_keeps_paragraph_offsets_and_carries_an_open_quote_to_th
     assert not any(doc.sentences[0].in_quote)
     assert all(doc.sentences[1].in_quote[1:])                      # the quotation opened here
     assert doc.sentences[2].in_quote[0] and not doc.sentences[2].in_quote[-2]   # still open, closed before 'said'
+
+
+@pytest.mark.parametrize("paragraph, inside", [
+    ("the fewest votes.” That was all.", True),          # closes a quotation opened paragraphs before
+    ("“Yes,” she said. “No.”", False),
+    ("No quotation here.", False),
+])
+def test_paragraph_opening_inside_a_quotation(paragraph, inside):
+    assert parse.opens_inside_quote(paragraph) is inside

@@ -44,11 +44,12 @@ def _depth(tok) -> int:
     return d
 
 
-def cue_tokens(sent, forms: frozenset[str]) -> list:
-    """Cue verbs and 'according' (of 'according to') outside quotation marks, outermost first."""
+def cue_tokens(sent, forms: frozenset[str] | None) -> list:
+    """Cue verbs (any verb when ``forms`` is None) and 'according' (of 'according to') outside
+    quotation marks, outermost first."""
     doc = sent.doc
     found = [t for t in doc if not sent.in_quote[t.i] and (
-        (t.lower_ in forms and t.tag_.startswith("VB"))
+        (t.tag_.startswith("VB") and (t.lower_ in forms if forms is not None else t.pos_ == "VERB"))
         or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))]
     return sorted(found, key=lambda t: (_depth(t), t.i))
 
@@ -126,7 +127,7 @@ def content_share(sent, cue, source) -> float:
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
 
 
-def reported_clause(sent, forms: frozenset[str], source_nouns: frozenset[str], *,
+def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
                     known_names: frozenset[str] = frozenset(), min_share: float = 0.5) -> ReportedClause | None:
     """The sentence's outermost cue with a usable source and enough content, or None."""
     for cue in cue_tokens(sent, forms):

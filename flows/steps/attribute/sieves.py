@@ -83,15 +83,23 @@ def quoted_share(sent) -> float:
     return inside / total if total else 0.0
 
 
+def is_quotation(ctx: Context, si: int) -> bool:
+    """The sentence holds speech in quotation marks: the surface rules said so, or most of it is quoted."""
+    return ctx.surface[si].rule == "quote_speaker" or quoted_share(ctx.parsed.sentences[si]) >= ctx.min_share
+
+
 def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decision]:
     if ctx.parsed is None:
         return {}
     out = {}
     for si, sent in enumerate(ctx.parsed.sentences):
-        if si in decided or all(sent.in_quote) or quoted != (ctx.surface[si].rule == "quote_speaker"):
+        if si in decided or all(sent.in_quote) or quoted != is_quotation(ctx, si):
             continue
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
                                  min_share=ctx.min_share)
+        if clause is None and quoted and ctx.surface[si].rule == "quote_speaker":
+            # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
+            clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
         if clause is None:
             continue
         speaker, role = speaker_of(ctx, si, clause)
@@ -113,10 +121,30 @@ def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
     return _parsed_reports(ctx, decided, quoted=False)
 
 
+def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
+    """A sentence mostly inside quotation marks that no sieve attributed takes the speaker of the
+    nearest quotation of its paragraph already attributed, the one before it first."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    sents = ctx.parsed.sentences
+    for si, sent in enumerate(sents):
+        if si in decided or quoted_share(sent) < ctx.min_share:
+            continue
+        same = [j for j in range(len(sents)) if sents[j].paragraph_index == sent.paragraph_index]
+        near = sorted((j for j in same if j in decided and decided[j].mode == "direct"),
+                      key=lambda j: (j > si, abs(j - si)))
+        if near:
+            d = decided[near[0]]
+            out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
+    return out
+
+
 # Precedence: the order of this tuple.
-SIEVES = (dialogue_turns, framed_texts, quote_with_cue, quotations, cue_with_subject, surface_reported)
+SIEVES = (dialogue_turns, framed_texts, quote_with_cue, quotations, quote_continues, cue_with_subject,
+          surface_reported)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
-              "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after",
+              "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "narration")

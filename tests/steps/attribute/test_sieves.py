@@ -39,3 +39,27 @@ def test_decisions_keep_the_first_sieve_that_decided():
     order = (lambda ctx, decided: {0: first}, lambda ctx, decided: {i: second for i in (0, 1) if i not in decided})
     assert sieves.decisions(None, order) == {0: first, 1: second}
     assert SIEVES[0] is sieves.dialogue_turns
+
+
+def test_a_quotation_going_on_in_the_next_sentence_keeps_its_speaker(nlp):
+    from flows.steps import parse
+
+    para = "“The harbour will reopen in May,” Jane Roe said. “Then the boats come back.” The rain stopped."
+    spans = [(0, 0, 48), (0, 49, 78), (0, 79, len(para))]
+    ctx = sieves.Context((), parse.parsed_document([para], spans, nlp), None, frozenset(), frozenset(), 0.5)
+    first = sieves.Decision("direct", "Jane Roe", None, "said", 43, 47, "quote_with_cue")
+    assert sieves.quote_continues(ctx, {0: first}) == {
+        1: sieves.Decision("direct", "Jane Roe", None, None, None, None, "quote_continues")}
+
+
+def test_beside_a_quotation_any_verb_names_its_speaker(nlp):
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    para = "Mayor Ann Lee shot back, “The plan was approved by every council member last year.”"
+    parsed = parse.parsed_document([para], [(0, 0, len(para))], nlp)
+    surface = (AttributedSentence(0, 0, len(para), "direct", "Tom Bell", None, None, False, "quote_speaker"),)
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    decided = sieves.quote_with_cue(ctx, {})
+    assert (decided[0].mode, decided[0].speaker, decided[0].cue) == ("direct", "Ann Lee", "shot")
