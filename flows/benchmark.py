@@ -72,7 +72,9 @@ def stage_seconds(sources: list[assemble.Source]) -> tuple[dict[str, float], dic
         spans = segment.paragraph_spans(cleaned.body)
         paragraphs = [cleaned.body[a:b] for a, b in spans]
         t2 = time.perf_counter()
-        attribute.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
+        nlp = parse.english_pipeline() if cleaned.language in attribute.PARSED_LANGUAGES else None
+        attribute.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet,
+                                      language=cleaned.language, nlp=nlp)     # as assemble runs it
         t3 = time.perf_counter()
         t["clean"] += t1 - t0
         t["segment: paragraphs"] += t2 - t1

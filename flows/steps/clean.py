@@ -658,7 +658,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
         line[-1] in "?!？！" and _words(line) <= max_title_words
         and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
-    # the document's first line, set apart by a blank line: a headline even with a full stop
+    # the document's first line, set apart by a blank line: a headline even with a full stop or semicolon
     title_like = title_like or (blank_after and seen == 0 and _is_headline_paragraph(line, max_title_words))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
@@ -690,12 +690,12 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
 
 
 def _is_headline_paragraph(line: str, max_words: int) -> bool:
-    """A short line ending in a full stop (a closing quote may follow it) that is headline-shaped
-    once the stop is gone."""
+    """A short line ending in a full stop, semicolon, ! or ? (a closing quote may follow it) that is
+    headline-shaped once the stop is gone."""
     bare = line.rstrip("’”'\"")
-    if not bare.endswith(".") or _words(line) > max_words:
+    if not bare.endswith((".", ";", "!", "?")) or _words(line) > max_words:
         return False
-    bare = bare[:-1].rstrip()
+    bare = bare[:-1].rstrip("’”'\" ")
     return bool(bare) and _is_title_candidate(bare, min_words=2)
 
 

@@ -269,11 +269,14 @@ def test_time_zone_after_a_date_is_no_outlet():
     assert h.published_date == dt.date(2024, 2, 19) and h.outlet is None
 
 
-def test_first_line_with_a_full_stop_set_apart_by_a_blank_line_is_the_title():
-    doc = cleaned_document("Harbour board approves new pier for small boats.\n\n"
+@pytest.mark.parametrize("headline", ["Harbour board approves new pier for small boats.",
+                                      "Harbour board approves new pier for small boats;",
+                                      "Board on the pier: ‘We will build it.’"])
+def test_first_line_with_a_stop_set_apart_by_a_blank_line_is_the_title(headline):
+    doc = cleaned_document(headline + "\n\n"
                            "The harbour board on Monday approved a second pier, ending a two-year dispute "
                            "over berths for the fishing fleet.\n")
-    assert doc.header.title == "Harbour board approves new pier for small boats."
+    assert doc.header.title == headline
     assert doc.body.startswith("The harbour board")
 
 
