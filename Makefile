@@ -32,7 +32,7 @@ browser:
 
 # Re-pin every dependency after editing pyproject.toml.
 lock: venv
-	$(VENV)/bin/uv pip compile pyproject.toml --extra test --python-version 3.11 --generate-hashes -o requirements.lock
+	$(VENV)/bin/uv pip compile pyproject.toml --extra test --extra learn --python-version 3.11 --generate-hashes -o requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .hypothesis

@@ -6,6 +6,7 @@ particular document's people or topics.
 from __future__ import annotations
 
 import importlib.resources
+import json
 
 
 # --------------------------------------------------------------- segmentation
@@ -339,7 +340,14 @@ def _data_rows(name: str) -> list[list[str]]:
 CUE_VERB_LEMMAS = {row[0]: tuple(row[3].split(",")) for row in _data_rows("cue_verbs.tsv")}
 CUE_VERB_FORMS = frozenset(form for forms in CUE_VERB_LEMMAS.values() for form in forms)
 REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue's content that makes it reported
+# with the cue classifier: below this content share a reading is never reported, whatever the classifier says
+# ("X issued a white paper": an object, not reported content, in STATEMENTS.md's sense)
+CLASSIFIED_MIN_SHARE = 0.2
 # nouns that head a generic source ("officials said", "the poll found"): the hand list, title words and
 # the heads of PolNeAR train's generic sources (tools/learn_cue_verbs.py), less verb forms
 REPORTED_SOURCE_NOUNS = frozenset(
     (SOURCE_NOUNS | TITLE_WORDS | {row[0] for row in _data_rows("source_nouns.tsv")}) - CUE_VERB_FORMS - HONORIFICS)
+# logistic-regression weights over cues.clause_features, learned from PolNeAR train by
+# tools/train_cue_classifier.py: whether a (cue, source) reading of a sentence is reported speech
+CUE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "cue_classifier.json")
+                            .read_text(encoding="utf-8"))

@@ -13,10 +13,13 @@ from dataclasses import replace
 
 from flows.steps import entities, lexicon
 from flows.steps.attribute import regex_rules
+from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions
 
 PARSED_LANGUAGES = ("en",)
+CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CLASSIFIER["bias"],
+                               lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
 
 
 def _parsed(paragraphs, surface, nlp):
@@ -67,7 +70,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
         parsed = _parsed(paragraphs, surface.sentences, nlp)
         people = entities.document_people(parsed)
     ctx = Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
-                  lexicon.REPORTED_MIN_SHARE)
+                  lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
     decided = decisions(ctx)
     names = [d.speaker for d in decided.values()] + [p.name for p in surface.speakers]
     canonical = entities.canonical_names(list(dict.fromkeys(names)))

@@ -11,6 +11,7 @@ and digits of the sentence outside the attribution itself (cue and source phrase
 """
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
@@ -127,21 +128,71 @@ def content_share(sent, cue, source) -> float:
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
 
 
-def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
-                    known_names: frozenset[str] = frozenset(), min_share: float = 0.5) -> ReportedClause | None:
-    """The sentence's outermost cue with a usable source and enough content, or None."""
+@dataclass(frozen=True)
+class CueClassifier:
+    """Logistic regression over :func:`clause_features`, trained on PolNeAR train by
+    tools/train_cue_classifier.py: is a sentence with this cue and source reported speech?"""
+
+    weights: dict
+    bias: float
+    threshold: float
+    min_share: float = 0.0      # a reading whose content covers less is never reported
+
+    def probability(self, features: list[str], share: float) -> float:
+        z = self.bias + self.weights.get("share", 0.0) * share + sum(self.weights.get(f, 0.0) for f in features)
+        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
+def _source_kind(sent, head) -> str:
+    if head.lower_ in SOURCE_PRONOUNS:
+        return "pronoun_" + head.lower_
+    ent = source_entity(sent, head)
+    if ent is not None:
+        return ent.label_
+    return "propn" if head.tag_ in ("NNP", "NNPS") else "noun"
+
+
+def clause_features(sent, cue, head, share: float) -> list[str]:
+    """Named binary features of a (cue, source) reading of a sentence, for the classifier."""
+    doc = sent.doc
+    kids = {c.dep_ for c in cue.children}
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "may", "might", "should", "can")
+                for c in cue.children)
+    quoted = sum(sent.in_quote) / len(doc)
+    return [f"form={cue.lower_}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"src={_source_kind(sent, head)}",
+            f"share_bin={min(4, int(share * 5))}", f"quoted_bin={min(2, int(quoted * 3))}",
+            f"cue_at={min(2, int(3 * cue.i / len(doc)))}", f"src_before={head.i < cue.i}",
+            f"depth={min(3, _depth(cue))}", *(f"child={d}" for d in sorted(kids & set(CHILD_FEATURES))),
+            *(["modal"] if modal else [])]
+
+
+CHILD_FEATURES = ("ccomp", "xcomp", "dobj", "neg", "prep", "advcl", "parataxis", "dative", "mark")
+
+
+def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()):
+    """(cue, source head) readings of the sentence with a usable source, outermost cue first."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue)
         if head is None or sent.in_quote[head.i]:
             continue
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names):
             continue
+        yield cue, head
+
+
+def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
+                    known_names: frozenset[str] = frozenset(), min_share: float = 0.5,
+                    classifier: CueClassifier | None = None) -> ReportedClause | None:
+    """The sentence's outermost cue with a usable source whose reading is reported speech - by
+    the classifier when one is given, else when the content covers ``min_share`` - or None."""
+    for cue, head in cue_candidates(sent, forms, source_nouns, known_names):
         share = content_share(sent, cue, head)
-        if share < min_share:
+        if classifier is not None:
+            if share < classifier.min_share or \
+                    classifier.probability(clause_features(sent, cue, head, share), share) < classifier.threshold:
+                continue
+        elif share < min_share:
             continue
-        end = cue.idx + len(cue.text)
-        if cue.lower_ == "according":
-            end += 3
-        text = sent.doc.text[cue.idx:end]
-        return ReportedClause(text, cue.idx, end, head.i, source_phrase(sent, head), share)
+        end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
+        return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share)
     return None

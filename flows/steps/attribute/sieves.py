@@ -33,6 +33,7 @@ class Context:
     cue_forms: frozenset
     source_nouns: frozenset
     min_share: float
+    classifier: object = None   # cues.CueClassifier deciding whether a cue's reading is reported
 
 
 def _from_surface(rules: tuple[str, ...]):
@@ -96,7 +97,7 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         if si in decided or all(sent.in_quote) or quoted != is_quotation(ctx, si):
             continue
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
-                                 min_share=ctx.min_share)
+                                 min_share=ctx.min_share, classifier=None if quoted else ctx.classifier)
         if clause is None and quoted and ctx.surface[si].rule == "quote_speaker":
             # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
             clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)

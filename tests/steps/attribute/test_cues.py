@@ -46,3 +46,17 @@ def test_cue_span_points_at_the_cue(parsed_sentence):
     text = "Analysts expect growth to slow, the finance ministry said on Friday."
     c = _clause(parsed_sentence, text)
     assert c is not None and text[c.cue_start:c.cue_end] == "said"
+
+
+def test_shipped_classifier_accepts_a_plain_report_and_rejects_an_object_reading(parsed_sentence):
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    def clause(text):
+        return cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, classifier=CUE_CLASSIFIER)
+    assert clause("The senator said on Monday that the bill would pass.").source == "The senator"
+    assert clause("The ministry issued a white paper on Tuesday.") is None          # content share below the floor
+
+
+def test_classifier_probability_is_the_logistic_of_the_summed_weights():
+    c = cues.CueClassifier({"form=said": 2.0, "share": 1.0}, bias=-1.0, threshold=0.5)
+    assert c.probability(["form=said", "unknown"], share=1.0) == pytest.approx(1 / (1 + 2.718281828 ** -2.0))
