@@ -111,12 +111,11 @@ def _attribution_cpu(paragraphs: list[str], cleaned, nlp) -> tuple[float, float,
     t0 = time.process_time()
     surface = regex_rules.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
     t1 = time.process_time()
-    spans = [(a.paragraph_index, a.start, a.end) for a in surface.sentences]
-    parsed = parse.parsed_document(paragraphs, spans, nlp) if spans else None
+    parsed = attribute.parsed_for_sieves(paragraphs, surface.sentences, nlp) if surface.sentences else None
     t2 = time.process_time()
     people = entities.document_people(parsed) if parsed is not None else None
     ctx = sieves.Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
-                         lexicon.REPORTED_MIN_SHARE)
+                         lexicon.REPORTED_MIN_SHARE, attribute.CUE_CLASSIFIER)
     sieves.decisions(ctx)
     t3 = time.process_time()
     return t1 - t0, t2 - t1, t3 - t2

@@ -90,7 +90,20 @@ def _gender_before(sent, token_index: int, ent_start: int) -> str | None:
     return None
 
 
+PRONOUN_GENDER = {"he": "he", "his": "he", "him": "he", "himself": "he",
+                  "she": "she", "her": "she", "hers": "she", "herself": "she"}
+
+
+def _pronouns_after(sent, token: int) -> list[str]:
+    """Genders of the third-person singular pronouns after ``token``, quotations aside."""
+    return [PRONOUN_GENDER[t.lower_] for t in sent.doc[token + 1:]
+            if t.lower_ in PRONOUN_GENDER and not sent.in_quote[t.i]]
+
+
 def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
+    """Per canonical person, the gender the text gives: an honorific or gendered noun before a
+    mention (two votes); pronouns after the only person of a sentence, and the he/she subject of
+    the next sentence after a sentence whose subject is that person alone (one vote each)."""
     votes: dict[str, list[str]] = {}
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
@@ -102,13 +115,17 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
             votes.setdefault(canonical[m.name], []).extend([g, g])    # an honorific outweighs a pronoun
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
-        if len(people) != 1 or not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
+        if len(people) != 1:
+            continue
+        person = people.pop()
+        votes.setdefault(person, []).extend(_pronouns_after(parsed.sentences[si], ms[0].token))
+        if not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
             continue
         nxt = parsed.sentences[si + 1]
         subj = [t.lower_ for t in nxt.doc if t.dep_ in SUBJECT_DEPS and t.lower_ in ("he", "she")
                 and not nxt.in_quote[t.i]]
         if subj:
-            votes.setdefault(people.pop(), []).append(subj[0])
+            votes[person].append(subj[0])
     return {p: max(set(v), key=v.count) for p, v in votes.items() if v.count("he") != v.count("she")}
 
 

@@ -69,12 +69,18 @@ def opens_inside_quote(paragraph: str) -> bool:
     return first is not None and first in CLOSING_QUOTES
 
 
-def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp) -> ParsedDocument:
-    """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order."""
+def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp, *,
+                    skip: frozenset[int] = frozenset()) -> ParsedDocument:
+    """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order.
+
+    Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as
+    a labelled turn) are only tokenised: no tags, parse or entities."""
     texts = [paragraphs[p][s:e] for p, s, e in spans]
-    docs = list(nlp.pipe(texts)) if texts else []
+    wanted = [i for i in range(len(texts)) if i not in skip]
+    parsed = dict(zip(wanted, nlp.pipe(texts[i] for i in wanted)))
     sentences, open_quote, last_para = [], False, None
-    for (p, s, e), doc in zip(spans, docs):
+    for i, (p, s, e) in enumerate(spans):
+        doc = parsed[i] if i in parsed else nlp.make_doc(texts[i])
         if p != last_para:
             open_quote, last_para = opens_inside_quote(paragraphs[p]), p
         flags, open_quote = quoted_flags([t.text for t in doc], open_quote)

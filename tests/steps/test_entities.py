@@ -31,3 +31,8 @@ def test_honorific_gives_gender_and_she_skips_a_man():
 def test_people_named_inside_a_quotation_are_no_antecedents():
     parsed, people = _people(["Tom Bell arrived late. “I never met John Smith,” he said."])
     assert [m.name for m in people.mentions] == ["Tom Bell"]
+
+
+def test_pronouns_after_the_only_person_of_a_sentence_give_gender():
+    _, people = _people(["Sam Ray opened her shop in May, and she hired two clerks.", "Ray said sales were up."])
+    assert people.gender.get("Sam Ray") == "she"

@@ -41,3 +41,13 @@ def test_parsed_document_keeps_paragraph_offsets_and_carries_an_open_quote_to_th
 ])
 def test_paragraph_opening_inside_a_quotation(paragraph, inside):
     assert parse.opens_inside_quote(paragraph) is inside
+
+
+def test_skipped_sentences_are_only_tokenised():
+    nlp = parse.english_pipeline()
+    paragraph = "Q: Where is Jane Roe? She said that the port would reopen."
+    spans = [(0, 3, 21), (0, 22, len(paragraph))]
+    doc = parse.parsed_document([paragraph], spans, nlp, skip=frozenset({0}))
+    assert not doc.sentences[0].doc.has_annotation("DEP") and not doc.sentences[0].doc.ents
+    assert doc.sentences[1].doc.has_annotation("DEP")
+    assert [s.doc.text for s in doc.sentences] == ["Where is Jane Roe?", "She said that the port would reopen."]

@@ -18,15 +18,20 @@ from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSen
 from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions
 
 PARSED_LANGUAGES = ("en",)
+# surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
+UNPARSED_RULES = frozenset(("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text"))
 CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CLASSIFIER["bias"],
                                lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
 
 
-def _parsed(paragraphs, surface, nlp):
+def parsed_for_sieves(paragraphs, surface, nlp):
+    """The parse of every sentence a sieve may still read: labelled turns and framed texts, which
+    the first sieves decide from the surface alone, are only tokenised."""
     from flows.steps import parse
 
     spans = [(a.paragraph_index, a.start, a.end) for a in surface]
-    return parse.parsed_document(paragraphs, spans, nlp)
+    skip = frozenset(i for i, a in enumerate(surface) if a.rule in UNPARSED_RULES)
+    return parse.parsed_document(paragraphs, spans, nlp, skip=skip)
 
 
 def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
@@ -67,7 +72,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
     surface = regex_rules.attributed_document(paragraphs, title=title, outlet=outlet)
     parsed = people = None
     if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
-        parsed = _parsed(paragraphs, surface.sentences, nlp)
+        parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp)
         people = entities.document_people(parsed)
     ctx = Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
                   lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
