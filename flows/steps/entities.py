@@ -34,6 +34,7 @@ class People:
     mentions: tuple[PersonMention, ...]      # reading order
     canonical: dict                          # name as written -> canonical (fullest) name
     gender: dict                             # canonical name -> "he" | "she"
+    descriptors: frozenset = frozenset()     # words of organisation, group and place names
 
     def name(self, written: str) -> str:
         """The canonical name of a person as written; a bare surname maps to the fullest name."""
@@ -47,10 +48,22 @@ class People:
         return frozenset(w for name in self.canonical for w in name.split())
 
 
-def stripped_name(span) -> str:
-    """A name as written, without leading titles and honorifics or a trailing possessive."""
+def is_descriptor(word: str, non_name_words: frozenset[str]) -> bool:
+    """A word before a name that describes the person: a title (also plural or abbreviated:
+    "Sens.", "Govs."), a role noun in -man/-woman ("Congresswoman"), or a word the document uses
+    in the name of an organisation, group or place ("Republican", "MSNBC", "Texas")."""
+    low = word.lower().rstrip(".")
+    return (low in TITLE_WORDS or (low.endswith("s") and low[:-1] in TITLE_WORDS)
+            or low.endswith(("man", "woman")) or word in non_name_words)
+
+
+def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
+    """A name as written, without leading titles, honorifics and descriptors (two words at least
+    are kept of a longer name) or a trailing possessive."""
     toks = list(span)
     while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].lower_ in HONORIFICS or not toks[0].text.strip()):
+        toks.pop(0)
+    while len(toks) > 2 and is_descriptor(toks[0].text, non_name_words):
         toks.pop(0)
     while toks and (toks[-1].text in ("'s", "’s", "'", "’") or toks[-1].is_punct):
         toks.pop()
@@ -59,14 +72,20 @@ def stripped_name(span) -> str:
     return toks[0].doc[toks[0].i:toks[-1].i + 1].text.strip(" ,.")
 
 
-def person_mentions(parsed) -> list[PersonMention]:
+def non_name_words(parsed) -> frozenset[str]:
+    """Words of the document's organisation, group and place names (outside quotations)."""
+    return frozenset(t.text for sent in parsed.sentences for ent in sent.doc.ents
+                     if ent.label_ in ("ORG", "NORP", "GPE") and not sent.in_quote[ent.root.i] for t in ent)
+
+
+def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
     """PERSON entities outside quotation marks, in reading order."""
     out = []
     for si, sent in enumerate(parsed.sentences):
         for ent in sent.doc.ents:
             if ent.label_ != "PERSON" or sent.in_quote[ent.root.i]:
                 continue
-            name = stripped_name(ent)
+            name = stripped_name(ent, descriptors)
             if name and any(c.isupper() for c in name):
                 out.append(PersonMention(si, ent.end - 1, name, ent.root.dep_ in SUBJECT_DEPS))
     return out
@@ -131,9 +150,10 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
 
 def document_people(parsed) -> People:
     """The people of a document: mentions, canonical names and gender, read once."""
-    mentions = person_mentions(parsed)
+    descriptors = non_name_words(parsed)
+    mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
-    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical))
+    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors)
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from flows.steps import attribute as attribute_module
+from flows.steps.attribute import regex_rules as attribute_module
 from flows.steps.attribute import MODES, attributed_document
 
 

@@ -36,3 +36,18 @@ def test_people_named_inside_a_quotation_are_no_antecedents():
 def test_pronouns_after_the_only_person_of_a_sentence_give_gender():
     _, people = _people(["Sam Ray opened her shop in May, and she hired two clerks.", "Ray said sales were up."])
     assert people.gender.get("Sam Ray") == "she"
+
+
+def test_descriptors_before_a_name_are_stripped_but_two_words_stay():
+    parsed, people = _people(["Republican Senator Tom Bell met Texas Congresswoman Ann Lee. Bell spoke first."])
+    names = set(people.canonical.values())
+    assert "Tom Bell" in names and "Ann Lee" in names
+
+
+def test_speaker_names_drop_descriptors_only_before_a_known_person():
+    from flows.steps.attribute import speaker_names
+
+    _, people = _people(["Tom Bell arrived. Harro Von Senger spoke. Bell left."])
+    names = speaker_names(["Congressman Tom Bell", "Harro Von Senger", "Bell"], people)
+    assert names["Congressman Tom Bell"] == names["Bell"] == "Tom Bell"
+    assert names["Harro Von Senger"] == "Harro Von Senger"        # a given name is no descriptor

@@ -63,6 +63,23 @@ def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> Attribut
                    cue=d.cue, cue_start=start, cue_end=end, rule=d.rule)
 
 
+def speaker_names(names: list[str], people) -> dict[str, str]:
+    """Each speaker name -> the one the document's statements use: a person's canonical name that
+    the parse found, preceded only by descriptors, is that person ("Republican Donald Trump" ->
+    "Donald Trump"); then every short form maps to the fullest name of the list."""
+    persons = sorted(set(people.canonical.values()), key=len, reverse=True) if people is not None else []
+
+    def person(name: str) -> str:
+        for p in persons:
+            lead = name[:-len(p)].split() if name.endswith(" " + p) else None
+            if lead and all(entities.is_descriptor(w, people.descriptors) for w in lead):
+                return p
+        return name
+    as_person = {n: person(n) for n in dict.fromkeys(names)}
+    fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())))
+    return {n: fullest[p] for n, p in as_person.items()}
+
+
 def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
                         language: str | None = None, nlp=None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order.
@@ -77,8 +94,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
     ctx = Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
                   lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
     decided = decisions(ctx)
-    names = [d.speaker for d in decided.values()] + [p.name for p in surface.speakers]
-    canonical = entities.canonical_names(list(dict.fromkeys(names)))
+    canonical = speaker_names([d.speaker for d in decided.values()] + [p.name for p in surface.speakers], people)
     sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
     return AttributedDocument(sentences, _profiles(sentences, surface.speakers))
 

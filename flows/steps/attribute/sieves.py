@@ -69,7 +69,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     name = clause.source
     ent = source_entity(sent, head)
     if ent is not None and ent.label_ == "PERSON":
-        name = ctx.people.name(entities.stripped_name(ent))
+        name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
     elif head.text in ctx.people.name_words:
         name = ctx.people.name(head.text)
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
