@@ -54,14 +54,19 @@ quotations = _from_surface(("quote_speaker", "report_inside_quote", "quote_attri
 surface_reported = _from_surface(("reported_cue", "reported_carries_on", "reported_carries_back"))
 
 
+def _names_a_person(ctx: Context, name: str) -> bool:
+    """Some word of ``name`` is a word of a person's name the parse found in the document."""
+    return any(w in ctx.people.name_words for w in name.split())
+
+
 def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for the source of a reported clause in sentence ``si``."""
     sent = ctx.parsed.sentences[si]
     head = sent.doc[clause.source_token]
     if head.lower_ in ("he", "she"):
         surface = ctx.surface[si]
-        if surface.speaker and surface.mode in ("indirect", "direct"):   # the surface rules saw gender cues too
-            return surface.speaker, surface.speaker_role
+        if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker):
+            return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
     if head.lower_ == "they":
         surface = ctx.surface[si]

@@ -63,3 +63,17 @@ def test_beside_a_quotation_any_verb_names_its_speaker(nlp):
                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
     decided = sieves.quote_with_cue(ctx, {})
     assert (decided[0].mode, decided[0].speaker, decided[0].cue) == ("direct", "Ann Lee", "shot")
+
+
+def test_he_takes_the_parsed_person_when_the_surface_guess_names_no_person(nlp):
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    paras = ["Tom Bell opened the new harbour office on Monday.", "He said the port would hire fifty people."]
+    spans = [(0, 0, len(paras[0])), (1, 0, len(paras[1]))]
+    parsed = parse.parsed_document(paras, spans, nlp)
+    surface = (AttributedSentence(0, *spans[0][1:], "narration", None, None, None, False),
+               AttributedSentence(1, *spans[1][1:], "indirect", "Federal", None, "said", False, "reported_cue"))
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "Tom Bell"
