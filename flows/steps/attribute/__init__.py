@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from flows.steps import entities, lexicon
 from flows.steps.attribute import regex_rules
 from flows.steps.attribute.cues import CueClassifier
@@ -64,15 +66,18 @@ def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> Attribut
 
 
 def speaker_names(names: list[str], people) -> dict[str, str]:
-    """Each speaker name -> the one the document's statements use: a person's canonical name that
-    the parse found, preceded only by descriptors, is that person ("Republican Donald Trump" ->
-    "Donald Trump"); then every short form maps to the fullest name of the list."""
+    """Each speaker name -> the one the document's statements use: a name ending with the surname
+    of a person the parse found, whose other words are descriptors or function words, is that
+    person ("Republican Donald Trump", "Though Trump" -> "Donald Trump"); then every short form
+    maps to the fullest name of the list."""
     persons = sorted(set(people.canonical.values()), key=len, reverse=True) if people is not None else []
 
     def person(name: str) -> str:
+        words = name.split()
         for p in persons:
-            lead = name[:-len(p)].split() if name.endswith(" " + p) else None
-            if lead and all(entities.is_descriptor(w, people.descriptors) for w in lead):
+            extra = [w for w in words if w not in p.split()]
+            if words[-1] == p.split()[-1] and extra and all(
+                    entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra):
                 return p
         return name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
