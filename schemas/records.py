@@ -21,10 +21,11 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.1.0"
+SCHEMA_VERSION = "1.2.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
-Stage = Literal["ingest", "clean", "segment", "attribute", "validate"]
+# "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py)
+Stage = Literal["ingest", "clean", "segment", "attribute", "validate", "quality"]
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
