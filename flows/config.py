@@ -8,7 +8,8 @@ from pydantic import BaseModel, ConfigDict, Field
 
 
 class QualityThresholds(BaseModel):
-    """Corpus-level limits: breaking one is a warning in the report, not a failed run."""
+    """Corpus-level limits: breaking one is a warning in the report, not a failed run — except
+    ``max_quarantined_share``, whose breach fails the run (too many bad documents is a systemic problem)."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -16,9 +17,14 @@ class QualityThresholds(BaseModel):
     max_share_without_title: float = Field(0.5, ge=0, le=1, description="Documents with no title.")
     max_share_empty_documents: float = Field(0.05, ge=0, le=1, description="Documents with no statement.")
     max_share_narration: float = Field(0.9, ge=0, le=1, description="Statements in narration mode.")
-    max_rejection_rate: float = Field(0.05, ge=0, le=1, description="Rejections per raw file read.")
+    max_rejection_rate: float = Field(0.05, ge=0, le=1,
+                                      description="Raw files with at least one rejection, per raw file read.")
     max_duplicate_rate: float = Field(0.2, ge=0, le=1, description="Documents that duplicate another.")
-    earliest_published_year: int = Field(1900, description="Publication dates before this year are errors.")
+    earliest_published_year: int = Field(1900, description="Publication dates before this year quarantine "
+                                                           "their document.")
+    max_quarantined_share: float = Field(
+        0.2, ge=0, le=1, description="Share of the run's documents that row-level checks may quarantine to "
+                                     "rejections; above it the run fails and nothing is published.")
 
 
 class RunConfig(BaseModel):

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pyarrow as pa
@@ -9,7 +10,8 @@ import pyarrow as pa
 from flows.config import QualityThresholds
 from flows.quality.expectations import expectations
 from flows.quality.gx_engine import run_suites
-from flows.quality.results import QualityResult
+from flows.quality.quarantine import ROW_LEVEL, Quarantine, offences, quarantine, quarantine_checks
+from flows.quality.results import CheckResult, QualityResult
 from flows.quality.rules import corpus_warnings, critical_rules
 from schemas.tables import TABLES, arrow_schema, primary_key
 
@@ -39,6 +41,10 @@ def quality_result(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
     - cross-table and content rules (flows.quality.rules) — engine "rule", severity critical;
     - corpus shares against ``thresholds`` — engine "rule", severity warning.
 
+    The checks that judge one document's content (``flows.quality.quarantine.ROW_LEVEL``, from either
+    engine) get severity "quarantine": their failing rows do not fail the run but send their documents to
+    rejections (``quarantined_result``). Every other critical check is systemic.
+
     ``gx_seconds`` is the time Great Expectations took to validate (and build Data Docs);
     the one-time import of GX (~10 s, lazy) is reported apart in ``gx_import_seconds``.
     """
@@ -49,5 +55,31 @@ def quality_result(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
                                               data_docs_dir=data_docs_dir)
     rule_checks = critical_rules(tables, thresholds=thresholds, today=today)
     warnings = corpus_warnings(tables, thresholds=thresholds, files_read=files_read)
-    return QualityResult(checks=tuple(gx_checks + rule_checks + warnings), gx_seconds=gx_seconds,
-                         data_docs_index=index, gx_import_seconds=import_seconds)
+    return QualityResult(checks=tuple(_severity(c) for c in gx_checks + rule_checks + warnings),
+                         gx_seconds=gx_seconds, data_docs_index=index, gx_import_seconds=import_seconds)
+
+
+def _severity(check: CheckResult) -> CheckResult:
+    return replace(check, severity="quarantine") if check.name in ROW_LEVEL else check
+
+
+def quarantined_result(tables: dict[str, pa.Table], checked: QualityResult, *, thresholds: QualityThresholds,
+                       files_read: int, today: dt.date) -> tuple[Quarantine, QualityResult]:
+    """Quarantine the documents the row-level checks find in ``tables`` (already checked: ``checked``), and
+    the result that gates publishing what is left.
+
+    That result keeps ``checked``'s derived (GX) checks — removing whole documents with all their rows keeps
+    per-row predicates and uniqueness true — and its quarantine checks (what the row-level checks found in
+    the staged tables); re-runs the hand-written critical rules on what is published (references, offsets,
+    counts...); adds the quarantine's own critical checks (share of documents quarantined, no row-level
+    check firing on what is left) and recomputes the corpus warnings on what is published. Pure."""
+    tables = complete_tables(tables)
+    found = quarantine(tables, offences(tables, thresholds=thresholds, today=today))
+    published = complete_tables(found.tables)
+    rechecked = {c.name: c for c in critical_rules(published, thresholds=thresholds, today=today)} \
+        if found.offences else {}
+    checks = [rechecked.get(c.name, c) if c.severity == "critical" else c
+              for c in checked.checks if c.severity != "warning"]
+    checks += quarantine_checks(tables["documents"].num_rows, found, thresholds=thresholds, today=today)
+    checks += corpus_warnings(published, thresholds=thresholds, files_read=files_read)
+    return found, replace(checked, checks=tuple(checks))

@@ -8,6 +8,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.quality.results import QualityResult
+from flows.quality.rules import rejected_files
 from schemas.records import Mode
 from schemas.tables import TABLES
 
@@ -19,6 +20,7 @@ TREND_FIGURES: tuple[tuple[str, str, str, str], ...] = (
     ("documents", "documents", "int", "documents"),
     ("statements", "statements", "int", "statements"),
     ("rejections", "rejections", "int", "rejections"),
+    ("quarantined_documents", "quarantined", "int", "quarantined documents"),
     ("critical_failures", "critical", "int", "critical failures"),
     ("warnings", "warnings", "int", "warnings"),
     ("share_narration", "narration", "pct", "narration share"),
@@ -94,13 +96,36 @@ def rejections_by_reason(tables: dict[str, pa.Table]) -> list[tuple[str, str, in
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
 
+def _quarantined_rows(tables: dict[str, pa.Table]) -> list[dict]:
+    """The rejections rows of stage "quality" for documents: one per (quarantined document, failed check)."""
+    rej = tables.get("rejections")
+    if rej is None or rej.num_rows == 0:
+        return []
+    mask = pc.and_(pc.equal(rej.column("stage"), "quality"), pc.equal(rej.column("table"), "documents"))
+    return rej.filter(mask).select(["document_id", "reason", "source_path", "detail"]).to_pylist()
+
+
+def quarantined_documents(tables: dict[str, pa.Table]) -> int:
+    """How many documents row-level checks quarantined to rejections."""
+    return len({r["document_id"] for r in _quarantined_rows(tables)})
+
+
+def quarantined_by_check(tables: dict[str, pa.Table]) -> dict[str, list[list[str]]]:
+    """Documents quarantined by row-level checks: {check: [[source_path, detail], ...]}, the check that
+    quarantined most documents first (a document failing two checks is listed under both)."""
+    out: dict[str, list[list[str]]] = {}
+    for row in sorted(_quarantined_rows(tables), key=lambda r: (str(r["reason"]), str(r["source_path"]))):
+        out.setdefault(str(row["reason"]), []).append([str(row["source_path"]), str(row["detail"])])
+    return dict(sorted(out.items(), key=lambda kv: (-len(kv[1]), kv[0])))
+
+
 def corpus_shares(tables: dict[str, pa.Table], files_read: int | None) -> dict[str, float | None]:
     docs, st = tables["documents"], tables["statements"]
     n = docs.num_rows
     titled = int(pc.sum(pc.greater(pc.utf8_length(pc.fill_null(docs.column("title"), "")), 0)).as_py() or 0)
     empty = int(pc.sum(pc.equal(docs.column("statement_count"), 0)).as_py() or 0)
     narration = int(pc.sum(pc.equal(st.column("mode"), "narration")).as_py() or 0)
-    rejections = tables["rejections"].num_rows if "rejections" in tables else 0
+    rejections = rejected_files(tables["rejections"]) if "rejections" in tables else 0
     return {
         "share_without_date": _share(docs.column("published_date").null_count, n),
         "share_without_title": _share(n - titled, n),
@@ -138,4 +163,7 @@ def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -
         "documents_per_month": documents_per_month(tables),
         "top_speakers": [list(kv) for kv in top_speakers(tables)],
         "rejections_by_reason": [list(r) for r in rejections_by_reason(tables)],
+        "quarantined_documents": quarantined_documents(tables),
+        "quarantining_checks": sorted(c.name for c in result.quarantining),
+        "quarantined_by_check": quarantined_by_check(tables),
     }

@@ -62,6 +62,8 @@ footer { color:var(--muted); font-size:12px; margin-top:8px; }
 def _status(result: QualityResult) -> tuple[str, str]:
     if not result.passed:
         return "failed", "FAILED"
+    if result.quarantining:
+        return "warned", "PASSED WITH QUARANTINE"
     if result.warnings:
         return "warned", "PASSED WITH WARNINGS"
     return "passed", "PASSED"
@@ -85,6 +87,35 @@ def _check_table(checks: tuple[CheckResult, ...], css: str) -> str:
         for c in checks)
     return ("<table><thead><tr><th>check</th><th>table</th><th>engine</th><th class='num'>unexpected</th>"
             f"<th>observed</th><th>examples</th></tr></thead><tbody>{rows}</tbody></table>")
+
+
+QUARANTINE_LISTED = 20
+
+
+def _quarantine_section(by_check: dict[str, list[list[str]]], total: int) -> str:
+    """Documents quarantined to rejections, by the row-level check that caught them, naming the raw files."""
+    if not by_check:
+        return ("<section id='quarantine'><h2>Quarantined documents (0)</h2>"
+                "<p class='none'>None — no document failed a row-level check.</p></section>")
+    parts = []
+    for check, files in by_check.items():
+        items = "".join(f"<li><code>{escape(path)}</code> <span class='ex'>{escape(detail)}</span></li>"
+                        for path, detail in files[:QUARANTINE_LISTED])
+        more = f"<li>… and {len(files) - QUARANTINE_LISTED:,} more</li>" if len(files) > QUARANTINE_LISTED else ""
+        parts.append(f"<details open><summary><code>{escape(check)}</code>: {len(files):,} documents</summary>"
+                     f"<ul>{items}{more}</ul></details>")
+    return (f"<section id='quarantine'><h2>Quarantined documents ({total:,})</h2>"
+            "<p class='meta'>Their content failed a row-level check: each document, with its paragraphs, "
+            "statements, speakers and removed lines, went to <code>rejections</code> (stage <code>quality</code>); "
+            "the rest was checked and published.</p>" + "".join(parts) + "</section>")
+
+
+def _verdict(check: CheckResult) -> tuple[str, str]:
+    """(css class, label) of one check's outcome in the list of all checks."""
+    if check.success:
+        return "ok", "pass"
+    return {"critical": ("fail", "FAIL"), "quarantine": ("warnc", "quarantined")}.get(check.severity,
+                                                                                    ("warnc", "warn"))
 
 
 def _rule_section(by_rule: dict[str, dict[str, int]]) -> str:
@@ -191,7 +222,7 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
     run_id = str(run.get("run_id") or "–")
     started = str(run.get("started_at") or run.get("time") or "")
     docs_link = (f"<a id='data-docs-link' href='{escape(data_docs_href, quote=True)}'>Great Expectations Data Docs "
-                 "(every expectation, with its validation result) →</a>") if data_docs_href else \
+                 "(every expectation on the staged tables, before quarantine, with its validation result) →</a>") if data_docs_href else \
         "<span class='meta'>Data Docs were not built for this run.</span>"
     meta = " · ".join(f"{escape(k)} <b>{escape(str(v))}</b>" for k, v in (
         ("started", started[:19].replace("T", " ") + (" UTC" if started else "")),
@@ -205,6 +236,9 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
               f"{len(result.critical_failures)}</div><div class='l'>critical failures of {n_crit}</div></div>"
               f"<div class='card {'warn' if result.warnings else ''}'><div class='n' id='warnings'>"
               f"{len(result.warnings)}</div><div class='l'>warnings</div></div>"
+              f"<div class='card {'warn' if fig['quarantined_documents'] else ''}'><div class='n' "
+              f"id='quarantined-documents'>{fig['quarantined_documents']:,}</div>"
+              "<div class='l'>documents quarantined</div></div>"
               f"<div class='card'><div class='n' id='gx-seconds'>{result.gx_seconds:.1f}s</div><div class='l'>"
               f"GX validation{f' (+{result.gx_import_seconds:.1f}s import)' if result.gx_import_seconds >= 0.05 else ''}"
               "</div></div>")
@@ -227,8 +261,7 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
 
     all_rows = "".join(
         f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(c.table)}</td><td>{escape(c.engine)}</td>"
-        f"<td>{escape(c.severity)}</td><td class='{'ok' if c.success else ('fail' if c.severity == 'critical' else 'warnc')}'>"
-        f"{'pass' if c.success else 'FAIL' if c.severity == 'critical' else 'warn'}</td>"
+        f"<td>{escape(c.severity)}</td><td class='{_verdict(c)[0]}'>{_verdict(c)[1]}</td>"
         f"<td>{escape(c.observed)}</td></tr>" for c in result.checks)
 
     runs = _history_rows(history, fig)
@@ -245,6 +278,7 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
 <p>{docs_link}</p>
 <section class="cards" id="counts">{cards}</section>
 <section id="failures"><h2>Failed critical expectations ({len(result.critical_failures)})</h2>{failures}</section>
+{_quarantine_section(fig["quarantined_by_check"], fig["quarantined_documents"])}
 <section id="warnings-list"><h2>Warnings ({len(result.warnings)})</h2>{warnings}</section>
 <div class="grid">
 <div id="chart-months"><h2>Documents per {unit}</h2>{column_chart(months, title=f"Documents per {unit}", highlight={"no date"})}</div>
@@ -258,7 +292,8 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
 <section id="all-checks"><details><summary>All {len(result.checks)} checks</summary>
 <table><thead><tr><th>check</th><th>table</th><th>engine</th><th>severity</th><th>result</th><th>observed</th></tr></thead>
 <tbody>{all_rows}</tbody></table></details></section>
-<footer>Generated {generated}. Critical checks gate publication; warnings do not.
+<footer>Generated {generated}. Critical checks gate publication; a document failing a row-level check is
+quarantined to rejections and the rest published; warnings do not gate.
 Column expectations are derived from <code>schemas/records.py</code> and run by Great Expectations;
 cross-table and corpus rules live in <code>flows/quality/rules.py</code>.</footer>
 </main></body></html>
@@ -272,7 +307,8 @@ def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: di
     icon = "❌" if not result.passed else ("⚠️" if result.warnings else "✅")
     lines = [f"# Data quality — run `{fig['run_id']}`", "",
              f"**Status:** {icon} {label} — {len(result.critical_failures)} critical failures, "
-             f"{len(result.warnings)} warnings, {len(result.checks)} checks; GX validation {result.gx_seconds:.1f} s "
+             f"{len(result.warnings)} warnings, {fig['quarantined_documents']:,} documents quarantined, "
+             f"{len(result.checks)} checks; GX validation {result.gx_seconds:.1f} s "
              f"(import {result.gx_import_seconds:.1f} s)", "",
              "| table | rows |", "|---|---:|"]
     lines += [f"| {name} | {fig[name]:,} |" for name in TABLES]
@@ -284,6 +320,7 @@ def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: di
         lines += ["| check | unexpected | observed | examples |", "|---|---:|---|---|"]
         lines += [f"| `{c.name}` | {c.unexpected_count:,} | {c.observed} | "
                   f"{'; '.join(e.replace('|', '/') for e in c.examples[:3]) or '–'} |" for c in checks]
+    lines += _quarantine_markdown(fig["quarantined_by_check"])
     modes = ", ".join(f"{m} {n:,}" for m, n in fig["statements_by_mode"].items())
     lines += ["", f"Statements by mode: {modes}."]
     if fig["statements_by_rule"]:
@@ -294,11 +331,26 @@ def markdown_summary(result: QualityResult, tables: dict[str, pa.Table], run: di
     return "\n".join(lines) + "\n"
 
 
+def _quarantine_markdown(by_check: dict[str, list[list[str]]]) -> list[str]:
+    """The Markdown lines naming the quarantined documents' raw files, by check."""
+    lines = ["", "## Quarantined documents", ""]
+    if not by_check:
+        return lines + ["None."]
+    lines += ["| check | documents | raw files |", "|---|---:|---|"]
+    for check, files in by_check.items():
+        names = ", ".join(f"`{path}`" for path, _ in files[:QUARANTINE_LISTED])
+        more = f" and {len(files) - QUARANTINE_LISTED:,} more" if len(files) > QUARANTINE_LISTED else ""
+        lines.append(f"| `{check}` | {len(files):,} | {names.replace('|', '/')}{more} |")
+    return lines
+
+
 def summary_rows(result: QualityResult) -> list[dict]:
-    """One row per check, for a Prefect table artifact (failures first, then warnings, then passes)."""
-    rank = {("critical", False): 0, ("warning", False): 1}
-    ordered = sorted(result.checks, key=lambda c: rank.get((c.severity, c.success), 2))
+    """One row per check, for a Prefect table artifact (failures first, then quarantining checks, then
+    warnings, then passes)."""
+    rank = {("critical", False): 0, ("quarantine", False): 1, ("warning", False): 2}
+    ordered = sorted(result.checks, key=lambda c: rank.get((c.severity, c.success), 3))
+    labels = {"critical": "fail", "quarantine": "quarantined", "warning": "warn"}
     return [{"check": c.name, "table": c.table, "severity": c.severity, "engine": c.engine,
-             "result": "pass" if c.success else ("fail" if c.severity == "critical" else "warn"),
+             "result": "pass" if c.success else labels[c.severity],
              "unexpected": c.unexpected_count, "observed": c.observed, "examples": "; ".join(c.examples)}
             for c in ordered]

@@ -4,7 +4,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-Severity = Literal["critical", "warning"]
+# critical: a systemic failure (pipeline bug), fails the run; quarantine: a row-level content check whose
+# failing rows send their documents to rejections (flows.quality.quarantine); warning: a corpus share.
+Severity = Literal["critical", "quarantine", "warning"]
 Engine = Literal["gx", "rule"]
 
 
@@ -40,12 +42,17 @@ class QualityResult:
         return tuple(c for c in self.checks if c.severity == "critical" and not c.success)
 
     @property
+    def quarantining(self) -> tuple[CheckResult, ...]:
+        """Row-level checks that found rows: their documents are quarantined, the run goes on."""
+        return tuple(c for c in self.checks if c.severity == "quarantine" and not c.success)
+
+    @property
     def warnings(self) -> tuple[CheckResult, ...]:
         return tuple(c for c in self.checks if c.severity == "warning" and not c.success)
 
     @property
     def passed(self) -> bool:
-        """True when no critical check failed (warnings do not fail a run)."""
+        """True when no critical check failed (quarantining checks and warnings do not fail a run)."""
         return not self.critical_failures
 
     def check(self, name: str) -> CheckResult:

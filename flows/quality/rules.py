@@ -1,8 +1,10 @@
 """Hand-written checks that one column's model cannot express: cross-table, content and corpus rules.
 
 Every rule is vectorised over whole Arrow tables (pyarrow compute, numpy), never row by row, and
-returns one CheckResult with a stable name ``<table>.<what>``. Row-level rules are critical;
-corpus-level shares (thresholds from QualityThresholds) are warnings.
+returns one CheckResult with a stable name ``<table>.<what>``. Integrity rules are critical; the
+content rules whose failing rows quarantine their document (flows.quality.quarantine.ROW_LEVEL_CHECKS)
+share their predicates (``future_dates``, ``early_dates``, ``unknown_languages``, ``boilerplate_rows``)
+with the quarantine; corpus-level shares (thresholds from QualityThresholds) are warnings.
 """
 from __future__ import annotations
 
@@ -14,6 +16,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.config import QualityThresholds
+from flows.quality.iso639 import ISO639_1
 from flows.quality.results import CheckResult, Severity
 from schemas.tables import TABLES, arrow_schema, column_specs, primary_key
 
@@ -241,16 +244,41 @@ def cue_span_within_statement(tables: dict[str, pa.Table]) -> CheckResult:
                                 f"{st['cue_char_end'][i].as_py()}], statement at [{start[i]}:{end[i]}]")
 
 
+def future_dates(docs: pa.Table, *, today: dt.date) -> np.ndarray:
+    """True for each document published after ``today`` (a row-level content defect)."""
+    return _np(pc.greater(docs.column("published_date"), pa.scalar(today, pa.date32())), False).astype(bool)
+
+
+def early_dates(docs: pa.Table, *, earliest_year: int) -> np.ndarray:
+    """True for each document published before 1 January of ``earliest_year`` (a row-level content defect)."""
+    earliest = pa.scalar(dt.date(earliest_year, 1, 1), pa.date32())
+    return _np(pc.less(docs.column("published_date"), earliest), False).astype(bool)
+
+
+def unknown_languages(docs: pa.Table) -> np.ndarray:
+    """True for each document whose language is set but not an ISO 639-1 code (e.g. ``yue`` from the
+    language detector): the rows the GX expectation ``documents.language.iso639_1`` finds unexpected."""
+    language = docs.column("language")
+    known = _np(pc.is_in(language, value_set=pa.array(sorted(ISO639_1), pa.string())), False).astype(bool)
+    return ~known & ~_np(pc.is_null(language), True).astype(bool)
+
+
+def boilerplate_rows(rows: pa.Table, patterns: Iterable[str] = BOILERPLATE_PATTERNS) -> np.ndarray:
+    """True for each row whose ``text`` looks like site furniture (comment forms, share lines, ©…)."""
+    pattern = "|".join(f"(?:{p})" for p in patterns)
+    return _np(pc.match_substring_regex(rows.column("text"), pattern, ignore_case=True), False).astype(bool)
+
+
 def publication_dates(tables: dict[str, pa.Table], *, today: dt.date, earliest_year: int) -> list[CheckResult]:
     """``documents.published_date.not_in_future`` and ``documents.published_date.not_before_earliest_year``."""
     docs = tables["documents"]
     dates = docs.column("published_date")
-    future = _np(pc.greater(dates, pa.scalar(today, pa.date32())), False).astype(bool)
-    early = _np(pc.less(dates, pa.scalar(dt.date(earliest_year, 1, 1), pa.date32())), False).astype(bool)
     detail = lambda i: f"published_date={dates[i].as_py()}"  # noqa: E731
     return [
-        _row_check("documents.published_date.not_in_future", "documents", docs, future, detail),
-        _row_check("documents.published_date.not_before_earliest_year", "documents", docs, early, detail),
+        _row_check("documents.published_date.not_in_future", "documents", docs, future_dates(docs, today=today),
+                   detail),
+        _row_check("documents.published_date.not_before_earliest_year", "documents", docs,
+                   early_dates(docs, earliest_year=earliest_year), detail),
     ]
 
 
@@ -258,9 +286,8 @@ def no_boilerplate(tables: dict[str, pa.Table], table: str,
                    patterns: Iterable[str] = BOILERPLATE_PATTERNS) -> CheckResult:
     """``<table>.no_boilerplate``: no text looks like site furniture (comment forms, share lines, ©…)."""
     rows = tables[table]
-    pattern = "|".join(f"(?:{p})" for p in patterns)
-    bad = _np(pc.match_substring_regex(rows.column("text"), pattern, ignore_case=True), False).astype(bool)
-    return _row_check(f"{table}.no_boilerplate", table, rows, bad, lambda i: repr(_short(rows["text"][i].as_py())))
+    return _row_check(f"{table}.no_boilerplate", table, rows, boilerplate_rows(rows, patterns),
+                      lambda i: repr(_short(rows["text"][i].as_py())))
 
 
 def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
@@ -324,6 +351,11 @@ def _count_true(values: pa.ChunkedArray | pa.Array) -> int:
     return int(pc.sum(values).as_py() or 0)
 
 
+def rejected_files(rejections: pa.Table) -> int:
+    """Raw files with at least one rejection (a quarantined document gives a row for each of its records)."""
+    return len(pc.unique(rejections.column("source_path"))) if rejections.num_rows else 0
+
+
 def corpus_warnings(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, files_read: int) -> list[CheckResult]:
     """Corpus-level shares against QualityThresholds; breaking one is a warning, not a failed run."""
     docs, st, rej = tables["documents"], tables["statements"], tables["rejections"]
@@ -338,7 +370,7 @@ def corpus_warnings(tables: dict[str, pa.Table], *, thresholds: QualityThreshold
          t.max_share_empty_documents, "documents"),
         ("statements.share_narration", "statements", lambda: _count_true(pc.equal(st.column("mode"), "narration")),
          st.num_rows, t.max_share_narration, "statements"),
-        ("rejections.rejection_rate", "rejections", lambda: rej.num_rows, files_read, t.max_rejection_rate,
+        ("rejections.rejection_rate", "rejections", lambda: rejected_files(rej), files_read, t.max_rejection_rate,
          "files read"),
         ("documents.duplicate_rate", "documents", lambda: n - docs.column("duplicate_of").null_count, n,
          t.max_duplicate_rate, "documents"),

@@ -2,7 +2,8 @@
 
 ``build_tables()`` gives 1 document, 2 paragraphs, 3 statements (plus a speaker and a removed
 line), every offset and count consistent. Tests plant one defect with ``with_values`` and assert
-the exact check name that catches it.
+the exact check name that catches it. ``build_tables(doc_no=n)`` gives the same for another raw file
+(``raw/00n_sample.txt``, its own ids) and ``corpus(...)`` joins such datasets into one.
 """
 from __future__ import annotations
 
@@ -46,12 +47,13 @@ def _id(*parts: object) -> str:
 
 def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
                  model_overrides: dict[str, type] | None = None,
-                 extra_fields: dict[str, dict[str, Any]] | None = None) -> dict[str, pa.Table]:
+                 extra_fields: dict[str, dict[str, Any]] | None = None, doc_no: int = 0) -> dict[str, pa.Table]:
     """A consistent dataset for the given body: rows validated by the Pydantic models, then Arrow tables."""
     body = DEFAULT_BODY if body is None else body
     models = dict(TABLES) | (model_overrides or {})
     extra = extra_fields or {}
-    doc_id = _id("doc", 0)
+    doc_id = _id("doc", doc_no)
+    lineage = LINEAGE | {"source_path": f"raw/{doc_no:03d}_sample.txt"}
     clean_text = ""
     paragraphs, statements = [], []
     ordinal = 0
@@ -66,31 +68,36 @@ def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
             s_start = len(clean_text)
             clean_text += sentence
             statements.append(models["statements"](
-                **LINEAGE, statement_id=_id(doc_id, "s", ordinal), document_id=doc_id, paragraph_id=p_id,
+                **lineage, statement_id=_id(doc_id, "s", ordinal), document_id=doc_id, paragraph_id=p_id,
                 ordinal=ordinal, char_start=s_start, char_end=len(clean_text), text=sentence, mode=mode,
                 speaker=speaker, cue="said" if speaker else None, **_cue_span(sentence, s_start, speaker),
                 is_question=sentence.endswith("?"), attribution_rule=RULE_FOR_MODE.get(mode, mode),
                 **extra.get("statements", {})))
             ordinal += 1
         paragraphs.append(models["paragraphs"](
-            **LINEAGE, paragraph_id=p_id, document_id=doc_id, ordinal=p_ord, char_start=p_start,
+            **lineage, paragraph_id=p_id, document_id=doc_id, ordinal=p_ord, char_start=p_start,
             char_end=len(clean_text), text=clean_text[p_start:], statement_count=len(sentences),
             **extra.get("paragraphs", {})))
     document = models["documents"](
-        **LINEAGE, document_id=doc_id, source_bytes=len(clean_text.encode()) + 40, encoding="utf-8",
+        **lineage, document_id=doc_id, source_bytes=len(clean_text.encode()) + 40, encoding="utf-8",
         title="Xi sends letter to human rights forum", published_date=dt.date(2021, 2, 22),
         date_text="February 22,2021", authors=["He Yin"], outlet="People's Daily", language="en",
         clean_text=clean_text, char_count=len(clean_text), paragraph_count=len(paragraphs),
         statement_count=len(statements), removed_line_count=1, **extra.get("documents", {}))
-    speakers = [models["speakers"](**LINEAGE, speaker_id=_id(doc_id, "Xi Jinping"), document_id=doc_id,
+    speakers = [models["speakers"](**lineage, speaker_id=_id(doc_id, "Xi Jinping"), document_id=doc_id,
                                    name="Xi Jinping", role="Chinese President", aliases=["Xi"],
                                    statement_count=sum(s.speaker == "Xi Jinping" for s in statements))]
-    removed = [models["removed_lines"](**LINEAGE, removed_line_id=_id(doc_id, "line", 0), document_id=doc_id,
+    removed = [models["removed_lines"](**lineage, removed_line_id=_id(doc_id, "line", 0), document_id=doc_id,
                                        line_no=0, text="Please enter your comment!", rule="boilerplate")]
     rows = {"documents": [document], "paragraphs": paragraphs, "statements": statements,
             "speakers": speakers, "removed_lines": removed, "rejections": []}
     return {name: pa.Table.from_pylist([r.model_dump() for r in rows[name]], schema=arrow_schema(models[name]))
             for name in TABLES}
+
+
+def corpus(*datasets: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """Several ``build_tables(doc_no=...)`` datasets as one (each table concatenated, in the given order)."""
+    return {name: pa.concat_tables([d[name] for d in datasets]) for name in TABLES}
 
 
 def with_values(table: pa.Table, column: str, changes: dict[int, object]) -> pa.Table:

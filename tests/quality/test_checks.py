@@ -1,4 +1,7 @@
-"""Each planted defect is caught by exactly the check named for it; the clean dataset passes."""
+"""Each planted defect is caught by exactly the check named for it; the clean dataset passes.
+
+A pipeline defect fails a critical (systemic) check; a content defect of one document fails a row-level
+check, whose severity is "quarantine" (the document goes to rejections, the run goes on)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -18,6 +21,10 @@ def run(tables: dict[str, pa.Table], *, files_read: int = 1, **thresholds: objec
 
 def failed(result: QualityResult) -> set[str]:
     return {c.name for c in result.critical_failures}
+
+
+def quarantining(result: QualityResult) -> set[str]:
+    return {c.name for c in result.quarantining}
 
 
 @pytest.fixture(scope="module")
@@ -132,18 +139,24 @@ def test_quote_without_a_speaker(tables, plant) -> None:
 
 def test_future_publication_date(tables, plant) -> None:
     tables["documents"] = plant(tables["documents"], "published_date", {0: TODAY + dt.timedelta(days=1)})
-    assert failed(run(tables)) == {"documents.published_date.not_in_future"}
+    result = run(tables)
+    assert failed(result) == set()
+    assert quarantining(result) == {"documents.published_date.not_in_future"}
+    assert result.check("documents.published_date.not_in_future").severity == "quarantine"
 
 
 def test_publication_date_before_earliest_year(tables, plant) -> None:
     tables["documents"] = plant(tables["documents"], "published_date", {0: dt.date(1899, 12, 31)})
-    assert failed(run(tables)) == {"documents.published_date.not_before_earliest_year"}
-    assert run(tables, earliest_published_year=1800).passed
+    result = run(tables)
+    assert failed(result) == set()
+    assert quarantining(result) == {"documents.published_date.not_before_earliest_year"}
+    assert quarantining(run(tables, earliest_published_year=1800)) == set()
 
 
 def test_publication_date_today_is_fine(tables, plant) -> None:
     tables["documents"] = plant(tables["documents"], "published_date", {0: TODAY})
-    assert run(tables).passed
+    result = run(tables)
+    assert result.passed and quarantining(result) == set()
 
 
 def test_non_dense_ordinals(tables, plant) -> None:
@@ -158,15 +171,18 @@ def test_duplicate_ordinals_are_not_dense(tables, plant) -> None:
     assert failed(run(tables)) == {"statements.ordinal_dense"}
 
 
-@pytest.mark.parametrize("code", ["english", "EN", "xx", "e"])
+@pytest.mark.parametrize("code", ["english", "EN", "xx", "e", "yue"])
 def test_bad_language_code(tables, plant, code: str) -> None:
     tables["documents"] = plant(tables["documents"], "language", {0: code})
-    assert failed(run(tables)) == {"documents.language.iso639_1"}
+    result = run(tables)
+    assert failed(result) == set() and quarantining(result) == {"documents.language.iso639_1"}
+    assert result.check("documents.language.iso639_1").engine == "gx"
 
 
 def test_missing_language_is_allowed(tables, plant) -> None:
     tables["documents"] = plant(tables["documents"], "language", {0: None})
-    assert run(tables).passed
+    result = run(tables)
+    assert result.passed and quarantining(result) == set()
 
 
 @pytest.mark.parametrize("line", ["Staff Twitter List>>", "Please enter your comment!",
@@ -174,13 +190,16 @@ def test_missing_language_is_allowed(tables, plant) -> None:
                                   "Subscribe to our newsletter for more.", "Share this article"])
 def test_boilerplate_line_in_a_statement(make_tables, line: str) -> None:
     tables = make_tables([[("The forum opened in Beijing.", "narration", None), (line, "narration", None)]])
-    assert failed(run(tables)) == {"paragraphs.no_boilerplate", "statements.no_boilerplate"}
+    result = run(tables)
+    assert failed(result) == set()
+    assert quarantining(result) == {"paragraphs.no_boilerplate", "statements.no_boilerplate"}
 
 
 def test_news_sentences_that_mention_sharing_are_not_boilerplate(make_tables) -> None:
     tables = make_tables([[("China's share of world trade grew.", "narration", None),
                            ("The copyright law was revised.", "narration", None)]])
-    assert run(tables).passed
+    result = run(tables)
+    assert result.passed and quarantining(result) == set()
 
 
 def test_mode_outside_literal(tables, plant) -> None:

@@ -17,7 +17,8 @@ RUN = {"run_id": "20240601T120000Z-abc123", "pipeline_version": "0.1.0", "raw_di
 
 
 def defective_tables() -> dict[str, pa.Table]:
-    """A narration sentence with a speaker (rule), a bad language code (GX), one rejected file."""
+    """A narration sentence with a speaker (rule, systemic), a bad language code (GX, row-level: quarantines),
+    one rejected file."""
     tables = build_tables()
     tables["statements"] = with_values(tables["statements"], "speaker", {0: "Xi Jinping"})
     tables["documents"] = with_values(tables["documents"], "language", {0: "english"})
@@ -74,7 +75,8 @@ def test_history_entry_holds_this_runs_figures(defective) -> None:
     assert entry["top_speakers"] == [["Xi Jinping", 2]]
     assert entry["rejections_by_reason"] == [["ingest", "empty_file", 1]]
     assert entry["rejection_rate"] == 0.25 and entry["share_narration"] == round(2 / 3, 4)
-    assert entry["failed_checks"] == ["documents.language.iso639_1", "statements.narration_has_no_speaker"]
+    assert entry["failed_checks"] == ["statements.narration_has_no_speaker"]
+    assert entry["quarantining_checks"] == ["documents.language.iso639_1"]
     assert entry["warned_checks"] == ["rejections.rejection_rate", "statements.share_narration"]
 
 
@@ -106,7 +108,7 @@ def test_markdown_summary_and_rows(defective) -> None:
     assert "`statements.narration_has_no_speaker`" in md and "`rejections.rejection_rate`" in md
     rows = summary_rows(result)
     assert len(rows) == len(result.checks)
-    assert [r["result"] for r in rows[:4]] == ["fail", "fail", "warn", "warn"]
+    assert [r["result"] for r in rows[:4]] == ["fail", "quarantined", "warn", "warn"]
     assert {r["check"] for r in rows[:2]} == {"statements.narration_has_no_speaker", "documents.language.iso639_1"}
     assert all(set(r) == {"check", "table", "severity", "engine", "result", "unexpected", "observed", "examples"}
                for r in rows)
@@ -120,3 +122,30 @@ def test_report_of_an_empty_run() -> None:
     page = summary_html(result, tables, run={"run_id": "empty"}, history=[], data_docs_href=None)
     assert "no data" in page and "PASSED" in page
     assert history_entry(result, tables, {"run_id": "empty"})["documents"] == 0
+
+
+def test_report_of_a_run_with_quarantine_names_the_raw_files() -> None:
+    """Planted: a copyright line in a statement of raw/001_sample.txt; raw/000_sample.txt is clean."""
+    from flows.quality import quarantined_result
+
+    from .conftest import corpus
+
+    body = [[("The forum opened in Beijing.", "narration", None),
+             ("Copyright 2024 People's Daily. All rights reserved.", "narration", None)]]
+    tables = corpus(build_tables(), build_tables(body, doc_no=1))
+    thresholds = QualityThresholds(max_quarantined_share=0.5)
+    checked = quality_result(tables, thresholds=thresholds, files_read=2, today=TODAY)
+    found, result = quarantined_result(tables, checked, thresholds=thresholds, files_read=2, today=TODAY)
+    run = RUN | {"status": "published", "files_read": 2}
+    page = summary_html(result, found.tables, run=run, history=[], data_docs_href=None)
+    section = re.search(r"<section id='quarantine'>.*?</section>", page, re.S).group(0)
+    assert "Quarantined documents (1)" in section and "raw/001_sample.txt" in section
+    assert "statements.no_boilerplate" in section and "All rights reserved" in section
+    assert "raw/000_sample.txt" not in section and "PASSED WITH QUARANTINE" in page
+    md = markdown_summary(result, found.tables, run)
+    assert "| `statements.no_boilerplate` | 1 | `raw/001_sample.txt` |" in md and "1 documents quarantined" in md
+    entry = history_entry(result, found.tables, run)
+    assert entry["quarantined_documents"] == 1 and entry["documents"] == 1
+    assert sorted(entry["quarantined_by_check"]) == ["paragraphs.no_boilerplate", "statements.no_boilerplate"]
+    assert entry["rejection_rate"] == 0.5  # one raw file of two, however many of its rows were rejected
+    assert {r["check"]: r["result"] for r in summary_rows(result)}["statements.no_boilerplate"] == "quarantined"
