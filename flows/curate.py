@@ -18,6 +18,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
 from flows import __version__, io
 from flows.config import RunConfig
+from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
@@ -91,14 +92,36 @@ def assemble_tables(staging: Path) -> dict[str, Path]:
 
 
 @task(name="check-quality")
-def check_quality(staged: dict[str, Path], config: RunConfig, files_read: int, reports_dir: Path):
-    """Great Expectations suites derived from the schemas plus cross-table rules."""
+def check_quality(staged: dict[str, Path], config: RunConfig, files_read: int, reports_dir: Path, today: dt.date):
+    """Great Expectations suites derived from the schemas plus cross-table rules, on the staged tables."""
     from flows import quality
 
     tables = {name: io.read_parquet(path) for name, path in staged.items()}
     docs_dir = reports_dir / "data_docs" if config.build_data_docs else None
     return quality.quality_result(tables, thresholds=config.quality, files_read=files_read,
-                                  today=dt.date.today(), data_docs_dir=docs_dir)
+                                  today=today, data_docs_dir=docs_dir)
+
+
+@task(name="quarantine-documents")
+def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config: RunConfig, files_read: int,
+                         staging: Path, today: dt.date) -> tuple[dict[str, Path], QualityResult, dict]:
+    """Move documents whose content fails a row-level check to rejections; stage what is left.
+
+    Returns the paths of the tables to publish, the result that gates them, and a summary: rows per
+    table to publish and the raw files quarantined by each check."""
+    from flows import quality
+
+    tables = {name: io.read_parquet(path) for name, path in staged.items()}
+    found, result = quality.quarantined_result(tables, checked, thresholds=config.quality, files_read=files_read,
+                                               today=today)
+    summary = {"rows": {name: found.tables[name].num_rows for name in TABLES},
+               "quarantined": {check: list(files) for check, files in found.files_by_check().items()}}
+    if not found.offences:
+        return staged, result, summary
+    paths = {name: io.write_parquet_atomic(found.tables[name], staging / "quarantined" / f"{name}.parquet",
+                                           dictionary_columns=dictionary_columns(TABLES[name]))
+             for name in TABLES}
+    return paths, result, summary
 
 
 @task(name="write-report")
@@ -153,9 +176,15 @@ def curate(config: RunConfig = RunConfig()) -> dict:
         boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
         futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate)
                    for i, batch in enumerate(_batches(paths, config.batch_size))]
-        batch_summaries = [f.result() for f in futures]
+        for future in futures:
+            future.result()
         staged = assemble_tables(staging)
-        result = check_quality(staged, config, len(paths), reports_dir)
+        today = dt.date.today()
+        result = check_quality(staged, config, len(paths), reports_dir, today)
+        if result.passed:  # no systemic failure: quarantine bad documents, then gate what is left
+            staged, result, published = quarantine_documents(staged, result, config, len(paths), staging, today)
+            for check, files in published["quarantined"].items():
+                logger.warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
         run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
                "files_read": len(paths), "started_at": started_at.isoformat(),
                "status": "published" if result.passed else "failed",
@@ -168,9 +197,9 @@ def curate(config: RunConfig = RunConfig()) -> dict:
         publish_tables(staged, curated_dir, tuple(TABLES))
     finally:
         io.remove_tree(staging)
-    rows = {name: sum(b["rows"].get(name, 0) for b in batch_summaries) for name in TABLES}
-    logger.info("run %s published %s in %.1fs", run_id, rows, time.perf_counter() - started)
-    return {"run_id": run_id, "rows": rows, "warnings": len(result.warnings)}
+    logger.info("run %s published %s in %.1fs", run_id, published["rows"], time.perf_counter() - started)
+    return {"run_id": run_id, "rows": published["rows"], "warnings": len(result.warnings),
+            "quarantined": published["quarantined"]}
 
 
 def _with_runner(config: RunConfig):
@@ -222,7 +251,10 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback
         print(f"error: run failed: {type(err).__name__}: {err}", file=sys.stderr)
         return 1
-    print(f"published run {summary['run_id']}: {summary['rows']} ({summary['warnings']} warnings)")
+    quarantined = len({f for files in summary["quarantined"].values() for f in files})
+    by_check = "".join(f"; {check}: {len(files)}" for check, files in summary["quarantined"].items())
+    print(f"published run {summary['run_id']}: {summary['rows']} ({summary['warnings']} warnings, "
+          f"{quarantined} documents quarantined{by_check})")
     return 0
 
 

@@ -1,6 +1,8 @@
 """The whole flow on the sample texts plus planted bad files, under a temporary Prefect server."""
 from __future__ import annotations
 
+import os
+import datetime as dt
 import shutil
 
 import duckdb
@@ -10,7 +12,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows import curate as curate_module
-from flows.config import RunConfig
+from flows.config import QualityThresholds, RunConfig
 from schemas.tables import TABLES, arrow_schema
 from tests.conftest import RAW
 
@@ -29,6 +31,13 @@ def raw_dir(tmp_path_factory):
         shutil.copy(path, raw / path.name)
     for name, data in PLANTED.items():
         (raw / name).write_bytes(data)
+    (raw / os.fsdecode(b"empty-\xff.txt")).write_bytes(b"")            # a file name that is not UTF-8
+    os.mkfifo(raw / "fifo.txt")                                         # a FIFO: reading it would block
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")                 # a symlink to nothing
+    (raw / "folder.txt").mkdir()                                        # a directory named like a raw file
+    outside = tmp_path_factory.mktemp("elsewhere") / "hostname"
+    outside.write_bytes(b"not for us\n")
+    (raw / "escape.txt").symlink_to(outside)                            # a symlink out of the raw folder
     return raw
 
 
@@ -53,7 +62,12 @@ def test_unreadable_files_become_rejections_and_the_run_completes(curated):
     out, _ = curated
     rejections = pq.read_table(out / "rejections.parquet").to_pylist()
     by_path = {r["source_path"]: r["reason"] for r in rejections}
-    assert by_path == {"empty.txt": "empty_file", "image.txt": "binary_content"}
+    assert by_path == {"empty.txt": "empty_file", "image.txt": "binary_content", "empty-\\xff.txt": "empty_file",
+                       "fifo.txt": "unreadable_file", "dangling.txt": "unreadable_file",
+                       "folder.txt": "unreadable_file", "escape.txt": "unreadable_file"}
+    why = {r["source_path"]: r["detail"].split(":")[1].strip() for r in rejections if r["reason"] == "unreadable_file"}
+    assert why == {"fifo.txt": "not_a_regular_file", "dangling.txt": "broken_symlink",
+                   "folder.txt": "not_a_regular_file", "escape.txt": "outside_raw_folder"}
     docs = pq.read_table(out / "documents.parquet").column("source_path").to_pylist()
     assert sorted(docs) == sorted(p.name for p in RAW.glob("*.txt"))
 
@@ -118,7 +132,7 @@ def test_command_line_exit_codes(prefect_harness, raw_dir, tmp_path):
     assert (tmp_path / "c" / "statements.parquet").exists()
 
 
-def test_critical_failure_keeps_the_previous_tables_and_fails_the_run(prefect_harness, raw_dir, tmp_path,
+def test_systemic_failure_keeps_the_previous_tables_and_fails_the_run(prefect_harness, raw_dir, tmp_path,
                                                                        monkeypatch):
     out = tmp_path / "curated"
     assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 0
@@ -140,6 +154,64 @@ def test_critical_failure_keeps_the_previous_tables_and_fails_the_run(prefect_ha
     assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
         {k: v for k, v in before.items() if k != "rejections.parquet"}
     assert "failed" in (out / "reports" / "index.html").read_text(encoding="utf-8").lower()
+
+
+FUTURE_FILE = "004_1c2c69ff573f9963.txt"
+
+
+def _future_date_in(monkeypatch, path: str) -> None:
+    """Planted content defect: the document of raw file ``path`` gets a publication date in 2999."""
+    original = curate_module.assemble.document_rows
+
+    def future_date(source, *args, **kwargs):
+        rows = original(source, *args, **kwargs)
+        if source.path == path:
+            rows.tables["documents"] = [{**d, "published_date": dt.date(2999, 1, 1)}
+                                        for d in rows.tables.get("documents", [])]
+        return rows
+
+    monkeypatch.setattr(curate_module.assemble, "document_rows", future_date)
+
+
+def test_a_document_dated_in_the_future_is_quarantined_and_the_rest_published(prefect_harness, raw_dir,
+                                                                               tmp_path, monkeypatch):
+    assert (raw_dir / FUTURE_FILE).exists()
+    _future_date_in(monkeypatch, FUTURE_FILE)
+    config = RunConfig(raw_dir=raw_dir, curated_dir=tmp_path, build_data_docs=False,
+                       quality=QualityThresholds(max_quarantined_share=0.5))
+    summary = curate_module.curate(config)
+    assert summary["quarantined"] == {"documents.published_date.not_in_future": [FUTURE_FILE]}
+    docs = pq.read_table(tmp_path / "documents.parquet").column("source_path").to_pylist()
+    assert docs == [p.name for p in sorted(RAW.glob("*.txt")) if p.name != FUTURE_FILE]
+    for name in ("paragraphs", "statements", "speakers", "removed_lines"):
+        published = pq.read_table(tmp_path / f"{name}.parquet").column("source_path").to_pylist()
+        assert FUTURE_FILE not in published, name
+    rejections = pq.read_table(tmp_path / "rejections.parquet").to_pylist()
+    quarantined = [r for r in rejections if r["stage"] == "quality"]
+    assert {r["source_path"] for r in quarantined} == {FUTURE_FILE}
+    assert {r["reason"] for r in quarantined} == {"documents.published_date.not_in_future"}
+    assert {r["table"] for r in quarantined} >= {"documents", "paragraphs", "statements"}
+    assert "2999-01-01" in next(r["detail"] for r in quarantined if r["table"] == "documents")
+    assert summary["rows"]["documents"] == len(docs)
+    page = (tmp_path / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "PASSED WITH QUARANTINE" in page and FUTURE_FILE in page
+
+
+def test_too_many_quarantined_documents_keep_the_previous_tables(prefect_harness, raw_dir, tmp_path,
+                                                                 monkeypatch):
+    """One of two documents quarantined is over the default max_quarantined_share (20%)."""
+    out = tmp_path / "curated"
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 0
+    before = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    _future_date_in(monkeypatch, FUTURE_FILE)
+    state = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out, build_data_docs=False),
+                                 return_state=True)
+    assert state.is_failed() and "documents.quarantined_share" in str(state.message)
+    after = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+    assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
+        {k: v for k, v in before.items() if k != "rejections.parquet"}
+    rejected = pq.read_table(out / "rejections.parquet").to_pylist()
+    assert {r["source_path"] for r in rejected if r["stage"] == "quality"} == {FUTURE_FILE}
 
 
 def test_quality_summary_is_published_as_prefect_artifacts(curated):
