@@ -1,5 +1,8 @@
+import os
+
 import pyarrow as pa
 
+from flows import io
 from flows.steps import assemble, attribute
 from schemas.records import Document
 from schemas.tables import TABLES, arrow_schema
@@ -183,3 +186,35 @@ def test_any_bytes_give_valid_rows_or_one_rejection(data):
         assert rejection["reason"] in {"empty_file", "binary_content", "undecodable_bytes"}
         return
     _check_invariants(rows.tables)
+
+
+def test_a_raw_file_name_that_is_not_utf8_goes_through_with_its_bytes_escaped(tmp_path):
+    """Issue 9: a name holding byte 0xff made stable_id (and the rejection fallback) raise."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / os.fsdecode(b"caf\xff.txt")).write_bytes(b"The council met on Tuesday. It said nothing.\n")
+    (raw / os.fsdecode(b"empty\xfe.txt")).write_bytes(b"")     # planted: rejected, and named badly too
+    sources = [assemble.Source(path=p.relative_to(raw).as_posix(), data=io.read_bytes(p))
+               for p in io.source_paths(raw, "*.txt")]
+    assert [s.path for s in sources] == ["caf\\xff.txt", "empty\\xfe.txt"]
+    doc_rows = assemble.rows_for_source(sources[0], LINEAGE)
+    (doc,) = doc_rows.tables["documents"]
+    assert doc["source_path"] == "caf\\xff.txt"
+    assert doc["document_id"] == assemble.document_id("caf\\xff.txt", sources[0].sha256)
+    assert doc_rows.tables["statements"] and "rejections" not in doc_rows.tables
+    (rejection,) = assemble.rows_for_source(sources[1], LINEAGE).tables["rejections"]
+    assert (rejection["reason"], rejection["source_path"]) == ("empty_file", "empty\\xfe.txt")
+    valid, rejections = assemble.validated_tables(doc_rows, TABLES)
+    assert not rejections
+    for name, rows in {**valid, "rejections": [rejection]}.items():
+        table = io.table_from_rows(rows, arrow_schema(TABLES[name]))   # Parquet strings: valid UTF-8
+        io.write_parquet_atomic(table, tmp_path / f"{name}.parquet")
+    again = assemble.Source(path=os.fsdecode(b"caf\xff.txt"), data=sources[0].data)
+    assert assemble.rows_for_source(again, LINEAGE).tables["documents"][0]["document_id"] == doc["document_id"]
+
+
+def test_recorded_paths_of_valid_names_do_not_change():
+    for name in ("a.txt", "sub/Été 2021 – 北京.txt", "caf\\xff.txt"):
+        assert assemble.path_text(name) == name
+        assert assemble.Source(path=name, data=b"").path == name
+    assert assemble.stable_id("\ud800") == assemble.stable_id("\ud800")   # a lone surrogate hashes, never raises

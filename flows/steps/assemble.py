@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -13,12 +14,32 @@ from flows.steps import attribute, clean, parse, segment
 from schemas.tables import primary_key
 
 
+def path_text(path: str) -> str:
+    """A raw file's path as it is recorded (``source_path``, ids): always valid UTF-8.
+
+    The bytes of the name (``os.fsencode``, which undoes the ``surrogateescape`` decoding Python
+    gives names that are not UTF-8) decoded as UTF-8, each undecodable byte written as ``\\xNN``:
+    ``b"caf\\xff.txt"`` -> ``"caf\\\\xff.txt"``. A valid name is returned unchanged, so ids of
+    ordinary files do not move, and applying it twice changes nothing. (A name that really holds a
+    backslash followed by ``xff`` reads the same: such names are not worth a second escape.)"""
+    try:
+        raw = os.fsencode(path)
+    except UnicodeEncodeError:  # a lone surrogate that no file name decodes to
+        return path.encode("utf-8", "backslashreplace").decode("utf-8")
+    return raw.decode("utf-8", "backslashreplace")
+
+
 @dataclass(frozen=True)
 class Source:
-    """One raw file as read: where it is (relative to the raw folder) and its bytes."""
+    """One raw file as read: where it is (relative to the raw folder) and its bytes.
+
+    ``path`` is stored as ``path_text(path)``, so a name that is not valid UTF-8 goes through."""
 
     path: str
     data: bytes
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", path_text(self.path))
 
     @property
     def sha256(self) -> str:
@@ -46,8 +67,9 @@ class Rows:
 
 
 def stable_id(*parts: object) -> str:
-    """16 hex digits derived only from ``parts``: the same on every run and machine."""
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+    """16 hex digits derived only from ``parts``: the same on every run and machine (a lone
+    surrogate in a part is hashed as its ``\\udcNN`` escape instead of failing)."""
+    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "backslashreplace")).hexdigest()[:16]
 
 
 def document_id(source_path: str, sha256: str) -> str:
@@ -67,8 +89,8 @@ def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, r
         "document_id": document_id,
         "record_id": record_id,
         "reason": reason,
-        "detail": detail[:2000],
-        "record_json": json.dumps(record, default=str, ensure_ascii=False) if record is not None else None,
+        "detail": path_text(detail[:2000]),  # an OSError's message may quote a name that is not UTF-8
+        "record_json": path_text(json.dumps(record, default=str, ensure_ascii=False)) if record is not None else None,
         "source_path": source.path,
         "source_sha256": sha,
         "run_id": lineage.run_id,
