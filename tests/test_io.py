@@ -1,3 +1,5 @@
+import os
+
 import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
@@ -73,3 +75,48 @@ def test_history_appends_one_entry_per_run(tmp_path):
     io.append_history({"run_id": "r1", "statements": 3}, path)
     io.append_history({"run_id": "r2", "statements": 4}, path)
     assert [h["run_id"] for h in io.read_history(path)] == ["r1", "r2"]
+
+
+# ---------------------------------------------------------------- raw entries that are not plain files (issue 9)
+
+def _reason_of(path, **kwargs):
+    """The reason code ``read_bytes`` refuses ``path`` with (it must refuse, never block or return)."""
+    with pytest.raises(io.UnusableSourceError) as info:
+        io.read_bytes(path, **kwargs)
+    assert str(info.value).startswith(info.value.reason + ": ")
+    assert isinstance(info.value, OSError)  # what curate_batch records as an unreadable_file rejection
+    return info.value.reason
+
+
+def test_special_entries_named_txt_are_listed_and_refused_with_a_reason(tmp_path):
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    (raw / "plain.txt").write_text("A plain file.")
+    os.mkfifo(raw / "fifo.txt")                              # planted: a FIFO (opening it would block)
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")     # planted: a symlink to nothing
+    (raw / "loop-a.txt").symlink_to(raw / "loop-b.txt")     # planted: two symlinks to each other
+    (raw / "loop-b.txt").symlink_to(raw / "loop-a.txt")
+    (raw / "folder.txt").mkdir()                             # planted: a directory named like a raw file
+    listed = [p.name for p in io.source_paths(raw, "*.txt")]
+    assert listed == ["dangling.txt", "fifo.txt", "folder.txt", "loop-a.txt", "loop-b.txt", "plain.txt"]
+    assert _reason_of(raw / "fifo.txt") == "not_a_regular_file"
+    assert _reason_of(raw / "dangling.txt") == "broken_symlink"
+    assert _reason_of(raw / "loop-a.txt") == "symlink_loop"
+    assert _reason_of(raw / "folder.txt") == "not_a_regular_file"
+    assert io.read_bytes(raw / "plain.txt") == b"A plain file."
+
+
+def test_symlinks_are_followed_only_inside_the_raw_folder(tmp_path):
+    raw, elsewhere = tmp_path / "raw", tmp_path / "elsewhere"
+    raw.mkdir()
+    elsewhere.mkdir()
+    (raw / "story.txt").write_bytes(b"Inside.")
+    (elsewhere / "hostname").write_bytes(b"secret-host\n")
+    (raw / "alias.txt").symlink_to("story.txt")                      # inside: read as the file it names
+    (raw / "escape.txt").symlink_to(elsewhere / "hostname")           # planted: leads out of raw/
+    (raw / "sub").mkdir()
+    (raw / "sub" / "up.txt").symlink_to(raw / "story.txt")            # inside raw/, not inside raw/sub/
+    assert io.read_bytes(raw / "alias.txt") == b"Inside."
+    assert _reason_of(raw / "escape.txt") == "outside_raw_folder"
+    assert _reason_of(raw / "escape.txt", raw_dir=raw) == "outside_raw_folder"
+    assert io.read_bytes(raw / "sub" / "up.txt", raw_dir=raw) == b"Inside."
