@@ -34,8 +34,9 @@ _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
 DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
     r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
     r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)",
-    rf"(?<![\w]){_MON}\s*{_DAY}\s*,?\s*{_YEAR}(?!\d)",
-    rf"(?<![\w\d]){_DAY}\s*(?:de\s+)?{_MON}\s*(?:de\s+)?,?\s*{_YEAR}(?!\d)",
+    # white space taken whole (``*+``): what follows starts with a non-space; linear on long runs
+    rf"(?<![\w]){_MON}\s*{_DAY}\s*+,?\s*+{_YEAR}(?!\d)",
+    rf"(?<![\w\d]){_DAY}\s*+(?:de\s++)?{_MON}\s*+(?:de\s++)?,?\s*+{_YEAR}(?!\d)",
     rf"(?<!\d)(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_ALT})-{_YEAR}(?!\d)",
     r"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.](?P<year>(?:19|20)\d{2})(?!\d)",
 ))
@@ -149,7 +150,9 @@ _BY = re.compile(r"^\s*(?i:(?:by|(?:written|reported|interview|interviewed|text|
 _SOURCE = re.compile(r"(?:^|[\s|·(]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 _CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modified)\b\s*[:：]?|\s*[|·]\s*|\s{2,}",
                   re.IGNORECASE)
-_REPORTER = re.compile(r"^\s*(?P<org>.+?)\s+(?:reporters?|correspondents?|staff\s+writers?)\s*(?P<names>.*)$",
+# org ends on a non-space and the space after it is taken whole: linear on a long run of spaces
+# (the same matches as ``^\s*(?P<org>.+?)\s+...`` on the stripped lines ``byline`` reads)
+_REPORTER = re.compile(r"^\s*+(?P<org>.+?)(?<!\s)\s++(?:reporters?|correspondents?|staff\s+writers?)\s*+(?P<names>.*)$",
                        re.IGNORECASE)
 _TEAM = re.compile(r"^\s*(?P<org>[\w&.' ]{2,40}?)\s+(?:web\s+team|web\s+desk|news\s+desk|desk|staff)\s*$",
                    re.IGNORECASE)
@@ -159,8 +162,13 @@ _NAME_ROLE = re.compile(r"^(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}
                         r"(?:correspondent|editor|reporter|writer|columnist|critic)$")
 
 
+# leading white space only from the start of a run: a split inside a long run of spaces would rescan
+# the rest of it at every position (quadratic); the leftmost match never starts inside a run anyway
+_NAME_SEPARATOR = re.compile(r"(?:(?<!\s)\s+)?(?:,|&|\band\b|\by\b|\bet\b|和|、)\s*")
+
+
 def _split_names(text: str) -> list[str] | None:
-    parts = [p for p in re.split(r"\s*(?:,|&|\band\b|\by\b|\bet\b|和|、)\s*", text.strip()) if p]
+    parts = [p for p in _NAME_SEPARATOR.split(text.strip()) if p]
     names = [person_name(p) for p in parts]
     return names if parts and all(names) else None
 
@@ -293,13 +301,16 @@ def looks_like_outlet(text: str) -> bool:
 _DASH = r"(?:--|—|–|-)"
 _AGENCY = r"(?:\((?P<agency>[^()\d]{2,30})\)|/(?P<wire>[^/\s][^/]{1,30})/)"
 _PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?|[^\W\d_][^\W\d_.'’\- ]{1,25})"
-_DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*,\s*|\s+)?(?:(?:19|20)\d{{2}})?" \
-           rf"|\d{{1,2}}\.?\s*(?:{_MONTH_ALT})\.?,?(?:\s+(?:19|20)\d{{2}})?(?:\s*r\.)?" \
+# Runs of white space are taken whole (possessive ``*+``/``++``/``?+``, never given back): what follows
+# each run starts with a non-space, so no match is lost, and a long run of spaces costs linear time
+# instead of the worse-than-quadratic backtracking of adjacent ``\s*,?\s*`` (issue 9: 409 spaces, 3.3 s).
+_DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*+,\s*+|\s++)?+(?:(?:19|20)\d{{2}})?" \
+           rf"|\d{{1,2}}\.?\s*+(?:{_MONTH_ALT})\.?,?(?:\s++(?:19|20)\d{{2}})?(?:\s*+r\.)?" \
            r"|(?:19|20)\d{2}-\d{2}-\d{2})"
 DATELINE = re.compile(
-    rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)?(?:{_AGENCY}\s*)?{_DASH}\s+(?=\S)", re.IGNORECASE)
-DATELINE_NO_DASH = re.compile(rf"^\s*(?:{_PLACE}\s*,?\s*)?(?:{_DL_DATE}\s*)(?:\((?P<agency>[^()\d]{{2,30}})\))\s+(?=\S)",
-                              re.IGNORECASE)
+    rf"^\s*+(?:{_PLACE}\s*+,?\s*+)?(?:{_DL_DATE}\s*+)?(?:{_AGENCY}\s*+)?{_DASH}\s++(?=\S)", re.IGNORECASE)
+DATELINE_NO_DASH = re.compile(rf"^\s*+(?:{_PLACE}\s*+,?\s*+)?(?:{_DL_DATE}\s*+)(?:\((?P<agency>[^()\d]{{2,30}})\))"
+                              rf"\s++(?=\S)", re.IGNORECASE)
 DATELINE_WIRE = re.compile(  # "London (CNN)The ..." / "WASHINGTON (AP) The ..."
     r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),?\s*"
     r"\((?P<agency>[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]+){0,2})\)\s*(?=[A-Z\"“])")

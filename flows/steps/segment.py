@@ -33,10 +33,14 @@ from flows.steps.lexicon import (
     TRANSCRIPT_MAX_UPPER_SHARE,
 )
 
-_LINE = re.compile(r"[^\n]*\S[^\n]*")
+# a line with a non-space, from its start; never tried again inside a run of spaces (linear time
+# on a long blank line, issue 9)
+_LINE = re.compile(r"(?<![^\n\S])[^\n\S]*+\S[^\n]*")
 _FINAL_STOP = re.compile(r"[.!?…:;\"'”’)\]]\s*$")
-# a candidate boundary: terminal punctuation, closing quotes/brackets, whitespace
-_BOUNDARY = re.compile(r"(?:\.{2,}|…|[.!?]+)[\"'”’)\]»]*(?=\s)")
+# a candidate boundary: terminal punctuation, closing quotes/brackets, whitespace. A run of stops is
+# tried from its first character only and taken whole (a shorter piece is followed by a stop, not by
+# a closer or a space, so it never matches): linear time on a long run of dots (issue 9)
+_BOUNDARY = re.compile(r"(?:(?<![.!?])(?:\.{2,}+|[.!?]++)|…)[\"'”’)\]»]*+(?=\s)")
 # full-width stops (Chinese, Japanese) end a sentence with no space after them
 _CJK_BOUNDARY = re.compile(r"[。！？]+[」』”’）\"']*(?=[^\x00-\x7f]|\s|$)")
 # an inline speaker label that starts a new turn inside a paragraph ("... ? A: ...")
