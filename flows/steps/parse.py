@@ -49,15 +49,18 @@ def quoted_flags(tokens: list[str], open_at_start: bool) -> tuple[tuple[bool, ..
     """Per token, whether it lies inside a quotation; and whether one is still open after the last.
 
     Quotation marks themselves count as inside. Curly and guillemet quotes open and close;
-    straight double quotes and ``/'' toggle."""
-    inside, flags = open_at_start, []
-    for text in tokens:
+    straight double quotes and ``/'' toggle. A closing mark with no opening one before it closes a
+    quotation that began before the sentence: what precedes it, back to the last mark, was quoted."""
+    inside, flags, since = open_at_start, [], 0
+    for i, text in enumerate(tokens):
         if text in OPENING_QUOTES or (text in TOGGLING_QUOTES and not inside):
             inside = True
             flags.append(True)
         elif text in CLOSING_QUOTES or text in TOGGLING_QUOTES:
+            if not inside:
+                flags[since:i] = [True] * (i - since)
             flags.append(True)
-            inside = False
+            inside, since = False, i + 1
         else:
             flags.append(inside)
     return tuple(flags), inside

@@ -18,6 +18,9 @@ def test_english_pipeline_loads_from_the_installed_package_with_parser_and_ner()
     (["more", "words", "”", "she", "added"], True, (True, True, True, False, False), False),   # opened before
     (["“", "still", "open"], False, (True, True, True), True),                                # left open
     (["``", "tex", "''", "x"], False, (True, True, True, False), False),
+    (["the", "fewest", "votes", ".", "”"], False, (True, True, True, True, True), False),   # opened earlier
+    (["Roth", "said", ".", "“", "Yes", "”", "now", "”"], False,
+     (False, False, False, True, True, True, True, True), False),
 ])
 def test_quoted_flags_mark_tokens_inside_quotation_marks(tokens, open_before, flags, open_after):
     assert parse.quoted_flags(tokens, open_before) == (flags, open_after)

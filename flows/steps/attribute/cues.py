@@ -106,7 +106,8 @@ def source_phrase(sent, head) -> str:
         return ent.text
     drop = set()
     for c in head.children:
-        if c.dep_ in NOT_IN_SOURCE_DEPS:
+        of_name = c.dep_ == "prep" and c.lower_ in ("of", "for") and head.tag_ in ("NNP", "NNPS")
+        if c.dep_ in NOT_IN_SOURCE_DEPS and not of_name:      # "the Office of the High Commissioner" stays whole
             drop |= {t.i for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in drop]
     return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text

@@ -77,6 +77,11 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
     elif head.text in ctx.people.name_words:
         name = ctx.people.name(head.text)
+    elif ent is not None and ent.label_ == "NORP" and head.tag_ != "NNPS" and any(
+            c.lower_ == "the" for c in head.children):                # "said the Pakistani": a person named before
+        surface = ctx.surface[si]
+        if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
+            return surface.speaker, surface.speaker_role
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
     role = sent.doc[appos.left_edge.i:appos.right_edge.i + 1].text if appos is not None else None
     return name, role

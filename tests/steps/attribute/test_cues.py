@@ -60,3 +60,9 @@ def test_shipped_classifier_accepts_a_plain_report_and_rejects_an_object_reading
 def test_classifier_probability_is_the_logistic_of_the_summed_weights():
     c = cues.CueClassifier({"form=said": 2.0, "share": 1.0}, bias=-1.0, threshold=0.5)
     assert c.probability(["form=said", "unknown"], share=1.0) == pytest.approx(1 / (1 + 2.718281828 ** -2.0))
+
+
+def test_an_organisation_name_with_of_stays_whole(parsed_sentence):
+    c = _clause(parsed_sentence, "The Office of the High Commissioner for Fisheries said on Friday that "
+                                 "the quotas would be cut.")
+    assert c is not None and "High Commissioner for Fisheries" in c.source

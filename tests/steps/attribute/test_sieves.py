@@ -77,3 +77,17 @@ def test_he_takes_the_parsed_person_when_the_surface_guess_names_no_person(nlp):
     ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "Tom Bell"
+
+
+def test_the_demonym_that_names_a_person_takes_the_person(nlp):
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    para = "“The harbour must reopen,” said the Norwegian, who has lived in the port for years."
+    parsed = parse.parsed_document(["Kari Nordmann visited the port.", para],
+                                   [(0, 0, 31), (1, 0, len(para))], nlp)
+    surface = (AttributedSentence(0, 0, 31, "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(para), "direct", "Kari Nordmann", None, "said", False, "quote_speaker"))
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    assert sieves.quote_with_cue(ctx, {})[1].speaker == "Kari Nordmann"
