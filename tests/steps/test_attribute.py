@@ -5,7 +5,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from flows.steps.attribute import regex_rules as attribute_module
@@ -338,18 +338,19 @@ DOCUMENT = st.lists(PARAGRAPH, max_size=6)
 
 @settings(max_examples=250, deadline=None)
 @given(DOCUMENT)
+@example(["。\x80"])          # a full-width stop ends a sentence with the next one right after it
 def test_every_character_outside_labels_in_exactly_one_sentence(paragraphs):
     doc = attributed_document(paragraphs, title="T", outlet="O")
     owned: dict[int, list[tuple[int, int]]] = {}
-    last = (-1, -1)
+    last, last_start = (-1, -1), (-1, -1)
     for s in doc.sentences:
         text = paragraphs[s.paragraph_index]
         assert 0 <= s.start < s.end <= len(text)
         piece = text[s.start:s.end]
         assert piece == piece.strip() and piece
-        assert (s.paragraph_index, s.start) > last       # reading order, no overlap
-        assert s.paragraph_index > last[0] or s.start >= last[1]
-        last = (s.paragraph_index, s.end)
+        assert (s.paragraph_index, s.start) > last_start  # reading order
+        assert s.paragraph_index > last[0] or s.start >= last[1]   # no overlap ("。x": abutting is fine)
+        last, last_start = (s.paragraph_index, s.end), (s.paragraph_index, s.start)
         assert s.mode in MODES
         assert (s.speaker is None) == (s.mode == "narration")
         owned.setdefault(s.paragraph_index, []).append((s.start, s.end))
