@@ -57,7 +57,7 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
     for path in paths:
         rel = _relative(path, raw_dir)
         try:
-            data = io.read_bytes(path)
+            data = io.read_bytes(path, raw_dir=raw_dir)     # symlinks may point anywhere inside raw_dir
         except OSError as err:
             source = assemble.Source(path=rel, data=b"")
             rows.add("rejections", assemble.rejection_row(
