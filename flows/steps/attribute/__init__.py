@@ -17,11 +17,11 @@ from flows.steps import entities, lexicon
 from flows.steps.attribute import regex_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
-from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions
+from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts
 
 PARSED_LANGUAGES = ("en",)
 # surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
-UNPARSED_RULES = frozenset(("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text"))
+UNPARSED_RULES = frozenset(dialogue_turns.rules + framed_texts.rules)
 CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CLASSIFIER["bias"],
                                lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
 

@@ -44,6 +44,7 @@ def _from_surface(rules: tuple[str, ...]):
                 out[i] = Decision(a.mode, a.speaker, a.speaker_role, a.cue, a.cue_start, a.cue_end, a.rule)
         return out
     sieve.__name__ = "surface_" + "_".join(rules)
+    sieve.rules = rules
     return sieve
 
 
@@ -138,13 +139,14 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     if ctx.parsed is None:
         return {}
     out = {}
-    sents = ctx.parsed.sentences
-    for si, sent in enumerate(sents):
+    quoted_in: dict[int, list[int]] = {}          # paragraph -> its sentences already attributed as quotes
+    for j, d in decided.items():
+        if d.mode == "direct":
+            quoted_in.setdefault(ctx.parsed.sentences[j].paragraph_index, []).append(j)
+    for si, sent in enumerate(ctx.parsed.sentences):
         if si in decided or quoted_share(sent) < ctx.min_share:
             continue
-        same = [j for j in range(len(sents)) if sents[j].paragraph_index == sent.paragraph_index]
-        near = sorted((j for j in same if j in decided and decided[j].mode == "direct"),
-                      key=lambda j: (j > si, abs(j - si)))
+        near = sorted(quoted_in.get(sent.paragraph_index, []), key=lambda j: (j > si, abs(j - si)))
         if near:
             d = decided[near[0]]
             out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
