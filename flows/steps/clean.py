@@ -275,15 +275,30 @@ def normalized_text(text: str) -> str:
 
 # ============================================================================ language
 
+# py3langid also answers with ISO 639-3 codes. A variety of a macrolanguage that has an ISO 639-1
+# code takes that code (ISO 639-3 macrolanguage membership); any other 639-3 code has no 639-1
+# code, so the column is left null rather than holding a code outside its standard.
+MACROLANGUAGE_639_1 = {"wuu": "zh", "yue": "zh", "ary": "ar", "arz": "ar", "uzs": "uz", "gug": "gn",
+                       "fuv": "ff", "sdh": "ku", "kik": "ki"}
+
+
+def iso639_1(code: str) -> str | None:
+    """The ISO 639-1 form of a language code py3langid returns, or None where there is none."""
+    if len(code) == 2:
+        return code
+    return MACROLANGUAGE_639_1.get(code)
+
+
 def language(text: str, *, max_chars: int = 4000) -> str | None:
-    """ISO 639-1 code of ``text`` (py3langid, offline), or None for text without letters."""
+    """ISO 639-1 code of ``text`` (py3langid, offline), or None for text without letters or in a
+    language with no ISO 639-1 code."""
     sample = text[:max_chars]
     if not any(c.isalpha() for c in sample):
         return None
     import py3langid
 
     code, _ = py3langid.classify(sample)
-    return code
+    return iso639_1(code)
 
 
 # ============================================================================ header + body

@@ -284,3 +284,9 @@ def test_a_one_sentence_first_paragraph_running_into_the_next_line_is_no_title()
     doc = cleaned_document("Harbour board approves new pier for small boats.\n"
                            "The vote on Monday ended a two-year dispute over berths for the fishing fleet.\n")
     assert doc.header.title is None or "approves" not in doc.header.title
+
+
+@pytest.mark.parametrize("code, iso", [("en", "en"), ("wuu", "zh"), ("yue", "zh"), ("arz", "ar"),
+                                       ("pcm", None), ("zxx", None)])
+def test_language_codes_outside_iso_639_1_map_to_their_macrolanguage_or_to_none(code, iso):
+    assert clean.iso639_1(code) == iso
