@@ -14,6 +14,7 @@ answer that the sieves only look things up in.
 """
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 from flows.steps.lexicon import GENDERED_NOUNS, HONORIFICS, TITLE_WORDS
@@ -42,7 +43,7 @@ class People:
             return self.canonical[written]
         return next((c for c in self.canonical.values() if c.split()[-1] == written), written)
 
-    @property
+    @functools.cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of every person's name: a proper noun among them names that person."""
         return frozenset(w for name in self.canonical for w in name.split())
@@ -101,7 +102,7 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     return out
 
 
-def _gender_before(sent, token_index: int, ent_start: int) -> str | None:
+def _gender_before(sent, ent_start: int) -> str | None:
     for t in sent.doc[max(0, ent_start - 2):ent_start + 1]:
         g = GENDERED_NOUNS.get(t.lower_.rstrip("."))
         if g:
@@ -129,7 +130,7 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
         by_sentence.setdefault(m.sentence, []).append(m)
         sent = parsed.sentences[m.sentence]
         ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
-        g = _gender_before(sent, m.token, ent.start if ent is not None else m.token)
+        g = _gender_before(sent, ent.start if ent is not None else m.token)
         if g:
             votes.setdefault(canonical[m.name], []).extend([g, g])    # an honorific outweighs a pronoun
     for si, ms in by_sentence.items():
