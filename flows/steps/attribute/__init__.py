@@ -9,6 +9,7 @@
 """
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.lang.en.stop_words import STOP_WORDS
@@ -51,8 +52,9 @@ def cue_span(paragraph: str, a: AttributedSentence, cue: str | None) -> tuple[in
     the paragraph; (None, None) for a label or a cue not written out as such."""
     if not cue or cue == "label":
         return None, None
-    at = paragraph.lower().find(cue.lower(), a.start, a.end)
-    return (at, at + len(cue)) if at >= 0 else (None, None)
+    # matched on the text itself: lower-casing can change a string's length ("İ") and shift offsets
+    m = re.compile(re.escape(cue), re.IGNORECASE).search(paragraph, a.start, a.end)
+    return (m.start(), m.end()) if m else (None, None)
 
 
 def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> AttributedSentence:

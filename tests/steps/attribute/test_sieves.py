@@ -95,3 +95,13 @@ def test_the_demonym_that_names_a_person_takes_the_person(nlp):
     ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
     assert sieves.quote_with_cue(ctx, {})[1].speaker == "Kari Nordmann"
+
+
+def test_a_surface_cue_span_is_found_in_the_text_itself_not_in_a_lower_cased_copy():
+    from flows.steps.attribute import cue_span
+    from flows.steps.attribute.model import AttributedSentence
+
+    para = "İİİ Ayşe Said that the port reopened."          # 'İ'.lower() is two characters long
+    a = AttributedSentence(0, 0, len(para), "indirect", "Ayşe", None, "said", False, "reported_cue")
+    start, end = cue_span(para, a, "said")
+    assert para[start:end] == "Said"
