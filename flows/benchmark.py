@@ -29,7 +29,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from flows import io
-from flows.steps import assemble, attribute, clean, entities, lexicon, parse, segment
+from flows.steps import assemble, attribute, clean, entities, parse, segment
 from flows.steps.attribute import regex_rules, sieves
 from schemas.tables import TABLES, arrow_schema
 
@@ -114,9 +114,7 @@ def _attribution_cpu(paragraphs: list[str], cleaned, nlp) -> tuple[float, float,
     parsed = attribute.parsed_for_sieves(paragraphs, surface.sentences, nlp) if surface.sentences else None
     t2 = time.process_time()
     people = entities.document_people(parsed) if parsed is not None else None
-    ctx = sieves.Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
-                         lexicon.REPORTED_MIN_SHARE, attribute.CUE_CLASSIFIER)
-    sieves.decisions(ctx)
+    sieves.decisions(attribute.sieve_context(surface.sentences, parsed, people))
     t3 = time.process_time()
     return t1 - t0, t2 - t1, t3 - t2
 

@@ -87,6 +87,12 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
     return {n: fullest[p] for n, p in as_person.items()}
 
 
+def sieve_context(surface, parsed, people) -> Context:
+    """What the sieves read: the surface rules' sentences, the parse, the people, and the lexicon."""
+    return Context(surface, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
+                   lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
+
+
 def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
                         language: str | None = None, nlp=None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order.
@@ -98,9 +104,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
     if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
         parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp)
         people = entities.document_people(parsed)
-    ctx = Context(surface.sentences, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
-                  lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
-    decided = decisions(ctx)
+    decided = decisions(sieve_context(surface.sentences, parsed, people))
     canonical = speaker_names([d.speaker for d in decided.values()] + [p.name for p in surface.speakers], people)
     sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
     return AttributedDocument(sentences, _profiles(sentences, surface.speakers))
