@@ -386,3 +386,18 @@ def test_steps_do_no_io_and_import_no_prefect():
         assert not imported & {"prefect", "pathlib", "os", "io", "shutil"}, name
         calls = {n.func.id for n in ast.walk(tree) if isinstance(n, ast.Call) and isinstance(n.func, ast.Name)}
         assert "open" not in calls, name
+
+
+def test_a_tally_of_names_and_numbers_is_no_dialogue():
+    """Planted defect: "Name: 1,547." lines (a delegate count) taken as speaker labels."""
+    paragraphs = ["The count stood as follows on Sunday.", "Ann Lee: 1,547.", "Tom Bell: 1,501.",
+                  "Both campaigns expect more results on Tuesday."]
+    _, rows = attribute(paragraphs)
+    assert all(s.mode == "narration" and s.rule == "narration" for _, s in rows)
+    assert attribute_module._label_at("A: I did.", 0) is not None          # a one-letter word is still a word
+
+
+def test_a_capitalised_heading_ending_like_a_sentence_is_no_bare_name_label():
+    """Planted defect: "TOP STORIES." and "WHAT IS WORKING." headings taken as names alone on their lines."""
+    assert attribute_module._bare_name("TOP STORIES.") is None
+    assert attribute_module._bare_name("Wang Wenbin") == "Wang Wenbin"

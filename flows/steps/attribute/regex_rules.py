@@ -64,6 +64,8 @@ _LABEL = re.compile(
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
 _QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:von|van|der|de|bin|al|da|dos|du)\b))*")
+_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
+_LETTER = re.compile(r"[^\W\d_]")
 _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
                      r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
 _ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
@@ -692,7 +694,15 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     end = m.end()
     while end < len(text) and text[end].isspace():
         end += 1
+    if end < len(text) and not _says_something(text, end):
+        return None                      # "Clinton: 2,316.": a tally or a score, no turn
     return label, m.group("abbr"), end
+
+
+def _says_something(text: str, pos: int) -> bool:
+    """The sentence from ``pos`` holds a letter: a turn says something, a tally line does not."""
+    stop = _SENTENCE_STOP.search(text, pos)
+    return bool(_LETTER.search(text, pos, stop.start() if stop else len(text)))
 
 
 def _is_question(sentence: str, *, last_in_paragraph: bool) -> bool:
@@ -727,8 +737,8 @@ class _Sent:
 def _bare_name(text: str) -> str | None:
     """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed."""
     m = _NAME_RUN.fullmatch(text.strip())
-    if not m:
-        return None
+    if not m or re.search(r"[^\W\d_]{3}\.$", m.group()):
+        return None                      # "TOP STORIES.": a heading ends like a sentence, a name does not
     name, role = _person_in_run(m.group())
     if role and any(w.lower().strip(".") in L.CAP_STOPWORDS | L.NON_SPEAKER_LABELS for w in role.split()):
         return None                      # "About Brightline Energy", "SOURCE Brightline Energy": headings
