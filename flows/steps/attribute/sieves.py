@@ -51,8 +51,31 @@ def _from_surface(rules: tuple[str, ...]):
 dialogue_turns = _from_surface(("labelled_turn", "turn_continues", "bare_transcript_turn"))
 framed_texts = _from_surface(("framed_text",))
 quotations = _from_surface(("quote_speaker", "report_inside_quote", "quote_attributed_after"))
-# what the parse did not find: cue words with a capitalised subject, and reports carried on
-surface_reported = _from_surface(("reported_cue", "reported_carries_on", "reported_carries_back"))
+# what the parse did not find: cue words with a capitalised subject, and reports carried back
+surface_reported = _from_surface(("reported_cue", "reported_carries_back"))
+_surface_carried_on = _from_surface(("reported_carries_on",))
+
+
+def another_voice(sent, speaker: str) -> bool:
+    """The sentence's main clause has a named subject other than ``speaker`` and states it as fact
+    (no modal): "Millions flowed in" may continue a report, "Sanders won Iowa" is the narrator's."""
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    if root is None or any(c.tag_ == "MD" for c in root.children):
+        return False
+    subject = next((c for c in root.children if c.dep_ in entities.SUBJECT_DEPS), None)
+    return subject is not None and subject.pos_ == "PROPN" and subject.text not in speaker.split()
+
+
+def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
+    """A report the surface rules carry into the next sentences of its paragraph, until the parse
+    shows another voice taking over (:func:`another_voice`)."""
+    carried = _surface_carried_on(ctx, decided)
+    if ctx.parsed is None:
+        return carried
+    return {si: d for si, d in carried.items() if not another_voice(ctx.parsed.sentences[si], d.speaker)}
+
+
+reported_carries_on.rules = _surface_carried_on.rules
 
 
 def _names_a_person(ctx: Context, name: str) -> bool:
@@ -155,7 +178,7 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple.
 SIEVES = (dialogue_turns, framed_texts, quote_with_cue, quotations, quote_continues, cue_with_subject,
-          surface_reported)
+          surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to",

@@ -105,3 +105,14 @@ def test_a_surface_cue_span_is_found_in_the_text_itself_not_in_a_lower_cased_cop
     a = AttributedSentence(0, 0, len(para), "indirect", "Ayşe", None, "said", False, "reported_cue")
     start, end = cue_span(para, a, "said")
     assert para[start:end] == "Said"
+
+
+def test_a_carried_report_stops_where_another_named_subject_states_a_fact(nlp):
+    """Planted defect: the narrator's "Ann Lee won the vote." carried on as the previous speaker's report."""
+    from flows.steps import parse
+
+    paras = ["Ann Lee won the vote by four points.", "Iowa may decide the race."]
+    parsed = parse.parsed_document(paras, [(0, 0, len(paras[0])), (1, 0, len(paras[1]))], nlp)
+    assert sieves.another_voice(parsed.sentences[0], "Tom Bell")
+    assert not sieves.another_voice(parsed.sentences[0], "Ann Lee")             # the speaker goes on
+    assert not sieves.another_voice(parsed.sentences[1], "Tom Bell")            # a modal: still the view
