@@ -37,9 +37,11 @@ def training_examples(gold_path: Path, holdout: tuple[int, int]) -> tuple[list[d
         sent = parse.ParsedSentence(0, 0, len(doc.text), doc, flags)
         if all(flags):
             continue
-        for cue, head in cues.cue_candidates(sent, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS):
+        for cue, head in cues.cue_candidates(sent, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
+                                             any_noun=True):
             share = cues.content_share(sent, cue, head)
-            X.append({"share": share, **{f: 1.0 for f in cues.clause_features(sent, cue, head, share)}})
+            features = cues.clause_features(sent, cue, head, share, lexicon.REPORTED_SOURCE_NOUNS)
+            X.append({"share": share, **{f: 1.0 for f in features}})
             y.append(int(bool(s["reported"])))
     return X, y, len(kept)
 

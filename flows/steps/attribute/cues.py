@@ -144,23 +144,25 @@ class CueClassifier:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def _source_kind(sent, head) -> str:
+def _source_kind(sent, head, source_nouns: frozenset[str]) -> str:
     if head.lower_ in SOURCE_PRONOUNS:
         return "pronoun_" + head.lower_
     ent = source_entity(sent, head)
     if ent is not None:
         return ent.label_
-    return "propn" if head.tag_ in ("NNP", "NNPS") else "noun"
+    if head.tag_ in ("NNP", "NNPS"):
+        return "propn"
+    return "noun_listed" if head.lower_ in source_nouns else "noun_other"
 
 
-def clause_features(sent, cue, head, share: float) -> list[str]:
+def clause_features(sent, cue, head, share: float, source_nouns: frozenset[str] = frozenset()) -> list[str]:
     """Named binary features of a (cue, source) reading of a sentence, for the classifier."""
     doc = sent.doc
     kids = {c.dep_ for c in cue.children}
     modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "may", "might", "should", "can")
                 for c in cue.children)
     quoted = sum(sent.in_quote) / len(doc)
-    return [f"form={cue.lower_}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"src={_source_kind(sent, head)}",
+    return [f"form={cue.lower_}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"src={_source_kind(sent, head, source_nouns)}",
             f"share_bin={min(4, int(share * 5))}", f"quoted_bin={min(2, int(quoted * 3))}",
             f"cue_at={min(2, int(3 * cue.i / len(doc)))}", f"src_before={head.i < cue.i}",
             f"depth={min(3, _depth(cue))}", *(f"child={d}" for d in sorted(kids & set(CHILD_FEATURES))),
@@ -170,13 +172,17 @@ def clause_features(sent, cue, head, share: float) -> list[str]:
 CHILD_FEATURES = ("ccomp", "xcomp", "dobj", "neg", "prep", "advcl", "parataxis", "dative", "mark")
 
 
-def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()):
-    """(cue, source head) readings of the sentence with a usable source, outermost cue first."""
+def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset(),
+                   *, any_noun: bool = False):
+    """(cue, source head) readings of the sentence with a usable source, outermost cue first. With
+    ``any_noun`` every common noun is a possible source too ("The magazine said"), for a
+    classifier to weigh."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue)
         if head is None or sent.in_quote[head.i]:
             continue
-        if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names):
+        if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not (
+                any_noun and head.tag_ in ("NN", "NNS")):
             continue
         yield cue, head
 
@@ -186,11 +192,11 @@ def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[
                     classifier: CueClassifier | None = None) -> ReportedClause | None:
     """The sentence's outermost cue with a usable source whose reading is reported speech - by
     the classifier when one is given, else when the content covers ``min_share`` - or None."""
-    for cue, head in cue_candidates(sent, forms, source_nouns, known_names):
+    for cue, head in cue_candidates(sent, forms, source_nouns, known_names, any_noun=classifier is not None):
         share = content_share(sent, cue, head)
         if classifier is not None:
-            if share < classifier.min_share or \
-                    classifier.probability(clause_features(sent, cue, head, share), share) < classifier.threshold:
+            features = clause_features(sent, cue, head, share, source_nouns)
+            if share < classifier.min_share or classifier.probability(features, share) < classifier.threshold:
                 continue
         elif share < min_share:
             continue
