@@ -34,6 +34,8 @@ class RunConfig(BaseModel):
 
     raw_dir: Path = Field(Path("raw"), description="Folder of raw text files (read only).")
     curated_dir: Path = Field(Path("curated"), description="Folder the tables and reports are published to.")
+    keep_snapshots: int = Field(3, ge=1, description="Published versions kept in curated_dir/snapshots/, the "
+                                                     "current one included; older ones are deleted after a publish.")
     pattern: str = Field("*.txt", description="Glob for the raw files, relative to raw_dir (recursive with **).")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
     runner: Literal["threads", "dask"] = Field("threads", description="Prefect task runner.")

@@ -1,18 +1,38 @@
-"""The only module that reads raw/ or writes curated/."""
+"""The only module that reads raw/ or writes curated/.
+
+Layout of a curated folder (see README, "Layout and consistency")::
+
+    snapshots/<run_id>/<table>.parquet + manifest.json   one complete version per published run
+    current -> snapshots/<run_id>                        switched with one atomic rename
+    <table>.parquet -> current/<table>.parquet           stable paths for DuckDB, Polars, pandas, scorers
+    reports/                                             report pages, history.jsonl, failed runs' rejections
+    .lock                                                held (flock) by the one run working on the folder
+"""
 from __future__ import annotations
 
+import datetime as dt
 import errno
+import fcntl
+import hashlib
 import json
 import os
 import shutil
 import stat
 import tempfile
+import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyarrow as pa
 import pyarrow.parquet as pq
 
 PARQUET_COMPRESSION = "zstd"
+SNAPSHOTS = "snapshots"
+CURRENT = "current"
+MANIFEST = "manifest.json"
+LOCK_FILE = ".lock"
+STAGING_PREFIX = ".staging-"
 
 
 class UnusableSourceError(OSError):
@@ -128,14 +148,174 @@ def read_parts(folder: Path, schema: pa.Schema) -> pa.Table:
     return pa.concat_tables([pq.read_table(p, schema=schema) for p in parts])
 
 
-def publish(staged: Path, target: Path) -> None:
+def publish(staged: Path, target: Path) -> Path:
     """Move a fully written file into place with one atomic rename."""
     target.parent.mkdir(parents=True, exist_ok=True)
     os.replace(staged, target)
+    return target
 
 
 def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+# ---------------------------------------------------------------- the published set: lock, snapshots, current
+
+class CuratedFolderLocked(RuntimeError):
+    """Another run holds the lock on this curated folder; this run touched nothing in it."""
+
+    def __init__(self, folder: Path):
+        super().__init__(f"another run holds the lock on {folder}")
+        self.folder = folder
+
+
+@contextmanager
+def curated_lock(curated_dir: Path) -> Iterator[Path]:
+    """Hold the exclusive lock on ``curated_dir/.lock`` for the block, or raise ``CuratedFolderLocked`` at once.
+
+    ``flock`` never waits here. The OS drops the lock when its holder's process dies, so a killed run
+    leaves no stale lock."""
+    curated_dir.mkdir(parents=True, exist_ok=True)
+    path = curated_dir / LOCK_FILE
+    fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise CuratedFolderLocked(curated_dir) from None
+        yield path
+    finally:
+        os.close(fd)  # releases the lock
+
+
+def removed_debris(curated_dir: Path) -> list[Path]:
+    """Remove what killed runs left in ``curated_dir``: ``.staging-*`` folders, then the ``.*.tmp`` files
+    and links of interrupted atomic writes anywhere below it. Returns what was removed.
+
+    Call it only under ``curated_lock``, when no other run can be writing."""
+    staging = sorted(p for p in curated_dir.glob(STAGING_PREFIX + "*") if p.is_dir() and not p.is_symlink())
+    for path in staging:
+        shutil.rmtree(path)
+    temps = sorted(p for p in curated_dir.rglob(".*.tmp") if p.is_symlink() or p.is_file())
+    for path in temps:
+        path.unlink()
+    return staging + temps
+
+
+def file_sha256(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for chunk in iter(lambda: fh.read(1 << 20), b""):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+def snapshot_manifest(files: dict[str, Path], *, run_id: str, pipeline_version: str,
+                      created_at: dt.datetime) -> dict:
+    """What ``manifest.json`` says of a snapshot: the run, and each table's file, rows, bytes and sha256."""
+    tables = {name: {"file": path.name, "rows": pq.read_metadata(path).num_rows, "bytes": path.stat().st_size,
+                     "sha256": file_sha256(path)} for name, path in sorted(files.items())}
+    return {"run_id": run_id, "pipeline_version": pipeline_version, "created_at": created_at.isoformat(),
+            "tables": tables}
+
+
+def written_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
+                     build_dir: Path) -> Path:
+    """``curated_dir/snapshots/<run_id>/``: the staged tables moved in with a ``manifest.json``, all fsynced.
+
+    It is built in ``build_dir`` (inside the run's staging folder, so on the same file system) and renamed
+    into ``snapshots/`` whole: a snapshot folder is complete or absent."""
+    build_dir.mkdir(parents=True)
+    files = {name: publish(path, build_dir / f"{name}.parquet") for name, path in staged.items()}
+    manifest = snapshot_manifest(files, run_id=run_id, pipeline_version=pipeline_version,
+                                 created_at=dt.datetime.now(dt.timezone.utc))
+    write_text_atomic(json.dumps(manifest, indent=2) + "\n", build_dir / MANIFEST)
+    for path in [*files.values(), build_dir / MANIFEST]:
+        _fsync(path)
+    _fsync_dir(build_dir)
+    target = curated_dir / SNAPSHOTS / run_id
+    target.parent.mkdir(parents=True, exist_ok=True)
+    os.rename(build_dir, target)
+    _fsync_dir(target.parent)
+    return target
+
+
+def replaced_symlink(link: Path, target: Path) -> Path:
+    """``link`` made a symlink to ``target`` in one atomic step (a temporary link renamed over whatever
+    is there, a regular file included); a reader sees the old entry or the new link, never neither."""
+    tmp = link.with_name(f".{link.name}.{uuid.uuid4().hex[:8]}.tmp")
+    os.symlink(target, tmp)
+    try:
+        os.replace(tmp, link)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    _fsync_dir(link.parent)
+    return link
+
+
+def switched_current(curated_dir: Path, snapshot: Path) -> Path:
+    """The link ``curated_dir/current``, now pointing at ``snapshot`` (relative: ``snapshots/<run_id>``)."""
+    return replaced_symlink(curated_dir / CURRENT, Path(SNAPSHOTS) / snapshot.name)
+
+
+def current_snapshot(curated_dir: Path) -> Path | None:
+    """The snapshot folder ``curated_dir/current`` points at, resolved once; None before the first publish."""
+    link = curated_dir / CURRENT
+    return curated_dir / os.readlink(link) if link.is_symlink() else None
+
+
+def stable_table_links(curated_dir: Path, names) -> list[Path]:
+    """The links ``<name>.parquet -> current/<name>.parquet`` made now (those already right are left alone);
+    a regular file of the older one-file-per-table layout is replaced by its link atomically."""
+    made = []
+    for name in names:
+        link, target = curated_dir / f"{name}.parquet", Path(CURRENT) / f"{name}.parquet"
+        if not (link.is_symlink() and os.readlink(link) == str(target)):
+            made.append(replaced_symlink(link, target))
+    return made
+
+
+def snapshots_to_prune(names: list[str], *, current: str | None, keep: int) -> list[str]:
+    """The snapshot names to delete so that ``keep`` remain: the current one and the newest others.
+
+    Run ids start with their UTC time, so name order is age order. Pure."""
+    if keep < 1:
+        raise ValueError(f"keep must be at least 1, not {keep}")
+    others = sorted(n for n in names if n != current)
+    kept_others = keep - 1 if current in names else keep
+    return others[:max(len(others) - kept_others, 0)]
+
+
+def pruned_snapshots(curated_dir: Path, *, keep: int) -> list[Path]:
+    """Delete all but ``keep`` snapshots (never the current one); returns the folders deleted."""
+    folder = curated_dir / SNAPSHOTS
+    names = [p.name for p in folder.iterdir() if p.is_dir() and not p.is_symlink()] if folder.is_dir() else []
+    current = current_snapshot(curated_dir)
+    doomed = [folder / n for n in snapshots_to_prune(names, current=current.name if current else None, keep=keep)]
+    for path in doomed:
+        shutil.rmtree(path)
+    return doomed
+
+
+def published_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
+                       build_dir: Path, keep: int) -> tuple[Path, list[Path]]:
+    """Publish a run's tables as one set; returns the new snapshot and the old snapshots deleted.
+
+    Writes ``snapshots/<run_id>/``, switches ``current`` to it (the one atomic step: before it readers see
+    the previous set whole, after it the new one), makes sure the stable per-table links exist, then
+    prunes to ``keep`` snapshots."""
+    snapshot = written_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=pipeline_version,
+                                build_dir=build_dir)
+    switched_current(curated_dir, snapshot)
+    stable_table_links(curated_dir, staged)
+    return snapshot, pruned_snapshots(curated_dir, keep=keep)
+
+
+def kept_failed_run_rejections(staged: Path, reports_dir: Path, run_id: str) -> Path:
+    """A failed run's rejections moved beside its report, ``reports/runs/<run_id>/rejections.parquet``;
+    the current set is not touched."""
+    return publish(staged, reports_dir / "runs" / run_id / "rejections.parquet")
 
 
 def read_history(path: Path) -> list[dict]:
@@ -150,6 +330,15 @@ def append_history(entry: dict, path: Path) -> None:
     write_text_atomic("".join(json.dumps(h, default=str) + "\n" for h in history), path)
 
 
-def _fsync(path: str) -> None:
+def _fsync(path: str | Path) -> None:
     with open(path, "rb") as fh:
         os.fsync(fh.fileno())
+
+
+def _fsync_dir(path: Path) -> None:
+    """Make a rename or a new entry in the folder ``path`` durable."""
+    fd = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
