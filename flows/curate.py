@@ -125,11 +125,13 @@ def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config
 
 
 @task(name="write-report")
-def write_report(result, staged: dict[str, Path], run: dict, reports_dir: Path) -> Path:
-    """The one-page summary (with history across runs) and the Prefect artifacts."""
+def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Path) -> Path:
+    """The one-page summary (with history across runs) and the Prefect artifacts.
+
+    Called after the switch for a published run, so history.jsonl never says ``published`` before it was."""
     from flows import quality
 
-    tables = {name: io.read_parquet(path) for name, path in staged.items()}
+    tables = {name: io.read_parquet(path) for name, path in tables_at.items()}
     history_path = reports_dir / "history.jsonl"
     io.append_history(quality.history_entry(result, tables, run), history_path)
     href = None
@@ -146,60 +148,93 @@ def write_report(result, staged: dict[str, Path], run: dict, reports_dir: Path) 
     return index
 
 
-@task(name="publish-tables")
-def publish_tables(staged: dict[str, Path], curated_dir: Path, names: tuple[str, ...]) -> list[Path]:
-    """Move staged tables into curated/, each with one atomic rename."""
-    published = []
-    for name in names:
-        target = curated_dir / f"{name}.parquet"
-        io.publish(staged[name], target)
-        published.append(target)
-    return published
+@task(name="publish-snapshot")
+def publish_snapshot(staged: dict[str, Path], curated_dir: Path, staging: Path, run_id: str,
+                     keep: int) -> dict[str, Path]:
+    """Publish all tables as one set: curated/snapshots/<run_id>/, then one atomic switch of curated/current.
+
+    Returns the published tables' paths inside the new snapshot."""
+    snapshot, pruned = io.published_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=__version__,
+                                             build_dir=staging / "snapshot", keep=keep)
+    if pruned:
+        get_run_logger().info("deleted old snapshots: %s", ", ".join(p.name for p in pruned))
+    return {name: snapshot / f"{name}.parquet" for name in staged}
+
+
+@task(name="keep-failed-run-rejections")
+def keep_failed_run_rejections(staged: dict[str, Path], reports_dir: Path, run_id: str) -> dict[str, Path]:
+    """A failed run's rejections go beside its report; the staged tables with that path for rejections."""
+    return {**staged, "rejections": io.kept_failed_run_rejections(staged["rejections"], reports_dir, run_id)}
+
+
+def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage: assemble.Lineage,
+                    reports_dir: Path) -> tuple[dict[str, Path], QualityResult, dict | None]:
+    """Stage, check and quarantine the run's tables: the staged tables, the result that gates them, and
+    the summary of what passing would publish (None after a systemic failure)."""
+    raw_dir = config.raw_dir.resolve()
+    boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
+    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate)
+               for i, batch in enumerate(_batches(paths, config.batch_size))]
+    for future in futures:
+        future.result()
+    staged = assemble_tables(staging)
+    today = dt.date.today()
+    result = check_quality(staged, config, len(paths), reports_dir, today)
+    if not result.passed:  # a systemic failure: nothing to quarantine, nothing to publish
+        return staged, result, None
+    staged, result, summary = quarantine_documents(staged, result, config, len(paths), staging, today)
+    for check, files in summary["quarantined"].items():
+        get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
+    return staged, result, summary
+
+
+def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path) -> dict:
+    """One run under the folder's lock: stage and check, then publish the whole set or nothing."""
+    curated_dir, reports_dir = config.curated_dir.resolve(), config.curated_dir.resolve() / "reports"
+    started = time.perf_counter()
+    lineage = assemble.Lineage(run_id=run["run_id"], pipeline_version=__version__)
+    staged, result, summary = _checked_tables(paths, config, staging, lineage, reports_dir)
+    run = {**run, "status": "published" if result.passed else "failed",
+           "seconds": round(time.perf_counter() - started, 2)}
+    if not result.passed:
+        staged = keep_failed_run_rejections(staged, reports_dir, run["run_id"])
+        kept = staged["rejections"]
+        write_report(result, staged, {**run, "rejections_path": _relative(kept, curated_dir)}, reports_dir)
+        failed = ", ".join(sorted({c.name for c in result.critical_failures}))
+        raise QualityGateFailed(f"critical expectations failed, tables not published: {failed} "
+                                f"(this run's rejections: {kept})")
+    published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots)
+    write_report(result, published, run, reports_dir)
+    return {"run_id": run["run_id"], "rows": summary["rows"], "warnings": len(result.warnings),
+            "quarantined": summary["quarantined"]}
 
 
 @flow(name="curate", log_prints=False)
 def curate(config: RunConfig = RunConfig()) -> dict:
-    """raw/ -> clean -> segment -> attribute -> validate -> check -> curated/."""
+    """raw/ -> clean -> segment -> attribute -> validate -> check -> curated/, one run at a time per folder.
+
+    Raises ``io.CuratedFolderLocked`` at once when another run holds the folder, ``QualityGateFailed`` when
+    critical expectations fail (then nothing is published)."""
     logger = get_run_logger()
     started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
     run_id = started_at.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-    lineage = assemble.Lineage(run_id=run_id, pipeline_version=__version__)
     raw_dir, curated_dir = config.raw_dir.resolve(), config.curated_dir.resolve()
-    staging = curated_dir / f".staging-{run_id}"
-    reports_dir = curated_dir / "reports"
-
     paths = io.source_paths(raw_dir, config.pattern)
     if not paths:
         raise FileNotFoundError(f"no raw files match {config.pattern!r} in {raw_dir}: nothing to curate")
-    logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
-    try:
-        boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
-        futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate)
-                   for i, batch in enumerate(_batches(paths, config.batch_size))]
-        for future in futures:
-            future.result()
-        staged = assemble_tables(staging)
-        today = dt.date.today()
-        result = check_quality(staged, config, len(paths), reports_dir, today)
-        if result.passed:  # no systemic failure: quarantine bad documents, then gate what is left
-            staged, result, published = quarantine_documents(staged, result, config, len(paths), staging, today)
-            for check, files in published["quarantined"].items():
-                logger.warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
+    with io.curated_lock(curated_dir):
+        for path in io.removed_debris(curated_dir):
+            logger.warning("removed debris of an interrupted earlier run: %s", path)
+        logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
         run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
-               "files_read": len(paths), "started_at": started_at.isoformat(),
-               "status": "published" if result.passed else "failed",
-               "seconds": round(time.perf_counter() - started, 2)}
-        write_report(result, staged, run, reports_dir)
-        if not result.passed:
-            publish_tables(staged, curated_dir, ("rejections",))
-            failed = ", ".join(sorted({c.name for c in result.critical_failures}))
-            raise QualityGateFailed(f"critical expectations failed, tables not published: {failed}")
-        publish_tables(staged, curated_dir, tuple(TABLES))
-    finally:
-        io.remove_tree(staging)
-    logger.info("run %s published %s in %.1fs", run_id, published["rows"], time.perf_counter() - started)
-    return {"run_id": run_id, "rows": published["rows"], "warnings": len(result.warnings),
-            "quarantined": published["quarantined"]}
+               "files_read": len(paths), "started_at": started_at.isoformat()}
+        staging = curated_dir / f"{io.STAGING_PREFIX}{run_id}"
+        try:
+            summary = _published_run(paths, config, run, staging)
+        finally:
+            io.remove_tree(staging)
+    logger.info("run %s published %s in %.1fs", run_id, summary["rows"], time.perf_counter() - started)
+    return summary
 
 
 def _with_runner(config: RunConfig):
@@ -230,10 +265,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=defaults.max_workers)
     parser.add_argument("--dask-address", default=None)
     parser.add_argument("--no-data-docs", action="store_true", help="skip building the GX Data Docs site")
+    parser.add_argument("--keep-snapshots", type=int, default=defaults.keep_snapshots,
+                        help="published versions to keep in curated/snapshots/ (default: 3)")
     args = parser.parse_args(argv)
     config = RunConfig(raw_dir=args.raw, curated_dir=args.curated, pattern=args.pattern,
                        batch_size=args.batch_size, runner=args.runner, max_workers=args.workers,
-                       dask_address=args.dask_address, build_data_docs=not args.no_data_docs)
+                       dask_address=args.dask_address, build_data_docs=not args.no_data_docs,
+                       keep_snapshots=args.keep_snapshots)
     if not config.raw_dir.is_dir():
         print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
         return 2
@@ -245,7 +283,7 @@ def main(argv: list[str] | None = None) -> int:
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
     try:
         summary = _with_runner(config)(config)
-    except QualityGateFailed as err:
+    except (QualityGateFailed, io.CuratedFolderLocked) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback

@@ -1,8 +1,10 @@
 """The whole flow on the sample texts plus planted bad files, under a temporary Prefect server."""
 from __future__ import annotations
 
-import os
 import datetime as dt
+import hashlib
+import json
+import os
 import shutil
 
 import duckdb
@@ -12,6 +14,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from flows import curate as curate_module
+from flows import io
 from flows.config import QualityThresholds, RunConfig
 from schemas.tables import TABLES, arrow_schema
 from tests.conftest import RAW
@@ -44,6 +47,10 @@ def raw_dir(tmp_path_factory):
 @pytest.fixture(scope="module")
 def curated(prefect_harness, raw_dir, tmp_path_factory):
     out = tmp_path_factory.mktemp("curated")
+    (out / ".staging-killed" / "parts" / "documents").mkdir(parents=True)     # debris of a killed run
+    (out / "reports").mkdir()
+    (out / "reports" / ".index.html.k2j4.tmp").write_text("half written")      # an interrupted atomic write
+    (out / "statements.parquet").write_bytes(b"PAR1 old layout")               # a plain file of the old layout
     summary = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out))
     return out, summary
 
@@ -56,6 +63,29 @@ def test_every_table_is_published_with_its_schema(curated):
     assert summary["rows"]["documents"] == 2
     assert not list(out.glob(".staging-*")), "staging folder left behind"
     assert not list(out.glob("*.tmp")) and not list(out.glob(".*.tmp"))
+
+
+def test_the_run_is_published_as_one_snapshot_behind_current_and_stable_links(curated):
+    out, summary = curated
+    assert os.readlink(out / "current") == f"snapshots/{summary['run_id']}"
+    manifest = json.loads((out / "current" / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["run_id"] == summary["run_id"] and set(manifest["tables"]) == set(TABLES)
+    for name in TABLES:
+        assert os.readlink(out / f"{name}.parquet") == f"current/{name}.parquet", name
+        assert manifest["tables"][name]["sha256"] == hashlib.sha256((out / f"{name}.parquet").read_bytes()).hexdigest()
+        assert manifest["tables"][name]["rows"] == summary["rows"][name], name
+    assert not (out / "reports" / ".index.html.k2j4.tmp").exists()
+    history = [json.loads(line) for line in (out / "reports" / "history.jsonl").read_text().splitlines()]
+    assert history[-1]["run_id"] == summary["run_id"] and history[-1]["status"] == "published"
+
+
+def test_a_second_run_on_a_locked_folder_fails_at_once_with_a_clear_error(prefect_harness, raw_dir, tmp_path,
+                                                                          capsys):
+    out = tmp_path / "curated"
+    with io.curated_lock(out.resolve()):                          # planted: another run holds the folder
+        assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 1
+    assert f"error: another run holds the lock on {out.resolve()}" in capsys.readouterr().err.splitlines()
+    assert sorted(p.name for p in out.iterdir()) == [".lock"]
 
 
 def test_unreadable_files_become_rejections_and_the_run_completes(curated):
@@ -150,10 +180,20 @@ def test_systemic_failure_keeps_the_previous_tables_and_fails_the_run(prefect_ha
     state = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out, build_data_docs=False),
                                  return_state=True)
     assert state.is_failed()
-    after = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
-    assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
-        {k: v for k, v in before.items() if k != "rejections.parquet"}
-    assert "failed" in (out / "reports" / "index.html").read_text(encoding="utf-8").lower()
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before     # the whole set, rejections too
+    kept = _failed_run_rejections(out)
+    assert pq.read_table(kept).schema.equals(arrow_schema(TABLES["rejections"]), check_metadata=False)
+    page = (out / "reports" / "index.html").read_text(encoding="utf-8")
+    assert "failed" in page.lower() and kept.relative_to(out).as_posix() in page
+
+
+def _failed_run_rejections(out):
+    """The one failed run's rejections, beside its report (never in the published set)."""
+    failed = [h["run_id"] for h in io.read_history(out / "reports" / "history.jsonl") if h["status"] == "failed"]
+    assert len(failed) == 1
+    kept = out / "reports" / "runs" / failed[0] / "rejections.parquet"
+    assert kept.is_file() and not kept.is_symlink()
+    return kept
 
 
 FUTURE_FILE = "004_1c2c69ff573f9963.txt"
@@ -207,10 +247,8 @@ def test_too_many_quarantined_documents_keep_the_previous_tables(prefect_harness
     state = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out, build_data_docs=False),
                                  return_state=True)
     assert state.is_failed() and "documents.quarantined_share" in str(state.message)
-    after = {p.name: p.read_bytes() for p in out.glob("*.parquet")}
-    assert {k: v for k, v in after.items() if k != "rejections.parquet"} == \
-        {k: v for k, v in before.items() if k != "rejections.parquet"}
-    rejected = pq.read_table(out / "rejections.parquet").to_pylist()
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before     # the whole set, rejections too
+    rejected = pq.read_table(_failed_run_rejections(out)).to_pylist()
     assert {r["source_path"] for r in rejected if r["stage"] == "quality"} == {FUTURE_FILE}
 
 

@@ -227,7 +227,8 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
     meta = " · ".join(f"{escape(k)} <b>{escape(str(v))}</b>" for k, v in (
         ("started", started[:19].replace("T", " ") + (" UTC" if started else "")),
         ("files read", run.get("files_read", "–")), ("seconds", run.get("seconds", "–")),
-        ("pipeline", run.get("pipeline_version", "–"))) if v not in (None, ""))
+        ("pipeline", run.get("pipeline_version", "–")),
+        ("this run's rejections (not published)", run.get("rejections_path"))) if v not in (None, ""))
 
     cards = "".join(f"<div class='card'><div class='n' id='count-{name}'>{fig[name]:,}</div>"
                     f"<div class='l'>{escape(name.replace('_', ' '))}</div></div>" for name in TABLES)
