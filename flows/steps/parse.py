@@ -45,24 +45,48 @@ class ParsedDocument:
     sentences: tuple[ParsedSentence, ...]
 
 
-def quoted_flags(tokens: list[str], open_at_start: bool) -> tuple[tuple[bool, ...], bool]:
+def _mark_opens(tokens: list[str], i: int, inside: bool, spaces_after: list[bool] | None) -> bool | None:
+    """Whether the quotation mark at ``i`` opens (True) or closes (False) a quotation; None for no mark.
+
+    A curly mark typed the wrong way round reads by where it stands: one glued to the word before
+    it and followed by a space closes an open quotation ('here,“ said X'); one after a space and
+    glued to the word after it opens a quotation when none is open."""
+    text = tokens[i]
+    if text not in OPENING_QUOTES + CLOSING_QUOTES and text not in TOGGLING_QUOTES:
+        return None
+    if text in TOGGLING_QUOTES:
+        return not inside
+    if spaces_after is not None:
+        glued_before = i > 0 and not spaces_after[i - 1]
+        glued_after = i + 1 < len(tokens) and not spaces_after[i]
+        if inside and glued_before and not glued_after:
+            return False
+        if not inside and glued_after and not glued_before:
+            return True
+    return text in OPENING_QUOTES
+
+
+def quoted_flags(tokens: list[str], open_at_start: bool,
+                 spaces_after: list[bool] | None = None) -> tuple[tuple[bool, ...], bool]:
     """Per token, whether it lies inside a quotation; and whether one is still open after the last.
 
-    Quotation marks themselves count as inside. Curly and guillemet quotes open and close;
+    Quotation marks themselves count as inside. Curly and guillemet quotes open and close (read by
+    position when ``spaces_after``, each token's trailing-space flag, is given: :func:`_mark_opens`);
     straight double quotes and ``/'' toggle. A closing mark with no opening one before it closes a
     quotation that began before the sentence: what precedes it, back to the last mark, was quoted."""
     inside, flags, since = open_at_start, [], 0
-    for i, text in enumerate(tokens):
-        if text in OPENING_QUOTES or (text in TOGGLING_QUOTES and not inside):
+    for i in range(len(tokens)):
+        opens = _mark_opens(tokens, i, inside, spaces_after)
+        if opens is None:
+            flags.append(inside)
+        elif opens:
             inside = True
             flags.append(True)
-        elif text in CLOSING_QUOTES or text in TOGGLING_QUOTES:
+        else:
             if not inside:
                 flags[since:i] = [True] * (i - since)
             flags.append(True)
             inside, since = False, i + 1
-        else:
-            flags.append(inside)
     return tuple(flags), inside
 
 
@@ -86,6 +110,6 @@ def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nl
         doc = parsed[i] if i in parsed else nlp.make_doc(texts[i])
         if p != last_para:
             open_quote, last_para = opens_inside_quote(paragraphs[p]), p
-        flags, open_quote = quoted_flags([t.text for t in doc], open_quote)
+        flags, open_quote = quoted_flags([t.text for t in doc], open_quote, [bool(t.whitespace_) for t in doc])
         sentences.append(ParsedSentence(p, s, e, doc, flags))
     return ParsedDocument(tuple(paragraphs), tuple(sentences))

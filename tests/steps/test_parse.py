@@ -54,3 +54,11 @@ def test_skipped_sentences_are_only_tokenised():
     assert not doc.sentences[0].doc.has_annotation("DEP") and not doc.sentences[0].doc.ents
     assert doc.sentences[1].doc.has_annotation("DEP")
     assert [s.doc.text for s in doc.sentences] == ["Where is Jane Roe?", "She said that the port would reopen."]
+
+
+def test_a_curly_mark_typed_the_wrong_way_round_reads_by_where_it_stands():
+    """Planted defect: 'here,“ said Ann Lee' - an opening mark closing the quotation - left the
+    attribution inside the quotation."""
+    text = "“The port will reopen here,“ said Ann Lee."
+    sent = parse.parsed_document([text], [(0, 0, len(text))], parse.english_pipeline()).sentences[0]
+    assert [t.text for t, q in zip(sent.doc, sent.in_quote) if not q] == ["said", "Ann", "Lee", "."]

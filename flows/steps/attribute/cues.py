@@ -55,8 +55,10 @@ def cue_tokens(sent, forms: frozenset[str] | None) -> list:
     return sorted(found, key=lambda t: (_depth(t), t.i))
 
 
-def source_token(cue):
-    """The token heading the cue's source, or None."""
+def source_token(cue, in_quote: tuple[bool, ...] | None = None):
+    """The token heading the cue's source, or None. A subject found by climbing from a cue with none
+    of its own never lies inside a quotation ('"We were wrong," Ramos, 58, told AFP' parsed with
+    'told' joined to 'were'): then the name between the quotation and the cue is the source."""
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -67,12 +69,27 @@ def source_token(cue):
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+        if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
+            return _named_after_quotation(cue, in_quote)
         if subj is not None:
             return None if subj.dep_ == "nsubjpass" else subj
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _named_after_quotation(cue, in_quote: tuple[bool, ...]):
+    """The last proper noun (or he/she) between the end of a quotation and the cue, when nothing
+    but names, numbers and punctuation stand there; else None."""
+    doc, i = cue.doc, cue.i - 1
+    between = []
+    while i >= 0 and not in_quote[i]:
+        between.append(doc[i])
+        i -= 1
+    if i < 0 or any(t.pos_ in ("VERB", "AUX") for t in between):
+        return None
+    return next((t for t in between if t.pos_ == "PROPN" or t.lower_ in ("he", "she")), None)
 
 
 def source_entity(sent, head):
@@ -178,7 +195,7 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
     ``any_noun`` every common noun is a possible source too ("The magazine said"), for a
     classifier to weigh."""
     for cue in cue_tokens(sent, forms):
-        head = source_token(cue)
+        head = source_token(cue, sent.in_quote)
         if head is None or sent.in_quote[head.i]:
             continue
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not (

@@ -68,3 +68,11 @@ def test_an_organisation_name_with_of_stays_whole(parsed_sentence):
     c = _clause(parsed_sentence, "The Office of the High Commissioner for Fisheries said on Friday that "
                                  "the quotas would be cut.")
     assert c is not None and "High Commissioner for Fisheries" in c.source
+
+
+def test_a_subject_inside_the_quotation_is_never_the_source(parsed_sentence):
+    """Planted defect: 'told' parsed as joined to the quoted 'were', so the quoted 'We' became its source."""
+    c = cues.reported_clause(parsed_sentence("“We were tremendously wrong to not have confronted him from the "
+                                             "beginning,” Ramos, 58, told AFP in an interview on Monday."),
+                             FORMS, NOUNS, min_share=0.5)
+    assert c is not None and c.source == "Ramos"
