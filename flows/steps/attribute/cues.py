@@ -139,11 +139,24 @@ def content_share(sent, cue, source) -> float:
         attribution |= {t.i for t in cue.subtree}
         content = [t for t in doc if t.i not in attribution]
     else:
-        content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree]
-        if not content and cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
-            content = [t for t in doc if t.i < cue.left_edge.i]      # '"...," X said': what precedes
+        content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or \
+            content_beside(sent, cue)
     rest = sum(_alnum(t.text) for t in doc if t.i not in attribution)
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
+
+
+def content_beside(sent, cue) -> list:
+    """The content of a cue the parse gave none: what precedes a cue placed after it ('"...," X
+    said', also when the parser made the cue the root), or what follows a colon after the cue
+    ('X wrote: ...', 'X told reporters: ...')."""
+    doc = sent.doc
+    if cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
+        return [t for t in doc if t.i < cue.left_edge.i]
+    quoted = [t for t in doc[:cue.i] if sent.in_quote[t.i]]
+    if quoted:
+        return quoted
+    colon = next((t for t in doc[cue.i + 1:cue.i + 4] if t.text == ":" and not sent.in_quote[t.i]), None)
+    return [t for t in doc if t.i > colon.i] if colon is not None else []
 
 
 @dataclass(frozen=True)

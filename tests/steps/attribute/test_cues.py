@@ -76,3 +76,21 @@ def test_a_subject_inside_the_quotation_is_never_the_source(parsed_sentence):
                                              "beginning,” Ramos, 58, told AFP in an interview on Monday."),
                              FORMS, NOUNS, min_share=0.5)
     assert c is not None and c.source == "Ramos"
+
+
+@pytest.mark.parametrize("defect, text, cue", [
+    ("a quotation before the cue parsed as the cue's adverbial clause",
+     "“As a member of a small club, I’m glad to see rules that protect and even reward the players,” she tweeted.",
+     "tweeted"),
+    ("a quotation after a colon parsed as no child of the cue", "The email goes on to say: “The plan will fail.”", "say"),
+])
+def test_a_cue_the_parse_gave_no_content_takes_the_quotation_or_the_text_after_its_colon(parsed_sentence,
+                                                                                          defect, text, cue):
+    sent = parsed_sentence(text)
+    token = next(t for t in sent.doc if t.lower_ == cue)
+    assert cues.content_share(sent, token, cues.source_token(token, sent.in_quote)) >= 0.5, defect
+
+
+def test_a_colon_inside_a_title_far_after_the_cue_is_no_content(parsed_sentence):
+    sent = parsed_sentence("The office issued a white paper entitled Poverty Alleviation: Experience and Contribution.")
+    assert cues.content_beside(sent, next(t for t in sent.doc if t.lower_ == "issued")) == []
