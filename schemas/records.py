@@ -89,7 +89,10 @@ class Document(Record):
 class Paragraph(Record):
     """One paragraph of a document body."""
 
-    paragraph_id: str = _pk("Stable id: derived from the document id and the paragraph ordinal.")
+    paragraph_id: str = _pk(
+        "Stable id: hash of the document id, the paragraph's text (NFC, whitespace collapsed) and its "
+        "occurrence among the document's paragraphs with that same text; never of its position, so an id "
+        "names one text even when boilerplate removal changes the body.")
     document_id: str = _ref("Document the paragraph belongs to.", "documents.document_id")
     ordinal: int = Field(description="0-based position of the paragraph in its document.", ge=0)
     char_start: int = Field(description="Start offset into documents.clean_text.", ge=0)
@@ -101,7 +104,10 @@ class Paragraph(Record):
 class Statement(Record):
     """One sentence of a document body, with who it is attributed to (see STATEMENTS.md)."""
 
-    statement_id: str = _pk("Stable id: derived from the document id and the statement ordinal.")
+    statement_id: str = _pk(
+        "Stable id: hash of the document id, the statement's text (NFC, whitespace collapsed) and its "
+        "occurrence among the document's statements with that same text; never of its position, so an id "
+        "names one sentence even when boilerplate removal changes the body.")
     document_id: str = _ref("Document the statement belongs to.", "documents.document_id")
     paragraph_id: str = _ref("Paragraph the statement belongs to.", "paragraphs.paragraph_id")
     ordinal: int = Field(description="0-based reading-order position in the document; dense.", ge=0)

@@ -38,6 +38,59 @@ def test_ids_are_stable_and_depend_on_path_and_content():
     assert len(a) == 16 and int(a, 16) >= 0
 
 
+# An invented council story. Planted: "Harbour district notes" is a line other raw files repeat, so a run
+# whose raw folder holds them removes it as corpus boilerplate; the first sentence recurs in the body.
+HARBOUR = ("Council approves budget\n\nThe council met on Tuesday in the town hall.\n\nHarbour district notes\n\n"
+           "The mayor said the budget would pass.\n\nThe council met on Tuesday in the town hall.\n\n"
+           "Residents were not consulted.\n")
+
+
+def _ids_to_texts(rows: list[dict], key: str) -> dict[str, str]:
+    return {row[key]: row["text"] for row in rows}
+
+
+def test_boilerplate_removed_from_the_body_never_moves_an_id_to_another_text():
+    """Issue 9 item 8: ids were (document, ordinal), so removing one line renamed every later sentence."""
+    source = assemble.Source(path="harbour.txt", data=HARBOUR.encode())
+    alone = assemble.document_rows(source, LINEAGE).tables
+    among_others = assemble.document_rows(source, LINEAGE,
+                                          corpus_boilerplate=frozenset({"harbour district notes"})).tables
+    assert [r["rule"] for r in among_others["removed_lines"]][-1] == "corpus_repeated"   # the plant took
+    assert len(among_others["statements"]) == len(alone["statements"]) - 1
+    for table, key in (("statements", "statement_id"), ("paragraphs", "paragraph_id")):
+        before, after = _ids_to_texts(alone[table], key), _ids_to_texts(among_others[table], key)
+        assert after.items() <= before.items(), table      # every kept text keeps its id; no id changes text
+        assert "Harbour district notes" in before.values()
+    para_texts = _ids_to_texts(among_others["paragraphs"], "paragraph_id")
+    assert all(s["text"] in para_texts[s["paragraph_id"]] for s in among_others["statements"])
+
+
+def test_a_sentence_repeated_in_one_document_gets_one_id_per_occurrence():
+    rows = assemble.document_rows(assemble.Source(path="harbour.txt", data=HARBOUR.encode()), LINEAGE).tables
+    repeated = [s["statement_id"] for s in rows["statements"]
+                if s["text"] == "The council met on Tuesday in the town hall."]
+    assert len(repeated) == 2 and len(set(repeated)) == 2
+    # planted: the same sentence once composed (é) and once decomposed (e + U+0301), with doubled spaces
+    ids = assemble.content_ids("statement", "a" * 16, ["Caf\u00e9 opens.", "Cafe\u0301  opens.", "Other."])
+    assert len(set(ids)) == 3
+    assert assemble.content_ids("statement", "a" * 16, ["Cafe\u0301  opens.\n"])[0] == ids[0]
+
+
+def test_content_ids_are_deterministic_and_derive_from_document_text_and_occurrence():
+    texts = ["Yes.", "No.", "Yes."]
+    ids = assemble.content_ids("statement", "a" * 16, texts)
+    assert ids == assemble.content_ids("statement", "a" * 16, list(texts))
+    assert ids == [assemble.stable_id("statement", "a" * 16, "Yes.", 0),
+                   assemble.stable_id("statement", "a" * 16, "No.", 0),
+                   assemble.stable_id("statement", "a" * 16, "Yes.", 1)]
+    assert ids != assemble.content_ids("statement", "b" * 16, texts)    # another document
+    assert ids != assemble.content_ids("paragraph", "a" * 16, texts)    # another table
+    source = assemble.Source(path="harbour.txt", data=HARBOUR.encode())
+    first, second = (assemble.document_rows(source, LINEAGE).tables for _ in range(2))
+    for table, key in (("statements", "statement_id"), ("paragraphs", "paragraph_id")):
+        assert [r[key] for r in first[table]] == [r[key] for r in second[table]]
+
+
 def test_invalid_document_takes_its_paragraphs_and_statements_along():
     good, bad = "a" * 16, "b" * 16
     rows = assemble.Rows()

@@ -4,7 +4,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import unicodedata
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -76,6 +78,28 @@ def document_id(source_path: str, sha256: str) -> str:
     return stable_id("document", source_path, sha256)
 
 
+def normalised_text(text: str) -> str:
+    """The form a text's id is derived from: NFC, each run of whitespace one space, ends stripped."""
+    return " ".join(unicodedata.normalize("NFC", text).split())
+
+
+def content_ids(kind: str, doc_id: str, texts: Sequence[str]) -> list[str]:
+    """One stable id per text of a document, derived from the document id, the text's
+    ``normalised_text`` and its occurrence: how many earlier texts of the document have that form.
+
+    Never from the position alone: corpus boilerplate removal can take lines out of a body when
+    unrelated files join the raw folder, and an id made of (document, ordinal) would then name
+    another sentence. This way an id names one text; a text that stays keeps its id unless an
+    earlier copy of the same text is the one removed (it then takes that copy's id, same text)."""
+    seen: Counter[str] = Counter()
+    ids = []
+    for text in texts:
+        key = normalised_text(text)
+        ids.append(stable_id(kind, doc_id, key, seen[key]))
+        seen[key] += 1
+    return ids
+
+
 def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, reason: str, detail: str,
                   document_id: str | None = None, record_id: str | None = None,
                   record: dict | None = None, sha256: str | None = None) -> dict:
@@ -123,19 +147,15 @@ def document_rows(source: Source, lineage: Lineage, *,
                                                outlet=cleaned.header.outlet, language=cleaned.language, nlp=nlp)
 
     per_paragraph = Counter(s.paragraph_index for s in attributed.sentences)
-    para_ids = [stable_id("paragraph", doc_id, i) for i in range(len(para_spans))]
-    for i, (start, end) in enumerate(para_spans):
-        rows.add("paragraphs", {
-            "paragraph_id": para_ids[i], "document_id": doc_id, "ordinal": i,
-            "char_start": start, "char_end": end, "text": body[start:end],
-            "statement_count": per_paragraph[i], **lineage_cols,
-        })
+    paragraphs = paragraph_rows(para_spans, doc_id=doc_id, body=body, statement_counts=per_paragraph)
+    for row in paragraphs:
+        rows.add("paragraphs", row | lineage_cols)
+    para_ids = [p["paragraph_id"] for p in paragraphs]
+    for row in statement_rows(attributed.sentences, doc_id=doc_id, body=body, para_spans=para_spans,
+                              para_ids=para_ids):
+        rows.add("statements", row | lineage_cols)
 
     spoken = Counter(sent.speaker for sent in attributed.sentences if sent.speaker)
-    for ordinal, sent in enumerate(attributed.sentences):
-        rows.add("statements", statement_row(sent, ordinal, doc_id=doc_id, body=body,
-                                             paragraph_start=para_spans[sent.paragraph_index][0],
-                                             paragraph_id=para_ids[sent.paragraph_index]) | lineage_cols)
 
     for profile in attributed.speakers:
         rows.add("speakers", {
@@ -164,14 +184,34 @@ def document_rows(source: Source, lineage: Lineage, *,
     return rows
 
 
+def paragraph_rows(spans: Sequence[tuple[int, int]], *, doc_id: str, body: str,
+                   statement_counts: Counter[int]) -> list[dict]:
+    """The paragraphs rows (lineage aside) of a body, ids from ``content_ids``."""
+    texts = [body[start:end] for start, end in spans]
+    ids = content_ids("paragraph", doc_id, texts)
+    return [{"paragraph_id": ids[i], "document_id": doc_id, "ordinal": i, "char_start": start,
+             "char_end": end, "text": texts[i], "statement_count": statement_counts[i]}
+            for i, (start, end) in enumerate(spans)]
+
+
+def statement_rows(sentences: Sequence[attribute.AttributedSentence], *, doc_id: str, body: str,
+                   para_spans: Sequence[tuple[int, int]], para_ids: Sequence[str]) -> list[dict]:
+    """The statements rows (lineage aside) of a body in reading order, ids from ``content_ids``."""
+    rows = [statement_row(sent, ordinal, doc_id=doc_id, body=body,
+                          paragraph_start=para_spans[sent.paragraph_index][0],
+                          paragraph_id=para_ids[sent.paragraph_index])
+            for ordinal, sent in enumerate(sentences)]
+    ids = content_ids("statement", doc_id, [row["text"] for row in rows])
+    return [{"statement_id": sid, **row} for sid, row in zip(ids, rows)]
+
+
 def statement_row(sent: attribute.AttributedSentence, ordinal: int, *, doc_id: str, body: str,
                   paragraph_start: int, paragraph_id: str) -> dict:
-    """The statements row (lineage aside) of one attributed sentence: its offsets and its cue's
-    offsets move from the paragraph's text to the document's clean text."""
+    """The statements row (id and lineage aside) of one attributed sentence: its offsets and its
+    cue's offsets move from the paragraph's text to the document's clean text."""
     start, end = paragraph_start + sent.start, paragraph_start + sent.end
     return {
-        "statement_id": stable_id("statement", doc_id, ordinal), "document_id": doc_id,
-        "paragraph_id": paragraph_id, "ordinal": ordinal,
+        "document_id": doc_id, "paragraph_id": paragraph_id, "ordinal": ordinal,
         "char_start": start, "char_end": end, "text": body[start:end],
         "mode": sent.mode, "speaker": sent.speaker, "speaker_role": sent.speaker_role, "cue": sent.cue,
         "cue_char_start": None if sent.cue_start is None else paragraph_start + sent.cue_start,
