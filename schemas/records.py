@@ -21,7 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.2.0"
+SCHEMA_VERSION = "1.3.0"  # 1.3.0: paragraph and statement ids derive from their text, not their position
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py)
