@@ -401,3 +401,19 @@ def test_a_capitalised_heading_ending_like_a_sentence_is_no_bare_name_label():
     """Planted defect: "TOP STORIES." and "WHAT IS WORKING." headings taken as names alone on their lines."""
     assert attribute_module._bare_name("TOP STORIES.") is None
     assert attribute_module._bare_name("Wang Wenbin") == "Wang Wenbin"
+
+
+def test_question_and_answer_words_inside_a_paragraph_of_prose_make_no_dialogue():
+    """Planted defect: a riddle ("Question: ... Answer: ...") in one paragraph of a column turned
+    every paragraph of the column into the turns of 'Answer'."""
+    paragraphs = ["The council met again on Monday and argued about the harbour for hours.",
+                  "Then came the joke of the evening. Question: What floats and argues? Answer: A council.",
+                  "The vote was put off until May."]
+    _, rows = attribute(paragraphs)
+    assert not any(s.mode == "turn" for _, s in rows)
+
+
+def test_a_speech_tag_turned_round_is_no_speaker_label():
+    """Planted defect: 'Continued Stone:' taken as the label of a speaker named 'Continued Stone'."""
+    assert attribute_module._label_at("Continued Stone: “So I think it is a real problem.”", 0) is None
+    assert attribute_module._label_at("Roger Stone: So I think it is a real problem.", 0) is not None

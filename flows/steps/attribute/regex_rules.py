@@ -685,6 +685,8 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     words = label.split()
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
         return None
+    if len(words) > 1 and words[0].lower() in L.CUE_VERB_FORMS:
+        return None                      # "Continued Stone:": a speech tag turned round, not a label
     if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
             label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words \
             and label.capitalize() not in L.ROLE_LABELS:
@@ -809,6 +811,8 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
     occurrences = [s.label for s in sents if s.label] + list(label_only.values())
     distinct = set(occurrences)
+    if not label_only and not _labels_open_paragraphs(sents):
+        return {}              # "Question: ... Answer: ..." inside a paragraph of prose: no dialogue
     person_label = any(2 <= len(lab.split()) <= 3 and not any(
         w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS for w in lab.split()) for lab in distinct)
     if person_label and not label_only and len(occurrences) < 2:
@@ -823,6 +827,14 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
         return {}              # names alone on their lines over third-person text: headings or a list
     return {lab: {} for lab in distinct}
+
+
+def _labels_open_paragraphs(sents: list[_Sent]) -> bool:
+    """Some speaker label stands at the start of its paragraph, as the turns of a dialogue do."""
+    firsts = {}
+    for s in sents:
+        firsts.setdefault(s.para, s)
+    return any(s.label for s in firsts.values())
 
 
 _PERSONAL_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
