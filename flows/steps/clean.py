@@ -674,7 +674,9 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         line[-1] in "?!？！" and _words(line) <= max_title_words
         and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
     # the document's first line, set apart by a blank line: a headline even with a full stop or semicolon
-    title_like = title_like or (blank_after and seen == 0 and _is_headline_paragraph(line, max_title_words))
+    # (or by the next line when it ends with a semicolon, which never ends a sentence: a deck follows)
+    title_like = title_like or (seen == 0 and (blank_after or line.rstrip().endswith(";"))
+                                and _is_headline_paragraph(line, max_title_words))
     if got.title is None and title_allowed and seen < max_title_line and title_like:
         got.title = (i, line.rstrip(" |·-–—").strip())
         return "title"
@@ -706,12 +708,21 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
 
 def _is_headline_paragraph(line: str, max_words: int) -> bool:
     """A short line ending in a full stop, semicolon, ! or ? (a closing quote may follow it) that is
-    headline-shaped once the stop is gone."""
+    headline-shaped once the stop is gone; in headline case it may hold two sentences ("Obama
+    Names A Judge. That’s A First.")."""
     bare = line.rstrip("’”'\"")
     if not bare.endswith((".", ";", "!", "?")) or _words(line) > max_words:
         return False
     bare = bare[:-1].rstrip("’”'\" ")
+    if bare and _in_headline_case(bare):
+        bare = re.sub(r"(?<=\w)[.!?]\s+(?=[A-Z])", " ", bare)
     return bool(bare) and _is_title_candidate(bare, min_words=2)
+
+
+def _in_headline_case(text: str, *, min_share: float = 0.8) -> bool:
+    """Most words of four letters or more start with a capital, as in a headline, not a sentence."""
+    long = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= min_share * len(long)
 
 
 # a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label

@@ -271,13 +271,28 @@ def test_time_zone_after_a_date_is_no_outlet():
 
 @pytest.mark.parametrize("headline", ["Harbour board approves new pier for small boats.",
                                       "Harbour board approves new pier for small boats;",
-                                      "Board on the pier: ‘We will build it.’"])
+                                      "Board on the pier: ‘We will build it.’",
+                                      "Harbour Board Approves A Second Pier. That’s A First."])
 def test_first_line_with_a_stop_set_apart_by_a_blank_line_is_the_title(headline):
     doc = cleaned_document(headline + "\n\n"
                            "The harbour board on Monday approved a second pier, ending a two-year dispute "
                            "over berths for the fishing fleet.\n")
     assert doc.header.title == headline
     assert doc.body.startswith("The harbour board")
+
+
+def test_a_first_line_ending_with_a_semicolon_is_the_title_even_with_a_deck_under_it():
+    """Planted defect: 'Headline;' followed at once by its deck line was not taken as the title."""
+    doc = cleaned_document("Harbour board approves new pier for small boats;\n"
+                           "A second berth could end a two-year dispute over the fishing fleet.\n\n"
+                           "The harbour board on Monday approved a second pier, ending a two-year dispute "
+                           "over berths for the fishing fleet.\n")
+    assert doc.header.title == "Harbour board approves new pier for small boats;"
+
+
+def test_two_sentences_in_sentence_case_are_no_headline():
+    assert not clean._is_headline_paragraph("The board met. It approved a pier.", 25)
+    assert clean._is_headline_paragraph("The Board Met. It Approved A Pier.", 25)
 
 
 def test_a_one_sentence_first_paragraph_running_into_the_next_line_is_no_title():
