@@ -158,13 +158,14 @@ def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
 
 def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     """A sentence mostly inside quotation marks that no sieve attributed takes the speaker of the
-    nearest quotation of its paragraph already attributed, the one before it first."""
+    nearest quotation or report of its paragraph the parse already attributed, the one before it
+    first ('Roe said the port would reopen. "The boats come back in May."')."""
     if ctx.parsed is None:
         return {}
     out = {}
-    quoted_in: dict[int, list[int]] = {}          # paragraph -> its sentences already attributed as quotes
+    quoted_in: dict[int, list[int]] = {}          # paragraph -> its sentences already attributed as speech
     for j, d in decided.items():
-        if d.mode == "direct":
+        if d.mode in ("direct", "indirect"):
             quoted_in.setdefault(ctx.parsed.sentences[j].paragraph_index, []).append(j)
     for si, sent in enumerate(ctx.parsed.sentences):
         if si in decided or quoted_share(sent) < ctx.min_share:
@@ -176,8 +177,9 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     return out
 
 
-# Precedence: the order of this tuple.
-SIEVES = (dialogue_turns, framed_texts, quote_with_cue, quotations, quote_continues, cue_with_subject,
+# Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
+# from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
+SIEVES = (dialogue_turns, framed_texts, quote_with_cue, cue_with_subject, quote_continues, quotations,
           surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",

@@ -116,3 +116,13 @@ def test_a_carried_report_stops_where_another_named_subject_states_a_fact(nlp):
     assert sieves.another_voice(parsed.sentences[0], "Tom Bell")
     assert not sieves.another_voice(parsed.sentences[0], "Ann Lee")             # the speaker goes on
     assert not sieves.another_voice(parsed.sentences[1], "Tom Bell")            # a modal: still the view
+
+
+def test_a_quotation_after_a_report_in_its_paragraph_takes_the_reported_source(nlp):
+    """Planted defect: the surface rules gave the quotation after 'Jane Roe said ...' to a person of
+    the previous paragraph; the parse's report in the same paragraph names its speaker."""
+    paras = ["Tom Bell opened the new harbour office on Monday.",
+             "Jane Roe said the port would reopen in May. “The boats will come back with the spring.”"]
+    out = attributed_document(paras, language="en", nlp=nlp).sentences
+    assert (out[1].rule, out[1].speaker) == ("cue_with_subject", "Jane Roe")
+    assert (out[2].rule, out[2].mode, out[2].speaker) == ("quote_continues", "direct", "Jane Roe")
