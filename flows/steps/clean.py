@@ -305,33 +305,44 @@ def language(text: str, *, max_chars: int = 4000) -> str | None:
 
 _TERMINAL = ".!?。！？…\"”’'»)）」』】"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
-_DATE_PREFIX = re.compile(r"^\s*(?:date|published|posted|updated)\s*[:：]?\s*(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})"
-                          r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s+(?=\S)", re.IGNORECASE)
+# White space is taken whole (``*+``, ``++``): what follows each run starts with a non-space, so no
+# match is lost, and a long run costs linear time (adjacent ``\s*[:：]?\s*`` was quadratic, issue 9).
+_DATE_PREFIX = re.compile(r"^\s*+(?:date|published|posted|updated)\s*+[:：]?+\s*+(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})"
+                          r"(?:\s++\d{1,2}:\d{2}(?::\d{2})?)?\s++(?=\S)", re.IGNORECASE)
 _WIRE_HEAD = re.compile(r"^(?P<org>[A-Z][\w.&' ]{1,40}?),\s*(?P<place>[A-Z][\w' ]{1,30}),\s*"
                         r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*[.:：]?\s*"
                         r"(?:(?:title|topic|subject|headline)\s*[:：]\s*)?(?P<title>.*)$", re.IGNORECASE)
 _HEADER_LABELS = frozenset("""speakers speaker chairperson chair moderator host hosts date time venue location place
     abstract keywords key words contents content summary source editor editors author authors tags tag
     photo photos foreword preface introduction conclusion references notes""".split())
+# A caption's bracket holds no opening bracket (``[^\][]``, ``[^()]``): each try from an opening bracket
+# stops at the next one, so a line of many "(photo" costs linear time; ``[^)]*`` ran to the line's end
+# from every one of them (quadratic, issue 9).
 _CAPTION = re.compile(
-    r"(.*(\[(photo|图|圖)[^\]]*\]|\((file\s+)?photo[^)]*\)(\s*\([^)]*\))?|\((getty\s*images|afp|ap|reuters|xinhua/[^)]*|"
+    r"(.*(\[(photo|图|圖)[^\][]*\]|\((file\s+)?photo[^()]*\)(\s*\([^)]*\))?|\((getty\s*images|afp|ap|reuters|xinhua/[^()]*|"
     r"[^()]{0,40}/(photo|xinhua|cfp|ic|vcg)[^()]*)\))\s*|"
     r"(top|bottom|upper|lower|middle|above|below|left|right|center)(\s+(left|right|center|top|bottom))?\s*:\s+.{20,}|"
     r"(file\s+)?photo(graph)?\s*[:：/]\s*.{0,80}|.{0,60}photograph\s*:\s*\(.{0,40}\)|"
     r"\([A-Z][\w .]{1,30}/[A-Z][\w .]{1,30}\)|\([A-Z0-9 ]{3,40}\)\s*[A-Z0-9][A-Z0-9 ,.'\-]{5,80}(\([A-Z]{2}\))?)",
     re.IGNORECASE)
-_CREDIT = re.compile(r"\(?\s*((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
+# The leading white space is taken whole (``\s*+``): the credit starts at the first non-space, so a
+# line of "(" and a long run of spaces is tried from one place, not from each space (each try cost
+# 200 times the run: seconds for 3,000 spaces, issue 9).
+_CREDIT = re.compile(r"\(?\s*+((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
                      r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
                      r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
                      r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
                      r"\((xinhua|ap|afp|reuters|dpa|cna|xinhua\s+news\s+agency)\)|"
-                     r"[^()]{2,200}\s+contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
+                     r"[^()]{2,200}\s++contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
 _KEYWORDS = re.compile(r"^(keywords?|key\s+words|tags|关键词|關鍵詞)\s*[:：]", re.IGNORECASE)
-_TAILS = (  # glued to the end of a body line
-    ("photo_credit", re.compile(r"\s*\((?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})/(?:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\)\s*$")),
-    ("read_more", re.compile(r"(?<=[.!?”\"…'’])\s*(?:…|\.\.\.)?\s*(?:read\s+more|continue\s+reading|read\s+the\s+full\s+"
-                             r"(?:story|article))\s*(?:»|>>|→|\.\.\.)?\s*$", re.IGNORECASE)),
+# glued to the end of a body line. A tail starts where its white space starts (``(?<!\s)``) and takes
+# it whole: searched from inside a long run of spaces, the old ``\s*`` rescanned the rest of the run at
+# every position (quadratic, issue 9); the leftmost match is the same.
+_TAILS = (
+    ("photo_credit", re.compile(r"(?<!\s)\s*+\((?:[A-Z][\w.]*(?: [A-Z][\w.]*){0,3})/(?:[A-Z][\w.\-]*(?: [A-Z][\w.\-]*){0,3})\)\s*$")),
+    ("read_more", re.compile(r"(?<=[.!?”\"…'’])\s*+(?:…|\.\.\.)?+\s*+(?:read\s+more|continue\s+reading|read\s+the\s+full\s+"
+                             r"(?:story|article))\s*+(?:»|>>|→|\.\.\.)?+\s*+$", re.IGNORECASE)),
 )
 _SECTION_HEAD = re.compile(r"((?=[IVXLC]+\b)[IVXLC]+|\d{1,2}|[A-H])\s*[.、)]\s*(\S[^.!?。！？]{0,100}[^.!?。！？:：,;])?")
 
@@ -598,7 +609,7 @@ _LIST_OPENER = re.compile(  # headings of lists of other articles (not "Story hi
     r"more\s+stories|more\s+on\s+this\s+story|you\s+may\s+also\s+like|recommended(\s+(stories|for\s+you))?|"
     r"most\s+(popular|read|viewed)|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|latest\s+news|"
     r"read\s+next|up\s+next|what\s+to\s+read\s+next|further\s+reading|see\s+also|also\s+read|read\s+also|"
-    r"相关新闻|相關新聞|相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?", re.IGNORECASE)
+    r"相关新闻|相關新聞|相关阅读|推荐阅读|热门推荐)\s*+[:：]?+\s*+(>>|»|›)?", re.IGNORECASE)  # spaces whole: linear
 
 
 def _is_headline_like(s: str, *, max_words: int = 25) -> bool:
@@ -728,7 +739,8 @@ def _in_headline_case(text: str, *, min_share: float = 0.8) -> bool:
 # a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label
 _RUBRIC = re.compile(r"(?i:panel|interview|transcript|full\s+text|opinion|analysis|explainer|editorial|commentary|review|q\s*&\s*a|"
                      r"exclusive|watch|live|podcast|video|debate|poll|quiz|factbox|factcheck|fact\s+check)\s*:")
-_TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?", re.IGNORECASE)
+# spaces taken whole (``\s*+``): with two adjacent ``\s*`` a long run of spaces cost quadratic time
+_TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?m\.?)?(?:\s*+[A-Z]{2,4})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.){2,}")   # "Washington, D.C."
 _DATED_TITLE = re.compile(r"^(?P<lead>[A-Z][\w'’]*(?:\s+[\w'’]+){2,})\s*[–—:|-]\s*$")
 

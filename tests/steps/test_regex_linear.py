@@ -1,9 +1,9 @@
 """Issue 9: the patterns that read input text run in linear time.
 
 Each case plants one adversarial run (spaces after a dateline's place, spaces after a date's day,
-dots, blank lines, spaces inside a byline) at 4x the size of a first call and checks the larger
-call costs at most a generous multiple of 4x the smaller (a quadratic pattern costs 16x, the old
-dateline pattern far more: 409 spaces took seconds) and stays within a per-call budget.
+dots, blank lines, spaces inside a byline, many opening brackets) at 4x the size of a first call and
+checks the larger call costs at most a generous multiple of 4x the smaller (a quadratic pattern costs
+16x, the old dateline pattern far more: 409 spaces took seconds) and stays within a per-call budget.
 (boilerplate.boilerplate_rule is not here: it reads lines of at most 400 characters.)
 """
 from __future__ import annotations
@@ -45,6 +45,26 @@ CASES = {
     "cleaned_document": (clean.cleaned_document,
                          lambda n: "A" + " " * (n // 2) + "x\nBEIJING, Dec. 8" + " " * (n // 2) + "-- x\n"
                                    "A body sentence follows here, as in any news story."),
+    # clean: a run of spaces after a date label, between a time and its zone (two adjacent \s*)
+    "date_prefix_label_then_spaces": (lambda s: clean._DATE_PREFIX.match(s), lambda n: "Date" + " " * n + "x"),
+    "time_line_then_spaces": (lambda s: clean._TIME_LINE.fullmatch(s), lambda n: "1:00" + " " * n + "x"),
+    "list_opener_then_spaces": (lambda s: clean._LIST_OPENER.fullmatch(s), lambda n: "Related" + " " * n + "x"),
+    # clean: many opening brackets before no closing one (each tried to the line's end)
+    "caption_many_photo_brackets": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "(photo" * (n // 6) + "x"),
+    "caption_many_square_brackets": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "[photo" * (n // 6) + "x"),
+    "caption_many_agency_slashes": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "(xinhua/" * (n // 8) + "x"),
+    # clean: a bracket and a long run of spaces before a credit that never comes (seconds for 3,000)
+    "credit_bracket_then_spaces": (lambda s: clean._CREDIT.fullmatch(s), lambda n: "(" + " " * n + "x"),
+    # clean: a run of spaces inside a body line, before a tail that never comes
+    "photo_credit_tail_spaces": (lambda s: dict(clean._TAILS)["photo_credit"].search(s), lambda n: "a" + " " * n + "x"),
+    "read_more_tail_spaces": (lambda s: dict(clean._TAILS)["read_more"].search(s), lambda n: "." + " " * n + "x"),
+    "read_more_then_spaces": (lambda s: dict(clean._TAILS)["read_more"].search(s),
+                              lambda n: "Done. Read more" + " " * n + "x"),
+    # the whole cleaning step on lines planted with the runs above
+    "cleaned_document_planted_lines": (clean.cleaned_document,
+                                       lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
+                                                 "A body sentence follows here, as in any news story.\n"
+                                                 "(" + " " * (n // 4) + "x\n" + "(photo" * (n // 24) + "\n"),
 }
 
 
