@@ -13,6 +13,10 @@ from collections import Counter
 _I = re.IGNORECASE
 
 # (rule name, pattern matched against the whole stripped line)
+# Between the words of a menu (share_follow, site_navigation) white space and a separator are taken whole
+# (``\s*+[|/·]?+\s*+``): no word starts with either, so no match is lost. With ``\s*[|/·]?\s*`` each
+# single space could go to either ``\s*``, and a line of menu words ending in anything else backtracked
+# through every split: exponential time (18 words 0.3 s, x4 for every two more; issue 9).
 LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pattern, _I)) for name, pattern in (
     ("comment_form", r"(please\s+)?(enter|leave|post|write|add|submit)\s+(your|a)\s+"
                      r"(comment|name|e-?mail|reply|website)s?(\s+(here|below))?\s*[!.:*]?"),
@@ -32,7 +36,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("share_follow", r"[^.,;]{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b[^,;]{0,40}"),
     ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|e-mail|print|whatsapp|facebook|"
                      r"twitter|linkedin|pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|分享到?|微信|微博)"
-                     r"(\s*[|/·,\-–:：]?\s*(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"
+                     r"(\s*+[|/·,\-–:：]?+\s*+(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"
                      r"pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|微信|微博|qq空间))*\s*:?"),
     ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
     ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
@@ -57,7 +61,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                           r"相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?"),
     ("site_navigation", r"(home|about(\s+us)?|contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+"
                         r"conditions)|cookie\s+policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|"
-                        r"newsletters?|subscribe|log\s*in|sign\s+in|register)(\s*[|/·•]?\s*(home|about(\s+us)?|"
+                        r"newsletters?|subscribe|log\s*in|sign\s+in|register)(\s*+[|/·•]?+\s*+(home|about(\s+us)?|"
                         r"contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+conditions)|cookie\s+"
                         r"policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|newsletters?|subscribe|"
                         r"log\s*in|sign\s+in|register))*"),
@@ -134,29 +138,61 @@ def spam_spans(line: str) -> list[tuple[int, int]]:
     return [m.span() for m in _SPAM.finditer(line)]
 
 
-_URL_TAIL = re.compile(r"https?://\S+$")
+_URL = re.compile(r"https?://\S")
 _CJK_TAIL = re.compile(r"[A-Za-z0-9.,;:!?\"”’)]([\u3000-\u30ff\u3400-\u9fff\uff00-\uffef][^A-Za-z]*)$")
+_LATIN_LETTER = re.compile(r"[A-Za-z]")
+_ASCII_WORD = re.compile(r"[A-Za-z0-9]*")
 
 
-def watermark_suffix(lines: list[str], *, min_lines: int = 2) -> str | None:
-    """A suffix ending in a URL glued to the end of at least ``min_lines`` lines (a site watermark)."""
-    tails = [ln.rstrip() for ln in lines if _URL_TAIL.search(ln.rstrip())]
+def _ends_with_url(s: str) -> bool:
+    """``s`` ends in a URL: its last word holds "http(s)://" and more. What a search for ``https?://\\S+$``
+    finds, without rescanning the rest of a long last word from every "http" in it (quadratic, issue 9)."""
+    return bool(s) and not s[-1].isspace() and _URL.search(s.rsplit(None, 1)[-1]) is not None
+
+
+def _common_suffix_length(a: str, b: str) -> int:
+    """How many characters ``a`` and ``b`` share at their ends (binary search over slice comparisons)."""
+    shared, most = 0, min(len(a), len(b))
+    while shared < most:
+        mid = (shared + most + 1) // 2
+        if a[len(a) - mid:] == b[len(b) - mid:]:
+            shared = mid
+        else:
+            most = mid - 1
+    return shared
+
+
+def _shared_tail(a: str, b: str) -> str:
+    """The end ``a`` and ``b`` share, from a word boundary of ``a`` (a shared partial Latin word is
+    dropped), without leading white space."""
+    start = len(a) - _common_suffix_length(a, b)
+    if 0 < start and a[start - 1].isalnum():
+        start = _ASCII_WORD.match(a, start).end()
+    return a[start:].lstrip()
+
+
+def _cjk_tail(line: str) -> re.Match | None:
+    """``_CJK_TAIL.search(line)``, started at the last Latin letter: a tail holds none, so no match starts
+    before it, and a search from the start rescanned the line from every candidate (quadratic)."""
+    last = _LATIN_LETTER.search(line[::-1])
+    return _CJK_TAIL.search(line, len(line) - 1 - last.start() if last else 0)
+
+
+def watermark_suffix(lines: list[str], *, min_lines: int = 2, max_url_lines: int = 64) -> str | None:
+    """A suffix ending in a URL glued to the end of at least ``min_lines`` lines (a site watermark), or a
+    CJK tail glued to the end of Latin text ("... Human Rights文章源自英文巴士").
+
+    Candidates are the ends shared by pairs of the first ``max_url_lines`` lines ending in a URL (a
+    watermark repeats on most lines; every pair of all of them would take quadratic time)."""
+    tails = [t for t in (ln.rstrip() for ln in lines) if _ends_with_url(t)][:max_url_lines]
     counts = Counter()
     for i, a in enumerate(tails):
         for b in tails[i + 1:]:
-            n = 0
-            while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
-                n += 1
-            suffix = a[len(a) - n:]
-            # start the watermark at a word boundary: drop a shared partial Latin word
-            while suffix and suffix[0].isascii() and suffix[0].isalnum() and n < len(a) and a[len(a) - n - 1].isalnum():
-                suffix = suffix[1:]
-                n -= 1
-            suffix = suffix.lstrip()
-            if _URL_TAIL.search(suffix) and len(suffix) >= 12:
+            suffix = _shared_tail(a, b)
+            if _ends_with_url(suffix) and len(suffix) >= 12:
                 counts[suffix] += 1
-    for ln in lines:  # a CJK tail glued to the end of Latin text: "... Human Rights文章源自英文巴士"
-        m = _CJK_TAIL.search(ln.rstrip())
+    for ln in lines:
+        m = _cjk_tail(ln.rstrip())
         head = ln[: m.start(1)] if m else ""
         letters = [c for c in head if c.isalpha()]
         if m and len(m.group(1)) >= 4 and letters and sum(c.isascii() for c in letters) >= 0.8 * len(letters):

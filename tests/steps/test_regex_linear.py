@@ -1,10 +1,12 @@
-"""Issue 9: the patterns that read input text run in linear time.
+"""Issue 9: the patterns that read input text, and the functions that loop over its lines, run in linear time.
 
 Each case plants one adversarial run (spaces after a dateline's place, spaces after a date's day,
-dots, blank lines, spaces inside a byline, many opening brackets) at 4x the size of a first call and
-checks the larger call costs at most a generous multiple of 4x the smaller (a quadratic pattern costs
-16x, the old dateline pattern far more: 409 spaces took seconds) and stays within a per-call budget.
-(boilerplate.boilerplate_rule is not here: it reads lines of at most 400 characters.)
+dots, blank lines, spaces inside a byline, many opening brackets, menu words, many lines ending in a
+URL) at 4x the size of a first call and checks the larger call costs at most a generous multiple of 4x
+the smaller (a quadratic pattern costs 16x, the old dateline pattern far more: 409 spaces took seconds)
+and stays within a per-call budget. The boilerplate line rules are probed on their own, past the
+400-character cap ``boilerplate_rule`` puts on a line: two of them were exponential, which no cap
+makes safe.
 """
 from __future__ import annotations
 
@@ -12,7 +14,7 @@ import time
 
 import pytest
 
-from flows.steps import clean, header, segment
+from flows.steps import boilerplate, clean, header, segment
 
 SMALL, LARGE = 12_000, 48_000       # characters; LARGE = 4 x SMALL
 MAX_RATIO = 10                      # linear is 4; quadratic would be 16
@@ -60,6 +62,17 @@ CASES = {
     "read_more_tail_spaces": (lambda s: dict(clean._TAILS)["read_more"].search(s), lambda n: "." + " " * n + "x"),
     "read_more_then_spaces": (lambda s: dict(clean._TAILS)["read_more"].search(s),
                               lambda n: "Done. Read more" + " " * n + "x"),
+    # boilerplate: menu words with single spaces and something else at the end (exponential backtracking)
+    "line_rules_menu_words": (lambda s: [p.fullmatch(s) for _, p in boilerplate.LINE_RULES],
+                              lambda n: "home " * (n // 5) + "x"),
+    "line_rules_share_words": (lambda s: [p.fullmatch(s) for _, p in boilerplate.LINE_RULES],
+                               lambda n: "share " * (n // 6) + "x"),
+    # boilerplate: many lines ending in a URL (every pair compared), a long word of "http://", a long
+    # line of digits and CJK before a Latin letter
+    "watermark_many_url_lines": (lambda s: boilerplate.watermark_suffix(s.split("\n")),
+                                 lambda n: "\n".join(f"Line {i} http://x.example/{i}" for i in range(n // 28))),
+    "watermark_long_url_word": (lambda s: boilerplate.watermark_suffix([s]), lambda n: "http://" * (n // 7) + " x"),
+    "watermark_cjk_then_latin": (lambda s: boilerplate.watermark_suffix([s]), lambda n: "1中" * (n // 2) + "x"),
     # the whole cleaning step on lines planted with the runs above
     "cleaned_document_planted_lines": (clean.cleaned_document,
                                        lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
