@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
+from itertools import accumulate
 
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate((
@@ -173,33 +175,90 @@ def _split_names(text: str) -> list[str] | None:
     return names if parts and all(names) else None
 
 
+MAX_NAME_WORDS = 6  # a person_name is 2-4 words, plus one token of stripped punctuation at either end
+
+
+def _heads_are_names(text: str, ends: list[int]) -> Iterator[bool]:
+    """Whether ``_split_names(text[:end])`` is a list of names, for each of the increasing ``ends``.
+
+    One pass over ``text``: a part closed by a separator is named once, and the values stop as soon as
+    no longer head can be a list of names (a closed part is no name, or the open part has more words than
+    a name). Calling ``_split_names`` on each longer head took quadratic time (issue 9)."""
+    named, start = False, 0                     # a closed part was named; where the open part starts
+    for end in ends:
+        pending, pos = [], start
+        for sep in _NAME_SEPARATOR.finditer(text, start, end):
+            if sep.end() == end:                # in a longer head it may take the white space after ``end``
+                pending.append(text[pos:sep.start()])
+                pos = end
+                break
+            part = text[pos:sep.start()]
+            if part and person_name(part) is None:
+                return
+            named = named or bool(part)
+            pos = start = sep.end()
+        pending.append(text[pos:end])
+        if len(pending[0].split()) > MAX_NAME_WORDS:
+            return
+        parts = [p for p in pending if p]
+        yield (named or bool(parts)) and all(person_name(p) for p in parts)
+
+
+def _names_then_comma_outlet(t: str) -> tuple[list[str], str | None] | None:
+    """Names before a comma and an outlet after it ("He Yin, People's Daily"): the first comma whose head
+    is a list of names and whose tail is not blank and holds no date.
+
+    A date found in one tail is in every longer tail up to where it starts (a longer head holds no date:
+    its digits are no name), so it is looked for once, not after every comma."""
+    commas = [k for k, c in enumerate(t) if c == ","]
+    last_text = len(t.rstrip()) - 1             # a tail after it is blank
+    date_at = -1
+    for i, named in zip(commas, _heads_are_names(t, commas)):
+        if not named or i >= last_text or i < date_at:
+            continue
+        found = found_date(t[i + 1:])
+        if found is None:
+            return _split_names(t[:i]), clean_outlet(t[i + 1:])
+        date_at = i + 1 + found.start
+    return None
+
+
+def _names_then_outlet_words(t: str) -> tuple[list[str], str | None] | None:
+    """NAMES Outlet Words (AP style): the shortest head of two or more words that is a list of names, not
+    ending in a connective, followed by a capitalised outlet name."""
+    words = t.split()
+    joined = " ".join(words)
+    ends = [e - 1 for e in accumulate(len(w) + 1 for w in words)]    # where each word ends in ``joined``
+    outlet_from = max((m.start() for m in _OUTLET_WORDS.finditer(joined)), default=-1)  # last outlet word
+    for k, named in zip(range(2, len(words)), _heads_are_names(joined, ends[1:-1])):
+        if words[k - 1].lower() in ("and", "&", "y", "et") or words[k - 1].endswith(","):
+            continue
+        tail_from = ends[k - 1] + 1
+        outlet = tail_from <= outlet_from or (k == len(words) - 1 and _ACRONYM.match(words[k]))
+        if named and words[k][:1].isupper() and outlet:
+            return _split_names(joined[:ends[k - 1]]), clean_outlet(joined[tail_from:])
+    return None
+
+
+# names end on a non-space and the space before the bracket is taken whole: linear on a long run of
+# spaces (the lazy ``[^()]+?\s*\(`` rescanned the run for every character of it)
+_NAMES_OUTLET_BRACKETS = re.compile(r"^(?P<names>[^()]*?[^()\s])\s*+\((?P<outlet>[^()]+)\)$")
+
+
 def names_and_outlet(text: str) -> tuple[list[str], str | None] | None:
     """("He Yin, People's Daily") -> (["He Yin"], "People's Daily"); None if no name list leads ``text``.
 
-    Forms: names alone; names, outlet; names (outlet); NAMES Outlet Words (AP style)."""
+    Forms: names alone; names, outlet; names (outlet); NAMES Outlet Words (AP style). Linear time."""
     t = text.strip(" ,;:-–—")
     if not t:
         return None
-    m = re.match(r"^(?P<names>[^()]+?)\s*\((?P<outlet>[^()]+)\)$", t)
+    m = _NAMES_OUTLET_BRACKETS.match(t)
     if m and _split_names(m.group("names")):
         return _split_names(m.group("names")), clean_outlet(m.group("outlet"))
     names = _split_names(t)
     if names:
         return names, None
-    for i in [k for k, c in enumerate(t) if c == ","]:
-        head, tail = t[:i], t[i + 1:]
-        names = _split_names(head)
-        if names and tail.strip() and not found_date(tail):
-            return names, clean_outlet(tail)
-    words = t.split()
-    for k in range(2, len(words)):
-        if words[k - 1].lower() in ("and", "&", "y", "et") or words[k - 1].endswith(","):
-            continue
-        names = _split_names(" ".join(words[:k]))
-        tail = " ".join(words[k:])
-        if names and tail[:1].isupper() and looks_like_outlet(tail):
-            return names, clean_outlet(tail)
-    return None
+    return _names_then_comma_outlet(t) or _names_then_outlet_words(t)
 
 
 def _outlet_like(text: str) -> bool:

@@ -1,12 +1,12 @@
 """Issue 9: the patterns that read input text, and the functions that loop over its lines, run in linear time.
 
 Each case plants one adversarial run (spaces after a dateline's place, spaces after a date's day,
-dots, blank lines, spaces inside a byline, many opening brackets, menu words, many lines ending in a
-URL) at 4x the size of a first call and checks the larger call costs at most a generous multiple of 4x
-the smaller (a quadratic pattern costs 16x, the old dateline pattern far more: 409 spaces took seconds)
-and stays within a per-call budget. The boilerplate line rules are probed on their own, past the
-400-character cap ``boilerplate_rule`` puts on a line: two of them were exponential, which no cap
-makes safe.
+dots, blank lines, spaces inside a byline, many opening brackets, menu words, a long list of names,
+many lines ending in a URL) at 4x the size of a first call and checks the larger call costs at most a
+generous multiple of 4x the smaller (a quadratic pattern costs 16x, the old dateline pattern far more:
+409 spaces took seconds) and stays within a per-call budget. The boilerplate line rules are probed
+on their own, past the 400-character cap ``boilerplate_rule`` puts on a line: two of them were
+exponential, which no cap makes safe.
 """
 from __future__ import annotations
 
@@ -73,6 +73,14 @@ CASES = {
                                  lambda n: "\n".join(f"Line {i} http://x.example/{i}" for i in range(n // 28))),
     "watermark_long_url_word": (lambda s: boilerplate.watermark_suffix([s]), lambda n: "http://" * (n // 7) + " x"),
     "watermark_cjk_then_latin": (lambda s: boilerplate.watermark_suffix([s]), lambda n: "1中" * (n // 2) + "x"),
+    # header: byline name lists - every comma, every word tried as the end of the names from the start
+    "names_and_outlet_many_commas": (header.names_and_outlet, lambda n: "a," * (n // 2) + "a"),
+    "names_and_outlet_names_then_date": (header.names_and_outlet, lambda n: "Ann Lee, " * (n // 9) + "1 Jan 2020"),
+    "names_and_outlet_many_words": (header.names_and_outlet, lambda n: "Ann " * (n // 4) + "x"),
+    "names_and_outlet_names_then_outlet": (header.names_and_outlet,
+                                           lambda n: "Ann Lee and " * (n // 12) + "x News"),
+    "names_and_outlet_spaces_before_bracket": (header.names_and_outlet, lambda n: "a" + " " * n + "x"),
+    "byline_many_words": (header.byline, lambda n: "By " + "Ann " * (n // 4) + "x"),
     # the whole cleaning step on lines planted with the runs above
     "cleaned_document_planted_lines": (clean.cleaned_document,
                                        lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
