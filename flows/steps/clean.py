@@ -459,6 +459,17 @@ class _Collected:
     dateline: hd.Dateline | None = None
 
 
+def _next_text_lines(lines: list[str]) -> list[int]:
+    """For each line, the index of the next line that is not blank (``len(lines)`` when none): one pass,
+    where looking ahead from each header line took quadratic time (issue 9)."""
+    found, after = [len(lines)] * len(lines), len(lines)
+    for i in range(len(lines) - 1, -1, -1):
+        found[i] = after
+        if lines[i] and not lines[i].isspace():
+            after = i
+    return found
+
+
 def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozenset(),
                      max_title_line: int = 6, max_header_chars: int = 200,
                      max_caption_words: int = 80, max_early_date_line: int = 3) -> CleanedDocument:
@@ -480,6 +491,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         repairs.append("watermark_removed")
 
     body_idx: list[tuple[int, str]] = []
+    next_text = _next_text_lines(lines)
+    title_rows: list[int] = []  # where ``removed`` holds rows with the rule "title" (a retitle relabels them)
     related_list = False  # inside a "Related Articles" list of headlines
     in_header = True
     seen = 0  # non-empty, non-boilerplate lines seen in the header zone
@@ -506,6 +519,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         if rule is None and related_list and _is_headline_like(line):
             rule = "related_list"
         if rule:
+            if rule == "title":
+                title_rows.append(len(removed))
             removed.append(RemovedLine(i, line, rule))
             related_list = (rule == "related_list" or (rule == "more_from_section" and bool(_LIST_OPENER.fullmatch(line)))
                             or (related_list and rule in _LIST_FURNITURE))
@@ -520,17 +535,21 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                     got.dates.append((i, fd))
                 removed.append(RemovedLine(i, line[: m.end()].strip(), "date"))
                 line = line[m.end():].strip()
-            next_line = next((ln.strip() for ln in lines[i + 1:] if ln.strip()), "")
+            next_line = lines[next_text[i]].strip() if next_text[i] < len(lines) else ""
             kind = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
                                 max_title_line=max_title_line, max_header_chars=max_header_chars,
                                 blank_after=i + 1 < len(lines) and not lines[i + 1].strip())
             if kind is not None:
                 if kind == "retitle":  # the earlier "title" was masthead text: relabel it
-                    removed = [RemovedLine(r.line_no, r.text, "header") if r.rule == "title" else r for r in removed]
+                    for k in title_rows:
+                        removed[k] = RemovedLine(removed[k].line_no, removed[k].text, "header")
+                    title_rows.clear()
                     kind = "title"
                 if kind == "title_block":
                     title_allowed = False
                     kind = "header"
+                if kind == "title":
+                    title_rows.append(len(removed))
                 removed.append(RemovedLine(i, line, kind))
                 if _words(line) >= 3 or len(line) >= 6 and _is_cjk(line):
                     seen += 1  # one- and two-word menu items do not push the title out of reach
@@ -555,7 +574,7 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
         b = hd.byline(line) if k <= max_early_date_line and len(line) <= max_header_chars else None
         if b is not None and (b.authors or b.outlet or hd.found_date(line)):
             # a byline below a long standfirst that already started the body
-            got.authors.extend(a for a in b.authors if a not in got.authors)
+            got.authors.extend(b.authors)  # deduplicated once, in _header
             if b.outlet:
                 got.outlets.append((1, b.outlet))
             if hd.found_date(line):
@@ -646,7 +665,7 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     short = len(line) <= max_header_chars
     b = hd.byline(line) if short else None
     if b is not None:
-        got.authors.extend(a for a in b.authors if a not in got.authors)
+        got.authors.extend(b.authors)  # deduplicated once, in _header
         if b.outlet:
             got.outlets.append((1, b.outlet))
         fd2 = hd.found_date(line)

@@ -172,6 +172,16 @@ def test_masthead_under_date_banner_is_not_the_title():
     assert doc.header.outlet == "CGTN"
 
 
+def test_retitle_relabels_every_earlier_title_row_the_masthead_repeat_too():
+    # planted: the masthead line twice (its repeat is removed as a copy of the title), then the real title
+    text = ("Monday, Jun 21, 2021\nFocus on the big picture\n\nFocus on the big picture\n\n"
+            "Who holds principal responsibility for the fight against poverty?\n\nCGTN, 15 May 2021\n\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.title == "Who holds principal responsibility for the fight against poverty?"
+    assert [(r.line_no, r.rule) for r in doc.removed] == [(0, "date"), (1, "header"), (3, "header"), (5, "title"),
+                                                          (7, "date")]
+
+
 @pytest.mark.parametrize("text, outlet", [
     pytest.param("Progress in Human Rights in 2013\nInformation Office of the State Council\n\n" + BODY,
                  "Information Office of the State Council", id="issuing office under the title"),
