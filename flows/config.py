@@ -37,6 +37,8 @@ class RunConfig(BaseModel):
     keep_snapshots: int = Field(3, ge=1, description="Published versions kept in curated_dir/snapshots/, the "
                                                      "current one included; older ones are deleted after a publish.")
     pattern: str = Field("*.txt", description="Glob for the raw files, relative to raw_dir (recursive with **).")
+    max_file_bytes: int = Field(20 * 2**20, gt=0, description="Raw files larger than this many bytes (default "
+                                "20 MiB) are rejected as too_large without being read.")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
     runner: Literal["threads", "dask"] = Field("threads", description="Prefect task runner.")
     max_workers: int = Field(2, ge=1, description="Threads or Dask workers.")

@@ -38,12 +38,12 @@ def _relative(path: Path, root: Path) -> str:
 
 
 @task(name="profile-corpus-boilerplate")
-def profile_corpus_boilerplate(paths: list[Path], min_docs: int) -> frozenset[str]:
+def profile_corpus_boilerplate(paths: list[Path], min_docs: int, max_file_bytes: int) -> frozenset[str]:
     """Lines repeated across many raw files (site furniture), learned from the whole corpus."""
     texts = []
     for path in paths:
         try:
-            texts.append(clean.decoded(io.read_bytes(path)).text)
+            texts.append(clean.decoded(io.read_bytes(path, max_bytes=max_file_bytes)).text)
         except (OSError, clean.UndecodableError):
             continue  # recorded as a rejection by curate_batch
     return clean.corpus_boilerplate(texts, min_docs=min_docs)
@@ -51,18 +51,15 @@ def profile_corpus_boilerplate(paths: list[Path], min_docs: int) -> frozenset[st
 
 @task(name="curate-batch")
 def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
-                 lineage: assemble.Lineage, boilerplate: frozenset[str]) -> dict:
+                 lineage: assemble.Lineage, boilerplate: frozenset[str], max_file_bytes: int) -> dict:
     """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts."""
     rows = assemble.Rows()
     for path in paths:
         rel = _relative(path, raw_dir)
-        try:
-            data = io.read_bytes(path, raw_dir=raw_dir)     # symlinks may point anywhere inside raw_dir
+        try:  # symlinks may point anywhere inside raw_dir
+            data = io.read_bytes(path, raw_dir=raw_dir, max_bytes=max_file_bytes)
         except OSError as err:
-            source = assemble.Source(path=rel, data=b"")
-            rows.add("rejections", assemble.rejection_row(
-                source, lineage, stage="ingest", table="documents", reason="unreadable_file",
-                detail=f"{type(err).__name__}: {err}"))
+            rows.add("rejections", _ingest_rejection(assemble.Source(path=rel, data=b""), lineage, err))
             continue
         rows.extend(assemble.rows_for_source(assemble.Source(path=rel, data=data), lineage,
                                              corpus_boilerplate=boilerplate))
@@ -74,6 +71,16 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
         io.write_parquet_atomic(table, staging / "parts" / name / f"part-{batch_no:05d}.parquet")
         counts[name] = len(table_rows)
     return {"batch": batch_no, "files": len(paths), "rows": counts}
+
+
+def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: OSError) -> dict:
+    """The rejections row for a raw file that was not read: ``too_large`` and ``changed_during_read`` name
+    themselves; any other error is ``unreadable_file``, its detail naming the error."""
+    if isinstance(err, io.RejectedSourceError):
+        reason, detail = err.reason, str(err)
+    else:
+        reason, detail = "unreadable_file", f"{type(err).__name__}: {err}"
+    return assemble.rejection_row(source, lineage, stage="ingest", table="documents", reason=reason, detail=detail)
 
 
 @task(name="assemble-tables")
@@ -172,8 +179,8 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     """Stage, check and quarantine the run's tables: the staged tables, the result that gates them, and
     the summary of what passing would publish (None after a systemic failure)."""
     raw_dir = config.raw_dir.resolve()
-    boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs)
-    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate)
+    boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
+    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes)
                for i, batch in enumerate(_batches(paths, config.batch_size))]
     for future in futures:
         future.result()
@@ -252,6 +259,17 @@ def _with_runner(config: RunConfig):
     return curate.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.max_workers))
 
 
+def _positive_int(text: str) -> int:
+    """An argparse type: a whole number above zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be above zero, not {value}")
+    return value
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m flows.curate", description=__doc__,
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -267,11 +285,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-data-docs", action="store_true", help="skip building the GX Data Docs site")
     parser.add_argument("--keep-snapshots", type=int, default=defaults.keep_snapshots,
                         help="published versions to keep in curated/snapshots/ (default: 3)")
+    parser.add_argument("--max-file-bytes", type=_positive_int, default=defaults.max_file_bytes, metavar="N",
+                        help="a raw file larger than N bytes is rejected as too_large without being read "
+                             f"(default: {defaults.max_file_bytes}, 20 MiB)")
     args = parser.parse_args(argv)
     config = RunConfig(raw_dir=args.raw, curated_dir=args.curated, pattern=args.pattern,
                        batch_size=args.batch_size, runner=args.runner, max_workers=args.workers,
                        dask_address=args.dask_address, build_data_docs=not args.no_data_docs,
-                       keep_snapshots=args.keep_snapshots)
+                       keep_snapshots=args.keep_snapshots, max_file_bytes=args.max_file_bytes)
     if not config.raw_dir.is_dir():
         print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
         return 2

@@ -48,6 +48,18 @@ class UnusableSourceError(OSError):
         self.reason = reason
 
 
+class RejectedSourceError(OSError):
+    """A raw file that was opened but is not used: ``reason`` is the rejection's reason code.
+
+    ``too_large``: bigger than the size limit, so never read; ``changed_during_read``: its size or
+    modification time changed while it was read, or the bytes read do not match its size (a writer is
+    at work: what was read may be half old, half new)."""
+
+    def __init__(self, reason: str, message: str):
+        super().__init__(message)
+        self.reason = reason
+
+
 def source_paths(raw_dir: Path, pattern: str) -> list[Path]:
     """Every entry under raw_dir matching pattern, in a stable order.
 
@@ -59,21 +71,51 @@ def source_paths(raw_dir: Path, pattern: str) -> list[Path]:
     return sorted(raw_dir.glob(pattern))
 
 
-def read_bytes(path: Path, *, raw_dir: Path | None = None) -> bytes:
+def read_bytes(path: Path, *, raw_dir: Path | None = None, max_bytes: int | None = None) -> bytes:
     """The bytes of the raw file at ``path``.
 
     ``raw_dir`` is the raw folder the path was listed from (default: the path's own folder, which is
     the raw folder for a flat pattern such as ``*.txt``); a symlink is followed only to a regular file
     inside it. Raises ``UnusableSourceError`` for anything else, without ever opening it (a FIFO would
-    block the read), and the usual ``OSError`` when a regular file cannot be read."""
+    block the read), and the usual ``OSError`` when a regular file cannot be read.
+
+    Raises ``RejectedSourceError``: ``too_large`` when the open file is over ``max_bytes`` (it is not
+    read; at most ``max_bytes + 1`` bytes are ever read, however it grows), ``changed_during_read``
+    when ``fstat`` of the open file before and after the read disagree on size or modification time,
+    or the bytes read are not as many as its size."""
     problem = source_problem(path, raw_dir=path.parent if raw_dir is None else raw_dir)
     if problem is not None:
         raise problem
     fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # never blocks, even on a FIFO swapped in since
     with os.fdopen(fd, "rb") as fh:
-        if not stat.S_ISREG(os.fstat(fh.fileno()).st_mode):
+        before = os.fstat(fh.fileno())
+        if not stat.S_ISREG(before.st_mode):
             raise UnusableSourceError("not_a_regular_file", f"{path} stopped being a regular file")
-        return fh.read()
+        if max_bytes is not None and before.st_size > max_bytes:
+            raise RejectedSourceError("too_large", f"{path} is {before.st_size:,} bytes, over the max_file_bytes "
+                                                   f"limit of {max_bytes:,}; not read")
+        data = _read_at_most(fh, None if max_bytes is None else max_bytes + 1)
+        change = read_change(before, os.fstat(fh.fileno()), len(data))
+    if change is not None:
+        raise RejectedSourceError("changed_during_read", f"{path} changed while it was read: {change}")
+    return data
+
+
+def _read_at_most(fh, limit: int | None) -> bytes:
+    """The rest of the open file ``fh``, or its next ``limit`` bytes at most."""
+    return fh.read() if limit is None else fh.read(limit)
+
+
+def read_change(before: os.stat_result, after: os.stat_result, bytes_read: int) -> str | None:
+    """What shows that a file changed while it was read (``fstat`` before and after, the bytes read), or None."""
+    changes = []
+    if after.st_size != before.st_size:
+        changes.append(f"size {before.st_size:,} -> {after.st_size:,} bytes")
+    if after.st_mtime_ns != before.st_mtime_ns:
+        changes.append("modification time changed")
+    if bytes_read != before.st_size:
+        changes.append(f"{bytes_read:,} bytes read of {before.st_size:,}")
+    return ", ".join(changes) or None
 
 
 def source_problem(path: Path, *, raw_dir: Path) -> UnusableSourceError | None:

@@ -41,6 +41,8 @@ def raw_dir(tmp_path_factory):
     outside = tmp_path_factory.mktemp("elsewhere") / "hostname"
     outside.write_bytes(b"not for us\n")
     (raw / "escape.txt").symlink_to(outside)                            # a symlink out of the raw folder
+    with open(raw / "huge.txt", "wb") as fh:                            # over the size limit (sparse: no disk)
+        fh.truncate(RunConfig().max_file_bytes + 1)
     return raw
 
 
@@ -94,10 +96,12 @@ def test_unreadable_files_become_rejections_and_the_run_completes(curated):
     by_path = {r["source_path"]: r["reason"] for r in rejections}
     assert by_path == {"empty.txt": "empty_file", "image.txt": "binary_content", "empty-\\xff.txt": "empty_file",
                        "fifo.txt": "unreadable_file", "dangling.txt": "unreadable_file",
-                       "folder.txt": "unreadable_file", "escape.txt": "unreadable_file"}
+                       "folder.txt": "unreadable_file", "escape.txt": "unreadable_file", "huge.txt": "too_large"}
     why = {r["source_path"]: r["detail"].split(":")[1].strip() for r in rejections if r["reason"] == "unreadable_file"}
     assert why == {"fifo.txt": "not_a_regular_file", "dangling.txt": "broken_symlink",
                    "folder.txt": "not_a_regular_file", "escape.txt": "outside_raw_folder"}
+    huge = next(r for r in rejections if r["reason"] == "too_large")
+    assert huge["stage"] == "ingest" and f"{RunConfig().max_file_bytes + 1:,} bytes" in huge["detail"]
     docs = pq.read_table(out / "documents.parquet").column("source_path").to_pylist()
     assert sorted(docs) == sorted(p.name for p in RAW.glob("*.txt"))
 

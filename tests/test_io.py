@@ -120,3 +120,95 @@ def test_symlinks_are_followed_only_inside_the_raw_folder(tmp_path):
     assert _reason_of(raw / "escape.txt") == "outside_raw_folder"
     assert _reason_of(raw / "escape.txt", raw_dir=raw) == "outside_raw_folder"
     assert io.read_bytes(raw / "sub" / "up.txt", raw_dir=raw) == b"Inside."
+
+
+# ---------------------------------------------------------------- bounded reads (issue 9)
+
+def _rejection_of(path, **kwargs):
+    """The ``RejectedSourceError`` ``read_bytes`` raises for ``path`` (an OSError, as curate_batch expects)."""
+    with pytest.raises(io.RejectedSourceError) as info:
+        io.read_bytes(path, **kwargs)
+    assert isinstance(info.value, OSError)
+    return info.value
+
+
+def test_a_file_over_the_size_limit_is_too_large_and_never_read(tmp_path):
+    path = tmp_path / "huge.txt"
+    with open(path, "wb") as fh:
+        fh.truncate(8 * 2**30)            # planted: an 8 GiB sparse file; reading it would take minutes and memory
+    err = _rejection_of(path, max_bytes=1000)
+    assert err.reason == "too_large"
+    assert "8,589,934,592 bytes" in str(err) and "1,000" in str(err)
+
+
+def test_a_file_of_exactly_the_size_limit_is_read(tmp_path):
+    path = tmp_path / "edge.txt"
+    path.write_bytes(b"x" * 1000)
+    assert io.read_bytes(path, max_bytes=1000) == b"x" * 1000
+    assert _rejection_of(path, max_bytes=999).reason == "too_large"
+
+
+def _writer_in_the_middle(path, monkeypatch, change):
+    """Make ``read_bytes`` read half the file, let ``change(path)`` act on it, then read the rest."""
+    real = io._read_at_most
+
+    def read_with_a_writer(fh, limit):
+        first = fh.read(5)
+        change(path)
+        return first + real(fh, None if limit is None else limit - len(first))
+
+    monkeypatch.setattr(io, "_read_at_most", read_with_a_writer)
+
+
+def _appended(path):
+    with open(path, "ab") as fh:
+        fh.write(b" A late paragraph.")
+
+
+def _truncated(path):
+    os.truncate(path, 3)
+
+
+def _rewritten_same_size(path):
+    with open(path, "r+b") as fh:
+        fh.write(b"X" * len(path.read_bytes()))
+    info = os.stat(path)
+    os.utime(path, ns=(info.st_atime_ns, info.st_mtime_ns + 10**9))   # a second later, however coarse the clock
+
+
+@pytest.mark.parametrize("change, seen", [
+    pytest.param(_appended, "size 24 -> 42 bytes", id="appended while read"),
+    pytest.param(_truncated, "size 24 -> 3 bytes", id="truncated while read"),
+    pytest.param(_rewritten_same_size, "modification time changed", id="rewritten in place, same size"),
+])
+@pytest.mark.parametrize("max_bytes", [None, 1000])
+def test_a_file_that_changes_while_it_is_read_is_rejected(tmp_path, monkeypatch, change, seen, max_bytes):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"The first paragraph.\nOK.")
+    _writer_in_the_middle(path, monkeypatch, change)
+    err = _rejection_of(path, max_bytes=max_bytes)
+    assert err.reason == "changed_during_read"
+    assert seen in str(err)
+
+
+def test_a_file_that_grows_past_the_limit_while_read_is_read_no_further(tmp_path, monkeypatch):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"The first paragraph.\nOK.")
+    read = []
+    real = io._read_at_most
+
+    def grows(fh, limit):                # planted: a writer appends a megabyte during the read
+        with open(path, "ab") as out:
+            out.write(b"x" * 2**20)
+        read.append(real(fh, limit))
+        return read[-1]
+
+    monkeypatch.setattr(io, "_read_at_most", grows)
+    assert _rejection_of(path, max_bytes=100).reason == "changed_during_read"
+    assert len(read[0]) == 101
+
+
+def test_an_unchanged_file_reads_the_same_with_or_without_a_limit(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_bytes(b"The first paragraph.\nOK.")
+    assert io.read_bytes(path) == io.read_bytes(path, max_bytes=24) == b"The first paragraph.\nOK."
