@@ -23,6 +23,7 @@ from flows.steps import assemble, clean
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
 
 
 class QualityGateFailed(RuntimeError):
@@ -304,7 +305,10 @@ def main(argv: list[str] | None = None) -> int:
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
     try:
         summary = _with_runner(config)(config)
-    except (QualityGateFailed, io.CuratedFolderLocked) as err:
+    except io.CuratedFolderLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return EXIT_LOCKED
+    except QualityGateFailed as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback

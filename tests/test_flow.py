@@ -85,7 +85,7 @@ def test_a_second_run_on_a_locked_folder_fails_at_once_with_a_clear_error(prefec
                                                                           capsys):
     out = tmp_path / "curated"
     with io.curated_lock(out.resolve()):                          # planted: another run holds the folder
-        assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 1
+        assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 3
     assert f"error: another run holds the lock on {out.resolve()}" in capsys.readouterr().err.splitlines()
     assert sorted(p.name for p in out.iterdir()) == [".lock"]
 
