@@ -13,6 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import fcntl
+import functools
 import hashlib
 import json
 import os
@@ -152,8 +153,38 @@ def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
     return pa.Table.from_pylist(rows, schema=schema)
 
 
+def _umask_from_proc() -> int | None:
+    """The process umask as Linux reports it (``Umask:`` in /proc/self/status, Linux 4.7+), or None."""
+    try:
+        with open("/proc/self/status", encoding="ascii", errors="replace") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        return None
+    return None
+
+
+@functools.cache
+def _umask_set_and_restored() -> int:
+    """The umask read by setting it and setting it back, once, where /proc does not tell it. ``os.umask``
+    is process-wide: a file another thread creates in between gets 0o022, never a looser mask."""
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def new_file_mode() -> int:
+    """The mode a new file gets under the process umask: ``0o666 & ~umask`` (0o644 with the usual 0o022).
+
+    Published files take it: ``tempfile.mkstemp`` creates its file 0o600 whatever the umask."""
+    mask = _umask_from_proc()
+    return 0o666 & ~(_umask_set_and_restored() if mask is None else mask)
+
+
 def write_parquet_atomic(table: pa.Table, path: Path, *, dictionary_columns: list[str] | None = None) -> Path:
-    """Write ``table`` to ``path`` so that no reader ever sees a half-written file."""
+    """Write ``table`` to ``path`` so that no reader ever sees a half-written file; its mode is what the
+    umask gives a new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)
@@ -161,6 +192,7 @@ def write_parquet_atomic(table: pa.Table, path: Path, *, dictionary_columns: lis
         pq.write_table(table, tmp, compression=PARQUET_COMPRESSION,
                        use_dictionary=dictionary_columns if dictionary_columns is not None else True,
                        write_statistics=True)
+        os.chmod(tmp, new_file_mode())
         _fsync(tmp)
         os.replace(tmp, path)
     except BaseException:
@@ -170,8 +202,10 @@ def write_parquet_atomic(table: pa.Table, path: Path, *, dictionary_columns: lis
 
 
 def write_text_atomic(text: str, path: Path) -> Path:
+    """Write ``text`` to ``path`` by one rename; its mode is what the umask gives a new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.fchmod(fd, new_file_mode())
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         fh.write(text)
     os.replace(tmp, path)

@@ -212,3 +212,47 @@ def test_an_unchanged_file_reads_the_same_with_or_without_a_limit(tmp_path):
     path = tmp_path / "story.txt"
     path.write_bytes(b"The first paragraph.\nOK.")
     assert io.read_bytes(path) == io.read_bytes(path, max_bytes=24) == b"The first paragraph.\nOK."
+
+
+# ---------------------------------------------------------------- published files readable as the umask says (issue 9)
+
+@pytest.fixture
+def umask():
+    """Set the process umask for one test (tests run in one thread) and put the old one back."""
+    old = os.umask(0o022)
+    yield lambda mask: os.umask(mask)
+    os.umask(old)
+
+
+def _mode(path):
+    return os.stat(path).st_mode & 0o777
+
+
+@pytest.mark.parametrize("mask, mode", [(0o022, 0o644), (0o027, 0o640), (0o002, 0o664), (0o077, 0o600)])
+def test_written_files_take_the_mode_the_umask_gives_not_mkstemps_0600(tmp_path, umask, mask, mode):
+    umask(mask)
+    table = io.write_parquet_atomic(io.table_from_rows(_rows(1), arrow_schema(Statement)), tmp_path / "s.parquet")
+    text = io.write_text_atomic("{}\n", tmp_path / "reports" / "manifest.json")
+    assert (_mode(table), _mode(text)) == (mode, mode)
+
+
+def test_a_published_snapshot_is_readable_by_others_under_the_usual_umask(tmp_path, umask):
+    umask(0o022)
+    curated = tmp_path / "curated"
+    staged = {"statements": io.write_parquet_atomic(io.table_from_rows(_rows(2), arrow_schema(Statement)),
+                                                    curated / ".staging-r" / "tables" / "statements.parquet")}
+    snapshot, _ = io.published_snapshot(staged, curated, run_id="r", pipeline_version="0",
+                                        build_dir=curated / ".staging-r" / "snapshot", keep=3)
+    assert {p.name: _mode(p) for p in snapshot.iterdir()} == {"statements.parquet": 0o644, "manifest.json": 0o644}
+
+
+def test_the_umask_is_read_without_changing_it_and_without_proc(umask, monkeypatch):
+    umask(0o027)
+    assert io._umask_from_proc() in (0o027, None)                  # None only where /proc has no Umask line
+    monkeypatch.setattr(io, "_umask_from_proc", lambda: None)      # planted: no /proc (not Linux)
+    io._umask_set_and_restored.cache_clear()
+    try:
+        assert io.new_file_mode() == 0o640
+        assert os.umask(0o027) == 0o027                            # left as it was
+    finally:
+        io._umask_set_and_restored.cache_clear()
