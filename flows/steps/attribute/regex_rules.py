@@ -55,62 +55,15 @@ from dataclasses import dataclass, field
 from flows.steps import lexicon as L
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile  # noqa: F401
-
-# ------------------------------------------------------------------ patterns
-_NAME_TOKEN = r"[A-Z][\w'’.\-]*"
-_LABEL = re.compile(
-    r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
-    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:of|de|von|van|bin|al|la|le|da)\b))*)"
-    r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
-_QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:von|van|der|de|bin|al|da|dos|du)\b))*")
-_SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
-_LETTER = re.compile(r"[^\W\d_]")
-_CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"
-                     r"|^\W*(?:" + "|".join(re.escape(c.capitalize()) for c in L.CUES) + r")\b")
-_ACCORDING_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.ACCORDING_CUES) + r")\s+",
-                           re.IGNORECASE)
-_CUE_BLOCKER_RE = re.compile(r"(?:\b(?:" + "|".join(w for w in L.CUE_BLOCKERS if w[0].isalpha())
-                             + r")|" + "|".join(re.escape(w) for w in L.CUE_BLOCKERS if not w[0].isalpha())
-                             + r")\s*$", re.IGNORECASE)
-_POSSESSIVE_END_RE = re.compile(r"\b(?:" + "|".join(L.POSSESSIVE_DETERMINERS) + r")\s*$", re.IGNORECASE)
-_VIEW_RE = re.compile(r"\b(?P<cue>in\s+(?P<who>his|her|their|(?:[A-Z][\w.-]*\s+){0,3}[A-Z][\w.-]*['’]s?)"
-                      r"\s+(?:" + "|".join(L.VIEW_NOUNS) + r"))\b", re.IGNORECASE)
-_INTRO_RE = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in L.INTRO_VERBS) + r")\b", re.IGNORECASE)
-_STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_TOKEN
-                           + r")['’]s?\s+(?:\w+\s+){0,2}(?:" + "|".join(L.STATEMENT_NOUNS) + r")\b")
-_FRAMING_RE = re.compile(L.FRAMING, re.IGNORECASE)
-_SPEECH_NOUN_RE = re.compile(r"\b(?:" + "|".join(L.SPEECH_NOUNS + list(L.STATEMENT_NOUNS)) + r")\b")
-_INTERVIEW_RE = re.compile(L.INTERVIEW_FRAMING, re.IGNORECASE)
-_PROVERB_RE = re.compile("|".join(re.escape(p) for p in L.PROVERB_MARKERS), re.IGNORECASE)
-_TRAILING_FILLER = re.compile(
-    r"(?:[\s,]+(?:" + "|".join(L.SUBJECT_FILLERS) + r"|on\s+\w+day|on\s+\w+\s+\d+|last\s+\w+|"
-    r"in\s+(?:a|an|the|his|her|its|their)\s+(?:[\w-]+\s+){0,3}?(?:" + "|".join(L.SPEAKING_OCCASIONS) + r")))*"
-    r"[\s,]*$", re.IGNORECASE)
-_WORD = re.compile(r"[\w'’\-]+")
-_ORG_RE = re.compile(r"(?:the\s+|The\s+)?((?:[A-Z][\w'’.\-]*)"
-                     r"(?:\s+(?:of|for|and|on|the|of\s+the)?\s*[A-Z][\w'’.\-]*)*)")
-_GROUP_NOUN_RE = re.compile(r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r")\b")
-_GROUP_RE = re.compile(r"((?:\b(?!(?:from|of|by|to|the|with|and|among|for|in|on|at)\b)[\w-]+\s+"
-                       r"(?:and\s+)?){0,3}?"
-                       r"\b(?:" + "|".join(w for w in L.SOURCE_NOUNS if w.endswith("s")) + r"))\b"
-                       r"((?:\s+(?:attending|at|from)\s+(?:the|a|an)\s+[\w-]+)?)")
-_QUOTE_CHARS = re.compile("[\"'“”‘’«»]")
-_FINITE = re.compile(r"\b(?:" + "|".join(L.FINITE_VERBS) + r")\b")
-_INTERROGATIVE_CLAUSE = re.compile(r",\s+(?:would|could|can|will|do|does|did|is|are|should|have|has)\s+"
-                                   r"(?:you|we|they|it|he|she)\b")
-_QUESTION_END = re.compile(r"\?[\"'”’)\]]*\s*$")
-_I_RE = re.compile(r"\b(?:i|i m|i ve|we|you|my|our)\b")
-_UPPER_RE = re.compile(r"[A-Z]")
-_LETTER_RE = re.compile(r"[A-Za-z]")
-_YOU_RE = re.compile(r"\byou\b")
-_GENERIC_YOU_RE = re.compile("|".join(r"\b" + p.replace(" ", r"\s+") + r"\b" for p in L.GENERIC_YOU))
-_RELATIVE_SUBJECT = re.compile(r"(?:^|\s)(?:which|that|whom|whose)\s+(?:[\w-]+\s+){0,3}[\w-]+\s*$",
-                               re.IGNORECASE)
-_APPOSITIVE_AFTER = re.compile(r",\s+((?:a|an|the|[a-z][\w-]*|[A-Z][\w'’-]*)\b[^,.;:!?\"“”_]{2,160}?)"
-                               r"\s*(?:[,.;:!?]|$)")
-_LEADING_CONJ = re.compile(r"^\s*(?:" + "|".join(L.LEADING_CONJUNCTIONS) + r")\s+", re.IGNORECASE)
-_SUBJ_CUT = re.compile(r"\s+(?:who|which|whose|whom)\b.*$", re.IGNORECASE | re.DOTALL)
+from flows.steps.attribute.surface.patterns import (
+    _ACCORDING_RE, _APPOSITIVE_AFTER, _COMPOUND_SUBJECT, _CUE_BLOCKER_RE, _CUE_RE, _DESCRIBED_PERSON, _FINITE,
+    _FRAMING_RE, _GENDER_AFTER, _GENDER_BEFORE, _GENERIC_YOU_RE, _GROUP_NOUN_RE, _GROUP_RE,
+    _INTERROGATIVE_CLAUSE, _INTERVIEW_RE, _INTRO_RE, _I_RE, _LABEL, _LEADING_CONJ, _LETTER, _LETTER_RE,
+    _NAME_RUN, _NOT_NAME, _NOT_PERSON_WORD, _ORG_OR_PLACE, _ORG_RE, _PERSONAL_RE, _POSSESSIVE,
+    _POSSESSIVE_END_RE, _PROVERB_RE, _QA_DOT_LABEL, _QUESTION_END, _QUOTE_CHARS, _RELATIVE_SUBJECT,
+    _SENTENCE_STOP, _SPEECH_NOUN_RE, _STATEMENT_RE, _SUBJ_CUT, _TRAILING_FILLER, _UPPER_RE, _VIEW_RE, _WORD,
+    _YOU_RE,
+)
 
 
 # ------------------------------------------------------------------ speakers
@@ -218,12 +171,6 @@ class _Registry:
             if not p.group and p.role and key in p.role.lower():
                 return p.name
         return None
-
-
-_POSSESSIVE = re.compile(r"['’]s?$")
-_NOT_NAME = L.TITLE_WORDS | L.PLACE_WORDS | L.ORG_WORDS | L.CAP_STOPWORDS
-_ORG_OR_PLACE = L.ORG_WORDS | L.PLACE_WORDS
-_NOT_PERSON_WORD = L.ORG_WORDS | L.SOURCE_NOUNS | L.CAP_STOPWORDS
 
 
 def _strip_possessive(tok: str) -> str:
@@ -600,10 +547,6 @@ def _find_source(masked: str, reg: _Registry, *, voiced: str | None = None) -> _
     return None
 
 
-_COMPOUND_SUBJECT = re.compile(r"^(?P<subj>(?:[A-Z][\w'’-]*|[Tt]he)(?:\s+[A-Z][\w'’-]*){0,3})\s+[a-z]+ed\b"
-                               r"[^,;]*\s(?:and|but)(?:\s+(?:also|then|later))?\s*$")
-
-
 def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) -> _Source | None:
     """The subject of one reporting cue ``m`` in a sentence, if it is a source."""
     cue = m.group().lower().strip(" \"'“‘")
@@ -835,9 +778,6 @@ def _labels_open_paragraphs(sents: list[_Sent]) -> bool:
     for s in sents:
         firsts.setdefault(s.para, s)
     return any(s.label for s in firsts.values())
-
-
-_PERSONAL_RE = re.compile(r"\b(?:I|I'm|I’m|we|We|you|You|my|My|our|Our|me|us)\b")
 
 
 def _turns_speak_in_person(sents: list[_Sent], paragraphs: list[str]) -> bool:
@@ -1293,16 +1233,6 @@ def _track_orgs(masked: str, reg: _Registry) -> None:
         if len(words) >= 2 and words[-1].lower() in L.ORG_WORDS:
             org = _ORG_RE.match(masked, m.start())
             reg.orgs.append(org.group(1) if org else m.group())
-
-
-_DESCRIBED_PERSON = re.compile(r"\b(?:asked|told|interviewed|met|called|(?:spoke|talked)\s+(?:to|with))\s+"
-                               r"(?P<np>an?(?:\s+[a-z-]+){1,3})")
-
-
-_GENDER_BEFORE = re.compile(r"\b(?:[Hh]is|[Hh]er|[Tt]heir|[A-Z][\w'’-]*['’]s)\s+(?:\w+\s+)?(?P<noun>[a-z]+),?\s+"
-                            r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){0,3})")
-_GENDER_AFTER = re.compile(r"(?P<name>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+){1,3}),\s+(?:a|an|the|his|her|their)\s+"
-                           r"(?:[\w-]+\s+){0,3}?(?P<noun>[a-z]+)\b")
 
 
 def _note_gender(masked: str, reg: _Registry) -> None:
