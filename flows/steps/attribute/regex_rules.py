@@ -50,7 +50,7 @@ Every word list and threshold lives in :mod:`flows.steps.lexicon`.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from flows.steps import lexicon as L
 from flows.steps.segment import sentence_spans
@@ -59,182 +59,14 @@ from flows.steps.attribute.surface.patterns import (
     _ACCORDING_RE, _APPOSITIVE_AFTER, _COMPOUND_SUBJECT, _CUE_BLOCKER_RE, _CUE_RE, _DESCRIBED_PERSON, _FINITE,
     _FRAMING_RE, _GENDER_AFTER, _GENDER_BEFORE, _GENERIC_YOU_RE, _GROUP_NOUN_RE, _GROUP_RE,
     _INTERROGATIVE_CLAUSE, _INTERVIEW_RE, _INTRO_RE, _I_RE, _LABEL, _LEADING_CONJ, _LETTER, _LETTER_RE,
-    _NAME_RUN, _NOT_NAME, _NOT_PERSON_WORD, _ORG_OR_PLACE, _ORG_RE, _PERSONAL_RE, _POSSESSIVE,
-    _POSSESSIVE_END_RE, _PROVERB_RE, _QA_DOT_LABEL, _QUESTION_END, _QUOTE_CHARS, _RELATIVE_SUBJECT,
-    _SENTENCE_STOP, _SPEECH_NOUN_RE, _STATEMENT_RE, _SUBJ_CUT, _TRAILING_FILLER, _UPPER_RE, _VIEW_RE, _WORD,
-    _YOU_RE,
+    _NAME_RUN, _ORG_RE, _PERSONAL_RE, _POSSESSIVE_END_RE, _PROVERB_RE, _QA_DOT_LABEL, _QUESTION_END,
+    _QUOTE_CHARS, _RELATIVE_SUBJECT, _SENTENCE_STOP, _SPEECH_NOUN_RE, _STATEMENT_RE, _SUBJ_CUT, _TRAILING_FILLER,
+    _UPPER_RE, _VIEW_RE, _WORD, _YOU_RE,
 )
-
-
-# ------------------------------------------------------------------ speakers
-@dataclass
-class _Person:
-    name: str
-    role: str | None = None
-    aliases: set = field(default_factory=set)
-    group: bool = False
-
-
-class _Registry:
-    """Names seen in the document; resolves short forms, titles and pronouns."""
-
-    def __init__(self, full_names: list[str]):
-        self.full = full_names                  # multi-token person names, document order
-        self.by_token: dict[str, list[str]] = {}  # first or last word -> full names
-        self.by_suffix: dict[str, str] = {}     # "Xiao Ming" -> "Li Xiao Ming"
-        for f in full_names:
-            words = f.split()
-            for key in {words[0].lower(), words[-1].lower()}:
-                self.by_token.setdefault(key, []).append(f)
-            for i in range(1, len(words) - 1):
-                self.by_suffix.setdefault(" ".join(words[i:]), f)
-        self.people: dict[str, _Person] = {}
-        self.orgs: list[str] = []                # organisations named so far, in order
-        self.aliases: dict[str, set] = {}        # canonical name -> other surface forms
-        self.last_org_source: str | None = None  # "it said" points here
-        self.addressee: str | None = None        # "you said" points here (set per dialogue sentence)
-        self.last_person: str | None = None
-        self.last_group: str | None = None
-        self.recent: list[str] = []              # persons in the order last noted, most recent last
-        self.gender: dict[str, str] = {}         # person -> "he" / "she", learnt from the text's own pronouns
-        self.described: str | None = None        # an unnamed person the author talked to ("a local builder")
-
-    def canonical(self, name: str) -> str:
-        toks = name.split()
-        if len(toks) == 1:
-            hits = self.by_token.get(toks[0].lower())
-            if hits:
-                if self.last_person in hits:
-                    return self.last_person
-                return max(hits, key=len)
-            return name
-        # a longer name in the document that ends with this one ("Li Xiao Ming" vs "Xiao Ming")
-        return self.by_suffix.get(name, name)
-
-    def note(self, name: str, *, role: str | None = None, surface: str | None = None,
-             group: bool = False) -> str:
-        p = self.people.setdefault(name, _Person(name, group=group))
-        if role and not p.role:
-            p.role = role
-        if role and name not in self.gender:      # "her son, Andras Varga": he
-            hint = next((L.GENDERED_NOUNS[w] for w in re.findall(r"[a-z]+", role.lower()) if w in L.GENDERED_NOUNS),
-                        None)
-            if hint:
-                self.gender[name] = hint
-        if surface and surface != name:
-            p.aliases.add(surface)
-        if group or not _is_person(name, self):
-            self.last_group = name
-            if not _is_human_group(name):
-                self.last_org_source = name
-        else:
-            self.last_person = name
-            if name in self.recent:
-                self.recent.remove(name)
-            self.recent.append(name)
-        return name
-
-    def pronoun(self, word: str) -> str | None:
-        """The person "he" / "she" points to: the last one noted, unless the text has already
-        used the other pronoun for them; then the most recent person it may stand for."""
-        word = word.lower()
-        last = self.last_person
-        if last is None and self.described:
-            return self.described        # "I asked a local builder ... she told me"
-        if last is None or self.gender.get(last, word) == word:
-            if last is not None:
-                self.gender.setdefault(last, word)
-            return last
-        for name in reversed(self.recent):
-            if self.gender.get(name, word) == word:
-                self.gender.setdefault(name, word)
-                return name
-        return last
-
-    def alias(self, name: str, surface: str) -> None:
-        """Remember another way the document names ``name`` ("Xi", "President Xi")."""
-        surface = _POSSESSIVE.sub("", surface.strip())
-        if surface and surface != name:
-            self.aliases.setdefault(name, set()).add(surface)
-
-    def org(self, word: str) -> str | None:
-        """The organisation most recently named whose name holds ``word`` ("bank" -> "World Bank")."""
-        for name in reversed(self.orgs):
-            if word in name.lower().split():
-                return name
-        return None
-
-    def by_role(self, noun: str) -> str | None:
-        noun = noun.lower()
-        key = "spokes" if noun.startswith("spokes") else noun
-        for p in reversed(list(self.people.values())):
-            if not p.group and p.role and key in p.role.lower():
-                return p.name
-        return None
-
-
-def _strip_possessive(tok: str) -> str:
-    return _POSSESSIVE.sub("", tok)
-
-
-def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
-    """(person name, role words before it) from a run of capitalised tokens.
-
-    ``before`` is the text just before the run: a run right after "of", "for",
-    "at" ... with no title in front of it names a body or place, not a person.
-    """
-    toks = [_strip_possessive(t) for t in run.split()]
-    if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
-            and "." not in toks[-1][:-1]:
-        toks[-1] = toks[-1][:-1]         # "... to Sen. Ana Berg." - the sentence's full stop
-    cut = 0
-    for i, t in enumerate(toks):
-        if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
-            cut = i + 1
-    name = toks[cut:]
-    role = " ".join(toks[:cut])
-    if not name or len(name) > L.MAX_NAME_WORDS or any(
-            t.lower() in L.CAP_STOPWORDS and not _name_like_month(name, i)
-            for i, t in enumerate(name) if i >= (1 if _surname_first(name) else 0)):
-        return None, role
-    if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
-        return None, role
-    if len(name[0]) < 2 or name[-1].isupper() and len(name[-1]) > 1 and len(name) == 1:
-        return None, role
-    if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
-        return None, role
-    return " ".join(name), role
-
-
-def _name_like_month(toks: list[str], i: int) -> bool:
-    """"Jan Horak", "Wang Jun": a month abbreviation without its dot, beside another name word."""
-    if toks[i] not in L.NAME_LIKE_MONTHS:
-        return False
-    near = [toks[j] for j in (i - 1, i + 1) if 0 <= j < len(toks)]
-    return any(t[:1].isupper() and t.lower().strip(".") not in _NOT_NAME for t in near)
-
-
-def _surname_first(toks: list[str]) -> bool:
-    """"He Zhipeng", "He Yin": the surname He, not the pronoun, when a given name follows."""
-    return toks[0] in L.SURNAMES_LIKE_WORDS and 2 <= len(toks) <= 3 and \
-        toks[1].lower().strip(".") not in _NOT_NAME and toks[1][:1].isupper() and not toks[1].isupper()
-
-
-def _runs(text: str):
-    """(person name or None, role words, match) for each capitalised run of ``text``."""
-    for m in _NAME_RUN.finditer(text):
-        name, role = _person_in_run(m.group(), text[max(0, m.start() - 6):m.start()])
-        yield name, role, m
-
-
-def _document_people(paragraphs: list[str]) -> list[str]:
-    """Multi-token person names in document order (the fullest forms)."""
-    seen: dict[str, None] = {}
-    for p in paragraphs:
-        for name, _, _ in _runs(p):
-            if name and len(name.split()) >= 2 and not name.isupper():
-                seen.setdefault(name, None)
-    return list(seen)
+from flows.steps.attribute.surface.registry import (
+    _Registry, _document_people, _is_human_group, _is_person, _known_short, _person_in_run, _runs,
+    _strip_possessive, _surname_first,
+)
 
 
 # ------------------------------------------------------------------ quotes
@@ -379,10 +211,6 @@ def _is_appositive(chunk: str) -> bool:
         return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the", "it"} \
             and low not in L.SOURCE_NOUNS and not first[0].isdigit()
     return low in L.TITLE_WORDS and low not in ("the", "chinese")
-
-
-def _known_short(name: str, reg: _Registry) -> bool:
-    return name.lower() in reg.by_token
 
 
 def _generic_np(np: str) -> str | None:
@@ -1145,21 +973,6 @@ def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:
         return          # only when the whole paragraph up to here is unattributed
     for i in range(k):
         _set(ps[i], "indirect", src.name, src.role, src.cue, reg, "reported_carries_back")
-
-
-def _is_human_group(name: str) -> bool:
-    words = [w.lower() for w in name.split()]
-    return any(w in L.SOURCE_NOUNS and w.endswith("s") for w in words) and not any(
-        w in L.DOCUMENT_NOUNS for w in words)
-
-
-def _is_person(name: str, reg: _Registry) -> bool:
-    p = reg.people.get(name)
-    words = name.split()
-    checked = words[1:] if _surname_first(words) else words
-    return not (p and p.group) and not name.isupper() and name.lower() not in L.PLACE_WORDS and not any(
-        w.lower() in _NOT_PERSON_WORD and not _name_like_month(words, i) for i, w in enumerate(words)
-        if w in checked) and all(w[:1].isupper() for w in words)
 
 
 def _first_sentence(paragraphs: list[str], pi: int) -> str:
