@@ -8,8 +8,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from flows.steps.attribute import regex_rules as attribute_module
 from flows.steps.attribute import MODES, attributed_document
+from flows.steps.attribute.surface import labels as surface_labels
 
 
 def attribute(paragraphs, **kw):
@@ -365,7 +365,7 @@ def test_every_character_outside_labels_in_exactly_one_sentence(paragraphs):
         if spans:
             assert ":" in uncovered or "：" in uncovered, (text, uncovered)
         else:
-            assert text.rstrip().endswith((":", "：")) or attribute_module._bare_name(text), text
+            assert text.rstrip().endswith((":", "：")) or surface_labels._bare_name(text), text
 
 
 @settings(max_examples=200, deadline=None)
@@ -394,13 +394,13 @@ def test_a_tally_of_names_and_numbers_is_no_dialogue():
                   "Both campaigns expect more results on Tuesday."]
     _, rows = attribute(paragraphs)
     assert all(s.mode == "narration" and s.rule == "narration" for _, s in rows)
-    assert attribute_module._label_at("A: I did.", 0) is not None          # a one-letter word is still a word
+    assert surface_labels._label_at("A: I did.", 0) is not None          # a one-letter word is still a word
 
 
 def test_a_capitalised_heading_ending_like_a_sentence_is_no_bare_name_label():
     """Planted defect: "TOP STORIES." and "WHAT IS WORKING." headings taken as names alone on their lines."""
-    assert attribute_module._bare_name("TOP STORIES.") is None
-    assert attribute_module._bare_name("Wang Wenbin") == "Wang Wenbin"
+    assert surface_labels._bare_name("TOP STORIES.") is None
+    assert surface_labels._bare_name("Wang Wenbin") == "Wang Wenbin"
 
 
 def test_question_and_answer_words_inside_a_paragraph_of_prose_make_no_dialogue():
@@ -415,5 +415,5 @@ def test_question_and_answer_words_inside_a_paragraph_of_prose_make_no_dialogue(
 
 def test_a_speech_tag_turned_round_is_no_speaker_label():
     """Planted defect: 'Continued Stone:' taken as the label of a speaker named 'Continued Stone'."""
-    assert attribute_module._label_at("Continued Stone: “So I think it is a real problem.”", 0) is None
-    assert attribute_module._label_at("Roger Stone: So I think it is a real problem.", 0) is not None
+    assert surface_labels._label_at("Continued Stone: “So I think it is a real problem.”", 0) is None
+    assert surface_labels._label_at("Roger Stone: So I think it is a real problem.", 0) is not None

@@ -1,0 +1,126 @@
+"""Speaker labels ("Name:", "Q:", a name alone on its line) and the document's sentences with their
+labels cut off."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from flows.steps import lexicon as L
+from flows.steps.segment import sentence_spans
+from flows.steps.attribute.surface.patterns import (
+    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _WORD,
+)
+from flows.steps.attribute.surface.registry import _person_in_run
+
+
+def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple[str, str | None, int] | None:
+    """(label, abbreviation, end offset incl. spaces) for a speaker label at ``pos``.
+
+    A one-word label is an acronym (``CCTV``), a web address, ``Q``/``A`` or a
+    word of a person's name in ``name_words``, never a common word ("Health:").
+    """
+    m = _LABEL.match(text, pos)
+    if not m:
+        qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
+        return (qa.group("label"), None, qa.end()) if qa else None
+    label = m.group("label")
+    words = label.split()
+    if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
+        return None
+    if len(words) > 1 and words[0].lower() in L.CUE_VERB_FORMS:
+        return None                      # "Continued Stone:": a speech tag turned round, not a label
+    if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
+            label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words \
+            and label.capitalize() not in L.ROLE_LABELS:
+        return None
+    if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
+        return None
+    end = m.end()
+    while end < len(text) and text[end].isspace():
+        end += 1
+    if end < len(text) and not _says_something(text, end):
+        return None                      # "Clinton: 2,316.": a tally or a score, no turn
+    return label, m.group("abbr"), end
+
+
+def _says_something(text: str, pos: int) -> bool:
+    """The sentence from ``pos`` holds a letter: a turn says something, a tally line does not."""
+    stop = _SENTENCE_STOP.search(text, pos)
+    return bool(_LETTER.search(text, pos, stop.start() if stop else len(text)))
+
+
+def _is_question(sentence: str, *, last_in_paragraph: bool) -> bool:
+    if _QUESTION_END.search(sentence):
+        return True
+    if last_in_paragraph and not re.search(r"[.!:;][\"'”’)\]]*\s*$", sentence):
+        # a question cut short (no final mark): it opens with, or turns into, an interrogative
+        first = _WORD.match(sentence.lstrip("\"“‘'"))
+        if first and first.group().lower() in L.QUESTION_WORDS and len(sentence.split()) > 3:
+            return True
+        return bool(_INTERROGATIVE_CLAUSE.search(sentence))
+    return False
+
+
+@dataclass
+class _Sent:
+    para: int
+    start: int
+    end: int
+    label: str | None = None
+    question: bool = False
+    mode: str = "narration"
+    speaker: str | None = None
+    role: str | None = None
+    cue: str | None = None
+    label_start: int | None = None
+    addressee: str | None = None     # in a dialogue: who "you" is
+    rule: str = "narration"          # the rule that decided mode and speaker
+
+
+def _bare_name(text: str) -> str | None:
+    """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed."""
+    m = _NAME_RUN.fullmatch(text.strip())
+    if not m or re.search(r"[^\W\d_]{3}\.$", m.group()):
+        return None                      # "TOP STORIES.": a heading ends like a sentence, a name does not
+    name, role = _person_in_run(m.group())
+    if role and any(w.lower().strip(".") in L.CAP_STOPWORDS | L.NON_SPEAKER_LABELS for w in role.split()):
+        return None                      # "About Brightline Energy", "SOURCE Brightline Energy": headings
+    return m.group() if name and " " in name else None
+
+
+def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[int, str]]:
+    """Sentences with labels cut off; label-only paragraphs returned separately."""
+    name_words = frozenset(w for name in people for w in name.split())
+    sents: list[_Sent] = []
+    label_only: dict[int, str] = {}
+    # a person's name alone on its line is a speaker label when the text has two or more of them
+    bare = {pi: name for pi, name in ((pi, _bare_name(t)) for pi, t in enumerate(paragraphs)) if name}
+    if len(bare) >= L.MIN_BARE_NAME_LABELS and not any(pi + 1 in bare for pi in bare):
+        label_only.update(bare)          # (names on consecutive lines are a list, not turns)
+    for pi, text in enumerate(paragraphs):
+        if pi in label_only:
+            continue
+        body_start = 0
+        sec = re.match(r"(\w+)\s*[:：]\s+", text)
+        if sec and sec.group(1).lower() in L.SECTION_LABELS:
+            body_start = sec.end()
+        lab = _label_at(text, body_start, name_words)
+        first_label, label_start = None, body_start
+        if lab:
+            first_label = lab[0] if not lab[1] else f"{lab[0]} ({lab[1]})"
+            body_start = lab[2]
+            if body_start >= len(text.rstrip()):
+                label_only[pi] = first_label
+                continue
+        spans = [(s + body_start, e + body_start) for s, e in sentence_spans(text[body_start:])]
+        for k, (s, e) in enumerate(spans):
+            label = first_label if k == 0 else None
+            lstart = label_start if label else None
+            if k > 0:
+                inner = _label_at(text, s, name_words)
+                if inner and inner[2] < e:
+                    label = inner[0] if not inner[1] else f"{inner[0]} ({inner[1]})"
+                    lstart, s = s, inner[2]
+            sents.append(_Sent(pi, s, e, label=label, label_start=lstart,
+                               question=_is_question(text[s:e], last_in_paragraph=k == len(spans) - 1)))
+    return sents, label_only
