@@ -1,0 +1,216 @@
+"""Dialogues: whether a document's labels make it one, who asks and who answers, each sentence's
+turn; and unlabelled all-lower-case transcripts, whose turns alternate by line."""
+from __future__ import annotations
+
+import re
+
+from flows.steps import lexicon as L
+from flows.steps.attribute.surface.patterns import (
+    _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _UPPER_RE, _YOU_RE,
+)
+from flows.steps.attribute.surface.registry import _Registry
+from flows.steps.attribute.surface.quotes import _mask, _quotes
+from flows.steps.attribute.surface.labels import _Sent
+
+
+def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> dict[str, dict]:
+    """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
+    occurrences = [s.label for s in sents if s.label] + list(label_only.values())
+    distinct = set(occurrences)
+    if not label_only and not _labels_open_paragraphs(sents):
+        return {}              # "Question: ... Answer: ..." inside a paragraph of prose: no dialogue
+    person_label = any(2 <= len(lab.split()) <= 3 and not any(
+        w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS for w in lab.split()) for lab in distinct)
+    if person_label and not label_only and len(occurrences) < 2:
+        # one "Name:" paragraph makes a dialogue only after a sentence that introduces an interview
+        first = min(s.para for s in sents if s.label)
+        person_label = any(_INTERVIEW_RE.search(p) for p in paragraphs[:first])
+    if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})
+            or person_label):
+        return {}
+    bare_names_only = label_only and not any(s.label for s in sents) and not any(
+        paragraphs[p].rstrip().endswith((":", "：")) for p in label_only)
+    if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
+        return {}              # names alone on their lines over third-person text: headings or a list
+    return {lab: {} for lab in distinct}
+
+
+def _labels_open_paragraphs(sents: list[_Sent]) -> bool:
+    """Some speaker label stands at the start of its paragraph, as the turns of a dialogue do."""
+    firsts = {}
+    for s in sents:
+        firsts.setdefault(s.para, s)
+    return any(s.label for s in firsts.values())
+
+
+def _turns_speak_in_person(sents: list[_Sent], paragraphs: list[str]) -> bool:
+    """Turns of a conversation ask questions or speak in the first or second person; text under
+    headings or in a list of names does not. True when enough paragraphs (quotations aside) ask
+    or say I, we or you."""
+    paras = sorted({s.para for s in sents})
+    personal = sum(bool(_PERSONAL_RE.search(_mask(paragraphs[p], _quotes(paragraphs[p], False))))
+                   or any(s.question for s in sents if s.para == p) for p in paras)
+    return personal >= L.DIALOGUE_MIN_PERSONAL_SHARE * len(paras)
+
+
+def _label_name(label: str, reg: _Registry, abbrev: dict[str, str]) -> str:
+    m = re.match(r"(.*?)\s*\(([A-Z]{1,6})\)$", label)
+    if m:
+        full = _canonical_label(m.group(1), reg)
+        abbrev[m.group(2)] = full
+        reg.note(full, surface=m.group(2))
+        return full
+    if label in abbrev:
+        return abbrev[label]
+    return _canonical_label(label, reg)
+
+
+def _canonical_label(label: str, reg: _Registry) -> str:
+    if label in ("Q", "A") or "." in label and " " not in label:      # "Q", a web address
+        return label
+    words = label.split()
+    stripped = [w for w in words if w.lower().strip(".") not in L.TITLE_WORDS
+                and w.lower() not in L.HONORIFICS] or words
+    if words[-1].lower().strip(".") in L.TITLE_WORDS:
+        stripped = words                 # "AUDIENCE MEMBER": a role, no name after the title word
+    if len(stripped) < len(words) and all(w.isupper() for w in stripped):
+        stripped = [w.capitalize() for w in stripped]               # "MR. PRICE:" -> Price
+    name = " ".join(stripped)
+    return reg.canonical(name) if len(stripped) <= 3 else label
+
+
+def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
+    abbrev: dict[str, str] = {}
+    # who asks: a label whose turns end with a question
+    by_para: dict[int, list[_Sent]] = {}
+    for s in sents:
+        by_para.setdefault(s.para, []).append(s)
+    asks: dict[str, list[bool]] = {}
+    cur = None
+    for pi in range(len(paragraphs)):
+        if pi in label_only:
+            cur = label_only[pi]
+            asks.setdefault(cur, []).append(False)
+            continue
+        ps = by_para.get(pi, [])
+        labelled_here = bool(ps and ps[0].label) or (pi - 1 in label_only)
+        for s in ps:
+            if s.label:
+                cur = s.label
+                asks.setdefault(cur, []).append(False)
+                labelled_here = True
+            if cur and labelled_here and s.question and asks.get(cur):
+                asks[cur][-1] = True
+    for pi, lab in label_only.items():
+        asks.setdefault(lab, [])
+    names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
+    for lab in names:           # "RM:" after "Rahul Mehta:": initials stand for the named participant
+        if lab.isupper() and 2 <= len(lab) <= 3 and lab not in abbrev:
+            full = [n for n in set(names.values()) if len(n.split()) == len(lab)
+                    and "".join(w[0] for w in n.split()) == lab]
+            if len(full) == 1:
+                names[lab] = full[0]
+                reg.alias(full[0], lab)
+    askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
+    answer_counts = {lab: len(v) for lab, v in asks.items() if lab not in askers}
+    order = list(asks)
+    # the interviewee answers most; on a tie, the one who speaks later (the interviewer opens)
+    principal = max(answer_counts, key=lambda lab: (answer_counts[lab], order.index(lab))) \
+        if answer_counts else None
+    default_asker = next((lab for lab in order if lab in askers), None) or next(
+        (lab for lab in order if lab != principal and lab not in ("A",)), None)
+    asker_name = names[default_asker] if default_asker else (outlet or "interviewer")
+    principal_name = names[principal] if principal else "interviewee"
+    for n in set(names.values()):
+        reg.note(n)
+    # paragraphs before the first label
+    first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
+    framing_end = -1
+    for pi in range(first_label_para):
+        if _INTERVIEW_RE.search(paragraphs[pi]):
+            framing_end = pi
+    cur_name, cur_is_asker = None, False
+    last_answerer = principal_name
+    prev_question = False
+    for pi in range(len(paragraphs)):
+        if pi in label_only:
+            lab = label_only[pi]
+            cur_name, cur_is_asker = names[lab], lab in askers
+            if not cur_is_asker:
+                last_answerer = cur_name
+            prev_question = False
+            continue
+        ps = by_para.get(pi, [])
+        if not ps:
+            continue
+        if not ps[0].label:
+            para_question = ps[-1].question
+            if pi < first_label_para:
+                if pi <= framing_end or _names_participant(paragraphs[pi], names.values()):
+                    cur_name = None
+                elif para_question:
+                    cur_name, cur_is_asker = asker_name, True
+                else:
+                    cur_name, cur_is_asker = principal_name, False
+            elif para_question and not cur_is_asker:
+                cur_name, cur_is_asker = asker_name, True
+            elif cur_is_asker and prev_question and not para_question:
+                cur_name, cur_is_asker = last_answerer, False
+        for s in ps:
+            if s.label:
+                cur_name, cur_is_asker = names[s.label], s.label in askers
+                if cur_is_asker:
+                    asker_name = cur_name
+                else:
+                    last_answerer = cur_name
+            if cur_name:
+                s.mode, s.speaker, s.cue = "turn", cur_name, "label" if s.label else None
+                s.rule = "labelled_turn" if s.label else "turn_continues"
+                s.addressee = last_answerer if cur_is_asker else asker_name
+        prev_question = ps[-1].question
+
+
+def _names_participant(text: str, names) -> bool:
+    """A paragraph before the first label that names a participant in full ("Lena Hofmann has
+    measured ...") introduces the dialogue: narration, not a turn."""
+    return any(len(n.split()) >= 2 and re.search(r"\b" + re.escape(n) + r"\b", text) for n in names)
+
+
+def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
+    """An unlabelled speech-recognition transcript: all lower case, in the first and second person."""
+    text = " ".join(paragraphs)
+    if len(text) < L.TRANSCRIPT_MIN_LETTERS:
+        return False
+    upper = len(_UPPER_RE.findall(text))
+    if upper > L.TRANSCRIPT_MAX_UPPER_SHARE * len(_LETTER_RE.findall(text)):
+        return False
+    personal = sum(bool(_I_RE.search(paragraphs[s.para][s.start:s.end])) for s in sents)
+    return personal >= L.TRANSCRIPT_MIN_PERSONAL
+
+
+def _addresses_listener(sentence: str) -> bool:
+    """"you did", "put you": the listener addressed, not "you know" or a generic/quoted "you"."""
+    m = re.search(r"\b(?:says|said|asks|asked|ask)\b", sentence)
+    head = sentence[:m.start()] if m else sentence
+    return bool(_YOU_RE.search(_GENERIC_YOU_RE.sub(" ", head)))
+
+
+def _assign_bare_turns(paragraphs: list[str], sents: list[_Sent]) -> None:
+    """Each new line is a new speaker; a question to "you" passes the word to the other side."""
+    asker, answerer = L.TRANSCRIPT_ROLES
+    cur, prev_para, prev_asked = None, None, False
+    for s in sents:
+        text = paragraphs[s.para][s.start:s.end]
+        addressed = _addresses_listener(text)
+        if cur is None:
+            cur = asker if addressed else answerer
+        elif s.para != prev_para:
+            cur = answerer if cur == asker else asker
+        elif addressed:
+            cur = asker
+        elif prev_asked and cur == asker:
+            cur = answerer
+        s.mode, s.speaker, s.rule = "turn", cur, "bare_transcript_turn"
+        s.addressee = answerer if cur == asker else asker
+        prev_para = s.para
+        prev_asked = cur == asker and s.question
