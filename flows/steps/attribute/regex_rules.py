@@ -56,21 +56,20 @@ from flows.steps import lexicon as L
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile  # noqa: F401
 from flows.steps.attribute.surface.patterns import (
-    _APPOSITIVE_AFTER, _CUE_RE, _DESCRIBED_PERSON, _FRAMING_RE, _GENDER_AFTER, _GENDER_BEFORE, _GROUP_NOUN_RE,
-    _GROUP_RE, _INTRO_RE, _NAME_RUN, _ORG_RE, _PROVERB_RE, _SPEECH_NOUN_RE, _STATEMENT_RE, _TRAILING_FILLER,
+    _CUE_RE, _FRAMING_RE, _INTRO_RE, _NAME_RUN, _PROVERB_RE, _SPEECH_NOUN_RE, _STATEMENT_RE, _TRAILING_FILLER,
     _WORD,
 )
 from flows.steps.attribute.surface.registry import (
-    _Registry, _document_people, _is_human_group, _is_person, _known_short, _person_in_run, _runs,
-    _strip_possessive,
+    _Registry, _document_people, _is_human_group, _is_person, _person_in_run, _runs, _strip_possessive,
 )
 from flows.steps.attribute.surface.quotes import _Quote, _continues_quote, _is_term, _mask, _quotes
 from flows.steps.attribute.surface.labels import _Sent, _split
-from flows.steps.attribute.surface.noun_phrases import _clean_np, _is_appositive, _looks_role, _speaker_from_np
+from flows.steps.attribute.surface.noun_phrases import _is_appositive, _speaker_from_np
 from flows.steps.attribute.surface.sources import _Source, _find_source, _first_subject
 from flows.steps.attribute.surface.dialogue import (
     _assign_bare_turns, _assign_turns, _dialogue_labels, _is_bare_transcript,
 )
+from flows.steps.attribute.surface.mentions import _note_gender, _track_orgs, _track_subject
 
 
 # ------------------------------------------------------------------ document
@@ -324,64 +323,6 @@ def _starts_new_voice(masked: str, speaker: str) -> bool:
     run = _NAME_RUN.match(masked.lstrip())
     name = _person_in_run(run.group())[0] if run else None
     return bool(name and " " in name and not set(name.split()) & set(speaker.split()))
-
-
-def _mention_role(masked: str, reg: _Registry) -> tuple[str, str | None] | None:
-    """(person, role) for the first person named in a sentence: titles before, apposition after."""
-    for name, role_words, m in _runs(masked):
-        if name and (" " in name or _known_short(name, reg)):
-            words = [w for w in role_words.split() if w.lower() not in L.HONORIFICS]
-            role = " ".join(words) if words and words[-1].lower().strip(".") in L.TITLE_WORDS else None
-            after = _APPOSITIVE_AFTER.match(masked, m.end())
-            if after and _looks_role(after.group(1)):
-                role = role or _clean_np(after.group(1))
-            return reg.canonical(name), role
-    return None
-
-
-def _track_orgs(masked: str, reg: _Registry) -> None:
-    """Remember organisations named in a sentence: "the bank" later points to the last one."""
-    for m in _NAME_RUN.finditer(masked):
-        words = m.group().split()
-        if len(words) >= 2 and words[-1].lower() in L.ORG_WORDS:
-            org = _ORG_RE.match(masked, m.start())
-            reg.orgs.append(org.group(1) if org else m.group())
-
-
-def _note_gender(masked: str, reg: _Registry) -> None:
-    """Pronoun gender a sentence gives a named person: "her son, Andras Varga", "Ana Popescu, his wife"."""
-    for pattern in (_GENDER_BEFORE, _GENDER_AFTER):
-        for m in pattern.finditer(masked):
-            hint = L.GENDERED_NOUNS.get(m.group("noun"))
-            name, _ = _person_in_run(m.group("name"))
-            if hint and name:
-                reg.gender.setdefault(reg.canonical(name), hint)
-
-
-def _track_subject(masked: str, reg: _Registry) -> None:
-    """Remember the first person and the last group named in a sentence: later pronouns point to them."""
-    mention = _mention_role(masked, reg)
-    if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]):
-        reg.note(mention[0], role=mention[1])
-    m = _DESCRIBED_PERSON.search(masked)
-    if m:
-        words = m.group("np").split()
-        for i in range(1, len(words)):        # the first person noun after the article
-            w = words[i]
-            if w in L.NOT_PERSON_NOUNS:
-                break
-            if w in L.TITLE_WORDS - L.CAP_STOPWORDS or re.search(L.PERSON_NOUN_SUFFIX, w):
-                if not re.match(r"\s+of\b", masked[m.start("np") + len(" ".join(words[:i + 1])):]):
-                    reg.described = " ".join(words[:i + 1])
-                break
-    _track_orgs(masked, reg)
-    nouns = list(_GROUP_NOUN_RE.finditer(masked))
-    if nouns:                       # only then the costlier phrase pattern, near the last group noun
-        start = max(0, nouns[-1].start() - L.GROUP_PHRASE_WINDOW)
-        groups = list(_GROUP_RE.finditer(masked, start, nouns[-1].end() + L.GROUP_PHRASE_WINDOW))
-        if groups:
-            g = groups[-1]
-            reg.last_group = (g.group(1) + g.group(2)).strip()
 
 
 def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry) -> str | None:
