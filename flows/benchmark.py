@@ -30,7 +30,8 @@ from pathlib import Path
 
 from flows import io
 from flows.steps import assemble, attribute, clean, entities, parse, segment
-from flows.steps.attribute import regex_rules, sieves
+from flows.steps.attribute import sieves
+from flows.steps.attribute import surface as surface_rules
 from schemas.tables import TABLES, arrow_schema
 
 
@@ -109,7 +110,7 @@ def _attribution_cpu(paragraphs: list[str], cleaned, nlp) -> tuple[float, float,
     """CPU seconds of the surface rules, the parse, and the entity pre-pass plus sieves, for one
     document, each step as ``attribute.attributed_document`` runs it."""
     t0 = time.process_time()
-    surface = regex_rules.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
+    surface = surface_rules.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
     t1 = time.process_time()
     parsed = attribute.parsed_for_sieves(paragraphs, surface.sentences, nlp) if surface.sentences else None
     t2 = time.process_time()

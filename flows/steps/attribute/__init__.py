@@ -1,6 +1,6 @@
 """Attribution: paragraphs of one document -> one attributed statement per sentence. Pure, no I/O.
 
-1. The surface rules (:mod:`.regex_rules`) cut speaker labels, find dialogues, framed texts and
+1. The surface rules (:mod:`.surface`) cut speaker labels, find dialogues, framed texts and
    quotations, and propose reported speech from cue words.
 2. English documents are parsed once (:mod:`flows.steps.parse`) and read by the entity pre-pass
    (:mod:`flows.steps.entities`).
@@ -15,7 +15,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flows.steps import entities, lexicon
-from flows.steps.attribute import regex_rules
+from flows.steps.attribute import surface as surface_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts
@@ -99,7 +99,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
 
     ``nlp`` is the spaCy pipeline (``parse.english_pipeline()``); without it, or for a document
     not in ``PARSED_LANGUAGES``, only the surface sieves run."""
-    surface = regex_rules.attributed_document(paragraphs, title=title, outlet=outlet)
+    surface = surface_rules.attributed_document(paragraphs, title=title, outlet=outlet)
     parsed = people = None
     if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
         parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp)

@@ -3,7 +3,7 @@ names itself on what it decided (``statements.attribution_rule``).
 
 A sieve is ``sieve(ctx, decided) -> dict[sentence index, Decision]``; :func:`decisions` runs ``SIEVES`` in
 order and keeps the first decision for each sentence. The dialogue, framing and quotation
-sieves read what the surface rules (``regex_rules``) found, since they see labels and quotation
+sieves read what the surface rules (``surface``) found, since they see labels and quotation
 marks the parse does not; the reported-speech sieves read the dependency parse.
 """
 from __future__ import annotations
