@@ -10,7 +10,7 @@ from flows.steps.attribute.surface.patterns import (
 )
 from flows.steps.attribute.surface.registry import _Registry
 from flows.steps.attribute.surface.quotes import _mask, _quotes
-from flows.steps.attribute.surface.labels import _Sent
+from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph
 
 
 def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> dict[str, dict]:
@@ -79,12 +79,9 @@ def _canonical_label(label: str, reg: _Registry) -> str:
     return reg.canonical(name) if len(stripped) <= 3 else label
 
 
-def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
-    abbrev: dict[str, str] = {}
-    # who asks: a label whose turns end with a question
-    by_para: dict[int, list[_Sent]] = {}
-    for s in sents:
-        by_para.setdefault(s.para, []).append(s)
+def _label_questions(paragraphs: list[str], by_para: dict[int, list[_Sent]],
+                     label_only: dict[int, str]) -> dict[str, list[bool]]:
+    """Each label's turns in reading order, True for a turn that ends with a question: who asks."""
     asks: dict[str, list[bool]] = {}
     cur = None
     for pi in range(len(paragraphs)):
@@ -103,6 +100,13 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
                 asks[cur][-1] = True
     for pi, lab in label_only.items():
         asks.setdefault(lab, [])
+    return asks
+
+
+def _turn_names(labels: dict[str, dict], reg: _Registry) -> dict[str, str]:
+    """Each label -> the speaker's name: "Rahul Mehta (RM)" defines RM; "RM:" after "Rahul Mehta:"
+    is the participant with those initials."""
+    abbrev: dict[str, str] = {}
     names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
     for lab in names:           # "RM:" after "Rahul Mehta:": initials stand for the named participant
         if lab.isupper() and 2 <= len(lab) <= 3 and lab not in abbrev:
@@ -111,7 +115,12 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
             if len(full) == 1:
                 names[lab] = full[0]
                 reg.alias(full[0], lab)
-    askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
+    return names
+
+
+def _asker_and_principal(asks: dict[str, list[bool]], askers: set[str], names: dict[str, str],
+                         outlet: str | None) -> tuple[str, str]:
+    """(name of the one who asks, name of the interviewee) for unlabelled paragraphs."""
     answer_counts = {lab: len(v) for lab, v in asks.items() if lab not in askers}
     order = list(asks)
     # the interviewee answers most; on a tie, the one who speaks later (the interviewer opens)
@@ -121,14 +130,29 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
         (lab for lab in order if lab != principal and lab not in ("A",)), None)
     asker_name = names[default_asker] if default_asker else (outlet or "interviewer")
     principal_name = names[principal] if principal else "interviewee"
-    for n in set(names.values()):
-        reg.note(n)
-    # paragraphs before the first label
-    first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
+    return asker_name, principal_name
+
+
+def _interview_framing_end(paragraphs: list[str], first_label_para: int) -> int:
+    """The last paragraph before the first label that introduces an interview; -1 when none does."""
     framing_end = -1
     for pi in range(first_label_para):
         if _INTERVIEW_RE.search(paragraphs[pi]):
             framing_end = pi
+    return framing_end
+
+
+def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
+    by_para = _sentences_by_paragraph(sents)
+    asks = _label_questions(paragraphs, by_para, label_only)
+    names = _turn_names(labels, reg)
+    askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
+    asker_name, principal_name = _asker_and_principal(asks, askers, names, outlet)
+    for n in set(names.values()):
+        reg.note(n)
+    # paragraphs before the first label
+    first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
+    framing_end = _interview_framing_end(paragraphs, first_label_para)
     cur_name, cur_is_asker = None, False
     last_answerer = principal_name
     prev_question = False

@@ -77,6 +77,14 @@ class _Sent:
     rule: str = "narration"          # the rule that decided mode and speaker
 
 
+def _sentences_by_paragraph(sents: list[_Sent]) -> dict[int, list[_Sent]]:
+    """The sentences of each paragraph that has any, in order."""
+    by_para: dict[int, list[_Sent]] = {}
+    for s in sents:
+        by_para.setdefault(s.para, []).append(s)
+    return by_para
+
+
 def _bare_name(text: str) -> str | None:
     """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed."""
     m = _NAME_RUN.fullmatch(text.strip())
