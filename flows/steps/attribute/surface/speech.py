@@ -11,16 +11,15 @@ from flows.steps.attribute.surface.registry import (
     _Registry, _is_human_group, _is_person, _person_in_run, _runs, _strip_possessive,
 )
 from flows.steps.attribute.surface.quotes import _Quote, _continues_quote, _mask, _quotes
-from flows.steps.attribute.surface.labels import _Sent
+from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph
 from flows.steps.attribute.surface.sources import _Source, _find_source
 from flows.steps.attribute.surface.mentions import _note_gender, _track_orgs, _track_subject
 from flows.steps.attribute.surface.quote_speakers import _ParagraphContext, _quote_speakers
 
 
 def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry, *, dialogue: bool) -> None:
-    by_para: dict[int, list[_Sent]] = {}
-    for s in sents:
-        by_para.setdefault(s.para, []).append(s)
+    """Decide direct and reported speech paragraph by paragraph, in reading order."""
+    by_para = _sentences_by_paragraph(sents)
     carry_open = False
     carry_speaker: str | None = None      # speaker of a quotation still open at the end of a paragraph
     last_quote_speaker: str | None = None  # speaker of the previous paragraph's closing quotation
@@ -35,62 +34,99 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
         quotes = _quotes(text, carry_open and _continues_quote(text))
         masked = _mask(text, quotes)
         msents = [masked[s.start:s.end] for s in ps]
-        # reported sources, sentence by sentence (pronouns resolve to the last subject so far)
-        sources: list[_Source | None] = []
-        for k, s in enumerate(ps):
-            voiced = "turn" if s.mode == "turn" else ("framed" if framed is not None else None)
-            reg.addressee = s.addressee
-            _note_gender(msents[k], reg)
-            src = _find_source(msents[k], reg, voiced=voiced)
-            if src and s.mode == "turn" and src.name == s.speaker:
-                src = None
-            sources.append(src)
-            if src:
-                reg.note(src.name, role=src.role)
-                _track_orgs(msents[k], reg)
-            else:
-                _track_subject(msents[k], reg)
-            if _FRAMING_RE.search(text[s.start:s.end]) and not dialogue:
-                framed = _framing_author(paragraphs, pi, text[:s.start], reg)
-                framed_from = (pi, k)
+        sources, framed, framed_from = _sentence_sources(paragraphs, pi, ps, msents, reg, dialogue=dialogue,
+                                                         framed=framed, framed_from=framed_from)
         # ---- quotations
         ctx = _ParagraphContext(paragraphs, pi, text, ps, msents, sources, prev_para_last, person_before,
                                 last_quote_speaker, carry_speaker)
         quote_speaker, quote_source_k, said_after = _quote_speakers(ctx, quotes, reg)
         # ---- per sentence
-        carry: _Source | None = None
-        for k, s in enumerate(ps):
-            src = sources[k]
-            if k in quote_speaker:
-                name, cue, role = quote_speaker[k]
-                if src is None and quote_source_k.get(k) != k and _inside(s, quotes):
-                    src = _find_source(text[s.start:s.end], reg, voiced="framed")
-                    src = src if src and src.cue and not src.post_posed and _is_person(src.name, reg) else None
-                if src and src.name != name and quote_source_k.get(k) != k and len(quote_speaker) > 1:
-                    _set(s, "indirect", src.name, src.role, src.cue, reg, "report_inside_quote")
-                else:
-                    _set(s, "direct", name, role, cue, reg, "quote_speaker")
-                carry = None
-            elif k in said_after:            # "X, the envoy, said." after the quotation it attributes
-                name, cue, role = said_after[k]
-                _set(s, "direct", name, role, cue, reg, "quote_attributed_after")
-            elif src:
-                _set(s, "indirect", src.name, src.role, src.cue, reg, "reported_cue")
-                carry = src if _is_person(src.name, reg) or _is_human_group(src.name) else None
-                if src.post_posed and not dialogue and framed is None:
-                    _carry_back(ps, k, src, sources, quote_speaker, reg)
-            elif carry and not dialogue and framed is None and not quotes_in(s, quotes) \
-                    and not _starts_new_voice(msents[k], carry.name):
-                _set(s, "indirect", carry.name, carry.role, carry.cue, reg, "reported_carries_on")
-            elif framed and s.mode == "narration" and (pi, k) > framed_from:
-                _set(s, "direct", framed, None, None, reg, "framed_text")
+        _decide_sentences(ctx, quotes, quote_speaker, quote_source_k, said_after, reg, dialogue=dialogue,
+                          framed=framed, framed_from=framed_from)
         # ---- carry quotation state to the next paragraph
-        last_q = quotes[-1] if quotes else None
-        carry_open = bool(last_q and not last_q.closed)
-        last_k = len(ps) - 1
-        carry_speaker = quote_speaker.get(last_k, (None,))[0] if carry_open else None
-        last_quote_speaker = quote_speaker.get(last_k, (None,))[0] if ps[-1].mode == "direct" else None
+        carry_open, carry_speaker, last_quote_speaker = _quotation_carry(quotes, ps, quote_speaker)
         prev_para_last = (msents[-1], sources[-1])
+
+
+def _sentence_sources(paragraphs: list[str], pi: int, ps: list[_Sent], msents: list[str], reg: _Registry, *,
+                      dialogue: bool, framed: str | None,
+                      framed_from: tuple[int, int]) -> tuple[list[_Source | None], str | None, tuple[int, int]]:
+    """The reported source of each sentence of paragraph ``pi``, sentence by sentence (pronouns resolve
+    to the last subject so far, as each sentence is noted in the registry); with the framed text's
+    author and where it starts, which a framing sentence sets."""
+    text = paragraphs[pi]
+    sources: list[_Source | None] = []
+    for k, s in enumerate(ps):
+        voiced = "turn" if s.mode == "turn" else ("framed" if framed is not None else None)
+        reg.addressee = s.addressee
+        _note_gender(msents[k], reg)
+        src = _find_source(msents[k], reg, voiced=voiced)
+        if src and s.mode == "turn" and src.name == s.speaker:
+            src = None
+        sources.append(src)
+        if src:
+            reg.note(src.name, role=src.role)
+            _track_orgs(msents[k], reg)
+        else:
+            _track_subject(msents[k], reg)
+        if _FRAMING_RE.search(text[s.start:s.end]) and not dialogue:
+            framed = _framing_author(paragraphs, pi, text[:s.start], reg)
+            framed_from = (pi, k)
+    return sources, framed, framed_from
+
+
+def _decide_sentences(ctx: _ParagraphContext, quotes: list[_Quote], quote_speaker: dict, quote_source_k: dict,
+                      said_after: dict, reg: _Registry, *, dialogue: bool, framed: str | None,
+                      framed_from: tuple[int, int]) -> None:
+    """Each sentence of the paragraph, by the first rule that applies: its quotation's speaker, an
+    attribution after a quotation, its own reporting cue, a report carried on, a framed text."""
+    ps, sources, msents, pi = ctx.ps, ctx.sources, ctx.msents, ctx.pi
+    carry: _Source | None = None
+    for k, s in enumerate(ps):
+        src = sources[k]
+        if k in quote_speaker:
+            _decide_quoted(ctx, k, quotes, quote_speaker, quote_source_k, reg)
+            carry = None
+        elif k in said_after:            # "X, the envoy, said." after the quotation it attributes
+            name, cue, role = said_after[k]
+            _set(s, "direct", name, role, cue, reg, "quote_attributed_after")
+        elif src:
+            _set(s, "indirect", src.name, src.role, src.cue, reg, "reported_cue")
+            carry = src if _is_person(src.name, reg) or _is_human_group(src.name) else None
+            if src.post_posed and not dialogue and framed is None:
+                _carry_back(ps, k, src, sources, quote_speaker, reg)
+        elif carry and not dialogue and framed is None and not quotes_in(s, quotes) \
+                and not _starts_new_voice(msents[k], carry.name):
+            _set(s, "indirect", carry.name, carry.role, carry.cue, reg, "reported_carries_on")
+        elif framed and s.mode == "narration" and (pi, k) > framed_from:
+            _set(s, "direct", framed, None, None, reg, "framed_text")
+
+
+def _decide_quoted(ctx: _ParagraphContext, k: int, quotes: list[_Quote], quote_speaker: dict,
+                   quote_source_k: dict, reg: _Registry) -> None:
+    """A sentence a quotation covers is its speaker's, unless it reports someone else inside a longer
+    quotation ("Xi has said many times that ...")."""
+    s, src = ctx.ps[k], ctx.sources[k]
+    name, cue, role = quote_speaker[k]
+    if src is None and quote_source_k.get(k) != k and _inside(s, quotes):
+        src = _find_source(ctx.text[s.start:s.end], reg, voiced="framed")
+        src = src if src and src.cue and not src.post_posed and _is_person(src.name, reg) else None
+    if src and src.name != name and quote_source_k.get(k) != k and len(quote_speaker) > 1:
+        _set(s, "indirect", src.name, src.role, src.cue, reg, "report_inside_quote")
+    else:
+        _set(s, "direct", name, role, cue, reg, "quote_speaker")
+
+
+def _quotation_carry(quotes: list[_Quote], ps: list[_Sent],
+                     quote_speaker: dict) -> tuple[bool, str | None, str | None]:
+    """What the next paragraph inherits: (a quotation is left open, that quotation's speaker, the
+    speaker of the direct quotation the paragraph ends with)."""
+    last_q = quotes[-1] if quotes else None
+    carry_open = bool(last_q and not last_q.closed)
+    last_k = len(ps) - 1
+    carry_speaker = quote_speaker.get(last_k, (None,))[0] if carry_open else None
+    last_quote_speaker = quote_speaker.get(last_k, (None,))[0] if ps[-1].mode == "direct" else None
+    return carry_open, carry_speaker, last_quote_speaker
 
 
 def _carry_back(ps, k, src, sources, quote_speaker, reg) -> None:
