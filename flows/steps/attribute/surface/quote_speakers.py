@@ -39,7 +39,7 @@ def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry
     Returns (sentence -> (speaker, cue, role), sentence -> index of the sentence that named the
     source, attribution-only sentence -> (speaker, cue, role)).
     """
-    text, ps, msents, sources = ctx.text, ctx.ps, ctx.msents, ctx.sources
+    text, ps, sources = ctx.text, ctx.ps, ctx.sources
     quote_speaker: dict[int, tuple[str, str | None, str | None]] = {}
     quote_source_k: dict[int, int] = {}
     said_after: dict[int, tuple[str, str | None, str | None]] = {}
@@ -49,13 +49,7 @@ def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry
         touching = [k for k, s in enumerate(ps) if s.start < q.end and q.start < s.end]
         if not touching or _is_term(text, q, any(proverbs[k] for k in touching)):
             continue
-        src, src_k = None, None
-        if q.opened_before and ctx.carry_speaker:
-            src = _Source(ctx.carry_speaker, None, None)
-        # 1. a source named in the sentences the quotation covers (the closing one first)
-        for k in (list(reversed(touching)) if q.closed else touching):
-            if src is None and sources[k]:
-                src, src_k = sources[k], k
+        src, src_k = _covered_source(ctx, q, touching)
         nxt = touching[-1] + 1
         if src is None and nxt in failed_next:
             continue
@@ -63,50 +57,106 @@ def _quote_speakers(ctx: _ParagraphContext, quotes: list[_Quote], reg: _Registry
         if src is None and nxt < len(ps) and sources[nxt] and sources[nxt].attribution_only:
             src = sources[nxt]
             said_after.setdefault(nxt, (src.name, src.cue, src.role))
-        if src is None and nxt < len(ps):
-            m = _STATEMENT_RE.search(msents[nxt])
-            if m:
-                name, role = _speaker_from_np(m.group("name"), reg, allow_generic=False)
-                if name:
-                    src = _Source(name, None, role)
-        # 3. the sentence before introduces it ("X spoke about ...", "X said:")
         if src is None:
-            first = touching[0]
-            prev = msents[first - 1] if first > 0 else (ctx.prev_para_last[0] if ctx.prev_para_last else "")
-            prev_src = sources[first - 1] if first > 0 else (ctx.prev_para_last[1] if ctx.prev_para_last else None)
-            if prev.rstrip().endswith(":") or _INTRO_RE.search(prev or ""):
-                if prev_src:
-                    src = prev_src
-                else:
-                    nm = _first_subject(prev, reg)
-                    if nm:
-                        src = _Source(nm, None, None)
-        # 4. the next sentence is about someone's letter, speech, statement ...
-        if src is None and not q.opened_before:
-            nxt_text = msents[nxt] if nxt < len(ps) else _first_sentence(ctx.paragraphs, ctx.pi + 1)
-            if _SPEECH_NOUN_RE.search(nxt_text or ""):
-                nm = _first_subject(nxt_text, reg)
-                if nm:
-                    src = _Source(nm, None, None)
-        # 5. a paragraph that opens with a quotation goes on with the last speaker
-        at_start = q.start <= ps[0].start + 1
-        if src is None and at_start and (ctx.last_quote_speaker or ctx.person_before) and ps[0].mode != "turn":
-            src = _Source(ctx.last_quote_speaker or ctx.person_before, None, None)
+            src = _source_around(ctx, q, touching, reg)
         if src is None:
             failed_next.add(nxt)        # the same lookups would fail for the next quotation too
             continue
-        words = len(_WORD.findall(text[q.start:q.end]))
-        whole = any(q.start <= ps[k].start + 1 and q.end >= ps[k].end - 1 for k in touching)
-        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before and not whole:
-            continue                    # a short quotation with no cue of its own: a term
-                                        # (a quotation that is a whole sentence, "We knew.", is speech)
-        if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is not None and _quoted_by_other(ctx, src_k, q, src, reg):
-            continue                    # "... after a UN report said China was responsible for 'X'"
+        if _short_quote_is_no_speech(ctx, q, touching, src, src_k, reg):
+            continue
         for k in touching:
             quote_speaker.setdefault(k, (src.name, src.cue, src.role))
             if src_k is not None:
                 quote_source_k.setdefault(k, src_k)
     return quote_speaker, quote_source_k, said_after
+
+
+def _covered_source(ctx: _ParagraphContext, q: _Quote, touching: list[int]) -> tuple[_Source | None, int | None]:
+    """(source, index of the sentence that named it): the speaker of a quotation left open by the
+    paragraph before, else 1. a source named in the sentences the quotation covers (the closing one
+    first)."""
+    src, src_k = None, None
+    if q.opened_before and ctx.carry_speaker:
+        src = _Source(ctx.carry_speaker, None, None)
+    for k in (list(reversed(touching)) if q.closed else touching):
+        if src is None and ctx.sources[k]:
+            src, src_k = ctx.sources[k], k
+    return src, src_k
+
+
+def _statement_after(ctx: _ParagraphContext, q: _Quote, touching: list[int], reg: _Registry) -> _Source | None:
+    """2. the next sentence points back to it ("X's firm statement ...")."""
+    nxt = touching[-1] + 1
+    if nxt < len(ctx.ps):
+        m = _STATEMENT_RE.search(ctx.msents[nxt])
+        if m:
+            name, role = _speaker_from_np(m.group("name"), reg, allow_generic=False)
+            if name:
+                return _Source(name, None, role)
+    return None
+
+
+def _introduced_before(ctx: _ParagraphContext, q: _Quote, touching: list[int], reg: _Registry) -> _Source | None:
+    """3. the sentence before introduces it ("X spoke about ...", "X said:")."""
+    first = touching[0]
+    prev = ctx.msents[first - 1] if first > 0 else (ctx.prev_para_last[0] if ctx.prev_para_last else "")
+    prev_src = ctx.sources[first - 1] if first > 0 else (ctx.prev_para_last[1] if ctx.prev_para_last else None)
+    if prev.rstrip().endswith(":") or _INTRO_RE.search(prev or ""):
+        if prev_src:
+            return prev_src
+        nm = _first_subject(prev, reg)
+        if nm:
+            return _Source(nm, None, None)
+    return None
+
+
+def _speech_noun_after(ctx: _ParagraphContext, q: _Quote, touching: list[int], reg: _Registry) -> _Source | None:
+    """4. the next sentence is about someone's letter, speech, statement ..."""
+    if q.opened_before:
+        return None
+    nxt = touching[-1] + 1
+    nxt_text = ctx.msents[nxt] if nxt < len(ctx.ps) else _first_sentence(ctx.paragraphs, ctx.pi + 1)
+    if _SPEECH_NOUN_RE.search(nxt_text or ""):
+        nm = _first_subject(nxt_text, reg)
+        if nm:
+            return _Source(nm, None, None)
+    return None
+
+
+def _paragraph_goes_on(ctx: _ParagraphContext, q: _Quote, touching: list[int], reg: _Registry) -> _Source | None:
+    """5. a paragraph that opens with a quotation goes on with the last speaker."""
+    ps = ctx.ps
+    at_start = q.start <= ps[0].start + 1
+    if at_start and (ctx.last_quote_speaker or ctx.person_before) and ps[0].mode != "turn":
+        return _Source(ctx.last_quote_speaker or ctx.person_before, None, None)
+    return None
+
+
+# where a quotation's source is looked for when the sentences it covers name none and the next
+# sentence does not only attribute it: tried in this order, the first source found is taken
+_SOURCE_AROUND_RULES = (_statement_after, _introduced_before, _speech_noun_after, _paragraph_goes_on)
+
+
+def _source_around(ctx: _ParagraphContext, q: _Quote, touching: list[int], reg: _Registry) -> _Source | None:
+    """The quotation's source found around it by the first of ``_SOURCE_AROUND_RULES`` that finds one."""
+    for rule in _SOURCE_AROUND_RULES:
+        src = rule(ctx, q, touching, reg)
+        if src is not None:
+            return src
+    return None
+
+
+def _short_quote_is_no_speech(ctx: _ParagraphContext, q: _Quote, touching: list[int], src: _Source,
+                              src_k: int | None, reg: _Registry) -> bool:
+    """A short quotation that is a term (no cue of its own, not a whole sentence) or words another
+    source is quoted with."""
+    words = len(_WORD.findall(ctx.text[q.start:q.end]))
+    whole = any(q.start <= ctx.ps[k].start + 1 and q.end >= ctx.ps[k].end - 1 for k in touching)
+    if words < L.MIN_SPEECH_QUOTE_WORDS and src_k is None and not q.opened_before and not whole:
+        return True                     # a short quotation with no cue of its own: a term
+                                        # (a quotation that is a whole sentence, "We knew.", is speech)
+    # "... after a UN report said China was responsible for 'X'"
+    return words < L.MIN_SPEECH_QUOTE_WORDS and src_k is not None and _quoted_by_other(ctx, src_k, q, src, reg)
 
 
 def _quoted_by_other(ctx: _ParagraphContext, k: int, q: _Quote, src: _Source, reg: _Registry) -> bool:
