@@ -69,33 +69,55 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
     cue = m.group().lower().strip(" \"'“‘")
     pre = masked[:m.start()]
     tail = masked[m.end():]
-    if cue in L.CUES_NEEDING_CLAUSE and not re.match(
-            r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+    if _cue_reports_nothing(cue, pre, tail):
         return None
-    if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail) and not (
-            re.fullmatch(r"[\s.!?\"”’]*", tail) and re.search(r"[,\"”’_]\s*(?:[\w'’-]+\s+){1,10}$", pre)):
-        return None                  # (a sentence-final ", the study found." reports what came before)
-    if cue in L.CUES_NEEDING_QUOTE and not re.match(
-            r"\s*(?:that\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,!?\"”’]*$", tail):
-        return None
-    if re.search(r"\bto\s*$", pre) and not (re.search(r"\b(?:likes?|liked|loves?|loved|used)\s+to\s*$", pre)
-                                            and re.match(r"\s*[:,]?\s*[\"“‘_]", tail)):
-        return None                  # "wanted them to believe": an infinitive, not a report
-                                     # (but "X likes to say, '...'" quotes X)
-    if _CUE_BLOCKER_RE.search(pre) or (" " not in cue and _POSSESSIVE_END_RE.search(pre)):
-        return None                  # "did not respond", "was told", "a request for comment": no report
     bare_tail = not re.search(r"[A-Za-z0-9]", tail)
     # post-posed subject: ", said X" / "" said X"
     if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
-        np = _post_np(masked, m.end())
-        if np:
-            name, role = _speaker_from_np(np, reg, voiced=voiced)
-            if name:
-                after = _APPOSITIVE_AFTER.match(masked, m.end() + masked[m.end():].find(np) + len(np))
-                if after and not role and _looks_role(after.group(1)):
-                    role = _clean_np(after.group(1))
-                return _Source(name, cue, role, post_posed=True, pos=m.start())
-    # pre-posed subject
+        src = _post_posed_source(masked, m, cue, reg, voiced)
+        if src:
+            return src
+    return _pre_posed_source(pre, cue, m.start(), bare_tail, reg, voiced)
+
+
+def _cue_reports_nothing(cue: str, pre: str, tail: str) -> bool:
+    """The cue, with the text before and after it, is no report: a cue that needs a clause, "that" or
+    a quotation without one, an infinitive, a blocked or possessed cue ("did not respond")."""
+    if cue in L.CUES_NEEDING_CLAUSE and not re.match(
+            r"(?:\s+[\w-]+){0,6}?\s*(?:that\b|to\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,]*$", tail):
+        return True
+    if cue in L.CUES_NEEDING_THAT and not re.match(r"\s*(?:that\b|[:,]?\s*[\"“‘_])", tail) and not (
+            re.fullmatch(r"[\s.!?\"”’]*", tail) and re.search(r"[,\"”’_]\s*(?:[\w'’-]+\s+){1,10}$", pre)):
+        return True                  # (a sentence-final ", the study found." reports what came before)
+    if cue in L.CUES_NEEDING_QUOTE and not re.match(
+            r"\s*(?:that\b|whether\b|if\b|[:,]?\s*[\"“‘_])|[\s.,!?\"”’]*$", tail):
+        return True
+    if re.search(r"\bto\s*$", pre) and not (re.search(r"\b(?:likes?|liked|loves?|loved|used)\s+to\s*$", pre)
+                                            and re.match(r"\s*[:,]?\s*[\"“‘_]", tail)):
+        return True                  # "wanted them to believe": an infinitive, not a report
+                                     # (but "X likes to say, '...'" quotes X)
+    if _CUE_BLOCKER_RE.search(pre) or (" " not in cue and _POSSESSIVE_END_RE.search(pre)):
+        return True                  # "did not respond", "was told", "a request for comment": no report
+    return False
+
+
+def _post_posed_source(masked: str, m: re.Match, cue: str, reg: _Registry, voiced: str | None) -> _Source | None:
+    """The subject after the cue (", said John Ross, a fellow at ..."), with a role from its apposition."""
+    np = _post_np(masked, m.end())
+    if np:
+        name, role = _speaker_from_np(np, reg, voiced=voiced)
+        if name:
+            after = _APPOSITIVE_AFTER.match(masked, m.end() + masked[m.end():].find(np) + len(np))
+            if after and not role and _looks_role(after.group(1)):
+                role = _clean_np(after.group(1))
+            return _Source(name, cue, role, post_posed=True, pos=m.start())
+    return None
+
+
+def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Registry,
+                      voiced: str | None) -> _Source | None:
+    """The subject before the cue at ``pos``, read back chunk by chunk past appositions ("Ada Okoye,
+    the governor, said"); ``bare_tail``: nothing follows the cue, so the sentence may only attribute."""
     pre2 = _TRAILING_FILLER.sub("", pre)
     chunks = re.split(r"(?<!\d),|,(?!\d)|[;:—–\"“”]|\s-\s", pre2)     # not the comma of "8,000"
     role = None
@@ -121,7 +143,7 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
                 only = bare_tail and not any(ch.strip("_ \"'“”") for ch in chunks[:i])
                 post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
                 return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only,
-                               pos=m.start())
+                               pos=pos)
             if i and (participle or c.split()[0].lower() in ("the", "a", "an")):
                 continue
             if not _is_appositive(c):
