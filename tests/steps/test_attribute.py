@@ -378,7 +378,7 @@ def test_no_crash_on_arbitrary_text(paragraphs):
 
 def test_steps_do_no_io_and_import_no_prefect():
     steps = Path(__file__).parents[2] / "flows" / "steps"
-    for path in [steps / "segment.py", steps / "lexicon.py", *sorted((steps / "attribute").glob("*.py"))]:
+    for path in [steps / "segment.py", steps / "lexicon.py", *sorted((steps / "attribute").rglob("*.py"))]:
         name = path.name
         tree = ast.parse(path.read_text(encoding="utf-8"))
         imported = {a.name.split(".")[0] for n in ast.walk(tree) if isinstance(n, ast.Import) for a in n.names}
