@@ -65,7 +65,6 @@ from flows.steps.attribute.surface.dialogue import (
 from flows.steps.attribute.surface.speech import _attribute_speech
 
 
-# ------------------------------------------------------------------ document
 def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order."""
@@ -87,8 +86,9 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
     return _finish(paragraphs, sents, reg)
 
 
-# ------------------------------------------------------------------ output
 def _finish(paragraphs: list[str], sents: list[_Sent], reg: _Registry) -> AttributedDocument:
+    """The attributed sentences, speakers in their canonical form (none for narration), and a profile
+    of each speaker."""
     out = []
     for s in sents:
         speaker = reg.canonical(s.speaker) if s.speaker else None

@@ -143,6 +143,9 @@ def _interview_framing_end(paragraphs: list[str], first_label_para: int) -> int:
 
 
 def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
+    """Each sentence of a labelled dialogue gets its turn: its label's speaker, else the current one;
+    an unlabelled paragraph that asks is the asker's and the one after a question the answerer's;
+    before the first label, an interview introduction or a paragraph naming a participant is narration."""
     by_para = _sentences_by_paragraph(sents)
     asks = _label_questions(paragraphs, by_para, label_only)
     names = _turn_names(labels, reg)
