@@ -417,3 +417,21 @@ def test_a_speech_tag_turned_round_is_no_speaker_label():
     """Planted defect: 'Continued Stone:' taken as the label of a speaker named 'Continued Stone'."""
     assert surface_labels._label_at("Continued Stone: “So I think it is a real problem.”", 0) is None
     assert surface_labels._label_at("Roger Stone: So I think it is a real problem.", 0) is not None
+
+
+def test_dialogue_output_does_not_depend_on_the_hash_seed():
+    """Planted defect: participants registered in set order, so who "he" points to changed with
+    PYTHONHASHSEED. The same transcript attributed under two seeds gives the same rows."""
+    import json
+    import subprocess
+    import sys
+
+    paragraphs = ["Ann Lee: He told us that the port would reopen.", "Tom Bell: Is that so?",
+                  "Joe Doe: It is.", "Ann Lee: Good."]
+    code = ("import json, sys; from flows.steps.attribute.surface import attributed_document; "
+            "d = attributed_document(json.loads(sys.argv[1])); "
+            "print(json.dumps([(s.mode, s.speaker, s.rule) for s in d.sentences]))")
+    runs = {seed: subprocess.run([sys.executable, "-c", code, json.dumps(paragraphs)], capture_output=True, text=True,
+                                 env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
+                                 check=True).stdout for seed in "0123456789"}
+    assert len(set(runs.values())) == 1, runs

@@ -72,7 +72,7 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
     of a person the parse found, whose other words are descriptors or function words, is that
     person ("Republican Donald Trump", "Though Trump" -> "Donald Trump"); then every short form
     maps to the fullest name of the list."""
-    persons = sorted(set(people.canonical.values()), key=len, reverse=True) if people is not None else []
+    persons = sorted(dict.fromkeys(people.canonical.values()), key=len, reverse=True) if people is not None else []
 
     def person(name: str) -> str:
         words = name.split()

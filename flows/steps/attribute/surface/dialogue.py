@@ -32,7 +32,7 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
         paragraphs[p].rstrip().endswith((":", "：")) for p in label_only)
     if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
         return {}              # names alone on their lines over third-person text: headings or a list
-    return {lab: {} for lab in distinct}
+    return {lab: {} for lab in dict.fromkeys(occurrences)}     # reading order, not set order
 
 
 def _labels_open_paragraphs(sents: list[_Sent]) -> bool:
@@ -151,7 +151,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     names = _turn_names(labels, reg)
     askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
     asker_name, principal_name = _asker_and_principal(asks, askers, names, outlet)
-    for n in set(names.values()):
+    for n in dict.fromkeys(names.values()):     # reading order: the registry must not depend on the hash seed
         reg.note(n)
     # paragraphs before the first label
     first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
