@@ -435,3 +435,12 @@ def test_dialogue_output_does_not_depend_on_the_hash_seed():
                                  env={"PYTHONHASHSEED": seed, "PYTHONPATH": str(Path(__file__).resolve().parents[2])},
                                  check=True).stdout for seed in "0123456789"}
     assert len(set(runs.values())) == 1, runs
+
+
+def test_a_curly_mark_typed_the_wrong_way_round_closes_where_it_stands():
+    """Planted defect: the film “Frozen“ and ... - the second opening mark kept the quotation open to
+    the end of the paragraph, hiding the rest of the sentence."""
+    from flows.steps.attribute.surface.quotes import _quotes
+
+    text = "He blasted the film “Frozen“ and the books for being too “soft” on children."
+    assert [text[q.start:q.end] for q in _quotes(text, False)] == ["“Frozen“", "“soft”"]

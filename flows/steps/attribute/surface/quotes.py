@@ -17,6 +17,11 @@ class _Quote:
     opened_before: bool   # continues a quotation from the previous paragraph
 
 
+def _closes_by_position(prev: str, nxt: str) -> bool:
+    """A quotation mark glued to the word before it and followed by a space or punctuation closes."""
+    return not prev.isspace() and (nxt.isspace() or nxt in ".,;:!?)]")
+
+
 def _quotes(text: str, carry_open: bool) -> list[_Quote]:
     out: list[_Quote] = []
     open_at: int | None = 0 if carry_open else None
@@ -39,8 +44,11 @@ def _quotes(text: str, carry_open: bool) -> list[_Quote]:
                 open_at, opened_before = None, False
             elif open_at is None and i == 0:
                 open_at, opened_before = i, False
-        elif ch in "“«":
-            if open_at is None:
+        elif ch in "“«" and open_at is not None and _closes_by_position(prev, nxt):
+            out.append(_Quote(open_at, i + 1, True, opened_before))      # 'here,“ said X': typed the wrong way round
+            open_at, opened_before = None, False
+        elif ch in "“«" or (ch in "”»" and open_at is None and prev.isspace() and nxt.isalnum()):
+            if open_at is None:     # (' ”Hello' opens: a closing mark typed the wrong way round)
                 open_at, opened_before = i, False
         elif ch in "”»":
             if open_at is not None:
