@@ -1,12 +1,14 @@
 """The curation flow: thin Prefect tasks over batches of raw files, wiring the pure steps.
 
     python -m flows.curate --raw raw/ --curated curated/
+
+Exit status: 0 published; 1 the run failed (nothing published); 2 bad arguments; 3 another run holds the
+curated folder's lock.
 """
 from __future__ import annotations
 
-import argparse
-import logging
 import datetime as dt
+import logging
 import sys
 import time
 import uuid
@@ -16,13 +18,14 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows import __version__, io
+from flows import __version__, io, options
 from flows.config import RunConfig
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
 EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
 
 
@@ -260,46 +263,36 @@ def _with_runner(config: RunConfig):
     return curate.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.max_workers))
 
 
-def _positive_int(text: str) -> int:
-    """An argparse type: a whole number above zero."""
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
-    if value <= 0:
-        raise argparse.ArgumentTypeError(f"must be above zero, not {value}")
-    return value
+def _raw_problem(config: RunConfig) -> str | None:
+    """Why the raw folder cannot be curated (missing, or no file matches), or None."""
+    if not config.raw_dir.is_dir():
+        return f"raw folder not found: {config.raw_dir}"
+    if not io.source_paths(config.raw_dir, config.pattern):
+        return f"no raw files match {config.pattern!r} in {config.raw_dir}"
+    return None
+
+
+def argument_parser() -> options.Parser:
+    parser = options.Parser(prog="python -m flows.curate", description=__doc__)
+    options.add_run_options(parser)
+    return parser
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m flows.curate", description=__doc__,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
-    defaults = RunConfig()
-    parser.add_argument("--raw", type=Path, default=defaults.raw_dir, help="folder of raw texts (default: raw/)")
-    parser.add_argument("--curated", type=Path, default=defaults.curated_dir,
-                        help="folder to publish tables and reports to (default: curated/)")
-    parser.add_argument("--pattern", default=defaults.pattern, help="glob of raw files (default: *.txt)")
-    parser.add_argument("--batch-size", type=int, default=defaults.batch_size)
-    parser.add_argument("--runner", choices=["threads", "dask"], default=defaults.runner)
-    parser.add_argument("--workers", type=int, default=defaults.max_workers)
-    parser.add_argument("--dask-address", default=None)
-    parser.add_argument("--no-data-docs", action="store_true", help="skip building the GX Data Docs site")
-    parser.add_argument("--keep-snapshots", type=int, default=defaults.keep_snapshots,
-                        help="published versions to keep in curated/snapshots/ (default: 3)")
-    parser.add_argument("--max-file-bytes", type=_positive_int, default=defaults.max_file_bytes, metavar="N",
-                        help="a raw file larger than N bytes is rejected as too_large without being read "
-                             f"(default: {defaults.max_file_bytes}, 20 MiB)")
-    args = parser.parse_args(argv)
-    config = RunConfig(raw_dir=args.raw, curated_dir=args.curated, pattern=args.pattern,
-                       batch_size=args.batch_size, runner=args.runner, max_workers=args.workers,
-                       dask_address=args.dask_address, build_data_docs=not args.no_data_docs,
-                       keep_snapshots=args.keep_snapshots, max_file_bytes=args.max_file_bytes)
-    if not config.raw_dir.is_dir():
-        print(f"error: raw folder not found: {config.raw_dir}", file=sys.stderr)
-        return 2
-    if not io.source_paths(config.raw_dir, config.pattern):
-        print(f"error: no raw files match {config.pattern!r} in {config.raw_dir}", file=sys.stderr)
-        return 2
+    """The command line: exit 0 published, 1 failed, 2 bad arguments, 3 folder locked."""
+    try:
+        config = options.run_config(argument_parser().parse_args(argv))
+        problem = _raw_problem(config)
+        if problem:
+            raise options.UsageError(problem)
+    except options.UsageError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return options.EXIT_USAGE
+    return _run(config)
+
+
+def _run(config: RunConfig) -> int:
+    """Run the flow with the config's task runner; print the outcome in one line; the exit status."""
     from flows import quality
 
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
@@ -310,10 +303,10 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_LOCKED
     except QualityGateFailed as err:
         print(f"error: {err}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback
         print(f"error: run failed: {type(err).__name__}: {err}", file=sys.stderr)
-        return 1
+        return EXIT_FAILED
     quarantined = len({f for files in summary["quarantined"].values() for f in files})
     by_check = "".join(f"; {check}: {len(files)}" for check, files in summary["quarantined"].items())
     print(f"published run {summary['run_id']}: {summary['rows']} ({summary['warnings']} warnings, "

@@ -1,0 +1,89 @@
+"""The command-line options of a run, shared by ``python -m flows.curate`` and ``python -m flows.serve``.
+
+Every option's help names its default; whole numbers are checked as they are parsed, and whatever else
+``RunConfig`` refuses is caught when it is built. A bad value is one line on stderr, ``error: ...``, and
+exit status 2, before anything starts.
+"""
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from flows.config import RunConfig
+
+EXIT_USAGE = 2  # bad arguments
+
+
+class UsageError(ValueError):
+    """A bad command-line argument; its message is the one line the command prints after ``error: ``."""
+
+
+class Parser(argparse.ArgumentParser):
+    """An argument parser that raises ``UsageError`` instead of printing its usage and exiting (``--help`` still
+    prints and exits 0); the description is shown as written."""
+
+    def __init__(self, **kwargs):
+        super().__init__(formatter_class=argparse.RawDescriptionHelpFormatter, **kwargs)
+
+    def error(self, message: str):
+        raise UsageError(f"{message} ({self.prog} --help lists the options)")
+
+
+def positive_int(text: str) -> int:
+    """An argparse type: a whole number above zero."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {text!r}") from None
+    if value <= 0:
+        raise argparse.ArgumentTypeError(f"must be above zero, not {value}")
+    return value
+
+
+def add_run_options(parser: argparse.ArgumentParser) -> None:
+    """The options a RunConfig is made of: folders, batching, task runner, limits."""
+    d = RunConfig()
+    add = parser.add_argument
+    add("--raw", type=Path, default=d.raw_dir, help="folder of raw texts, read only (default: %(default)s)")
+    add("--curated", type=Path, default=d.curated_dir,
+        help="folder the tables and reports are published to (default: %(default)s)")
+    add("--pattern", default=d.pattern, help="glob of the raw files inside --raw; ** recurses (default: %(default)s)")
+    add("--batch-size", type=positive_int, default=d.batch_size, metavar="N",
+        help="raw files per Prefect task (default: %(default)s)")
+    add("--runner", choices=["threads", "dask"], default=d.runner,
+        help="task runner: a thread pool, or Dask workers (default: %(default)s)")
+    add("--workers", type=positive_int, default=d.max_workers, metavar="N",
+        help="threads, or workers of the local Dask cluster (default: %(default)s)")
+    add("--dask-address", default=d.dask_address, metavar="ADDRESS",
+        help="address of a running Dask scheduler to use with --runner dask (default: a local cluster)")
+    add("--no-data-docs", action="store_true", help="skip building the Great Expectations Data Docs site "
+                                                   "(default: build it)")
+    add("--keep-snapshots", type=positive_int, default=d.keep_snapshots, metavar="N",
+        help="published versions kept in CURATED/snapshots/, the current one included (default: %(default)s)")
+    add("--max-file-bytes", type=positive_int, default=d.max_file_bytes, metavar="N",
+        help="a raw file larger than N bytes is rejected as too_large without being read "
+             "(default: %(default)s, 20 MiB)")
+
+
+def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> RunConfig:
+    """The RunConfig the parsed options ask for (folders made absolute when asked); ``UsageError`` names the
+    field and the rule when RunConfig refuses a value."""
+    raw, curated = (args.raw.resolve(), args.curated.resolve()) if absolute_paths else (args.raw, args.curated)
+    try:
+        return RunConfig(raw_dir=raw, curated_dir=curated, pattern=args.pattern, batch_size=args.batch_size,
+                         runner=args.runner, max_workers=args.workers, dask_address=args.dask_address,
+                         build_data_docs=not args.no_data_docs, keep_snapshots=args.keep_snapshots,
+                         max_file_bytes=args.max_file_bytes)
+    except ValidationError as err:
+        raise UsageError(validation_message(err)) from None
+
+
+def validation_message(err: ValidationError) -> str:
+    """A Pydantic validation error as one line: ``field: message; field: message``."""
+    parts = []
+    for problem in err.errors():
+        field = ".".join(str(p) for p in problem["loc"]) or err.title
+        parts.append(f"{field}: {problem['msg'].removeprefix('Value error, ')}")
+    return "; ".join(parts)

@@ -1,0 +1,73 @@
+"""The command line refuses bad values before anything starts: exit 2 and one line naming the option.
+No Prefect server: every case here is decided before a flow could run."""
+from __future__ import annotations
+
+import argparse
+
+import pytest
+
+from flows import curate as curate_module
+from flows import options
+from flows.config import RunConfig
+from tests.conftest import RAW
+
+
+@pytest.fixture
+def no_flow(monkeypatch):
+    """Planted: starting a flow fails the test, so a 2 that started one cannot pass."""
+    def started(config):
+        raise AssertionError(f"a flow was started with {config}")
+
+    monkeypatch.setattr(curate_module, "_with_runner", started)
+
+
+BAD_RUN_OPTIONS = [
+    (["--batch-size", "0"], "argument --batch-size: must be above zero, not 0"),
+    (["--batch-size", "-3"], "argument --batch-size: must be above zero, not -3"),
+    (["--workers", "0"], "argument --workers: must be above zero, not 0"),
+    (["--workers", "two"], "argument --workers: not a whole number: 'two'"),
+    (["--keep-snapshots", "0"], "argument --keep-snapshots: must be above zero, not 0"),
+    (["--max-file-bytes", "1.5"], "argument --max-file-bytes: not a whole number: '1.5'"),
+    (["--runner", "processes"], "argument --runner: invalid choice: 'processes'"),
+    (["--no-such-option"], "unrecognized arguments: --no-such-option"),
+]
+
+
+@pytest.mark.parametrize("argv, message", BAD_RUN_OPTIONS, ids=[" ".join(a) for a, _ in BAD_RUN_OPTIONS])
+def test_curate_refuses_a_bad_value_with_exit_2_and_one_line(argv, message, tmp_path, capsys, no_flow):
+    curated = tmp_path / "curated"
+    assert curate_module.main(["--raw", str(RAW), "--curated", str(curated), *argv]) == 2
+    out, err = capsys.readouterr()
+    assert out == "" and len(err.splitlines()) == 1, err
+    assert err.startswith(f"error: {message}") and "Traceback" not in err
+    assert not curated.exists()
+
+
+def test_a_value_only_the_config_refuses_is_one_line_naming_its_field():
+    """Planted: a batch size of 0 that got past the parser (a caller building the namespace itself)."""
+    args = argument_namespace(batch_size=0)
+    with pytest.raises(options.UsageError, match=r"^batch_size: Input should be greater than or equal to 1$"):
+        options.run_config(args)
+
+
+def argument_namespace(**overrides) -> argparse.Namespace:
+    parser = argparse.ArgumentParser()
+    options.add_run_options(parser)
+    return argparse.Namespace(**{**vars(parser.parse_args([])), **overrides})
+
+
+def test_the_options_make_the_run_config_they_name(tmp_path):
+    args = curate_module.argument_parser().parse_args(
+        ["--raw", str(tmp_path), "--batch-size", "7", "--runner", "dask", "--workers", "3", "--dask-address",
+         "tcp://10.0.0.1:8786", "--keep-snapshots", "5", "--max-file-bytes", "1000", "--no-data-docs"])
+    assert options.run_config(args) == RunConfig(
+        raw_dir=tmp_path, batch_size=7, runner="dask", max_workers=3, dask_address="tcp://10.0.0.1:8786",
+        keep_snapshots=5, max_file_bytes=1000, build_data_docs=False)
+
+
+def test_every_option_says_what_it_does_and_its_default():
+    for action in curate_module.argument_parser()._actions:
+        if action.dest == "help":
+            continue
+        assert action.help, action.option_strings
+        assert "default" in action.help or "required" in action.help, action.option_strings
