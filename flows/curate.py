@@ -3,10 +3,12 @@
     python -m flows.curate --raw raw/ --curated curated/
 
 Exit status: 0 published; 1 the run failed (nothing published); 2 bad arguments; 3 another run holds the
-curated folder's lock.
+curated folder's lock; 130 or 143 (128 + the signal's number) SIGINT or SIGTERM ended it: the run stopped,
+its staging folder was removed, the lock released, and reports/history.jsonl records it as interrupted.
 """
 from __future__ import annotations
 
+import concurrent.futures
 import datetime as dt
 import logging
 import sys
@@ -18,7 +20,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows import __version__, io, options
+from flows import __version__, io, options, signals
 from flows.config import RunConfig
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
@@ -28,9 +30,16 @@ DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lin
 EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
 EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
 
+# run ids whose batches must stop: a batch in a thread of this process stops before its next raw file
+_stopping_runs: set[str] = set()
+
 
 class QualityGateFailed(RuntimeError):
     """Critical expectations failed: the new tables were not published."""
+
+
+class BatchStopped(RuntimeError):
+    """The run was stopping (a signal, or another batch's error), so this batch stopped before its next file."""
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -60,6 +69,8 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
     rows = assemble.Rows()
     for path in paths:
         rel = _relative(path, raw_dir)
+        if lineage.run_id in _stopping_runs:
+            raise BatchStopped(f"run {lineage.run_id} is stopping: batch {batch_no} stopped before {rel}")
         try:  # symlinks may point anywhere inside raw_dir
             data = io.read_bytes(path, raw_dir=raw_dir, max_bytes=max_file_bytes)
         except OSError as err:
@@ -186,8 +197,12 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
     futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes)
                for i, batch in enumerate(_batches(paths, config.batch_size))]
-    for future in futures:
-        future.result()
+    try:
+        for future in futures:
+            future.result()
+    except BaseException:  # a signal, or a failed batch: no batch may write into staging once it is removed
+        _stop_batches(futures, lineage.run_id)
+        raise
     staged = assemble_tables(staging)
     today = dt.date.today()
     result = check_quality(staged, config, len(paths), reports_dir, today)
@@ -197,6 +212,45 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     for check, files in summary["quarantined"].items():
         get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
     return staged, result, summary
+
+
+def _stop_batches(futures: list, run_id: str) -> None:
+    """Stop a run's batches: those not started never start; those running in this process's threads stop
+    before their next raw file, and are waited for. (A batch already running on a Dask worker runs on
+    until the task runner closes its cluster.)"""
+    _stopping_runs.add(run_id)
+    try:
+        for future in futures:
+            future.wrapped_future.cancel()
+        concurrent.futures.wait([f.wrapped_future for f in futures
+                                 if isinstance(f.wrapped_future, concurrent.futures.Future)])
+    finally:
+        _stopping_runs.discard(run_id)
+
+
+def ended_run_entry(run: dict, err: BaseException, seconds: float) -> dict:
+    """The history entry of a run that a signal (status ``interrupted``, the signal's name) or an error (status
+    ``crashed``, the error's type and message) ended. Pure."""
+    signum = signals.interrupting_signal(err)
+    entry = {**run, "passed": False, "seconds": round(seconds, 2)}
+    if signum is not None:
+        return {**entry, "status": "interrupted", "signal": signum.name}
+    return {**entry, "status": "crashed", "error_type": type(err).__name__, "error": str(err)}
+
+
+def _record_ended_run(run: dict, err: BaseException, seconds: float, history_path: Path) -> None:
+    """Append the history entry of a run that ``err`` ended, unless the run wrote its own (a failed quality
+    gate writes its report first). Never raises: the error that ended the run is the one to report."""
+    logger = get_run_logger()
+    try:
+        if any(h.get("run_id") == run["run_id"] for h in io.read_history(history_path)):
+            return
+        entry = ended_run_entry(run, err, seconds)
+        io.append_history(entry, history_path)
+        logger.warning("run %s %s: %s", run["run_id"], entry["status"],
+                       entry.get("signal") or f"{entry['error_type']}: {entry['error']}")
+    except Exception as record_err:  # noqa: BLE001
+        logger.error("run %s: could not record its end in %s: %s", run["run_id"], history_path, record_err)
 
 
 def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path) -> dict:
@@ -225,7 +279,9 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     """raw/ -> clean -> segment -> attribute -> validate -> check -> curated/, one run at a time per folder.
 
     Raises ``io.CuratedFolderLocked`` at once when another run holds the folder, ``QualityGateFailed`` when
-    critical expectations fail (then nothing is published)."""
+    critical expectations fail (then nothing is published). Whatever else ends a run holding the lock, an
+    error or a signal (a ``BaseException``), stops the batches, is recorded in ``reports/history.jsonl``
+    (status ``crashed`` or ``interrupted``) and raised again once the staging folder is removed."""
     logger = get_run_logger()
     started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
     run_id = started_at.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
@@ -233,15 +289,18 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     paths = io.source_paths(raw_dir, config.pattern)
     if not paths:
         raise FileNotFoundError(f"no raw files match {config.pattern!r} in {raw_dir}: nothing to curate")
+    run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
+           "files_read": len(paths), "started_at": started_at.isoformat()}
+    staging = curated_dir / f"{io.STAGING_PREFIX}{run_id}"
     with io.curated_lock(curated_dir):
-        for path in io.removed_debris(curated_dir):
-            logger.warning("removed debris of an interrupted earlier run: %s", path)
-        logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
-        run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
-               "files_read": len(paths), "started_at": started_at.isoformat()}
-        staging = curated_dir / f"{io.STAGING_PREFIX}{run_id}"
         try:
+            for path in io.removed_debris(curated_dir):
+                logger.warning("removed debris of an interrupted earlier run: %s", path)
+            logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
             summary = _published_run(paths, config, run, staging)
+        except BaseException as err:  # a signal too: it is recorded, then the lock is released
+            _record_ended_run(run, err, time.perf_counter() - started, curated_dir / "reports" / "history.jsonl")
+            raise
         finally:
             io.remove_tree(staging)
     logger.info("run %s published %s in %.1fs", run_id, summary["rows"], time.perf_counter() - started)
@@ -279,7 +338,8 @@ def argument_parser() -> options.Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line: exit 0 published, 1 failed, 2 bad arguments, 3 folder locked."""
+    """The command line: exit 0 published, 1 failed, 2 bad arguments, 3 folder locked, 128 + N ended by
+    signal N (130 SIGINT, 143 SIGTERM)."""
     try:
         config = options.run_config(argument_parser().parse_args(argv))
         problem = _raw_problem(config)
@@ -288,7 +348,16 @@ def main(argv: list[str] | None = None) -> int:
     except options.UsageError as err:
         print(f"error: {err}", file=sys.stderr)
         return options.EXIT_USAGE
-    return _run(config)
+    with signals.raising_interrupted():
+        try:
+            return _run(config)
+        except BaseException as err:  # noqa: BLE001 - a signal's exception, wherever it landed
+            signum = signals.interrupting_signal(err)
+            if signum is None:
+                raise
+            print(f"error: interrupted by {signum.name}; a run that had started is recorded as interrupted in "
+                  f"{config.curated_dir / 'reports' / 'history.jsonl'}", file=sys.stderr)
+            return signals.exit_status(signum)
 
 
 def _run(config: RunConfig) -> int:

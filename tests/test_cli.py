@@ -3,11 +3,12 @@ No Prefect server: every case here is decided before a flow could run."""
 from __future__ import annotations
 
 import argparse
+import signal
 
 import pytest
 
 from flows import curate as curate_module
-from flows import options
+from flows import options, signals
 from flows.config import RunConfig
 from tests.conftest import RAW
 
@@ -71,3 +72,25 @@ def test_every_option_says_what_it_does_and_its_default():
             continue
         assert action.help, action.option_strings
         assert "default" in action.help or "required" in action.help, action.option_strings
+
+
+def test_a_signal_is_an_exception_and_its_exit_status_is_128_plus_its_number():
+    assert signals.exit_status(signal.SIGINT) == 130 and signals.exit_status(signal.SIGTERM) == 143
+    from prefect.exceptions import TerminationSignal
+
+    assert signals.interrupting_signal(TerminationSignal(signal.SIGTERM)) == signal.SIGTERM
+    assert signals.interrupting_signal(KeyboardInterrupt()) == signal.SIGINT
+    assert signals.interrupting_signal(RuntimeError("disk full")) is None
+    before = signal.getsignal(signal.SIGTERM)
+    with signals.raising_interrupted(), pytest.raises(signals.RunInterrupted, match="SIGTERM"):
+        signal.raise_signal(signal.SIGTERM)
+    assert signal.getsignal(signal.SIGTERM) is before  # the previous handler is back
+
+
+def test_an_ended_run_is_one_history_entry_naming_the_signal_or_the_error():
+    run = {"run_id": "20250101T000000Z-aaaaaa", "files_read": 2}
+    stopped = curate_module.ended_run_entry(run, signals.RunInterrupted(signal.SIGTERM), seconds=1.234)
+    assert stopped == {**run, "status": "interrupted", "signal": "SIGTERM", "passed": False, "seconds": 1.23}
+    crashed = curate_module.ended_run_entry(run, OSError(28, "No space left on device"), seconds=2)
+    assert crashed["status"] == "crashed" and crashed["error_type"] == "OSError"
+    assert crashed["error"] == "[Errno 28] No space left on device" and "signal" not in crashed

@@ -186,9 +186,64 @@ def test_systemic_failure_keeps_the_previous_tables_and_fails_the_run(prefect_ha
     assert state.is_failed()
     assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before     # the whole set, rejections too
     kept = _failed_run_rejections(out)
+    run_ids = [h["run_id"] for h in io.read_history(out / "reports" / "history.jsonl")]
+    assert len(run_ids) == len(set(run_ids)) == 2, run_ids      # the failed run wrote its entry once
     assert pq.read_table(kept).schema.equals(arrow_schema(TABLES["rejections"]), check_metadata=False)
     page = (out / "reports" / "index.html").read_text(encoding="utf-8")
     assert "failed" in page.lower() and kept.relative_to(out).as_posix() in page
+
+
+def _ended_in_the_middle(monkeypatch, err: BaseException) -> None:
+    """Planted: assembling the staged batch parts raises ``err`` (the run holds the lock, staging exists)."""
+    def assemble_tables(staging):
+        assert any(staging.glob("parts/*/*.parquet")), "planted too early: no part staged yet"
+        raise err
+
+    monkeypatch.setattr(curate_module, "assemble_tables", assemble_tables)
+
+
+def _ended_cleanly(out, before: dict) -> dict:
+    """The checks every ended run must pass; returns its history entry."""
+    assert not list(out.glob(".staging-*")), "staging folder left behind"
+    with io.curated_lock(out):                                   # the lock is free for the next run
+        pass
+    assert {p.name: p.read_bytes() for p in out.glob("*.parquet")} == before
+    history = io.read_history(out / "reports" / "history.jsonl")
+    assert [h["status"] for h in history] == ["published", history[-1]["status"]]
+    return history[-1]
+
+
+@pytest.fixture
+def published(prefect_harness, raw_dir, tmp_path):
+    """A curated folder with one published run; its tables' bytes."""
+    out = tmp_path / "curated"
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 0
+    return out, {p.name: p.read_bytes() for p in out.glob("*.parquet")}
+
+
+def test_a_crash_after_the_lock_is_taken_is_recorded_in_history(published, raw_dir, monkeypatch, capsys):
+    out, before = published
+    _ended_in_the_middle(monkeypatch, OSError(28, "No space left on device"))
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 1
+    assert "error: run failed: OSError: [Errno 28] No space left on device" in capsys.readouterr().err
+    entry = _ended_cleanly(out, before)
+    assert (entry["status"], entry["error_type"], entry["error"]) == (
+        "crashed", "OSError", "[Errno 28] No space left on device")
+    assert entry["passed"] is False and entry["files_read"] == len(list(raw_dir.iterdir()))
+
+
+def test_an_interrupt_in_the_middle_of_a_run_ends_it_cleanly_with_exit_130(published, raw_dir, monkeypatch,
+                                                                          capsys):
+    import signal
+
+    from flows.signals import RunInterrupted
+
+    out, before = published
+    _ended_in_the_middle(monkeypatch, RunInterrupted(signal.SIGINT))       # as Ctrl-C raises it in main
+    assert curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs"]) == 130
+    assert capsys.readouterr().err.startswith("error: interrupted by SIGINT")
+    entry = _ended_cleanly(out, before)
+    assert (entry["status"], entry["signal"]) == ("interrupted", "SIGINT")
 
 
 def _failed_run_rejections(out):
