@@ -6,8 +6,8 @@ Exit status: 0 published; 1 the run failed (nothing published); 2 bad arguments;
 curated folder's lock; 130 or 143 (128 + the signal's number) SIGINT or SIGTERM ended it: the run stopped,
 its staging folder was removed, the lock released, and reports/history.jsonl records it as interrupted.
 """
-from __future__ import annotations
-
+# No `from __future__ import annotations` here: flows.serve hands the runner a cloudpickled copy of the flow,
+# whose function keeps only the globals its body names, so the annotation `RunConfig` must be the class itself.
 import concurrent.futures
 import datetime as dt
 import logging
@@ -307,7 +307,7 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     return summary
 
 
-def _with_runner(config: RunConfig):
+def curate_with_runner(config: RunConfig):
     """The flow with the task runner the config asks for."""
     if config.runner == "dask":
         from prefect_dask import DaskTaskRunner
@@ -366,7 +366,7 @@ def _run(config: RunConfig) -> int:
 
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
     try:
-        summary = _with_runner(config)(config)
+        summary = curate_with_runner(config)(config)
     except io.CuratedFolderLocked as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_LOCKED

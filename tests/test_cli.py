@@ -1,4 +1,4 @@
-"""The command line refuses bad values before anything starts: exit 2 and one line naming the option.
+"""The command lines refuse bad values before anything starts: exit 2 and one line naming the option.
 No Prefect server: every case here is decided before a flow could run."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import signal
 import pytest
 
 from flows import curate as curate_module
-from flows import options, signals
+from flows import options, serve, signals
 from flows.config import RunConfig
 from tests.conftest import RAW
 
@@ -19,7 +19,8 @@ def no_flow(monkeypatch):
     def started(config):
         raise AssertionError(f"a flow was started with {config}")
 
-    monkeypatch.setattr(curate_module, "_with_runner", started)
+    monkeypatch.setattr(curate_module, "curate_with_runner", started)
+    monkeypatch.setattr(serve, "curate_with_runner", started)
 
 
 BAD_RUN_OPTIONS = [
@@ -44,6 +45,17 @@ def test_curate_refuses_a_bad_value_with_exit_2_and_one_line(argv, message, tmp_
     assert not curated.exists()
 
 
+@pytest.mark.parametrize("argv, message", BAD_RUN_OPTIONS + [
+    (["--cron", "every night"], 'cron: Invalid cron string: "every night"'),
+    (["--timezone", "Mars/Olympus"], 'timezone: Invalid timezone: "Mars/Olympus"'),
+], ids=lambda v: " ".join(v) if isinstance(v, list) else "")
+def test_serve_refuses_a_bad_value_with_exit_2_and_one_line(argv, message, capsys, no_flow):
+    base = ["--cron", "0 3 * * *"] if "--cron" not in argv else []
+    assert serve.main([*base, *argv]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and err.startswith(f"error: {message}"), err
+
+
 def test_a_value_only_the_config_refuses_is_one_line_naming_its_field():
     """Planted: a batch size of 0 that got past the parser (a caller building the namespace itself)."""
     args = argument_namespace(batch_size=0)
@@ -66,8 +78,9 @@ def test_the_options_make_the_run_config_they_name(tmp_path):
         keep_snapshots=5, max_file_bytes=1000, build_data_docs=False)
 
 
-def test_every_option_says_what_it_does_and_its_default():
-    for action in curate_module.argument_parser()._actions:
+@pytest.mark.parametrize("module", [curate_module, serve], ids=["curate", "serve"])
+def test_every_option_says_what_it_does_and_its_default(module):
+    for action in module.argument_parser()._actions:
         if action.dest == "help":
             continue
         assert action.help, action.option_strings

@@ -331,7 +331,7 @@ def test_dask_workers_build_the_same_dataset(prefect_harness, raw_dir, curated, 
     """Batches on a real local Dask cluster (2 worker processes) give the threads' tables."""
     config = RunConfig(raw_dir=raw_dir, curated_dir=tmp_path, runner="dask", max_workers=2, batch_size=1,
                        build_data_docs=False)
-    curate_module._with_runner(config)(config)
+    curate_module.curate_with_runner(config)(config)
     threads, _ = curated
     for name in ("documents", "statements", "rejections"):
         key = arrow_schema(TABLES[name]).metadata[b"primary_key"].decode()

@@ -1,7 +1,10 @@
 from pathlib import Path
 
+from prefect.settings import PREFECT_API_URL, temporary_settings
+from prefect.task_runners import ThreadPoolTaskRunner
+
 from flows.config import RunConfig
-from flows.serve import DEPLOYMENT_NAME, main, scheduled_deployment
+from flows.serve import CONCURRENCY_LIMIT, DEPLOYMENT_NAME, api_url, main, scheduled_deployment
 
 
 def test_scheduled_deployment_carries_cron_and_config():
@@ -13,10 +16,48 @@ def test_scheduled_deployment_carries_cron_and_config():
     assert RunConfig.model_validate(deployment.parameters["config"]) == config
 
 
+def test_scheduled_runs_never_overlap_and_carry_the_run_options():
+    config = RunConfig(raw_dir=Path("/data/raw"), curated_dir=Path("/data/curated"), batch_size=50,
+                       max_workers=3, max_file_bytes=1000, keep_snapshots=2)
+    deployment = scheduled_deployment(config, "30 2 * * 1-5", timezone="Europe/Berlin")
+    assert deployment.concurrency_limit == CONCURRENCY_LIMIT == 1
+    (schedule,) = deployment.schedules
+    assert (schedule.schedule.cron, schedule.schedule.timezone) == ("30 2 * * 1-5", "Europe/Berlin")
+    assert RunConfig.model_validate(deployment.parameters["config"]) == config
+
+
+def test_the_served_flow_has_the_task_runner_the_options_ask_for():
+    from flows.curate import curate_with_runner
+
+    runner = curate_with_runner(RunConfig(max_workers=3)).task_runner
+    assert isinstance(runner, ThreadPoolTaskRunner) and runner == ThreadPoolTaskRunner(max_workers=3)
+
+
+def test_the_served_flow_survives_the_trip_to_the_run_subprocess():
+    """Flow.serve runs each flow run from a cloudpickled copy of the flow: its parameter still validates there
+    (a string annotation would not resolve) and it keeps its task runner."""
+    import cloudpickle
+
+    from flows.curate import curate_with_runner
+
+    config = RunConfig(max_workers=3)
+    copy = cloudpickle.loads(cloudpickle.dumps(curate_with_runner(config)))
+    assert copy.validate_parameters({"config": config.model_dump(mode="json")})["config"] == config
+    assert copy.task_runner == ThreadPoolTaskRunner(max_workers=3)
+
+
+def test_the_api_url_comes_from_prefect_settings_not_only_the_environment(monkeypatch):
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    with temporary_settings(updates={PREFECT_API_URL: "http://scheduler.internal:4200/api"}):  # a profile's value
+        assert api_url() == "http://scheduler.internal:4200/api"
+
+
 def test_serving_without_a_server_is_a_clear_error(monkeypatch, capsys):
     monkeypatch.delenv("PREFECT_API_URL", raising=False)
-    assert main(["--cron", "0 3 * * *"]) == 2
-    assert "PREFECT_API_URL" in capsys.readouterr().err
+    with temporary_settings(restore_defaults={PREFECT_API_URL}):   # neither environment nor profile names one
+        assert main(["--cron", "0 3 * * *"]) == 2
+    err = capsys.readouterr().err
+    assert len(err.splitlines()) == 1 and "PREFECT_API_URL" in err
 
 
 # --- end to end: a real Prefect server on loopback, the serve process, one triggered run -------------
