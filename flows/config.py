@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
 class QualityThresholds(BaseModel):
@@ -36,7 +36,9 @@ class RunConfig(BaseModel):
     curated_dir: Path = Field(Path("curated"), description="Folder the tables and reports are published to.")
     keep_snapshots: int = Field(3, ge=1, description="Published versions kept in curated_dir/snapshots/, the "
                                                      "current one included; older ones are deleted after a publish.")
-    pattern: str = Field("*.txt", description="Glob for the raw files, relative to raw_dir (recursive with **).")
+    pattern: str = Field("*.txt", min_length=1,
+                         description="Glob for the raw files, relative to raw_dir (recursive with **); never "
+                                     "absolute and never climbing out with '..'.")
     max_file_bytes: int = Field(20 * 2**20, gt=0, description="Raw files larger than this many bytes (default "
                                 "20 MiB) are rejected as too_large without being read.")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
@@ -46,3 +48,10 @@ class RunConfig(BaseModel):
     min_boilerplate_docs: int = Field(3, ge=2, description="A line in this many documents is corpus boilerplate.")
     quality: QualityThresholds = Field(default_factory=QualityThresholds)
     build_data_docs: bool = Field(True, description="Build the Great Expectations Data Docs site.")
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_stays_inside_raw_dir(cls, pattern: str) -> str:
+        if pattern.startswith("/") or ".." in pattern.split("/"):
+            raise ValueError("must be relative to the raw folder, without '..'")
+        return pattern

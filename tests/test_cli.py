@@ -32,6 +32,8 @@ BAD_RUN_OPTIONS = [
     (["--max-file-bytes", "1.5"], "argument --max-file-bytes: not a whole number: '1.5'"),
     (["--runner", "processes"], "argument --runner: invalid choice: 'processes'"),
     (["--no-such-option"], "unrecognized arguments: --no-such-option"),
+    (["--pattern", "../../elsewhere/*.txt"], "pattern: must be relative to the raw folder, without '..'"),
+    (["--pattern", "/etc/*"], "pattern: must be relative to the raw folder, without '..'"),
 ]
 
 
