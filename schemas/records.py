@@ -152,7 +152,9 @@ class Speaker(Record):
 class RemovedLine(Record):
     """A header or boilerplate line taken out of a document body, and the rule that took it."""
 
-    removed_line_id: str = _pk("Stable id: derived from the document id and the line number.")
+    removed_line_id: str = _pk("Stable id: derived from the document id, the raw line number and the "
+                                "piece's normalised text (with its occurrence), never its position among "
+                                "the pieces removed.")
     document_id: str = _ref("Document the line was removed from.", "documents.document_id")
     line_no: int = Field(description="0-based line number in the normalised raw text.", ge=0)
     text: str = Field(description="The removed line.")

@@ -65,6 +65,19 @@ def test_boilerplate_removed_from_the_body_never_moves_an_id_to_another_text():
     assert all(s["text"] in para_texts[s["paragraph_id"]] for s in among_others["statements"])
 
 
+def test_a_removed_line_keeps_its_id_when_corpus_boilerplate_removes_another_before_it():
+    """Planted defect: removed_line_id was (document, position among the removed pieces), so the corpus
+    boilerplate line removed above 'Share this article' gave that line another line's id."""
+    text = HARBOUR.replace("Residents were not consulted.", "Residents were not consulted.\n\nShare this article")
+    source = assemble.Source(path="harbour.txt", data=text.encode())
+    alone = assemble.document_rows(source, LINEAGE).tables["removed_lines"]
+    among_others = assemble.document_rows(source, LINEAGE,
+                                          corpus_boilerplate=frozenset({"harbour district notes"})).tables["removed_lines"]
+    assert len(among_others) == len(alone) + 1
+    before, after = _ids_to_texts(alone, "removed_line_id"), _ids_to_texts(among_others, "removed_line_id")
+    assert before.items() <= after.items() and "Share this article" in before.values()
+
+
 def test_a_sentence_repeated_in_one_document_gets_one_id_per_occurrence():
     rows = assemble.document_rows(assemble.Source(path="harbour.txt", data=HARBOUR.encode()), LINEAGE).tables
     repeated = [s["statement_id"] for s in rows["statements"]

@@ -122,6 +122,15 @@ def rejection_row(source: Source, lineage: Lineage, *, stage: str, table: str, r
     }
 
 
+def removed_line_rows(doc_id: str, removed, lineage_cols: dict) -> list[dict]:
+    """One row per piece of a line that cleaning removed. A line can lose several pieces (a glued
+    watermark); each piece's id is its raw line number and its text, never its position among the
+    pieces, which corpus boilerplate changes when other files join the raw folder."""
+    ids = content_ids("removed_line", doc_id, [f"{line.line_no}\t{line.text}" for line in removed])
+    return [{"removed_line_id": removed_id, "document_id": doc_id, "line_no": line.line_no, "text": line.text,
+             "rule": line.rule, **lineage_cols} for line, removed_id in zip(removed, ids)]
+
+
 def document_rows(source: Source, lineage: Lineage, *,
                   corpus_boilerplate: frozenset[str] = frozenset()) -> Rows:
     """All rows (documents, paragraphs, statements, speakers, removed_lines) for one raw file.
@@ -164,11 +173,8 @@ def document_rows(source: Source, lineage: Lineage, *,
             "statement_count": spoken[profile.name], **lineage_cols,
         })
 
-    for k, line in enumerate(cleaned.removed):  # one line can lose several pieces (e.g. a glued watermark)
-        rows.add("removed_lines", {
-            "removed_line_id": stable_id("removed_line", doc_id, k, line.line_no), "document_id": doc_id,
-            "line_no": line.line_no, "text": line.text, "rule": line.rule, **lineage_cols,
-        })
+    for row in removed_line_rows(doc_id, cleaned.removed, lineage_cols):
+        rows.add("removed_lines", row)
 
     header = cleaned.header
     rows.add("documents", {
