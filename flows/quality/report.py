@@ -181,11 +181,23 @@ def _drift_cards(runs: list[dict]) -> str:
     return "<div class='drifts'>" + "".join(cards) + "</div>"
 
 
+def _history_outcome(run: dict) -> str:
+    """What became of a run in the history table: passed, failed its checks, or ended by a signal or
+    an error before it could finish ('✗ INTERRUPTED (SIGTERM)', '✗ CRASHED (OSError)')."""
+    if run.get("passed", True):
+        return "✓"
+    if run.get("status") == "interrupted":
+        return f"✗ INTERRUPTED ({run.get('signal', 'signal')})"
+    if run.get("status") == "crashed":
+        return f"✗ CRASHED ({run.get('error_type', 'error')})"
+    return "✗ FAIL"
+
+
 def _history_section(runs: list[dict], current_id: str | None) -> str:
     head = "".join(f"<th class='num'>{escape(label)}</th>" for _, label, _, _ in TREND_FIGURES)
     body = "".join(
         f"<tr class='{'current' if r.get('run_id') == current_id else ''}'>"
-        f"<td class='{'ok' if r.get('passed', True) else 'fail'}'>{'✓' if r.get('passed', True) else '✗ FAIL'}</td>"
+        f"<td class='{'ok' if r.get('passed', True) else 'fail'}'>{escape(_history_outcome(r))}</td>"
         f"<td><code>{escape(str(r.get('run_id') or '–'))}</code></td>"
         f"<td>{escape(str(r.get('started_at') or '')[:16].replace('T', ' '))}</td>"
         + "".join(f"<td class='num'>{_num(r.get(key), kind)}</td>" for key, _, kind, _ in TREND_FIGURES)

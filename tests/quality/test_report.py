@@ -149,3 +149,17 @@ def test_report_of_a_run_with_quarantine_names_the_raw_files() -> None:
     assert sorted(entry["quarantined_by_check"]) == ["paragraphs.no_boilerplate", "statements.no_boilerplate"]
     assert entry["rejection_rate"] == 0.5  # one raw file of two, however many of its rows were rejected
     assert {r["check"]: r["result"] for r in summary_rows(result)}["statements.no_boilerplate"] == "quarantined"
+
+
+@pytest.mark.parametrize("entry, shown", [
+    ({"passed": True}, "✓"),
+    ({"passed": False, "status": "failed"}, "✗ FAIL"),
+    ({"passed": False, "status": "interrupted", "signal": "SIGTERM"}, "✗ INTERRUPTED (SIGTERM)"),
+    ({"passed": False, "status": "crashed", "error_type": "OSError"}, "✗ CRASHED (OSError)"),
+])
+def test_history_tells_a_failed_run_from_one_a_signal_or_an_error_ended(entry, shown) -> None:
+    """Planted defect: interrupted and crashed runs showed in the history table as failed checks."""
+    from flows.quality import report
+
+    assert report._history_outcome(entry) == shown
+    assert shown in report._history_section([{"run_id": "r1", **entry}], current_id=None)
