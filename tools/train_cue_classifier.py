@@ -33,9 +33,8 @@ def training_examples(gold_path: Path, holdout: tuple[int, int]) -> tuple[list[d
     sents = [s for a in kept for s in a["statements"] if s["text"].strip()]
     X, y = [], []
     for s, doc in zip(sents, parse.english_pipeline().pipe((s["text"] for s in sents), batch_size=256)):
-        flags, _ = parse.quoted_flags([t.text for t in doc], False, [bool(t.whitespace_) for t in doc])
-        sent = parse.ParsedSentence(0, 0, len(doc.text), doc, flags)
-        if all(flags):
+        sent, _ = parse.parsed_sentence(doc, False)
+        if all(sent.in_quote):
             continue
         for cue, head in cues.cue_candidates(sent, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
                                              any_noun=True):

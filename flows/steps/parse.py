@@ -90,6 +90,16 @@ def quoted_flags(tokens: list[str], open_at_start: bool,
     return tuple(flags), inside
 
 
+def parsed_sentence(doc, open_quote: bool, paragraph_index: int = 0, start: int = 0,
+                    end: int | None = None) -> tuple[ParsedSentence, bool]:
+    """The ParsedSentence of a spaCy ``doc`` that starts inside a quotation when ``open_quote``, and
+    whether a quotation is still open after it. The one place a parse becomes a sentence the sieves
+    read (the pipeline and the classifier's training both build theirs here)."""
+    flags, still_open = quoted_flags([t.text for t in doc], open_quote, [bool(t.whitespace_) for t in doc])
+    end = len(doc.text) if end is None else end
+    return ParsedSentence(paragraph_index, start, end, doc, flags), still_open
+
+
 def opens_inside_quote(paragraph: str) -> bool:
     """The paragraph's first curly quotation mark closes a quotation: it began in an earlier paragraph."""
     first = next((c for c in paragraph if c in OPENING_QUOTES + CLOSING_QUOTES), None)
@@ -110,6 +120,6 @@ def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nl
         doc = parsed[i] if i in parsed else nlp.make_doc(texts[i])
         if p != last_para:
             open_quote, last_para = opens_inside_quote(paragraphs[p]), p
-        flags, open_quote = quoted_flags([t.text for t in doc], open_quote, [bool(t.whitespace_) for t in doc])
-        sentences.append(ParsedSentence(p, s, e, doc, flags))
+        sentence, open_quote = parsed_sentence(doc, open_quote, p, s, e)
+        sentences.append(sentence)
     return ParsedDocument(tuple(paragraphs), tuple(sentences))
