@@ -751,7 +751,7 @@ def _is_headline_paragraph(line: str, max_words: int) -> bool:
 
 def _in_headline_case(text: str, *, min_share: float = 0.8) -> bool:
     """Most words of four letters or more start with a capital, as in a headline, not a sentence."""
-    long = [w for w in re.findall(r"[^\W\d_][\w'’-]{3,}", text)]
+    long = re.findall(r"[^\W\d_][\w'’-]{3,}", text)
     return len(long) >= 3 and sum(w[0].isupper() for w in long) >= min_share * len(long)
 
 
