@@ -41,6 +41,10 @@ class RunConfig(BaseModel):
                                      "absolute and never climbing out with '..'.")
     max_file_bytes: int = Field(20 * 2**20, gt=0, description="Raw files larger than this many bytes (default "
                                 "20 MiB) are rejected as too_large without being read.")
+    file_timeout_s: float = Field(60.0, gt=0, allow_inf_nan=False,
+                                  description="Seconds one raw file may take, read to attributed (checked between "
+                                              "stages, lines, paragraphs and sentences); a file over it is rejected "
+                                              "as timeout and the others go on.")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
     runner: Literal["threads", "dask"] = Field("threads", description="Prefect task runner.")
     max_workers: int = Field(2, ge=1, description="Threads or Dask workers.")

@@ -24,6 +24,7 @@ from flows import __version__, io, options, signals
 from flows.config import RunConfig
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
+from flows.steps.deadline import Deadline
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
@@ -64,20 +65,25 @@ def profile_corpus_boilerplate(paths: list[Path], min_docs: int, max_file_bytes:
 
 @task(name="curate-batch")
 def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
-                 lineage: assemble.Lineage, boilerplate: frozenset[str], max_file_bytes: int) -> dict:
-    """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts."""
+                 lineage: assemble.Lineage, boilerplate: frozenset[str], max_file_bytes: int,
+                 file_timeout_s: float) -> dict:
+    """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts.
+
+    Each raw file has ``file_timeout_s`` seconds from the start of its read: one that runs out becomes a
+    ``timeout`` rejection and the batch goes on with the next."""
     rows = assemble.Rows()
     for path in paths:
         rel = _relative(path, raw_dir)
         if lineage.run_id in _stopping_runs:
             raise BatchStopped(f"run {lineage.run_id} is stopping: batch {batch_no} stopped before {rel}")
+        deadline = Deadline(file_timeout_s)
         try:  # symlinks may point anywhere inside raw_dir
             data = io.read_bytes(path, raw_dir=raw_dir, max_bytes=max_file_bytes)
         except OSError as err:
             rows.add("rejections", _ingest_rejection(assemble.Source(path=rel, data=b""), lineage, err))
             continue
         rows.extend(assemble.rows_for_source(assemble.Source(path=rel, data=data), lineage,
-                                             corpus_boilerplate=boilerplate))
+                                             corpus_boilerplate=boilerplate, deadline=deadline))
     valid, rejections = assemble.validated_tables(rows, TABLES)
     valid["rejections"] = rejections
     counts = {}
@@ -195,7 +201,8 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     the summary of what passing would publish (None after a systemic failure)."""
     raw_dir = config.raw_dir.resolve()
     boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
-    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes)
+    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes,
+                                   config.file_timeout_s)
                for i, batch in enumerate(_batches(paths, config.batch_size))]
     try:
         for future in futures:

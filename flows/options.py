@@ -1,12 +1,13 @@
 """The command-line options of a run, shared by ``python -m flows.curate`` and ``python -m flows.serve``.
 
-Every option's help names its default; whole numbers are checked as they are parsed, and whatever else
-``RunConfig`` refuses is caught when it is built. A bad value is one line on stderr, ``error: ...``, and
+Every option's help names its default; whole numbers and seconds are checked as they are parsed, and
+whatever else ``RunConfig`` refuses is caught when it is built. A bad value is one line on stderr, ``error: ...``, and
 exit status 2, before anything starts.
 """
 from __future__ import annotations
 
 import argparse
+import math
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -42,6 +43,17 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    """An argparse type: a finite number of seconds above zero (``60``, ``2.5``)."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from None
+    if not math.isfinite(value) or value <= 0:
+        raise argparse.ArgumentTypeError(f"must be a finite number of seconds above zero, not {text}")
+    return value
+
+
 def add_run_options(parser: argparse.ArgumentParser) -> None:
     """The options a RunConfig is made of: folders, batching, task runner, limits."""
     d = RunConfig()
@@ -65,6 +77,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     add("--max-file-bytes", type=positive_int, default=d.max_file_bytes, metavar="N",
         help="a raw file larger than N bytes is rejected as too_large without being read "
              "(default: %(default)s, 20 MiB)")
+    add("--file-timeout", type=positive_seconds, default=d.file_timeout_s, metavar="SECONDS",
+        help="time budget of one raw file, read to attributed; a file over it is rejected as timeout and the "
+             "run goes on (default: %(default)s)")
 
 
 def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> RunConfig:
@@ -75,7 +90,7 @@ def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> Run
         return RunConfig(raw_dir=raw, curated_dir=curated, pattern=args.pattern, batch_size=args.batch_size,
                          runner=args.runner, max_workers=args.workers, dask_address=args.dask_address,
                          build_data_docs=not args.no_data_docs, keep_snapshots=args.keep_snapshots,
-                         max_file_bytes=args.max_file_bytes)
+                         max_file_bytes=args.max_file_bytes, file_timeout_s=args.file_timeout)
     except ValidationError as err:
         raise UsageError(validation_message(err)) from None
 

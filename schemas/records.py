@@ -24,8 +24,10 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "1.3.0"  # 1.3.0: paragraph and statement ids derive from their text, not their position
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
-# "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py)
-Stage = Literal["ingest", "clean", "segment", "attribute", "validate", "quality"]
+# "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py).
+# A file whose time budget runs out (reason "timeout") is rejected at the stage it was in: ingest (decoding),
+# clean, segment, parse (spaCy) or attribute (flows/steps/deadline.py).
+Stage = Literal["ingest", "clean", "segment", "parse", "attribute", "validate", "quality"]
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
@@ -169,7 +171,8 @@ class Rejection(Record):
     table: str = Field(description="Table the record was meant for.", json_schema_extra={"dictionary": True})
     document_id: str | None = Field(default=None, description="Document id, when one was assigned.")
     record_id: str | None = Field(default=None, description="Id of the rejected record, when it has one.")
-    reason: str = Field(description="Stable reason code (e.g. empty_file, binary_content, invalid_record).",
+    reason: str = Field(description="Stable reason code (e.g. empty_file, binary_content, too_large, timeout, "
+                                    "invalid_record).",
                         json_schema_extra={"dictionary": True})
     detail: str = Field(description="Human-readable explanation.")
     record_json: str | None = Field(default=None, description="The rejected record as JSON, when there was one.")

@@ -30,6 +30,11 @@ BAD_RUN_OPTIONS = [
     (["--workers", "two"], "argument --workers: not a whole number: 'two'"),
     (["--keep-snapshots", "0"], "argument --keep-snapshots: must be above zero, not 0"),
     (["--max-file-bytes", "1.5"], "argument --max-file-bytes: not a whole number: '1.5'"),
+    (["--file-timeout", "0"], "argument --file-timeout: must be a finite number of seconds above zero, not 0"),
+    (["--file-timeout", "-2.5"], "argument --file-timeout: must be a finite number of seconds above zero, not -2.5"),
+    (["--file-timeout", "nan"], "argument --file-timeout: must be a finite number of seconds above zero, not nan"),
+    (["--file-timeout", "inf"], "argument --file-timeout: must be a finite number of seconds above zero, not inf"),
+    (["--file-timeout", "1m"], "argument --file-timeout: not a number of seconds: '1m'"),
     (["--runner", "processes"], "argument --runner: invalid choice: 'processes'"),
     (["--no-such-option"], "unrecognized arguments: --no-such-option"),
     (["--pattern", "../../elsewhere/*.txt"], "pattern: must be relative to the raw folder, without '..'"),
@@ -65,6 +70,13 @@ def test_a_value_only_the_config_refuses_is_one_line_naming_its_field():
         options.run_config(args)
 
 
+@pytest.mark.parametrize("seconds", [0, -1, float("nan"), float("inf")])
+def test_a_file_timeout_the_parser_did_not_see_is_refused_by_the_config_in_one_line(seconds):
+    """Planted: a time budget per file that is no positive finite number, set by a caller directly."""
+    with pytest.raises(options.UsageError, match=r"^file_timeout_s: Input should be (greater than 0|a finite number)$"):
+        options.run_config(argument_namespace(file_timeout=seconds))
+
+
 def argument_namespace(**overrides) -> argparse.Namespace:
     parser = argparse.ArgumentParser()
     options.add_run_options(parser)
@@ -74,10 +86,11 @@ def argument_namespace(**overrides) -> argparse.Namespace:
 def test_the_options_make_the_run_config_they_name(tmp_path):
     args = curate_module.argument_parser().parse_args(
         ["--raw", str(tmp_path), "--batch-size", "7", "--runner", "dask", "--workers", "3", "--dask-address",
-         "tcp://10.0.0.1:8786", "--keep-snapshots", "5", "--max-file-bytes", "1000", "--no-data-docs"])
+         "tcp://10.0.0.1:8786", "--keep-snapshots", "5", "--max-file-bytes", "1000", "--file-timeout", "2.5",
+         "--no-data-docs"])
     assert options.run_config(args) == RunConfig(
         raw_dir=tmp_path, batch_size=7, runner="dask", max_workers=3, dask_address="tcp://10.0.0.1:8786",
-        keep_snapshots=5, max_file_bytes=1000, build_data_docs=False)
+        keep_snapshots=5, max_file_bytes=1000, file_timeout_s=2.5, build_data_docs=False)
 
 
 @pytest.mark.parametrize("module", [curate_module, serve], ids=["curate", "serve"])

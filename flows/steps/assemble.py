@@ -13,6 +13,7 @@ import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
 from flows.steps import attribute, clean, parse, segment
+from flows.steps.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
 from schemas.tables import primary_key
 
 
@@ -131,11 +132,27 @@ def removed_line_rows(doc_id: str, removed, lineage_cols: dict) -> list[dict]:
              "rule": line.rule, **lineage_cols} for line, removed_id in zip(removed, ids)]
 
 
-def document_rows(source: Source, lineage: Lineage, *,
-                  corpus_boilerplate: frozenset[str] = frozenset()) -> Rows:
+def attributed_body(cleaned: clean.CleanedDocument, *,
+                    deadline: Deadline = NO_DEADLINE) -> tuple[list[tuple[int, int]], attribute.AttributedDocument]:
+    """A cleaned document's paragraph spans and its attributed sentences (segment, parse, attribute), with
+    ``deadline`` checked at the end of each stage and inside them."""
+    body = cleaned.body
+    para_spans = segment.paragraph_spans(body)
+    deadline.check("segment")
+    nlp = parse.english_pipeline() if cleaned.language in attribute.PARSED_LANGUAGES else None
+    attributed = attribute.attributed_document([body[s:e] for s, e in para_spans], title=cleaned.header.title,
+                                               outlet=cleaned.header.outlet, language=cleaned.language, nlp=nlp,
+                                               deadline=deadline)
+    deadline.check("attribute")
+    return para_spans, attributed
+
+
+def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: frozenset[str] = frozenset(),
+                  deadline: Deadline = NO_DEADLINE) -> Rows:
     """All rows (documents, paragraphs, statements, speakers, removed_lines) for one raw file.
 
-    A file that is not a text document yields one rejections row instead."""
+    A file that is not a text document yields one rejections row instead. Raises ``DeadlineExceeded``
+    when ``deadline`` expires (checked between the stages and inside them)."""
     rows = Rows()
     try:
         decoded = clean.decoded(source.data)
@@ -143,17 +160,15 @@ def document_rows(source: Source, lineage: Lineage, *,
         rows.add("rejections", rejection_row(source, lineage, stage="ingest", table="documents",
                                              reason=err.reason, detail=str(err)))
         return rows
-    cleaned = clean.cleaned_document(decoded.text, corpus_boilerplate=corpus_boilerplate)
+    deadline.check("ingest")
+    cleaned = clean.cleaned_document(decoded.text, corpus_boilerplate=corpus_boilerplate, deadline=deadline)
+    deadline.check("clean")
     doc_id = document_id(source.path, source.sha256)
     lineage_cols = {"source_path": source.path, "source_sha256": source.sha256,
                     "run_id": lineage.run_id, "pipeline_version": lineage.pipeline_version}
 
     body = cleaned.body
-    para_spans = segment.paragraph_spans(body)
-    para_texts = [body[s:e] for s, e in para_spans]
-    nlp = parse.english_pipeline() if cleaned.language in attribute.PARSED_LANGUAGES else None
-    attributed = attribute.attributed_document(para_texts, title=cleaned.header.title,
-                                               outlet=cleaned.header.outlet, language=cleaned.language, nlp=nlp)
+    para_spans, attributed = attributed_body(cleaned, deadline=deadline)
 
     per_paragraph = Counter(s.paragraph_index for s in attributed.sentences)
     paragraphs = paragraph_rows(para_spans, doc_id=doc_id, body=body, statement_counts=per_paragraph)
@@ -284,12 +299,18 @@ def _record_id(model: type[BaseModel], row: dict) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def rows_for_source(source: Source, lineage: Lineage, *,
-                    corpus_boilerplate: frozenset[str] = frozenset()) -> Rows:
-    """document_rows, except that a defect in the pipeline's own logic on one file becomes a
-    ``processing_error`` rejection for that file instead of failing the whole run."""
+def rows_for_source(source: Source, lineage: Lineage, *, corpus_boilerplate: frozenset[str] = frozenset(),
+                    deadline: Deadline = NO_DEADLINE) -> Rows:
+    """document_rows, except that a file whose ``deadline`` expires becomes a ``timeout`` rejection at the
+    stage that ran out of time, and a defect in the pipeline's own logic on one file a ``processing_error``
+    rejection, instead of stalling or failing the whole run."""
     try:
-        return document_rows(source, lineage, corpus_boilerplate=corpus_boilerplate)
+        return document_rows(source, lineage, corpus_boilerplate=corpus_boilerplate, deadline=deadline)
+    except DeadlineExceeded as err:
+        rows = Rows()
+        rows.add("rejections", rejection_row(source, lineage, stage=err.stage, table="documents",
+                                             reason=err.reason, detail=f"{source.path}: {err}"))
+        return rows
     except Exception as err:  # noqa: BLE001 - recorded with its type and message, never swallowed
         rows = Rows()
         rows.add("rejections", rejection_row(source, lineage, stage="clean", table="documents",

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from flows.steps import boilerplate as bp
 from flows.steps import header as hd
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.lexicon import ABBREVIATIONS
 from flows.steps.dedup import duplicate_groups  # noqa: F401  (public: doc id -> representative id)
 
@@ -472,14 +473,15 @@ def _next_text_lines(lines: list[str]) -> list[int]:
 
 def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozenset(),
                      max_title_line: int = 6, max_header_chars: int = 200,
-                     max_caption_words: int = 80, max_early_date_line: int = 3) -> CleanedDocument:
+                     max_caption_words: int = 80, max_early_date_line: int = 3,
+                     deadline: Deadline = NO_DEADLINE) -> CleanedDocument:
     """Normalise ``text``, split off header and boilerplate lines, return the body and metadata.
 
     The header zone is the run of lines before the first paragraph of running text: there the title
     (first title-like line), date stamps, bylines and source lines are read and removed; lines above
     the title are site furniture. Then every line is checked against the boilerplate rules, the
     corpus's repeated lines, caption/credit lines and sub-headings. The first body paragraph loses its
-    dateline prefix. ``body`` is the remaining lines joined by "\\n"."""
+    dateline prefix. ``body`` is the remaining lines joined by "\\n". ``deadline`` is checked line by line."""
     norm = normalized(text)
     lines = norm.text.split("\n")
     removed: list[RemovedLine] = []
@@ -498,6 +500,7 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     seen = 0  # non-empty, non-boilerplate lines seen in the header zone
     title_allowed = True
     for i, raw_line in enumerate(lines):
+        deadline.check("clean")
         line = raw_line.strip()
         if not line:
             continue
@@ -561,6 +564,7 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     body_lines: list[str] = []
     last = len(body_idx) - 1
     for k, (i, line) in enumerate(body_idx):
+        deadline.check("clean")
         if k == 0:
             dl = hd.dateline(line)
             if dl:

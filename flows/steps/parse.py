@@ -16,6 +16,8 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from flows.steps.deadline import NO_DEADLINE, Deadline
+
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
 TOGGLING_QUOTES = ('"', "``", "''")
@@ -107,14 +109,18 @@ def opens_inside_quote(paragraph: str) -> bool:
 
 
 def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp, *,
-                    skip: frozenset[int] = frozenset()) -> ParsedDocument:
+                    skip: frozenset[int] = frozenset(), deadline: Deadline = NO_DEADLINE) -> ParsedDocument:
     """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order.
 
     Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as
-    a labelled turn) are only tokenised: no tags, parse or entities."""
+    a labelled turn) are only tokenised: no tags, parse or entities. ``deadline`` is checked after each
+    sentence's parse."""
     texts = [paragraphs[p][s:e] for p, s, e in spans]
     wanted = [i for i in range(len(texts)) if i not in skip]
-    parsed = dict(zip(wanted, nlp.pipe(texts[i] for i in wanted)))
+    parsed = {}
+    for i, doc in zip(wanted, nlp.pipe(texts[i] for i in wanted)):
+        deadline.check("parse")
+        parsed[i] = doc
     sentences, open_quote, last_para = [], False, None
     for i, (p, s, e) in enumerate(spans):
         doc = parsed[i] if i in parsed else nlp.make_doc(texts[i])

@@ -15,6 +15,7 @@ from dataclasses import replace
 from spacy.lang.en.stop_words import STOP_WORDS
 
 from flows.steps import entities, lexicon
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute import surface as surface_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
@@ -27,14 +28,14 @@ CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CL
                                lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
 
 
-def parsed_for_sieves(paragraphs, surface, nlp):
+def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADLINE):
     """The parse of every sentence a sieve may still read: labelled turns and framed texts, which
     the first sieves decide from the surface alone, are only tokenised."""
     from flows.steps import parse
 
     spans = [(a.paragraph_index, a.start, a.end) for a in surface]
     skip = frozenset(i for i, a in enumerate(surface) if a.rule in UNPARSED_RULES)
-    return parse.parsed_document(paragraphs, spans, nlp, skip=skip)
+    return parse.parsed_document(paragraphs, spans, nlp, skip=skip, deadline=deadline)
 
 
 def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
@@ -94,17 +95,19 @@ def sieve_context(surface, parsed, people) -> Context:
 
 
 def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
-                        language: str | None = None, nlp=None) -> AttributedDocument:
+                        language: str | None = None, nlp=None,
+                        deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order.
 
     ``nlp`` is the spaCy pipeline (``parse.english_pipeline()``); without it, or for a document
-    not in ``PARSED_LANGUAGES``, only the surface sieves run."""
-    surface = surface_rules.attributed_document(paragraphs, title=title, outlet=outlet)
+    not in ``PARSED_LANGUAGES``, only the surface sieves run. ``deadline`` is checked paragraph by
+    paragraph, sentence by sentence in the parse, and sieve by sieve (``DeadlineExceeded``)."""
+    surface = surface_rules.attributed_document(paragraphs, title=title, outlet=outlet, deadline=deadline)
     parsed = people = None
     if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
-        parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp)
+        parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp, deadline=deadline)
         people = entities.document_people(parsed)
-    decided = decisions(sieve_context(surface.sentences, parsed, people))
+    decided = decisions(sieve_context(surface.sentences, parsed, people), deadline=deadline)
     canonical = speaker_names([d.speaker for d in decided.values()] + [p.name for p in surface.speakers], people)
     sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
     return AttributedDocument(sentences, _profiles(sentences, surface.speakers))

@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from flows.steps import entities
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
 
 
@@ -188,9 +189,11 @@ RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed
               "narration")
 
 
-def decisions(ctx: Context, sieves=SIEVES) -> dict[int, Decision]:
-    """Run ``sieves`` in order; each sentence keeps the first decision made for it."""
+def decisions(ctx: Context, sieves=SIEVES, *, deadline: Deadline = NO_DEADLINE) -> dict[int, Decision]:
+    """Run ``sieves`` in order; each sentence keeps the first decision made for it. ``deadline`` is
+    checked before each sieve."""
     decided: dict[int, Decision] = {}
     for sieve in sieves:
+        deadline.check("attribute")
         decided.update(sieve(ctx, decided))
     return decided

@@ -57,6 +57,7 @@ patterns.
 from __future__ import annotations
 
 from flows.steps.attribute.model import AttributedDocument, AttributedSentence, SpeakerProfile
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.surface.registry import _Registry, _document_people
 from flows.steps.attribute.surface.labels import _Sent, _split
 from flows.steps.attribute.surface.dialogue import (
@@ -66,10 +67,11 @@ from flows.steps.attribute.surface.speech import _attribute_speech
 
 
 def attributed_document(paragraphs: list[str], *, title: str | None = None,
-                        outlet: str | None = None) -> AttributedDocument:
-    """Attribute every sentence of every paragraph of one document, in reading order."""
+                        outlet: str | None = None, deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
+    """Attribute every sentence of every paragraph of one document, in reading order; ``deadline`` is
+    checked paragraph by paragraph while sentences are split and while speech is decided."""
     people = _document_people(paragraphs + ([title] if title else []))   # the title names people too
-    sents, label_only = _split(paragraphs, people)
+    sents, label_only = _split(paragraphs, people, deadline=deadline)
     reg = _Registry(people)
     labels = _dialogue_labels(sents, label_only, paragraphs)
     dialogue = bool(labels)
@@ -82,7 +84,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
     elif _is_bare_transcript(paragraphs, sents):
         _assign_bare_turns(paragraphs, sents)
         dialogue = True
-    _attribute_speech(paragraphs, sents, reg, dialogue=dialogue)
+    _attribute_speech(paragraphs, sents, reg, dialogue=dialogue, deadline=deadline)
     return _finish(paragraphs, sents, reg)
 
 

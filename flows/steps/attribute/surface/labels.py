@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from flows.steps import lexicon as L
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
     _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _WORD,
@@ -96,8 +97,10 @@ def _bare_name(text: str) -> str | None:
     return m.group() if name and " " in name else None
 
 
-def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[int, str]]:
-    """Sentences with labels cut off; label-only paragraphs returned separately."""
+def _split(paragraphs: list[str], people: list[str], *,
+           deadline: Deadline = NO_DEADLINE) -> tuple[list[_Sent], dict[int, str]]:
+    """Sentences with labels cut off; label-only paragraphs returned separately. ``deadline`` is checked
+    before each paragraph."""
     name_words = frozenset(w for name in people for w in name.split())
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
@@ -106,6 +109,7 @@ def _split(paragraphs: list[str], people: list[str]) -> tuple[list[_Sent], dict[
     if len(bare) >= L.MIN_BARE_NAME_LABELS and not any(pi + 1 in bare for pi in bare):
         label_only.update(bare)          # (names on consecutive lines are a list, not turns)
     for pi, text in enumerate(paragraphs):
+        deadline.check("segment")
         if pi in label_only:
             continue
         body_start = 0

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from flows.steps import lexicon as L
+from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.surface.patterns import _FRAMING_RE, _NAME_RUN, _WORD
 from flows.steps.attribute.surface.registry import (
     _Registry, _is_human_group, _is_person, _person_in_run, _runs, _strip_possessive,
@@ -17,8 +18,10 @@ from flows.steps.attribute.surface.mentions import _note_gender, _track_orgs, _t
 from flows.steps.attribute.surface.quote_speakers import _ParagraphContext, _quote_speakers
 
 
-def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry, *, dialogue: bool) -> None:
-    """Decide direct and reported speech paragraph by paragraph, in reading order."""
+def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry, *, dialogue: bool,
+                      deadline: Deadline = NO_DEADLINE) -> None:
+    """Decide direct and reported speech paragraph by paragraph, in reading order (``deadline`` checked
+    before each paragraph)."""
     by_para = _sentences_by_paragraph(sents)
     carry_open = False
     carry_speaker: str | None = None      # speaker of a quotation still open at the end of a paragraph
@@ -27,6 +30,7 @@ def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry,
     framed: str | None = None               # "Following is the full text of the letter": its author
     framed_from = (len(paragraphs), 0)
     for pi, text in enumerate(paragraphs):
+        deadline.check("attribute")
         ps = by_para.get(pi, [])
         if not ps:
             continue
