@@ -87,20 +87,24 @@ _CODEC = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "hz": "gb
 
 
 def _text_ratio(text: str) -> float:
+    """The share of ``text`` that is text: printable characters and white space of any kind (a run of
+    no-break spaces is text, not binary content)."""
     if not text:
         return 0.0
-    ok = sum(1 for c in text if c.isprintable() or c in "\n\r\t")
+    ok = sum(1 for c in text if c.isprintable() or c.isspace())
     return ok / len(text)
 
 
-def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0.0) -> Decoded:
+def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0.05) -> Decoded:
     """Detect the encoding of ``raw`` and decode it; raise UndecodableError for non-text input.
 
-    Order: a byte-order mark decides (UTF-8/16/32); then strict UTF-8; then the legacy codec
-    (cp1252, GB18030/GBK, Big5, Shift-JIS, ...) whose decoding looks least wrong, charset-normalizer's
-    guess among the candidates. NUL bytes without a BOM are ``binary_content`` unless the file is
-    BOM-less UTF-16; so is text with less than ``min_text_ratio`` printable characters. Empty or
-    whitespace-only input is ``empty_file``; bytes no codec decodes are ``undecodable_bytes``."""
+    Order: a byte-order mark decides (UTF-8/16/32); then strict UTF-8; then UTF-8 holding a few stray
+    bytes of a legacy code page (``_mostly_utf8``); then the legacy codec (cp1252, GB18030/GBK, Big5,
+    Shift-JIS, ...) whose decoding looks least wrong, charset-normalizer's guess among the candidates.
+    NUL bytes without a BOM are ``binary_content`` unless the file is BOM-less UTF-16/32, or strict UTF-8
+    with at most ``max_nul_ratio`` of its bytes NULs (they are dropped: ``nul_bytes_removed``); so is
+    text with less than ``min_text_ratio`` printable characters. Empty or whitespace-only input is
+    ``empty_file``; bytes no codec decodes are ``undecodable_bytes``."""
     if not raw or not raw.strip():
         raise UndecodableError("empty_file", "the file is empty or holds only whitespace")
     for bom, codec, name in _BOMS:
@@ -110,15 +114,21 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
             except UnicodeDecodeError as err:
                 raise UndecodableError("undecodable_bytes", f"bytes after the {name} BOM do not decode: {err}")
             return _checked(Decoded(text, name, ("bom_removed",)), min_text_ratio)
-    if raw.count(b"\x00") > max_nul_ratio * len(raw):
+    if b"\x00" in raw:
         bom_less = _utf16_without_bom(raw, min_text_ratio=min_text_ratio)
         if bom_less is not None:
             return bom_less
-        raise UndecodableError("binary_content", "NUL bytes in a file without a UTF-16/32 byte-order mark")
+        text = _utf8_with_stray_nuls(raw, max_nul_ratio)
+        if text is None:
+            raise UndecodableError("binary_content", "NUL bytes in a file without a UTF-16/32 byte-order mark")
+        return _checked(Decoded(text, "utf-8", ("nul_bytes_removed",)), min_text_ratio)
     try:
         return _checked(Decoded(raw.decode("utf-8"), "utf-8"), min_text_ratio)
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(raw)
+    if mostly is not None:
+        return _checked(Decoded(mostly, "utf-8", ("stray_bytes_decoded_as_cp1252",)), min_text_ratio)
     codec = _legacy_codec(raw)
     if codec is None:
         raise UndecodableError("undecodable_bytes", "no text encoding fits these bytes")
@@ -134,15 +144,20 @@ _LATIN = r"A-Za-z\u00c0-\u024f"
 _SANDWICH = re.compile(rf"(?<=[{_LATIN}])[^\sA-Za-z0-9\u00c0-\u024f\u2018\u2019\u201c\u201d\u2013\u2014'\-.,]"
                        rf"(?=[{_LATIN}])")
 _ODD = re.compile(r"[\x80-\x9f\ue000-\uf8ff\ufffd\uff61-\uff9f]")
+# a word of three or more letters, every one of them accented Latin-1 ("Ìýð ãîðîäà"): no Western language
+# writes such words, but Cyrillic, Greek or Hebrew bytes read as cp1252 give little else
+_ALL_ACCENTED_WORD = re.compile(r"\b[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}+\b")
 
 
 def _implausibility(text: str) -> int:
     """How wrong a decoding looks: ftfy's mojibake badness, symbols or ideographs glued inside Latin
-    words ("summer＊s"), C1 controls, private-use and half-width katakana, rare CJK characters."""
+    words ("summer＊s"), C1 controls, private-use and half-width katakana, rare CJK characters, words
+    made of accented Latin-1 letters only (another alphabet read as cp1252)."""
     from ftfy.badness import badness
 
     rare = sum(1 for c in text if ord(c) > 0x2E7F and not _common_cjk(c))
-    return badness(text) + 3 * len(_SANDWICH.findall(text)) + 5 * len(_ODD.findall(text)) + 2 * rare
+    return (badness(text) + 3 * len(_SANDWICH.findall(text)) + 5 * len(_ODD.findall(text)) + 2 * rare
+            + 3 * len(_ALL_ACCENTED_WORD.findall(text)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -194,10 +209,12 @@ def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
 
 
 def _utf16_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: float = 0.3) -> Decoded | None:
-    """UTF-16 text saved without a byte-order mark: NULs in every other byte (ASCII-range text)."""
+    """UTF-16 or UTF-32 text saved without a byte-order mark: NULs in every other byte, or in three bytes
+    of four (ASCII-range text). UTF-32 is tried first: UTF-16 text never decodes as strict UTF-32."""
     if len(raw) % 2 or len(raw) < 4:
         return None
-    for codec, zeros in (("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
+    wide = (("utf-32-le", raw[1::4] + raw[2::4] + raw[3::4]), ("utf-32-be", raw[0::4] + raw[1::4] + raw[2::4]))
+    for codec, zeros in (*(wide if len(raw) % 4 == 0 else ()), ("utf-16-le", raw[1::2]), ("utf-16-be", raw[0::2])):
         if zeros.count(0) < min_nul_share * len(zeros):
             continue
         try:
@@ -205,8 +222,41 @@ def _utf16_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: floa
         except UnicodeDecodeError:
             continue
         if text.strip() and _text_ratio(text) >= min_text_ratio and "\x00" not in text:
-            return Decoded(text, "utf-16", ("utf16_without_bom",))
+            name = codec[:6]
+            return Decoded(text, name, (f"{name.replace('-', '')}_without_bom",))
     return None
+
+
+def _utf8_with_stray_nuls(raw: bytes, max_nul_ratio: float) -> str | None:
+    """The text of strict UTF-8 bytes holding a few NULs (at most ``max_nul_ratio`` of them), the NULs
+    dropped; None for anything else (binary data has NULs and bytes that are not UTF-8)."""
+    if raw.count(b"\x00") > max_nul_ratio * len(raw):
+        return None
+    try:
+        return raw.replace(b"\x00", b"").decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _mostly_utf8(raw: bytes) -> str | None:
+    """UTF-8 text with a few stray bytes of a legacy code page (a Latin-1 "é" pasted into UTF-8), each
+    stray byte decoded as cp1252 (Latin-1 where cp1252 has no character); None unless the valid multibyte
+    UTF-8 characters are at least as many as the stray bytes (text wholly in a legacy encoding has far more
+    bytes that are not UTF-8 than sequences that happen to be). Pure ASCII with stray bytes is left to
+    the legacy codecs, which read it the same way."""
+    text = raw.decode("utf-8", "surrogateescape")
+    stray = sum(1 for c in text if "\udc80" <= c <= "\udcff")
+    multibyte = sum(1 for c in text if c > "\x7f") - stray
+    if not 0 < stray <= multibyte:
+        return None
+    return "".join(_cp1252_byte(ord(c) - 0xDC00) if "\udc80" <= c <= "\udcff" else c for c in text)
+
+
+def _cp1252_byte(byte: int) -> str:
+    try:
+        return bytes([byte]).decode("cp1252")
+    except UnicodeDecodeError:  # 0x81, 0x8d, 0x8f, 0x90, 0x9d: C1 controls, removed by ``normalized``
+        return bytes([byte]).decode("latin-1")
 
 
 def _checked(dec: Decoded, min_text_ratio: float) -> Decoded:
