@@ -96,6 +96,22 @@ def rejections_by_reason(tables: dict[str, pa.Table]) -> list[tuple[str, str, in
     return sorted(rows, key=lambda r: (-r[2], r[0], r[1]))
 
 
+REJECTED_FILES_LISTED = 5  # raw files named per (stage, reason) in the report and the history
+
+
+def rejected_files_by_reason(tables: dict[str, pa.Table],
+                             limit: int = REJECTED_FILES_LISTED) -> dict[str, dict[str, list[str] | int]]:
+    """The raw files behind each (stage, reason) of rejections, keyed ``"stage/reason"``: ``files``, the first
+    ``limit`` distinct source paths in path order, and ``count``, how many distinct files there are."""
+    rej = tables.get("rejections")
+    if rej is None or rej.num_rows == 0:
+        return {}
+    paths: dict[str, set[str]] = {}
+    for row in rej.select(["stage", "reason", "source_path"]).to_pylist():
+        paths.setdefault(f"{row['stage']}/{row['reason']}", set()).add(str(row["source_path"]))
+    return {key: {"files": sorted(found)[:limit], "count": len(found)} for key, found in sorted(paths.items())}
+
+
 def _quarantined_rows(tables: dict[str, pa.Table]) -> list[dict]:
     """The rejections rows of stage "quality" for documents: one per (quarantined document, failed check)."""
     rej = tables.get("rejections")
@@ -163,6 +179,7 @@ def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -
         "documents_per_month": documents_per_month(tables),
         "top_speakers": [list(kv) for kv in top_speakers(tables)],
         "rejections_by_reason": [list(r) for r in rejections_by_reason(tables)],
+        "rejected_files": rejected_files_by_reason(tables),
         "quarantined_documents": quarantined_documents(tables),
         "quarantining_checks": sorted(c.name for c in result.quarantining),
         "quarantined_by_check": quarantined_by_check(tables),

@@ -110,6 +110,25 @@ def _quarantine_section(by_check: dict[str, list[list[str]]], total: int) -> str
             "the rest was checked and published.</p>" + "".join(parts) + "</section>")
 
 
+def _rejections_table(fig: dict) -> str:
+    """Rejections by stage and reason, each with the raw files behind it (the first few named)."""
+    reasons = fig["rejections_by_reason"]
+    if not reasons:
+        return "<p class='none'>No rejections.</p>"
+    files = fig.get("rejected_files", {})
+
+    def named(stage: str, reason: str) -> str:
+        found = files.get(f"{stage}/{reason}", {"files": [], "count": 0})
+        more = f" … and {found['count'] - len(found['files']):,} more" if found["count"] > len(found["files"]) else ""
+        return ", ".join(f"<code>{escape(p)}</code>" for p in found["files"]) + more
+
+    rows = "".join(f"<tr><td>{escape(s)}</td><td><code>{escape(r)}</code></td><td class='num'>{n:,}</td>"
+                   f"<td class='files'>{named(s, r)}</td></tr>" for s, r, n in reasons)
+    return ("<table><thead><tr><th>stage</th><th>reason</th><th class='num'>rejections</th><th>raw files</th></tr>"
+            f"</thead><tbody>{rows}</tbody></table><p class='meta'>rejection rate: "
+            f"{_num(fig['rejection_rate'], 'pct')} of {_num(fig['files_read'])} files read</p>")
+
+
 def _verdict(check: CheckResult) -> tuple[str, str]:
     """(css class, label) of one check's outcome in the list of all checks."""
     if check.success:
@@ -264,13 +283,7 @@ def summary_html(result: QualityResult, tables: dict[str, pa.Table], *, run: dic
     months, unit = _months_for_chart(fig["documents_per_month"])
     modes = [(m, float(n)) for m, n in fig["statements_by_mode"].items()]
     speakers = [(s, float(n)) for s, n in fig["top_speakers"]]
-    reasons = fig["rejections_by_reason"]
-    reason_table = ("<table><thead><tr><th>stage</th><th>reason</th><th class='num'>rejections</th></tr></thead>"
-                    "<tbody>" + "".join(f"<tr><td>{escape(s)}</td><td><code>{escape(r)}</code></td>"
-                                        f"<td class='num'>{n:,}</td></tr>" for s, r, n in reasons)
-                    + f"</tbody></table><p class='meta'>rejection rate: {_num(fig['rejection_rate'], 'pct')} "
-                      f"of {_num(fig['files_read'])} files read</p>") if reasons else \
-        "<p class='none'>No rejections.</p>"
+    reason_table = _rejections_table(fig)
 
     all_rows = "".join(
         f"<tr><td><code>{escape(c.name)}</code></td><td>{escape(c.table)}</td><td>{escape(c.engine)}</td>"

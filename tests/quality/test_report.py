@@ -74,6 +74,7 @@ def test_history_entry_holds_this_runs_figures(defective) -> None:
     assert entry["documents_per_month"] == {"2021-02": 1}
     assert entry["top_speakers"] == [["Xi Jinping", 2]]
     assert entry["rejections_by_reason"] == [["ingest", "empty_file", 1]]
+    assert entry["rejected_files"] == {"ingest/empty_file": {"files": ["raw/empty.txt"], "count": 1}}
     assert entry["rejection_rate"] == 0.25 and entry["share_narration"] == round(2 / 3, 4)
     assert entry["failed_checks"] == ["statements.narration_has_no_speaker"]
     assert entry["quarantining_checks"] == ["documents.language.iso639_1"]
@@ -163,3 +164,20 @@ def test_history_tells_a_failed_run_from_one_a_signal_or_an_error_ended(entry, s
 
     assert report._history_outcome(entry) == shown
     assert shown in report._history_section([{"run_id": "r1", **entry}], current_id=None)
+
+
+def test_the_rejections_table_names_the_raw_files_of_each_reason(defective) -> None:
+    """Planted: seven files time out during the parse (issue 9): the first five are named, then a count."""
+    result, tables = defective
+    rej = tables["rejections"]
+    timeouts = [{**rej.slice(rej.num_rows - 1).to_pylist()[0], "rejection_id": f"{i:016x}", "stage": "parse",
+                 "reason": "timeout", "source_path": f"raw/slow-{i}.txt", "detail": "time budget spent"}
+                for i in range(7)]
+    tables = {**tables, "rejections": pa.concat_tables([rej, pa.Table.from_pylist(timeouts, schema=rej.schema)])}
+    page = summary_html(result, tables, run=RUN, history=[], data_docs_href=None)
+    section = re.search(r"<div id=\"rejections\">.*?</div>", page, re.S).group(0)
+    row = re.search(r"<tr><td>parse</td><td><code>timeout</code></td><td class='num'>7</td>(.*?)</tr>", section)
+    assert row, section
+    assert re.findall(r"<code>(.*?)</code>", row.group(1)) == [f"raw/slow-{i}.txt" for i in range(5)]
+    assert "… and 2 more" in row.group(1)
+    assert "<code>raw/empty.txt</code>" in section
