@@ -14,6 +14,7 @@ verbs are listed with all their forms). Nothing is downloaded at run time.
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from flows.steps.deadline import NO_DEADLINE, Deadline
@@ -22,6 +23,11 @@ OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
 TOGGLING_QUOTES = ('"', "``", "''")
 PIPELINE_EXCLUDE = ("lemmatizer",)
+# spaCy's tokenizer costs quadratic time on a long run without white space (it searches the rest of the run
+# for a suffix at every character it splits off: 10,000 quotation marks took 15 s); longer runs are no words
+MAX_TOKENISED_RUN = 200
+_LONGEST_RUN = re.compile(r"\S++")
+_WHITESPACE_PARTS = re.compile(r"\S++|\s++")
 
 
 @functools.lru_cache(maxsize=1)
@@ -108,22 +114,49 @@ def opens_inside_quote(paragraph: str) -> bool:
     return first is not None and first in CLOSING_QUOTES
 
 
+def longest_run(text: str) -> int:
+    """The length of the longest run of ``text`` without white space."""
+    return max((m.end() - m.start() for m in _LONGEST_RUN.finditer(text)), default=0)
+
+
+def whitespace_doc(vocab, text: str):
+    """A spaCy Doc of ``text`` split at white space only (no tags, parse or entities), with ``doc.text ==
+    text``: a run of white space other than one space after a word is a token of its own, as spaCy keeps it."""
+    from spacy.tokens import Doc
+
+    words, spaces = [], []
+    for part in _WHITESPACE_PARTS.findall(text):
+        if part[0].isspace() and words and not words[-1][0].isspace() and not spaces[-1] and part[0] == " ":
+            spaces[-1] = True
+            part = part[1:]
+        if part:
+            words.append(part)
+            spaces.append(False)
+    return Doc(vocab, words=words, spaces=spaces)
+
+
 def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp, *,
-                    skip: frozenset[int] = frozenset(), deadline: Deadline = NO_DEADLINE) -> ParsedDocument:
+                    skip: frozenset[int] = frozenset(), deadline: Deadline = NO_DEADLINE,
+                    max_run: int = MAX_TOKENISED_RUN) -> ParsedDocument:
     """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order.
 
     Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as
-    a labelled turn) are only tokenised: no tags, parse or entities. ``deadline`` is checked after each
-    sentence's parse."""
+    a labelled turn) are only tokenised: no tags, parse or entities. A sentence holding a run of more
+    than ``max_run`` characters without white space is not given to spaCy at all: it is split at white
+    space (``whitespace_doc``). ``deadline`` is checked after each sentence's parse."""
     texts = [paragraphs[p][s:e] for p, s, e in spans]
-    wanted = [i for i in range(len(texts)) if i not in skip]
+    unsplittable = frozenset(i for i, text in enumerate(texts) if longest_run(text) > max_run)
+    wanted = [i for i in range(len(texts)) if i not in skip | unsplittable]
     parsed = {}
     for i, doc in zip(wanted, nlp.pipe(texts[i] for i in wanted)):
         deadline.check("parse")
         parsed[i] = doc
     sentences, open_quote, last_para = [], False, None
     for i, (p, s, e) in enumerate(spans):
-        doc = parsed[i] if i in parsed else nlp.make_doc(texts[i])
+        if i in parsed:
+            doc = parsed[i]
+        else:
+            doc = whitespace_doc(nlp.vocab, texts[i]) if i in unsplittable else nlp.make_doc(texts[i])
         if p != last_para:
             open_quote, last_para = opens_inside_quote(paragraphs[p]), p
         sentence, open_quote = parsed_sentence(doc, open_quote, p, s, e)

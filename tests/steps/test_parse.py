@@ -62,3 +62,42 @@ def test_a_curly_mark_typed_the_wrong_way_round_reads_by_where_it_stands():
     text = "“The port will reopen here,“ said Ann Lee."
     sent = parse.parsed_document([text], [(0, 0, len(text))], parse.english_pipeline()).sentences[0]
     assert [t.text for t, q in zip(sent.doc, sent.in_quote) if not q] == ["said", "Ann", "Lee", "."]
+
+
+class _RecordingPipeline:
+    """The real pipeline, recording every text handed to spaCy's tokenizer (through ``pipe`` or ``make_doc``)."""
+
+    def __init__(self, nlp):
+        self.nlp, self.vocab, self.seen = nlp, nlp.vocab, []
+
+    def pipe(self, texts):
+        for text in texts:
+            self.seen.append(text)
+            yield from self.nlp.pipe([text])
+
+    def make_doc(self, text):
+        self.seen.append(text)
+        return self.nlp.make_doc(text)
+
+
+def test_a_sentence_with_a_run_too_long_to_be_a_word_never_reaches_spacys_tokenizer():
+    """Issue 9: spaCy's tokenizer is quadratic on a long run without spaces (10,000 quotation marks: 15 s)."""
+    long_run = '"' * 10_000                                        # planted: one 10,000-character "word"
+    paragraphs = [f"The mayor spoke. He said {long_run} twice.  Then he left."]
+    first_end = paragraphs[0].index(" He")
+    second_end = paragraphs[0].index("  Then")
+    spans = [(0, 0, first_end), (0, first_end + 1, second_end), (0, second_end + 2, len(paragraphs[0]))]
+    nlp = _RecordingPipeline(parse.english_pipeline())
+    doc = parse.parsed_document(paragraphs, spans, nlp)
+    assert nlp.seen == ["The mayor spoke.", "Then he left."]
+    texts = [s.doc.text for s in doc.sentences]
+    assert texts == [paragraphs[0][s:e] for _, s, e in spans]     # offsets hold for the unparsed sentence too
+    assert [t.text for t in doc.sentences[1].doc] == ["He", "said", long_run, "twice."]
+    assert doc.sentences[0].doc[1].pos_ == "NOUN"                 # the others are parsed as before
+
+
+@pytest.mark.parametrize("text", ["a b", " a  b ", "a\tb", "x  \n y", "ab   ", "   ab", " "])
+def test_whitespace_doc_keeps_the_text_exactly(text):
+    doc = parse.whitespace_doc(parse.english_pipeline().vocab, text)
+    assert doc.text == text
+    assert [t.text for t in doc if not t.is_space] == text.split()
