@@ -115,7 +115,7 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
                 raise UndecodableError("undecodable_bytes", f"bytes after the {name} BOM do not decode: {err}")
             return _checked(Decoded(text, name, ("bom_removed",)), min_text_ratio)
     if b"\x00" in raw:
-        bom_less = _utf16_without_bom(raw, min_text_ratio=min_text_ratio)
+        bom_less = _utf16_or_32_without_bom(raw, min_text_ratio=min_text_ratio)
         if bom_less is not None:
             return bom_less
         text = _utf8_with_stray_nuls(raw, max_nul_ratio)
@@ -208,7 +208,7 @@ def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
     return None
 
 
-def _utf16_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: float = 0.3) -> Decoded | None:
+def _utf16_or_32_without_bom(raw: bytes, *, min_text_ratio: float, min_nul_share: float = 0.3) -> Decoded | None:
     """UTF-16 or UTF-32 text saved without a byte-order mark: NULs in every other byte, or in three bytes
     of four (ASCII-range text). UTF-32 is tried first: UTF-16 text never decodes as strict UTF-32."""
     if len(raw) % 2 or len(raw) < 4:
