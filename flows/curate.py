@@ -27,7 +27,7 @@ from flows.steps import assemble, clean
 from flows.steps.deadline import Deadline
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
-DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines")
 EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
 EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
 
@@ -106,12 +106,14 @@ def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: O
 
 @task(name="assemble-tables")
 def assemble_tables(staging: Path) -> dict[str, Path]:
-    """Join the batch parts into one staged file per table, with duplicate documents marked."""
+    """Join the batch parts into one staged file per table, with duplicate documents marked and the speakers
+    of all documents merged into the corpus-wide speakers table."""
     tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model))
               for name, model in TABLES.items()}
     docs = tables["documents"]
     bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
     tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
+    tables = assemble.with_corpus_speakers(tables)  # one speaker per person or body across the corpus
     staged = {}
     for name, table in tables.items():
         staged[name] = io.write_parquet_atomic(

@@ -21,13 +21,17 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA_VERSION = "1.3.0"  # 1.3.0: paragraph and statement ids derive from their text, not their position
+# 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
+# is document_speakers; statements.speaker_id references speakers
+SCHEMA_VERSION = "2.0.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py).
 # A file whose time budget runs out (reason "timeout") is rejected at the stage it was in: ingest (decoding),
 # clean, segment, parse (spaCy) or attribute (flows/steps/deadline.py).
 Stage = Literal["ingest", "clean", "segment", "parse", "attribute", "validate", "quality"]
+# what a speaker is (flows/steps/speakers.py): only persons and organisations merge across documents
+SpeakerKind = Literal["person", "organisation", "group", "document", "role"]
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
@@ -44,19 +48,30 @@ def _ref(description: str, target: str, nullable: bool = False) -> object:
     return Field(description=description, pattern=ID_PATTERN, json_schema_extra=extra)
 
 
-class Record(BaseModel):
-    """Base for all table rows: immutable, no unknown fields, lineage columns (written last)."""
+class RunRecord(BaseModel):
+    """Base for all table rows: immutable, no unknown fields, the run's lineage columns (written last).
+
+    A row of a corpus-wide table (``speakers``) comes from many raw files and carries only these."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", strict=False)
+
+    run_id: str = Field(description="Id of the pipeline run that wrote this row.",
+                        json_schema_extra={"dictionary": True})
+    pipeline_version: str = Field(description="Version of the pipeline code that wrote this row.",
+                                  json_schema_extra={"dictionary": True})
+
+
+class Record(RunRecord):
+    """Base for the rows that come from one raw file: its path and hash beside the run's lineage."""
 
     source_path: str = Field(description="Path of the raw file the row comes from, as given to the run.",
                              json_schema_extra={"dictionary": True})
     source_sha256: str = Field(description="SHA-256 of the raw file's bytes.", pattern=SHA256_PATTERN,
                                json_schema_extra={"dictionary": True})
-    run_id: str = Field(description="Id of the pipeline run that wrote this row.",
-                        json_schema_extra={"dictionary": True})
-    pipeline_version: str = Field(description="Version of the pipeline code that wrote this row.",
-                                  json_schema_extra={"dictionary": True})
+
+
+# lineage columns in the order they are written, last in every table
+LINEAGE_COLUMNS = ("source_path", "source_sha256", "run_id", "pipeline_version")
 
 
 class Document(Record):
@@ -121,6 +136,8 @@ class Statement(Record):
                        json_schema_extra={"dictionary": True})
     speaker: str | None = Field(default=None, description="Canonical name of who speaks; null for narration.",
                                 json_schema_extra={"dictionary": True})
+    speaker_id: str | None = _ref("The speaker across the corpus (speakers.speaker_id); null for narration.",
+                                  "speakers.speaker_id", nullable=True)
     speaker_role: str | None = Field(default=None, description="Role the document gives the speaker.",
                                      json_schema_extra={"dictionary": True})
     cue: str | None = Field(default=None, description="Reporting verb or phrase, or 'label' for a labelled turn.",
@@ -139,13 +156,46 @@ class Statement(Record):
         json_schema_extra={"dictionary": True, "value_set": "flows.steps.attribute.RULE_NAMES"})
 
 
-class Speaker(Record):
-    """One speaker of one document, so analysts can count voices without parsing text."""
+class Speaker(RunRecord):
+    """One person or body across the corpus: the names documents give it, merged by the rules of
+    flows/steps/speakers.py (MERGE_RULES, in order)."""
 
-    speaker_id: str = _pk("Stable id: derived from the document id and the canonical name.")
+    speaker_id: str = _pk("Stable id: derived from the speaker's merge key (its name folded, titles and middle "
+                          "initials stripped), with the document for a speaker of one document only; the same "
+                          "names give the same id on every run, whatever other documents are curated with them.")
+    name: str = Field(description="Canonical name: of the names merged, the one most statements use.", min_length=1)
+    kind: SpeakerKind = Field(description="person, organisation, group, document (a text or thing that says), or "
+                                          "role (a role-only participant such as 'Q' or 'interviewer').",
+                              json_schema_extra={"dictionary": True})
+    document_id: str | None = _ref(
+        "The one document a document-scoped speaker belongs to (a role label, a group, a document, a name of "
+        "one word its document links to no full name); null for a person or organisation named across the corpus.",
+        "documents.document_id", nullable=True)
+    roles: list[str] = Field(default_factory=list, description="Roles the documents give the speaker, most "
+                                                               "statements first.")
+    aliases: list[str] = Field(default_factory=list, description="Other names of the speaker: the names documents "
+                                                                 "give it and the short forms they use, sorted.")
+    merge_rules: list[str] = Field(default_factory=list,
+                                   description="Merge rules (flows.steps.speakers.MERGE_RULES) that joined two of "
+                                               "its names, in their declared order; empty for one name.")
+    statement_count: int = Field(description="Statements attributed to the speaker across the corpus.", ge=0)
+    document_count: int = Field(description="Documents with a statement of the speaker.", ge=0)
+    first_date: dt.date | None = Field(default=None, description="Earliest published_date of those documents; "
+                                                                 "null when none has a date.")
+    last_date: dt.date | None = Field(default=None, description="Latest published_date of those documents; null "
+                                                                "when none has a date.")
+
+
+class DocumentSpeaker(Record):
+    """One speaker of one document, as the document names it, and the corpus speaker it is."""
+
+    document_speaker_id: str = _pk("Stable id: derived from the document id and the name the document gives.")
     document_id: str = _ref("Document the speaker appears in.", "documents.document_id")
-    name: str = Field(description="Canonical name: the fullest name the document gives, titles stripped.",
-                      min_length=1)
+    speaker_id: str = _ref("The speaker across the corpus.", "speakers.speaker_id")
+    name: str = Field(description="The name the document gives (statements.speaker): the fullest name the "
+                                  "document gives, titles stripped.", min_length=1)
+    kind: SpeakerKind = Field(description="What the document's speaker is (see speakers.kind).",
+                              json_schema_extra={"dictionary": True})
     role: str | None = Field(default=None, description="Role the document gives the speaker.")
     aliases: list[str] = Field(default_factory=list, description="Other ways the document names the speaker.")
     statement_count: int = Field(description="Statements attributed to the speaker in the document.", ge=0)

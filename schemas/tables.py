@@ -10,14 +10,15 @@ import pyarrow as pa
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
-from schemas.records import (SCHEMA_VERSION, Document, Paragraph, Record, Rejection, RemovedLine,
-                             Speaker, Statement)
+from schemas.records import (LINEAGE_COLUMNS, SCHEMA_VERSION, Document, DocumentSpeaker, Paragraph, Rejection,
+                             RemovedLine, Speaker, Statement)
 
 TABLES: dict[str, type[BaseModel]] = {
     "documents": Document,
     "paragraphs": Paragraph,
     "statements": Statement,
     "speakers": Speaker,
+    "document_speakers": DocumentSpeaker,
     "removed_lines": RemovedLine,
     "rejections": Rejection,
 }
@@ -83,8 +84,8 @@ def _constraint(info: FieldInfo, name: str) -> object | None:
 
 def column_specs(model: type[BaseModel]) -> list[ColumnSpec]:
     """One ColumnSpec per model field, in declaration order."""
-    lineage = [n for n in model.model_fields if n in Record.model_fields]
-    own = [n for n in model.model_fields if n not in Record.model_fields]
+    lineage = [n for n in LINEAGE_COLUMNS if n in model.model_fields]
+    own = [n for n in model.model_fields if n not in LINEAGE_COLUMNS]
     specs = []
     for name in own + lineage:
         info = model.model_fields[name]

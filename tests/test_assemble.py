@@ -284,3 +284,32 @@ def test_recorded_paths_of_valid_names_do_not_change():
         assert assemble.path_text(name) == name
         assert assemble.Source(path=name, data=b"").path == name
     assert assemble.stable_id("\ud800") == assemble.stable_id("\ud800")   # a lone surrogate hashes, never raises
+
+
+def _corpus_tables(*texts: tuple[str, str]) -> dict[str, pa.Table]:
+    """The rows of several raw files as tables, the corpus-wide speakers settled."""
+    rows = assemble.Rows()
+    for path, text in texts:
+        rows.extend(assemble.document_rows(assemble.Source(path=path, data=text.encode()), LINEAGE))
+    valid, rejections = assemble.validated_tables(rows, TABLES)
+    assert rejections == []
+    tables = {name: pa.Table.from_pylist(valid.get(name, []), schema=arrow_schema(TABLES[name])) for name in TABLES}
+    return assemble.with_corpus_speakers(tables)
+
+
+def test_labels_of_two_interviews_are_two_role_only_speakers_and_one_name_is_one_speaker():
+    """The same interview under two file names: Jane Roe is one speaker of two documents; each Q and A its own."""
+    tables = _corpus_tables(("ferry.txt", FERRY_INTERVIEW), ("ferry-copy.txt", FERRY_INTERVIEW))
+    by_doc = tables["document_speakers"].to_pylist()
+    kinds = {row["name"]: row["kind"] for row in by_doc}
+    assert kinds["Jane Roe"] == "person" and kinds["Q"] == "role"
+    speakers = {(row["name"], row["document_id"]): row for row in tables["speakers"].to_pylist()}
+    roe = speakers[("Jane Roe", None)]
+    per_document = [r["statement_count"] for r in by_doc if r["name"] == "Jane Roe"]
+    assert len(per_document) == 2 and per_document[0] > 0
+    assert roe["document_count"] == 2 and roe["statement_count"] == sum(per_document)
+    assert sum(1 for name, _ in speakers if name == "Q") == 2
+    statements = tables["statements"].to_pylist()
+    known = {row["speaker_id"] for row in tables["speakers"].to_pylist()}
+    assert all((s["speaker"] is None) == (s["speaker_id"] is None) for s in statements)
+    assert {s["speaker_id"] for s in statements if s["speaker_id"]} == known

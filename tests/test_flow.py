@@ -282,7 +282,7 @@ def test_a_document_dated_in_the_future_is_quarantined_and_the_rest_published(pr
     assert summary["quarantined"] == {"documents.published_date.not_in_future": [FUTURE_FILE]}
     docs = pq.read_table(tmp_path / "documents.parquet").column("source_path").to_pylist()
     assert docs == [p.name for p in sorted(RAW.glob("*.txt")) if p.name != FUTURE_FILE]
-    for name in ("paragraphs", "statements", "speakers", "removed_lines"):
+    for name in ("paragraphs", "statements", "document_speakers", "removed_lines"):
         published = pq.read_table(tmp_path / f"{name}.parquet").column("source_path").to_pylist()
         assert FUTURE_FILE not in published, name
     rejections = pq.read_table(tmp_path / "rejections.parquet").to_pylist()

@@ -7,6 +7,7 @@ from pydantic import ValidationError
 from schemas.records import Document, Statement
 from schemas.tables import TABLES, arrow_schema, column_specs, dictionary_columns, primary_key
 
+CORPUS_TABLES = ("speakers",)   # one row from many raw files
 SCORER_COLUMNS = {
     "documents": ["document_id", "source_path", "title", "published_date", "authors", "outlet", "language"],
     "statements": ["document_id", "ordinal", "text", "mode", "speaker", "is_question"],
@@ -39,7 +40,17 @@ def test_every_field_is_described_and_every_table_has_one_key(name):
     model = TABLES[name]
     assert all(spec.description for spec in column_specs(model))
     assert primary_key(model).endswith("_id")
-    assert {"run_id", "pipeline_version", "source_path", "source_sha256"} <= set(arrow_schema(model).names)
+    names = arrow_schema(model).names
+    run_lineage = ["run_id", "pipeline_version"]
+    file_lineage = [] if name in CORPUS_TABLES else ["source_path", "source_sha256"]
+    assert names[-len(file_lineage + run_lineage):] == file_lineage + run_lineage  # lineage, last, in this order
+
+
+def test_a_corpus_wide_table_has_no_one_raw_file():
+    """A speaker across the corpus comes from many raw files: it carries the run's lineage only."""
+    assert "source_path" not in arrow_schema(TABLES["speakers"]).names
+    assert "speaker_id" in arrow_schema(TABLES["statements"]).names
+    assert arrow_schema(TABLES["statements"]).field("speaker_id").nullable
 
 
 def test_enumerations_become_allowed_values_and_dictionary_columns():

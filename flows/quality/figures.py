@@ -83,8 +83,13 @@ def documents_per_month(tables: dict[str, pa.Table]) -> dict[str, int]:
 
 
 def top_speakers(tables: dict[str, pa.Table], n: int = TOP_SPEAKERS) -> list[tuple[str, int]]:
-    counts = _value_counts(tables["statements"].column("speaker")) if "statements" in tables else {}
-    return sorted(((str(k), int(v)) for k, v in counts.items()), key=lambda kv: (-kv[1], kv[0]))[:n]
+    """The speakers across the corpus (one person under one name) with most statements, by canonical name;
+    role-only participants ("Q", "interviewer": kind ``role``, one document each) are no one to rank."""
+    if "speakers" not in tables:
+        return []
+    rows = tables["speakers"].select(["name", "kind", "statement_count"]).to_pylist()
+    named = ((str(r["name"]), int(r["statement_count"])) for r in rows if r["kind"] != "role")
+    return sorted(named, key=lambda kv: (-kv[1], kv[0]))[:n]
 
 
 def rejections_by_reason(tables: dict[str, pa.Table]) -> list[tuple[str, str, int]]:

@@ -4,9 +4,9 @@ with all its rows; the rest of the run is published. Pure: tables in, tables and
 Two kinds of critical finding:
 
 - **row-level** (``ROW_LEVEL_CHECKS``): one document's content is bad input — boilerplate-looking text in
-  a paragraph or statement, a publication date in the future or before the earliest year, a language code
+  a paragraph or statement, a speaker named by a heading, a date or a URL, a publication date in the future or before the earliest year, a language code
   outside ISO 639-1. The check's failing rows name their documents; ``quarantine`` moves each such
-  document, with its paragraphs, statements, speakers and removed lines, to rejections (stage
+  document, with its paragraphs, statements, document speakers and removed lines, to rejections (stage
   ``quality``, reason = the check's name, detail = the raw file and the offending value).
 - **systemic** (every other critical check): schema and types, unique keys, references, offsets, dense
   ordinals, cue spans, speaker vs mode, declared counts. These mean a pipeline bug, not bad input, and
@@ -30,15 +30,15 @@ import pyarrow.compute as pc
 
 from flows.config import QualityThresholds
 from flows.quality.results import CheckResult
-from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages
-from flows.steps.assemble import Lineage, Source, rejection_row
+from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages, unlike_names
+from flows.steps.assemble import Lineage, Source, rejection_row, with_corpus_speakers
 from schemas.records import Rejection
 from schemas.tables import TABLES, arrow_schema, primary_key
 
 STAGE = "quality"
 DETAIL_VALUE_CHARS = 300
 # tables whose rows belong to one document (by document_id) and leave with it, in publication order
-DOCUMENT_TABLES: tuple[str, ...] = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+DOCUMENT_TABLES: tuple[str, ...] = ("documents", "paragraphs", "statements", "document_speakers", "removed_lines")
 
 Rows = Callable[[dict[str, pa.Table], QualityThresholds, dt.date], np.ndarray]
 
@@ -64,6 +64,8 @@ ROW_LEVEL_CHECKS: tuple[RowLevelCheck, ...] = (
                   lambda t, _th, _d: boilerplate_rows(t["paragraphs"])),
     RowLevelCheck("statements.no_boilerplate", "statements", "text",
                   lambda t, _th, _d: boilerplate_rows(t["statements"])),
+    RowLevelCheck("document_speakers.name.looks_like_name", "document_speakers", "name",
+                  lambda t, _th, _d: unlike_names(t["document_speakers"])),
 )
 ROW_LEVEL: frozenset[str] = frozenset(c.name for c in ROW_LEVEL_CHECKS)
 
@@ -186,10 +188,11 @@ def _without_dangling_duplicates(docs: pa.Table, removed: frozenset[str]) -> pa.
 
 def quarantine(tables: dict[str, pa.Table], found: Iterable[Offence]) -> Quarantine:
     """The tables without the documents ``found`` names (each with all its rows), and the rejection rows for
-    them. ``tables`` decoded (``flows.quality.check.complete_tables``); tables other than the document tables
-    and rejections pass through unchanged, and so do the kept rows — except that a kept duplicate of a
-    quarantined document is re-pointed to a kept member of its group (``duplicate_of`` must reference a
-    published document). Returns new tables; never mutates its inputs."""
+    them. ``tables`` decoded (``flows.quality.check.complete_tables``); tables other than the document tables,
+    speakers and rejections pass through unchanged, and so do the kept rows — except that a kept duplicate of
+    a quarantined document is re-pointed to a kept member of its group (``duplicate_of`` must reference a
+    published document), and the corpus-wide speakers are built again from the documents kept (their counts,
+    dates and names; ``statements.speaker_id`` follows). Returns new tables; never mutates its inputs."""
     found = tuple(found)
     ids = pa.array(sorted({o.document_id for o in found}), pa.string())
     rejected = pa.Table.from_pylist(_rejections(tables, found, ids) if found else [],
@@ -200,6 +203,7 @@ def quarantine(tables: dict[str, pa.Table], found: Iterable[Offence]) -> Quarant
             kept[table] = tables[table].filter(pc.invert(pc.is_in(tables[table].column("document_id"),
                                                                   value_set=ids)))
         kept["documents"] = _without_dangling_duplicates(kept["documents"], frozenset(ids.to_pylist()))
+        kept = with_corpus_speakers(kept)   # the speakers of the documents kept, counted again
         kept["rejections"] = pa.concat_tables([tables["rejections"], rejected])
     return Quarantine(tables=kept, rejected=rejected, offences=found)
 

@@ -39,6 +39,19 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"\brelated (stories|articles|news)\s*[:>]",
 )
 
+# Speaker names that are no name (RE2 syntax, case-insensitive): what a heading, a date or a URL looks like.
+NOT_A_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
+    ("url", r"^[a-z][a-z0-9+.-]*://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/"),
+    ("date", r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+             r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
+             r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^\s*\d{4}\s*$"
+             r"|^\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$"),
+    ("heading", r":\s*$"),
+)
+# A heading in capitals ("FULL TEXT."): two words of four capitals or more and no lower-case letter (not
+# "UN OHCHR"); case-sensitive.
+CAPITALS_HEADING_PATTERN = r"^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*\s[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$"
+
 
 # ---------------------------------------------------------------- helpers
 
@@ -214,7 +227,8 @@ def ordinals_dense(tables: dict[str, pa.Table], table: str) -> CheckResult:
 
 
 def speaker_matches_mode(tables: dict[str, pa.Table]) -> list[CheckResult]:
-    """``statements.narration_has_no_speaker`` and ``statements.non_narration_has_speaker``."""
+    """``statements.narration_has_no_speaker``, ``statements.non_narration_has_speaker`` and
+    ``statements.speaker_id_matches_speaker`` (a statement has a speaker_id exactly when it has a speaker)."""
     st = tables["statements"]
     narration = _np(pc.equal(st.column("mode"), "narration"), False).astype(bool)
     speaker = pc.utf8_trim_whitespace(pc.fill_null(st.column("speaker"), ""))
@@ -223,6 +237,9 @@ def speaker_matches_mode(tables: dict[str, pa.Table]) -> list[CheckResult]:
     return [
         _row_check("statements.narration_has_no_speaker", "statements", st, narration & has_speaker, detail),
         _row_check("statements.non_narration_has_speaker", "statements", st, ~narration & ~has_speaker, detail),
+        _row_check("statements.speaker_id_matches_speaker", "statements", st,
+                   has_speaker == _np(pc.is_null(st.column("speaker_id")), True).astype(bool),
+                   lambda i: f"speaker={_short(st['speaker'][i].as_py())}, speaker_id={st['speaker_id'][i].as_py()}"),
     ]
 
 
@@ -269,6 +286,22 @@ def boilerplate_rows(rows: pa.Table, patterns: Iterable[str] = BOILERPLATE_PATTE
     return _np(pc.match_substring_regex(rows.column("text"), pattern, ignore_case=True), False).astype(bool)
 
 
+def unlike_names(rows: pa.Table, column: str = "name") -> np.ndarray:
+    """True for each row whose ``column`` (a speaker's name) looks like a heading, a date or a URL, not a name
+    (``NOT_A_NAME_PATTERNS``, ``CAPITALS_HEADING_PATTERN``)."""
+    names = rows.column(column)
+    pattern = "|".join(f"(?:{p})" for _, p in NOT_A_NAME_PATTERNS)
+    bad = _np(pc.match_substring_regex(names, pattern, ignore_case=True), False).astype(bool)
+    return bad | _np(pc.match_substring_regex(names, CAPITALS_HEADING_PATTERN), False).astype(bool)
+
+
+def speaker_names(tables: dict[str, pa.Table]) -> CheckResult:
+    """``document_speakers.name.looks_like_name``: no speaker is named by a heading, a date or a URL."""
+    rows = tables["document_speakers"]
+    return _row_check("document_speakers.name.looks_like_name", "document_speakers", rows, unlike_names(rows),
+                      lambda i: repr(_short(rows["name"][i].as_py())))
+
+
 def publication_dates(tables: dict[str, pa.Table], *, today: dt.date, earliest_year: int) -> list[CheckResult]:
     """``documents.published_date.not_in_future`` and ``documents.published_date.not_before_earliest_year``."""
     docs = tables["documents"]
@@ -292,7 +325,8 @@ def no_boilerplate(tables: dict[str, pa.Table], table: str,
 
 def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
     """``documents.char_count_consistent``, ``documents.paragraph_count_consistent``,
-    ``documents.statement_count_consistent``, ``paragraphs.statement_count_consistent``."""
+    ``documents.statement_count_consistent``, ``paragraphs.statement_count_consistent``,
+    ``speakers.statement_count_consistent``."""
     docs = tables["documents"]
     chars = pc.utf8_length(pc.fill_null(docs.column("clean_text"), ""))
     out = [_row_check("documents.char_count_consistent", "documents", docs,
@@ -300,7 +334,8 @@ def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
                       lambda i: f"char_count={docs['char_count'][i].as_py()}, len(clean_text)={chars[i].as_py()}")]
     for owner, key, count_col, child in (("documents", "document_id", "paragraph_count", "paragraphs"),
                                          ("documents", "document_id", "statement_count", "statements"),
-                                         ("paragraphs", "paragraph_id", "statement_count", "statements")):
+                                         ("paragraphs", "paragraph_id", "statement_count", "statements"),
+                                         ("speakers", "speaker_id", "statement_count", "statements")):
         parent, rows = tables[owner], tables[child]
         counts = _counts_by(rows.select([key]), key)
         index = pc.index_in(parent.column(key), value_set=counts.column(key).combine_chunks())
@@ -328,6 +363,7 @@ def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
          lambda: publication_dates(tables, today=today, earliest_year=thresholds.earliest_published_year)),
         ("paragraphs.no_boilerplate", "paragraphs", lambda: no_boilerplate(tables, "paragraphs")),
         ("statements.no_boilerplate", "statements", lambda: no_boilerplate(tables, "statements")),
+        ("document_speakers.name.looks_like_name", "document_speakers", lambda: speaker_names(tables)),
         ("documents.counts_consistent", "documents", lambda: counts_consistent(tables)),
     ]
     for name, table, job in jobs:

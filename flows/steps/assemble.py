@@ -1,6 +1,7 @@
 """Assemble table rows from the step outputs of one raw file: ids, offsets, lineage. Pure, no I/O."""
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import os
@@ -12,9 +13,11 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
-from flows.steps import attribute, clean, parse, segment
+from flows.steps import attribute, clean, parse, segment, speakers
+from flows.steps.attribute.sieves import dialogue_turns
 from flows.steps.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
-from schemas.tables import primary_key
+from flows.steps.ids import stable_id
+from schemas.tables import TABLES, arrow_schema, primary_key
 
 
 def path_text(path: str) -> str:
@@ -67,12 +70,6 @@ class Rows:
     def extend(self, other: "Rows") -> None:
         for table, rows in other.tables.items():
             self.tables.setdefault(table, []).extend(rows)
-
-
-def stable_id(*parts: object) -> str:
-    """16 hex digits derived only from ``parts``: the same on every run and machine (a lone
-    surrogate in a part is hashed as its ``\\udcNN`` escape instead of failing)."""
-    return hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8", "backslashreplace")).hexdigest()[:16]
 
 
 def document_id(source_path: str, sha256: str) -> str:
@@ -149,7 +146,9 @@ def attributed_body(cleaned: clean.CleanedDocument, *,
 
 def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: frozenset[str] = frozenset(),
                   deadline: Deadline = NO_DEADLINE) -> Rows:
-    """All rows (documents, paragraphs, statements, speakers, removed_lines) for one raw file.
+    """All rows (documents, paragraphs, statements, document_speakers, removed_lines) for one raw file.
+
+    Speaker ids are those of the document alone; ``with_corpus_speakers`` settles them across the corpus.
 
     A file that is not a text document yields one rejections row instead. Raises ``DeadlineExceeded``
     when ``deadline`` expires (checked between the stages and inside them)."""
@@ -175,18 +174,13 @@ def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: froze
     for row in paragraphs:
         rows.add("paragraphs", row | lineage_cols)
     para_ids = [p["paragraph_id"] for p in paragraphs]
+    named = document_speakers(attributed, doc_id, published=cleaned.header.published_date)
+    speaker_ids, _ = speakers.corpus_speakers(named)
     for row in statement_rows(attributed.sentences, doc_id=doc_id, body=body, para_spans=para_spans,
                               para_ids=para_ids):
-        rows.add("statements", row | lineage_cols)
-
-    spoken = Counter(sent.speaker for sent in attributed.sentences if sent.speaker)
-
-    for profile in attributed.speakers:
-        rows.add("speakers", {
-            "speaker_id": stable_id("speaker", doc_id, profile.name), "document_id": doc_id,
-            "name": profile.name, "role": profile.role, "aliases": list(profile.aliases),
-            "statement_count": spoken[profile.name], **lineage_cols,
-        })
+        rows.add("statements", row | {"speaker_id": speaker_ids.get((doc_id, row["speaker"]))} | lineage_cols)
+    for row in document_speaker_rows(named, speaker_ids):
+        rows.add("document_speakers", row | lineage_cols)
 
     for row in removed_line_rows(doc_id, cleaned.removed, lineage_cols):
         rows.add("removed_lines", row)
@@ -203,6 +197,28 @@ def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: froze
         **lineage_cols,
     })
     return rows
+
+
+def document_speakers(attributed: attribute.AttributedDocument, doc_id: str, *,
+                      published: dt.date | None) -> list[speakers.DocumentSpeaker]:
+    """The speakers of one attributed document, each with its kind (a name the document uses only to label
+    dialogue turns is ``labelled``) and its statements counted."""
+    said = Counter(sent.speaker for sent in attributed.sentences if sent.speaker)
+    unlabelled = {sent.speaker for sent in attributed.sentences
+                  if sent.speaker and sent.rule not in dialogue_turns.rules}
+    return [speakers.DocumentSpeaker(
+        document_id=doc_id, name=p.name, kind=speakers.speaker_kind(p.name, labelled=p.name not in unlabelled),
+        role=p.role, aliases=tuple(p.aliases), statement_count=said[p.name], published=published)
+        for p in attributed.speakers]
+
+
+def document_speaker_rows(named: Sequence[speakers.DocumentSpeaker],
+                          speaker_ids: dict[tuple[str, str], str]) -> list[dict]:
+    """The document_speakers rows (lineage aside) of one document's speakers."""
+    return [{"document_speaker_id": stable_id("document_speaker", s.document_id, s.name),
+             "document_id": s.document_id, "speaker_id": speaker_ids[(s.document_id, s.name)], "name": s.name,
+             "kind": s.kind, "role": s.role, "aliases": list(s.aliases), "statement_count": s.statement_count}
+            for s in named]
 
 
 def paragraph_rows(spans: Sequence[tuple[int, int]], *, doc_id: str, body: str,
@@ -242,7 +258,7 @@ def statement_row(sent: attribute.AttributedSentence, ordinal: int, *, doc_id: s
 
 
 # Parent tables first, so that the children of a rejected row are rejected with it.
-VALIDATION_ORDER = ("documents", "paragraphs", "statements", "speakers", "removed_lines")
+VALIDATION_ORDER = ("documents", "paragraphs", "statements", "document_speakers", "removed_lines")
 PARENT_KEYS = {"document_id": "documents", "paragraph_id": "paragraphs"}
 
 
@@ -330,3 +346,38 @@ def documents_with_duplicates(documents: pa.Table, representative: dict[str, str
                                documents.schema.field("duplicate_of"), pa.array(dup_of, pa.string()))
     return out.set_column(out.schema.get_field_index("is_exact_duplicate"),
                           out.schema.field("is_exact_duplicate"), pa.array(exact, pa.bool_()))
+
+
+def _document_speakers_read(tables: dict[str, pa.Table]) -> list[speakers.DocumentSpeaker]:
+    """The document_speakers rows as ``speakers.DocumentSpeaker``, each with its document's published date."""
+    docs = tables["documents"]
+    published = dict(zip(docs.column("document_id").to_pylist(), docs.column("published_date").to_pylist()))
+    rows = tables["document_speakers"].select(["document_id", "name", "kind", "role", "aliases",
+                                               "statement_count"]).to_pylist()
+    return [speakers.DocumentSpeaker(r["document_id"], r["name"], r["kind"], r["role"], tuple(r["aliases"] or ()),
+                                     r["statement_count"], published.get(r["document_id"])) for r in rows]
+
+
+def _speaker_id_column(table: pa.Table, name_column: str, ids: dict[tuple[str, str], str]) -> pa.Table:
+    """``table`` with its speaker_id column looked up by (document_id, ``name_column``) in ``ids``."""
+    keys = zip(table.column("document_id").to_pylist(), table.column(name_column).to_pylist())
+    index = table.schema.get_field_index("speaker_id")
+    values = pa.array([ids.get(k) if k[1] is not None else None for k in keys], pa.string())
+    return table.set_column(index, table.schema.field(index), values)
+
+
+def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The tables with the speakers dimension built across every document (``speakers.corpus_speakers``)
+    and ``statements.speaker_id`` and ``document_speakers.speaker_id`` pointing into it. ``tables`` holds
+    documents, statements and document_speakers (dictionary columns decoded or not); the others pass
+    through. Returns new tables; the run's lineage is that of the document_speakers rows."""
+    ids, corpus = speakers.corpus_speakers(_document_speakers_read(tables))
+    by_doc = tables["document_speakers"]
+    lineage = {"run_id": None, "pipeline_version": None}
+    if by_doc.num_rows:
+        lineage = {k: by_doc.column(k)[0].as_py() for k in lineage}
+    rows = [{**vars(s), "roles": list(s.roles), "aliases": list(s.aliases), "merge_rules": list(s.merge_rules),
+             **lineage} for s in corpus]
+    return {**tables, "speakers": pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"])),
+            "statements": _speaker_id_column(tables["statements"], "speaker", ids),
+            "document_speakers": _speaker_id_column(by_doc, "name", ids)}

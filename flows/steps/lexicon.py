@@ -296,12 +296,16 @@ tel fax web website links link reference references
 SECTION_LABELS = frozenset("""
 abstract summary keywords note notes excerpt excerpts background
 """.split())
-# one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:")
-ROLE_LABELS = frozenset("""
+# one-word labels that name a dialogue role or a news agency are always labels ("Interviewer:", "Reuters:");
+# a dialogue role is no name: its speaker stays a role-only participant of its document (flows/steps/speakers.py)
+DIALOGUE_ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
 Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
+""".split())
+AGENCY_LABELS = frozenset("""
 Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
 """.split())
+ROLE_LABELS = DIALOGUE_ROLE_LABELS | AGENCY_LABELS
 MAX_LABEL_WORDS = 5
 MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
 DIALOGUE_MIN_PERSONAL_SHARE = 0.25   # share of paragraphs saying I/we/you that makes bare-name lines turns

@@ -1,7 +1,7 @@
 """A tiny, consistent dataset built inline with the exact Arrow schemas from schemas.tables.
 
-``build_tables()`` gives 1 document, 2 paragraphs, 3 statements (plus a speaker and a removed
-line), every offset and count consistent. Tests plant one defect with ``with_values`` and assert
+``build_tables()`` gives 1 document, 2 paragraphs, 3 statements (plus a speaker, its row in
+document_speakers and a removed line), every offset and count consistent. Tests plant one defect with ``with_values`` and assert
 the exact check name that catches it. ``build_tables(doc_no=n)`` gives the same for another raw file
 (``raw/00n_sample.txt``, its own ids) and ``corpus(...)`` joins such datasets into one.
 """
@@ -15,6 +15,7 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
+from flows.steps.assemble import with_corpus_speakers
 from schemas.tables import TABLES, arrow_schema
 
 TODAY = dt.date(2024, 6, 1)
@@ -84,20 +85,23 @@ def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
         date_text="February 22,2021", authors=["He Yin"], outlet="People's Daily", language="en",
         clean_text=clean_text, char_count=len(clean_text), paragraph_count=len(paragraphs),
         statement_count=len(statements), removed_line_count=1, **extra.get("documents", {}))
-    speakers = [models["speakers"](**lineage, speaker_id=_id(doc_id, "Xi Jinping"), document_id=doc_id,
-                                   name="Xi Jinping", role="Chinese President", aliases=["Xi"],
-                                   statement_count=sum(s.speaker == "Xi Jinping" for s in statements))]
+    by_document = [models["document_speakers"](
+        **lineage, document_speaker_id=_id(doc_id, "Xi Jinping"), document_id=doc_id, speaker_id=_id("unset"),
+        name="Xi Jinping", kind="person", role="Chinese President", aliases=["Xi"],
+        statement_count=sum(s.speaker == "Xi Jinping" for s in statements))] if any(s.speaker for s in statements) else []
     removed = [models["removed_lines"](**lineage, removed_line_id=_id(doc_id, "line", 0), document_id=doc_id,
                                        line_no=0, text="Please enter your comment!", rule="boilerplate")]
     rows = {"documents": [document], "paragraphs": paragraphs, "statements": statements,
-            "speakers": speakers, "removed_lines": removed, "rejections": []}
-    return {name: pa.Table.from_pylist([r.model_dump() for r in rows[name]], schema=arrow_schema(models[name]))
-            for name in TABLES}
+            "speakers": [], "document_speakers": by_document, "removed_lines": removed, "rejections": []}
+    tables = {name: pa.Table.from_pylist([r.model_dump() for r in rows[name]], schema=arrow_schema(models[name]))
+              for name in TABLES}
+    return with_corpus_speakers(tables)   # the speakers table and every speaker_id, as the flow derives them
 
 
 def corpus(*datasets: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """Several ``build_tables(doc_no=...)`` datasets as one (each table concatenated, in the given order)."""
-    return {name: pa.concat_tables([d[name] for d in datasets]) for name in TABLES}
+    """Several ``build_tables(doc_no=...)`` datasets as one (each table concatenated, in the given order; the
+    corpus-wide speakers derived again from them all)."""
+    return with_corpus_speakers({name: pa.concat_tables([d[name] for d in datasets]) for name in TABLES})
 
 
 def with_values(table: pa.Table, column: str, changes: dict[int, object]) -> pa.Table:

@@ -100,7 +100,8 @@ def test_data_docs_site_renders(report: Path, tmp_path: Path) -> None:
     dom = chromium(tmp_path / "profile", "--dump-dom", index.as_uri())
     text = visible_text(dom)
     assert "Data Docs" in text and "curated_quality" in text
-    for table in ("documents", "paragraphs", "statements", "speakers", "removed_lines", "rejections"):
+    for table in ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines",
+                  "rejections"):
         assert f"{table}.derived" in text, table
     passed, total = map(int, re.search(r"documents\.derived — (\d+) of (\d+) expectations passed", text).groups())
     assert passed == total - 1  # the bad language code
@@ -121,11 +122,11 @@ def test_data_docs_index_tables_render_offline(report: Path, tmp_path: Path) -> 
     assert 'class="bootstrap-table bootstrap4"' in dom and "fixed-table-container" in dom  # bootstrap-table ran
     assert "bootstrap-table-filter-control-" in dom  # its filter-control extension ran too
     validations = re.findall(r'<tr class="clickable-row" data-href="(validations/[^"]+)"', dom)
-    assert len(validations) == 6, validations
+    assert len(validations) == 7, validations
     assert sorted(p.split("/")[1] for p in validations) == sorted(
-        ("documents", "paragraphs", "statements", "speakers", "removed_lines", "rejections"))
+        ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines", "rejections"))
     suites = re.findall(r'<tr class="clickable-row" data-href="(expectations/[^"]+)"', dom)
-    assert len(suites) == 6, suites
+    assert len(suites) == 7, suites
     row = re.search(r'<tr class="clickable-row" data-href="validations/documents/.*?</tr>', dom, re.S)
     assert row and "ge-failed-icon" in row.group(0) and "documents.derived" in row.group(0)
 

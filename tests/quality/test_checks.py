@@ -125,16 +125,37 @@ def test_statement_in_paragraph_of_another_document(tables, plant) -> None:
 
 
 def test_narration_with_a_speaker(tables, plant) -> None:
+    """A speaker's name on a narration row (without a speaker_id: that check fires too)."""
     tables["statements"] = plant(tables["statements"], "speaker", {0: "Xi Jinping"})
     result = run(tables)
-    assert failed(result) == {"statements.narration_has_no_speaker"}
+    assert failed(result) == {"statements.narration_has_no_speaker", "statements.speaker_id_matches_speaker"}
     assert result.check("statements.narration_has_no_speaker").examples[0].endswith(
         "mode=narration, speaker=Xi Jinping")
 
 
 def test_quote_without_a_speaker(tables, plant) -> None:
+    """The quote's speaker and speaker_id both gone: the speaker's declared statement count is one too many."""
     tables["statements"] = plant(tables["statements"], "speaker", {1: None})
-    assert failed(run(tables)) == {"statements.non_narration_has_speaker"}
+    tables["statements"] = plant(tables["statements"], "speaker_id", {1: None})
+    assert failed(run(tables)) == {"statements.non_narration_has_speaker", "speakers.statement_count_consistent"}
+
+
+def test_quote_with_a_speaker_but_no_speaker_id(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "speaker_id", {1: None})
+    assert failed(run(tables)) == {"statements.speaker_id_matches_speaker", "speakers.statement_count_consistent"}
+
+
+def test_statement_pointing_to_a_speaker_that_does_not_exist(tables, plant) -> None:
+    tables["statements"] = plant(tables["statements"], "speaker_id", {1: "00000000000000ee"})
+    assert failed(run(tables)) == {"statements.speaker_id.references", "speakers.statement_count_consistent"}
+
+
+def test_speaker_named_by_a_heading_quarantines_its_document(tables, plant) -> None:
+    tables["document_speakers"] = plant(tables["document_speakers"], "name", {0: "FULL TEXT."})
+    result = run(tables)
+    assert failed(result) == set()
+    assert quarantining(result) == {"document_speakers.name.looks_like_name"}
+    assert result.check("document_speakers.name.looks_like_name").examples[0].endswith("'FULL TEXT.'")
 
 
 def test_future_publication_date(tables, plant) -> None:
@@ -268,7 +289,7 @@ def test_missing_column_fails_the_schema_check_without_crashing(tables) -> None:
 
 def test_missing_tables_are_checked_as_empty() -> None:
     tables = build_tables()
-    del tables["speakers"], tables["removed_lines"]
+    del tables["document_speakers"], tables["removed_lines"]
     assert run(tables).passed
 
 

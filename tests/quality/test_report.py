@@ -20,7 +20,10 @@ def defective_tables() -> dict[str, pa.Table]:
     """A narration sentence with a speaker (rule, systemic), a bad language code (GX, row-level: quarantines),
     one rejected file."""
     tables = build_tables()
+    xi = tables["statements"].column("speaker_id")[1].as_py()
     tables["statements"] = with_values(tables["statements"], "speaker", {0: "Xi Jinping"})
+    tables["statements"] = with_values(tables["statements"], "speaker_id", {0: xi})
+    tables["speakers"] = with_values(tables["speakers"], "statement_count", {0: 2})
     tables["documents"] = with_values(tables["documents"], "language", {0: "english"})
     rej = tables["rejections"]
     row = {"source_path": "raw/empty.txt", "source_sha256": "0" * 64, "run_id": RUN["run_id"],

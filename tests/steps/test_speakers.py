@@ -1,0 +1,199 @@
+"""Speakers across the corpus (flows/steps/speakers.py): each merge rule alone, what never merges, stable ids.
+
+Every fixture is a handful of invented document speakers; each test names the defect it plants."""
+from __future__ import annotations
+
+import datetime as dt
+import random
+
+import pytest
+
+from flows.steps import speakers as S
+from flows.steps.speakers import DocumentSpeaker
+
+
+def said(doc: str, name: str, count: int = 1, *, kind: str | None = None, aliases: tuple[str, ...] = (),
+         role: str | None = None, published: dt.date | None = None) -> DocumentSpeaker:
+    return DocumentSpeaker(doc, name, kind or S.speaker_kind(name), role, aliases, count, published)
+
+
+def ids_of(*named: DocumentSpeaker) -> dict[tuple[str, str], str]:
+    return S.corpus_speakers(named)[0]
+
+
+def speaker(named: list[DocumentSpeaker], doc: str, name: str) -> S.CorpusSpeaker:
+    ids, rows = S.corpus_speakers(named)
+    return next(r for r in rows if r.speaker_id == ids[(doc, name)])
+
+
+# ---------------------------------------------------------------- each merge rule alone
+
+def test_middle_initial_merges_with_full_name() -> None:
+    named = [said("d1", "Donald J. Trump", 3), said("d2", "Donald Trump", 2)]
+    ids = ids_of(*named)
+    assert ids[("d1", "Donald J. Trump")] == ids[("d2", "Donald Trump")]
+    merged = speaker(named, "d1", "Donald J. Trump")
+    assert (merged.name, merged.merge_rules, merged.document_id) == ("Donald J. Trump", ("middle_initials",), None)
+    assert merged.aliases == ("Donald Trump",)
+
+
+def test_two_different_middle_initials_for_one_name_never_merge() -> None:
+    """George W. Bush and George H. W. Bush: the plain form could be either, so nothing merges."""
+    ids = ids_of(said("d1", "George W. Bush"), said("d2", "George H. W. Bush"), said("d3", "George Bush"))
+    assert len(set(ids.values())) == 3
+
+
+def test_title_and_honorific_are_stripped_before_comparing() -> None:
+    named = [said("d1", "Dr. Jane Doe"), said("d2", "Professor Jane Doe"), said("d3", "Jane Doe")]
+    assert len(set(ids_of(*named).values())) == 1
+    assert speaker(named, "d3", "Jane Doe").merge_rules == ("titles_and_honorifics",)
+
+
+def test_surname_alone_in_other_document_does_not_merge() -> None:
+    named = [said("d1", "Donald Trump"), said("d2", "Trump")]
+    ids = ids_of(*named)
+    assert ids[("d1", "Donald Trump")] != ids[("d2", "Trump")]
+    assert speaker(named, "d2", "Trump").document_id == "d2"
+
+
+def test_one_surname_in_two_documents_does_not_merge() -> None:
+    """Two documents that each say only "Johnson" may mean two people."""
+    ids = ids_of(said("d1", "Johnson"), said("d2", "Johnson"))
+    assert ids[("d1", "Johnson")] != ids[("d2", "Johnson")]
+
+
+def test_surname_merges_when_its_own_document_links_it_to_the_full_name() -> None:
+    named = [said("d1", "Xi Jinping", 2, aliases=("Xi",)), said("d1", "Xi", 1), said("d2", "Xi Jinping", 4)]
+    ids = ids_of(*named)
+    assert ids[("d1", "Xi")] == ids[("d1", "Xi Jinping")] == ids[("d2", "Xi Jinping")]
+    merged = speaker(named, "d1", "Xi")
+    assert (merged.statement_count, merged.document_count, merged.merge_rules) == (7, 2, ("document_link",))
+
+
+def test_title_and_surname_merge_only_through_a_document_link() -> None:
+    named = [said("d1", "President Xi"), said("d2", "Xi Jinping"),
+             said("d3", "President Xi"), said("d3", "Xi Jinping", aliases=("President Xi",))]
+    ids = ids_of(*named)
+    assert ids[("d1", "President Xi")] != ids[("d2", "Xi Jinping")]
+    assert ids[("d3", "President Xi")] == ids[("d2", "Xi Jinping")]
+
+
+def test_surname_that_its_document_gives_two_people_stays_alone() -> None:
+    ids = ids_of(said("d1", "Donald Trump"), said("d1", "Melania Trump"), said("d1", "Trump"))
+    assert len(set(ids.values())) == 3
+
+
+def test_case_and_accent_variants_merge() -> None:
+    named = [said("d1", "Volker Türk"), said("d2", "Volker Turk"), said("d3", "Harro von Senger"),
+             said("d4", "Harro Von Senger")]
+    ids = ids_of(*named)
+    assert ids[("d1", "Volker Türk")] == ids[("d2", "Volker Turk")]
+    assert ids[("d3", "Harro von Senger")] == ids[("d4", "Harro Von Senger")]
+    assert speaker(named, "d1", "Volker Türk").merge_rules == ("case_and_transliteration",)
+
+
+def test_transliteration_folds_letters_beyond_accents() -> None:
+    ids = ids_of(said("d1", "Łukasz Nowak"), said("d2", "Lukasz Nowak"))
+    assert len(set(ids.values())) == 1
+
+
+def test_organisation_written_with_and_without_a_space_merges() -> None:
+    named = [said("d1", "PR Newswire", kind="organisation"), said("d2", "PRNewswire", kind="organisation")]
+    assert len(set(ids_of(*named).values())) == 1
+    assert speaker(named, "d1", "PR Newswire").merge_rules == ("case_and_transliteration",)
+
+
+def test_spelling_variant_with_a_letter_dropped_merges() -> None:
+    named = [said("d1", "Volodymyr Zelenskyy", 3), said("d2", "Volodymyr Zelensky", 1)]
+    assert len(set(ids_of(*named).values())) == 1
+    assert speaker(named, "d2", "Volodymyr Zelensky").merge_rules == ("fuzzy_spelling",)
+
+
+def test_spelling_with_a_letter_replaced_never_merges() -> None:
+    """Xiaoming and Xiaoning are two given names, one letter apart."""
+    ids = ids_of(said("d1", "Wang Xiaoming"), said("d2", "Wang Xiaoning"))
+    assert len(set(ids.values())) == 2
+
+
+def test_different_first_names_with_one_surname_never_merge() -> None:
+    ids = ids_of(said("d1", "Maria Garcia"), said("d2", "Mario Garcia"), said("d3", "Mariam Garcia"))
+    assert len(set(ids.values())) == 3
+
+
+def test_short_names_never_merge_by_spelling() -> None:
+    ids = ids_of(said("d1", "Wang Yifan"), said("d2", "Wang Yifa"))
+    assert len(set(ids.values())) == 2
+
+
+def test_merge_rules_are_declared_in_order() -> None:
+    assert S.MERGE_RULES == ("titles_and_honorifics", "document_link", "case_and_transliteration",
+                             "middle_initials", "fuzzy_spelling")
+
+
+# ---------------------------------------------------------------- what stays in its document
+
+def test_label_A_never_merges_across_documents() -> None:
+    named = [said("d1", "A", 5, kind=S.speaker_kind("A", labelled=True)),
+             said("d2", "A", 3, kind=S.speaker_kind("A", labelled=True))]
+    assert [s.kind for s in named] == ["role", "role"]
+    ids = ids_of(*named)
+    assert ids[("d1", "A")] != ids[("d2", "A")]
+    assert speaker(named, "d1", "A").document_id == "d1"
+
+
+def test_interviewer_label_stays_in_its_document() -> None:
+    ids = ids_of(said("d1", "interviewer"), said("d2", "interviewer"), said("d3", "Interviewer"))
+    assert len(set(ids.values())) == 3
+
+
+def test_groups_and_documents_never_merge_across_documents() -> None:
+    ids = ids_of(said("d1", "the white paper"), said("d2", "the white paper"),
+                 said("d1", "foreign experts"), said("d2", "foreign experts"))
+    assert len(set(ids.values())) == 4
+
+
+def test_unexplained_initials_label_stays_in_its_document() -> None:
+    assert S.speaker_kind("JR", labelled=True) == "role"
+    assert S.speaker_kind("CCTV", labelled=True) == "organisation"
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("Q", "role"), ("interviewee", "role"), ("Moderator", "role"), ("the Chinese spokesperson", "role"),
+    ("the white paper", "document"), ("The UN declaration", "document"),
+    ("Chinese and foreign guests attending the forum", "group"), ("Some friends", "group"),
+    ("Forty-two UN experts", "group"), ("Families of detainees in the region", "group"),
+    ("Xinhua", "organisation"), ("Human Rights Watch", "organisation"), ("China", "organisation"),
+    ("en.example.org", "organisation"), ("Phoenix TV", "organisation"),
+    ("Wang Wenbin", "person"), ("Harro von Senger", "person"), ("Xi", "person"),
+])
+def test_speaker_kind(name: str, kind: str) -> None:
+    assert S.speaker_kind(name) == kind
+
+
+# ---------------------------------------------------------------- ids and the row
+
+def test_speaker_id_stable_when_unrelated_document_added() -> None:
+    base = [said("d1", "Donald J. Trump"), said("d2", "Donald Trump"), said("d2", "A", kind="role"),
+            said("d3", "Xinhua")]
+    before = ids_of(*base)
+    after = ids_of(*base, said("d9", "Angela Merkel"), said("d9", "Reuters"), said("d9", "A", kind="role"))
+    assert {k: after[k] for k in before} == before
+
+
+def test_speaker_id_independent_of_input_order() -> None:
+    named = [said("d1", "Donald J. Trump"), said("d2", "Donald Trump"), said("d3", "Trump"),
+             said("d3", "Xi Jinping", aliases=("Xi",)), said("d3", "Xi"), said("d4", "Q", kind="role")]
+    shuffled = named[:]
+    random.Random(7).shuffle(shuffled)
+    assert S.corpus_speakers(named) == S.corpus_speakers(shuffled)
+
+
+def test_row_counts_dates_roles_and_canonical_name() -> None:
+    named = [said("d1", "Donald J. Trump", 1, role="President", published=dt.date(2017, 3, 1)),
+             said("d2", "Donald Trump", 4, role="candidate", published=dt.date(2016, 5, 2)),
+             said("d3", "Donald Trump", 2, role="President", published=None)]
+    row = speaker(named, "d1", "Donald J. Trump")
+    assert (row.name, row.kind, row.statement_count, row.document_count) == ("Donald Trump", "person", 7, 3)
+    assert (row.first_date, row.last_date) == (dt.date(2016, 5, 2), dt.date(2017, 3, 1))
+    assert row.roles == ("candidate", "President")
+    assert row.aliases == ("Donald J. Trump",)
