@@ -260,7 +260,7 @@ def _document_stages(speakers: Sequence[DocumentSpeaker]) -> list[_Stages]:
     """The first three rules, within one document's speakers."""
     persons = [s for s in speakers if s.kind == "person"]
     untitled = {s.name: titles_and_honorifics(s.name) for s in persons}
-    full = [untitled[s.name] for s in persons if len(untitled[s.name].split()) > 1]
+    full = list(dict.fromkeys(untitled[s.name] for s in persons if len(untitled[s.name].split()) > 1))
     aliases = {untitled[s.name]: s.aliases for s in persons}
     out = []
     for s in speakers:

@@ -78,6 +78,12 @@ def test_title_and_surname_merge_only_through_a_document_link() -> None:
     assert ids[("d3", "President Xi")] == ids[("d2", "Xi Jinping")]
 
 
+def test_surname_links_to_a_full_name_written_with_and_without_a_title() -> None:
+    """"Chinese President Xi Jinping" and "Xi Jinping" are one full name: "Xi" links to it."""
+    ids = ids_of(said("d1", "Chinese President Xi Jinping"), said("d1", "Xi Jinping"), said("d1", "Xi"))
+    assert len(set(ids.values())) == 1
+
+
 def test_surname_that_its_document_gives_two_people_stays_alone() -> None:
     ids = ids_of(said("d1", "Donald Trump"), said("d1", "Melania Trump"), said("d1", "Trump"))
     assert len(set(ids.values())) == 3
