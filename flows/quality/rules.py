@@ -39,18 +39,19 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"\brelated (stories|articles|news)\s*[:>]",
 )
 
-# Speaker names that are no name (RE2 syntax, case-insensitive): what a heading, a date or a URL looks like.
+# Speaker names that are no name (RE2 syntax, case-insensitive): a URL anywhere in the name; a date or a heading
+# as the whole name. Shape alone never makes a heading: names in capitals are common in transcripts
+# ("JAKE TAPPER:"), so a heading is a colon at the end or one of the phrases pages put above a text.
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 NOT_A_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
-    ("url", r"^[a-z][a-z0-9+.-]*://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/"),
-    ("date", r"\b(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-             r"|\b\d{1,2}\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b"
-             r"|\b\d{4}-\d{1,2}-\d{1,2}\b|\b\d{1,2}/\d{1,2}/\d{2,4}\b|^\s*\d{4}\s*$"
-             r"|^\s*(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\s*$"),
-    ("heading", r":\s*$"),
+    ("url", r"[a-z][a-z0-9+.-]*://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/"),
+    ("date", rf"^\W*(?:{_WEEKDAY},?\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"
+             rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:,?\s+\d{{4}})?|\d{{4}}-\d{{1,2}}-\d{{1,2}}"
+             rf"|\d{{1,2}}/\d{{1,2}}/\d{{2,4}}|\d{{4}}|{_WEEKDAY})\W*$"),
+    ("heading", r":\s*$|^\W*(?:full\s+text|transcript|excerpts?|editor'?s\s+note|short\s+reads|read\s+more"
+                r"|related(?:\s+(?:stories|articles|news))?|updated?|breaking\s+news|watch|video|photos?)\W*$"),
 )
-# A heading in capitals ("FULL TEXT."): two words of four capitals or more and no lower-case letter (not
-# "UN OHCHR"); case-sensitive.
-CAPITALS_HEADING_PATTERN = r"^[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*\s[^\p{Ll}]*\p{Lu}{4}[^\p{Ll}]*$"
 
 
 # ---------------------------------------------------------------- helpers
@@ -288,11 +289,9 @@ def boilerplate_rows(rows: pa.Table, patterns: Iterable[str] = BOILERPLATE_PATTE
 
 def unlike_names(rows: pa.Table, column: str = "name") -> np.ndarray:
     """True for each row whose ``column`` (a speaker's name) looks like a heading, a date or a URL, not a name
-    (``NOT_A_NAME_PATTERNS``, ``CAPITALS_HEADING_PATTERN``)."""
-    names = rows.column(column)
+    (``NOT_A_NAME_PATTERNS``)."""
     pattern = "|".join(f"(?:{p})" for _, p in NOT_A_NAME_PATTERNS)
-    bad = _np(pc.match_substring_regex(names, pattern, ignore_case=True), False).astype(bool)
-    return bad | _np(pc.match_substring_regex(names, CAPITALS_HEADING_PATTERN), False).astype(bool)
+    return _np(pc.match_substring_regex(rows.column(column), pattern, ignore_case=True), False).astype(bool)
 
 
 def speaker_names(tables: dict[str, pa.Table]) -> CheckResult:

@@ -11,6 +11,7 @@ import pytest
 
 from flows.config import QualityThresholds
 from flows.quality import QualityResult, quality_result
+from flows.quality.rules import unlike_names
 
 from .conftest import TODAY, build_tables
 
@@ -148,6 +149,18 @@ def test_quote_with_a_speaker_but_no_speaker_id(tables, plant) -> None:
 def test_statement_pointing_to_a_speaker_that_does_not_exist(tables, plant) -> None:
     tables["statements"] = plant(tables["statements"], "speaker_id", {1: "00000000000000ee"})
     assert failed(run(tables)) == {"statements.speaker_id.references", "speakers.statement_count_consistent"}
+
+
+@pytest.mark.parametrize("name, unlike", [
+    ("FULL TEXT.", True), ("Transcript:", True), ("Feb. 4", True), ("Monday, 4 March 2021", True),
+    ("2021-02-04", True), ("www.example.com", True), ("pic.example.com/abc - Jane Roe", True),
+    ("JANE ROE", False),            # a transcript label in capitals is a name, not a heading
+    ("A Feb. 1 letter", False),     # a document that says something, with its date: no date alone
+    ("en.example.org", False),      # a site as interviewer: a domain, no URL
+    ("May Roe", False), ("Donald J. Trump", False),
+])
+def test_speaker_names_that_look_like_a_heading_a_date_or_a_url(name: str, unlike: bool) -> None:
+    assert list(unlike_names(pa.table({"name": [name]}))) == [unlike]
 
 
 def test_speaker_named_by_a_heading_quarantines_its_document(tables, plant) -> None:
