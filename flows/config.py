@@ -46,8 +46,10 @@ class RunConfig(BaseModel):
                                               "stages, lines, paragraphs and sentences); a file over it is rejected "
                                               "as timeout and the others go on.")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
-    runner: Literal["threads", "dask"] = Field("threads", description="Prefect task runner.")
-    max_workers: int = Field(2, ge=1, description="Threads or Dask workers.")
+    runner: Literal["threads", "processes", "dask"] = Field(
+        "threads", description="Prefect task runner of the batches: threads in the flow's process, worker "
+                               "processes on this machine, or Dask workers (flows/runners.py; README, Runners).")
+    max_workers: int = Field(2, ge=1, description="Worker processes, threads or Dask workers.")
     dask_address: str | None = Field(None, description="Address of an existing Dask scheduler (runner=dask).")
     min_boilerplate_docs: int = Field(3, ge=2, description="A line in this many documents is corpus boilerplate.")
     quality: QualityThresholds = Field(default_factory=QualityThresholds)

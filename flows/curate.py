@@ -8,9 +8,7 @@ its staging folder was removed, the lock released, and reports/history.jsonl rec
 """
 # No `from __future__ import annotations` here: flows.serve hands the runner a cloudpickled copy of the flow,
 # whose function keeps only the globals its body names, so the annotation `RunConfig` must be the class itself.
-import concurrent.futures
 import datetime as dt
-import logging
 import sys
 import time
 import uuid
@@ -19,8 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
+from prefect.futures import PrefectConcurrentFuture
 
-from flows import __version__, io, options, signals
+from flows import __version__, io, options, runners, signals
 from flows.config import RunConfig
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
@@ -30,9 +29,6 @@ from schemas.tables import TABLES, arrow_schema, dictionary_columns
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines")
 EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
 EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
-
-# run ids whose batches must stop: a batch in a thread of this process stops before its next raw file
-_stopping_runs: set[str] = set()
 
 
 class QualityGateFailed(RuntimeError):
@@ -74,7 +70,7 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
     rows = assemble.Rows()
     for path in paths:
         rel = _relative(path, raw_dir)
-        if lineage.run_id in _stopping_runs:
+        if io.stop_requested(staging):
             raise BatchStopped(f"run {lineage.run_id} is stopping: batch {batch_no} stopped before {rel}")
         deadline = Deadline(file_timeout_s)
         try:  # symlinks may point anywhere inside raw_dir
@@ -203,15 +199,18 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     the summary of what passing would publish (None after a systemic failure)."""
     raw_dir = config.raw_dir.resolve()
     boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
+    started, batches = time.perf_counter(), _batches(paths, batch_size(len(paths), config))
     futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes,
                                    config.file_timeout_s)
-               for i, batch in enumerate(_batches(paths, config.batch_size))]
+               for i, batch in enumerate(batches)]
     try:
         for future in futures:
             future.result()
     except BaseException:  # a signal, or a failed batch: no batch may write into staging once it is removed
-        _stop_batches(futures, lineage.run_id)
+        _stop_batches(futures, staging)
         raise
+    get_run_logger().info("%d batches of up to %d files on %d %s in %.1f s", len(batches), len(batches[0]),
+                          config.max_workers, config.runner, time.perf_counter() - started)
     staged = assemble_tables(staging)
     today = dt.date.today()
     result = check_quality(staged, config, len(paths), reports_dir, today)
@@ -223,18 +222,35 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     return staged, result, summary
 
 
-def _stop_batches(futures: list, run_id: str) -> None:
-    """Stop a run's batches: those not started never start; those running in this process's threads stop
-    before their next raw file, and are waited for. (A batch already running on a Dask worker runs on
-    until the task runner closes its cluster.)"""
-    _stopping_runs.add(run_id)
-    try:
-        for future in futures:
-            future.wrapped_future.cancel()
-        concurrent.futures.wait([f.wrapped_future for f in futures
-                                 if isinstance(f.wrapped_future, concurrent.futures.Future)])
-    finally:
-        _stopping_runs.discard(run_id)
+def batch_size(files: int, config: RunConfig, *, batches_per_worker: int = 2) -> int:
+    """Raw files per batch: ``config.batch_size``, or fewer when that would leave a worker idle - a run of
+    few files is cut into about ``batches_per_worker`` batches per worker, so the workers share the work
+    (more would cost more: a task in a worker process has about half a second of Prefect's overhead). The
+    output does not depend on it (ids name content, never a batch). Pure."""
+    shared = -(-files // (config.max_workers * batches_per_worker))
+    return max(1, min(config.batch_size, shared))
+
+
+def _stop_batches(futures: list, staging: Path) -> None:
+    """Stop a run's batches, and wait for those running: a batch not started never starts (or stops at once);
+    one running, in a thread or a worker process, stops before its next raw file. (A batch running on a
+    Dask worker is not waited for: it stops before its next file or when the task runner closes its
+    cluster.)"""
+    io.request_stop(staging)
+    for future in futures:
+        future.wrapped_future.cancel()
+    for future in futures:
+        if _waitable(future):
+            try:
+                future.wait()
+            except Exception:  # noqa: BLE001 - cancelled or failed: either way it is over
+                pass
+
+
+def _waitable(future) -> bool:
+    """Whether ``future`` runs in this process's threads or in a worker process of this machine (a Prefect
+    concurrent future), not on a Dask worker."""
+    return isinstance(future, PrefectConcurrentFuture)
 
 
 def ended_run_entry(run: dict, err: BaseException, seconds: float) -> dict:
@@ -317,18 +333,8 @@ def curate(config: RunConfig = RunConfig()) -> dict:
 
 
 def curate_with_runner(config: RunConfig):
-    """The flow with the task runner the config asks for."""
-    if config.runner == "dask":
-        from prefect_dask import DaskTaskRunner
-
-        # a local cluster's workers log connection noise at shutdown; keep only critical messages
-        kwargs = ({"address": config.dask_address} if config.dask_address else
-                  {"cluster_kwargs": {"n_workers": config.max_workers, "threads_per_worker": 1,
-                                      "silence_logs": logging.CRITICAL}})
-        return curate.with_options(task_runner=DaskTaskRunner(**kwargs))
-    from prefect.task_runners import ThreadPoolTaskRunner
-
-    return curate.with_options(task_runner=ThreadPoolTaskRunner(max_workers=config.max_workers))
+    """The flow with the task runner the config asks for (flows/runners.py)."""
+    return curate.with_options(task_runner=runners.task_runner(config))
 
 
 def _raw_problem(config: RunConfig) -> str | None:
@@ -393,4 +399,7 @@ def _run(config: RunConfig) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    # run the flow of the module flows.curate, not of __main__: worker processes import its tasks by name
+    from flows.curate import main as curate_main
+
+    sys.exit(curate_main())

@@ -235,6 +235,23 @@ def remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
 
 
+STOP_MARKER = "STOP"  # in a run's staging folder: its batches stop before their next raw file
+
+
+def request_stop(staging: Path) -> Path:
+    """Ask a run's batches to stop, wherever they run (threads, worker processes, Dask workers sharing the
+    folder): a marker file in its staging folder, which they look for before each raw file."""
+    staging.mkdir(parents=True, exist_ok=True)
+    marker = staging / STOP_MARKER
+    marker.touch()
+    return marker
+
+
+def stop_requested(staging: Path) -> bool:
+    """Whether ``request_stop`` was called for the run staging in ``staging``."""
+    return (staging / STOP_MARKER).exists()
+
+
 # ---------------------------------------------------------------- the published set: lock, snapshots, current
 
 class CuratedFolderLocked(RuntimeError):

@@ -35,7 +35,7 @@ BAD_RUN_OPTIONS = [
     (["--file-timeout", "nan"], "argument --file-timeout: must be a finite number of seconds above zero, not nan"),
     (["--file-timeout", "inf"], "argument --file-timeout: must be a finite number of seconds above zero, not inf"),
     (["--file-timeout", "1m"], "argument --file-timeout: not a number of seconds: '1m'"),
-    (["--runner", "processes"], "argument --runner: invalid choice: 'processes'"),
+    (["--runner", "forks"], "argument --runner: invalid choice: 'forks'"),
     (["--no-such-option"], "unrecognized arguments: --no-such-option"),
     (["--pattern", "../../elsewhere/*.txt"], "pattern: must be relative to the raw folder, without '..'"),
     (["--pattern", "/etc/*"], "pattern: must be relative to the raw folder, without '..'"),

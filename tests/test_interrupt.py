@@ -1,7 +1,8 @@
 """SIGTERM (a scheduler stopping the job) ends a run of ``python -m flows.curate`` promptly and cleanly.
 
 The command runs in a subprocess against the session's Prefect test server; the signal is sent as soon as the
-run's staging folder appears (batches of one file, so the first part is staged early and many remain)."""
+run's staging folder appears (batches of one file, so the first part is staged early and many remain). With
+worker processes, none of them may outlive the run."""
 from __future__ import annotations
 
 import os
@@ -11,6 +12,7 @@ import subprocess
 import sys
 import time
 
+import psutil
 import pyarrow as pa
 import pytest
 
@@ -44,8 +46,40 @@ def _wait_for_staging(curated, process, log, timeout: float = 150):
     raise TimeoutError(f"no staging folder after {timeout} s:\n{log.read_text()[-3000:]}")
 
 
-def test_sigterm_stops_the_run_cleans_up_and_records_it(prefect_harness, tmp_path):
+def _descendants(pid: int) -> list[psutil.Process]:
+    try:
+        return psutil.Process(pid).children(recursive=True)
+    except psutil.NoSuchProcess:
+        return []
+
+
+def _still_running(processes: list[psutil.Process], grace: float = 10) -> list[psutil.Process]:
+    """Those of ``processes`` still running (zombies count as ended) after up to ``grace`` seconds."""
+    deadline = time.monotonic() + grace
+    while True:
+        alive = []
+        for p in processes:
+            try:
+                if p.is_running() and p.status() != psutil.STATUS_ZOMBIE:
+                    alive.append(p)
+            except psutil.NoSuchProcess:
+                pass
+        if not alive or time.monotonic() > deadline:
+            return alive
+        time.sleep(0.2)
+
+
+RUNNERS = {  # runner options, and the fewest processes the run starts besides its own
+    "threads": (["--runner", "threads", "--workers", "1"], 0),
+    "processes": (["--runner", "processes", "--workers", "2"], 2),     # two worker processes
+}
+
+
+@pytest.mark.parametrize("runner", RUNNERS)
+def test_sigterm_stops_the_run_cleans_up_and_records_it(prefect_harness, tmp_path, runner):
     from prefect.settings import PREFECT_API_URL
+
+    runner_options, least_children = RUNNERS[runner]
 
     raw, curated = tmp_path / "raw", tmp_path / "curated"
     raw.mkdir()
@@ -58,10 +92,11 @@ def test_sigterm_stops_the_run_cleans_up_and_records_it(prefect_harness, tmp_pat
     env = {**os.environ, "PREFECT_API_URL": PREFECT_API_URL.value()}
     with open(log, "w") as out:
         process = subprocess.Popen([sys.executable, "-m", "flows.curate", "--raw", str(raw), "--curated", str(curated),
-                                    "--batch-size", "1", "--workers", "1", "--no-data-docs"],
+                                    "--batch-size", "1", *runner_options, "--no-data-docs"],
                                    cwd=ROOT, env=env, stdout=out, stderr=subprocess.STDOUT)
         try:
             staging = _wait_for_staging(curated, process, log)
+            children = _descendants(process.pid)
             process.send_signal(signal.SIGTERM)
             sent = time.monotonic()
             assert process.wait(timeout=60) == 143, log.read_text()[-3000:]
@@ -72,6 +107,8 @@ def test_sigterm_stops_the_run_cleans_up_and_records_it(prefect_harness, tmp_pat
                 process.wait()
     text = log.read_text()
     assert stopped_in < 30, f"took {stopped_in:.1f} s to stop"
+    assert len(children) >= least_children, children
+    assert not _still_running(children), "worker processes outlived the run"
     assert "error: interrupted by SIGTERM" in text
     assert "Finished in state Crashed" in text                     # Prefect marks the flow run, never left Running
     assert not list(curated.glob(f"{io.STAGING_PREFIX}*")), "staging folder left behind"

@@ -1,7 +1,7 @@
 from pathlib import Path
 
 from prefect.settings import PREFECT_API_URL, temporary_settings
-from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
 
 from flows.config import RunConfig
 from flows.serve import CONCURRENCY_LIMIT, DEPLOYMENT_NAME, api_url, main, scheduled_deployment
@@ -31,6 +31,8 @@ def test_the_served_flow_has_the_task_runner_the_options_ask_for():
 
     runner = curate_with_runner(RunConfig(max_workers=3)).task_runner
     assert isinstance(runner, ThreadPoolTaskRunner) and runner == ThreadPoolTaskRunner(max_workers=3)
+    processes = curate_with_runner(RunConfig(runner="processes", max_workers=3)).task_runner
+    assert isinstance(processes, ProcessPoolTaskRunner) and processes == ProcessPoolTaskRunner(max_workers=3)
 
 
 def test_the_served_flow_survives_the_trip_to_the_run_subprocess():
@@ -39,11 +41,13 @@ def test_the_served_flow_survives_the_trip_to_the_run_subprocess():
     import cloudpickle
 
     from flows.curate import curate_with_runner
+    from flows.runners import warm_worker
 
-    config = RunConfig(max_workers=3)
+    config = RunConfig(runner="processes", max_workers=3)
     copy = cloudpickle.loads(cloudpickle.dumps(curate_with_runner(config)))
     assert copy.validate_parameters({"config": config.model_dump(mode="json")})["config"] == config
-    assert copy.task_runner == ThreadPoolTaskRunner(max_workers=3)
+    assert copy.task_runner == ProcessPoolTaskRunner(max_workers=3)
+    assert copy.task_runner.duplicate()._initializer is warm_worker     # each run's workers still load spaCy once
 
 
 def test_the_api_url_comes_from_prefect_settings_not_only_the_environment(monkeypatch):
