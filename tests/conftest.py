@@ -1,6 +1,7 @@
 """Shared fixtures. Tests run from the repository root with `make test`."""
 from __future__ import annotations
 
+import shutil
 import sys
 from pathlib import Path
 
@@ -13,6 +14,15 @@ if str(ROOT) not in sys.path:
 import flows  # noqa: E402,F401  - sets the no-telemetry environment before Prefect/GX are imported
 
 RAW = ROOT / "raw"
+
+
+def raw_folder(folder: Path, planted: dict[str, bytes]) -> Path:
+    """``folder`` holding copies of the sample texts of raw/ and the ``planted`` files (name -> bytes)."""
+    for path in RAW.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    for name, data in planted.items():
+        (folder / name).write_bytes(data)
+    return folder
 
 
 @pytest.fixture(scope="session")

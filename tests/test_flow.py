@@ -5,7 +5,6 @@ import datetime as dt
 import hashlib
 import json
 import os
-import shutil
 
 import duckdb
 import pandas as pd
@@ -17,7 +16,7 @@ from flows import curate as curate_module
 from flows import io
 from flows.config import QualityThresholds, RunConfig
 from schemas.tables import TABLES, arrow_schema
-from tests.conftest import RAW
+from tests.conftest import RAW, raw_folder
 
 pytestmark = pytest.mark.flow
 
@@ -29,11 +28,7 @@ PLANTED = {
 
 @pytest.fixture(scope="module")
 def raw_dir(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for path in RAW.glob("*.txt"):
-        shutil.copy(path, raw / path.name)
-    for name, data in PLANTED.items():
-        (raw / name).write_bytes(data)
+    raw = raw_folder(tmp_path_factory.mktemp("raw"), PLANTED)
     (raw / os.fsdecode(b"empty-\xff.txt")).write_bytes(b"")            # a file name that is not UTF-8
     os.mkfifo(raw / "fifo.txt")                                         # a FIFO: reading it would block
     (raw / "dangling.txt").symlink_to(raw / "gone.txt")                 # a symlink to nothing
@@ -325,17 +320,3 @@ def test_quality_summary_is_published_as_prefect_artifacts(curated):
     assert {"markdown", "table"} <= set(by_type)
     assert "statements" in str(by_type["markdown"]["data"])
     assert "documents.document_id.unique" in str(by_type["table"]["data"])
-
-
-def test_dask_workers_build_the_same_dataset(prefect_harness, raw_dir, curated, tmp_path):
-    """Batches on a real local Dask cluster (2 worker processes) give the threads' tables."""
-    config = RunConfig(raw_dir=raw_dir, curated_dir=tmp_path, runner="dask", max_workers=2, batch_size=1,
-                       build_data_docs=False)
-    curate_module.curate_with_runner(config)(config)
-    threads, _ = curated
-    for name in ("documents", "statements", "rejections"):
-        key = arrow_schema(TABLES[name]).metadata[b"primary_key"].decode()
-        drop = ["run_id"]
-        a = pq.read_table(threads / f"{name}.parquet").drop(drop).sort_by(key).to_pylist()
-        b = pq.read_table(tmp_path / f"{name}.parquet").drop(drop).sort_by(key).to_pylist()
-        assert a == b, name

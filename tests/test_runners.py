@@ -1,8 +1,6 @@
 """The task runners (flows/runners.py): the published tables do not depend on the kind or number of workers."""
 from __future__ import annotations
 
-import shutil
-
 import pyarrow.parquet as pq
 import pytest
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -12,7 +10,7 @@ from flows import curate as curate_module
 from flows import runners
 from flows.config import RunConfig
 from schemas.tables import TABLES, arrow_schema
-from tests.conftest import RAW
+from tests.conftest import raw_folder
 
 FURNITURE = "Riverside Gazette | Local News Desk"
 PLANTED = {  # a tiny corpus: the two sample texts and these
@@ -33,13 +31,8 @@ RUNS = {  # runner, workers, batch size (each run cuts the files into batches of
 
 @pytest.fixture(scope="module")
 def raw_dir(tmp_path_factory):
-    raw = tmp_path_factory.mktemp("raw")
-    for path in RAW.glob("*.txt"):
-        shutil.copy(path, raw / path.name)
-    for name, text in PLANTED.items():
-        (raw / name).write_text(text, encoding="utf-8")
-    (raw / BINARY[0]).write_bytes(BINARY[1])
-    return raw
+    planted = {name: text.encode("utf-8") for name, text in PLANTED.items()}
+    return raw_folder(tmp_path_factory.mktemp("raw"), {**planted, BINARY[0]: BINARY[1]})
 
 
 def _published_rows(curated) -> dict[str, list[dict]]:
