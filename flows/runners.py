@@ -2,9 +2,9 @@
 
 - ``threads`` (the default): a thread pool in the flow's process. Batches share one spaCy pipeline, and the
   GIL lets one of them run at a time: more threads do not make a run faster (see README, "Runners").
-- ``processes``: Prefect's ``ProcessPoolTaskRunner`` - ``max_workers`` worker processes on this
-  machine (started with 'spawn'); each loads the spaCy pipeline, the lexicon and the cue classifier once,
-  in ``warm_worker``, before its first batch. Task parameters and results travel by cloudpickle (paths,
+- ``processes``: Prefect's ``ProcessPoolTaskRunner`` - ``max_workers`` worker processes on this machine
+  (started with 'spawn') that report to the flow's Prefect server (``FlowServerProcessPool``); each loads
+  the spaCy pipeline, the lexicon and the cue classifier once, in ``warm_worker``, before its first batch. Task parameters and results travel by cloudpickle (paths,
   the lineage, the corpus boilerplate lines; a batch returns its row counts, its rows go to Parquet parts).
   Prefect forwards the workers' logs and events to the flow's process.
 - ``dask``: prefect-dask's ``DaskTaskRunner``, on a local cluster of ``max_workers`` worker processes (one
@@ -14,21 +14,38 @@
 from __future__ import annotations
 
 import logging
+import os
 import signal
+import threading
+import time
+
+from prefect.client.orchestration import get_client
+from prefect.settings import PREFECT_API_URL
+from prefect.task_runners import ProcessPoolTaskRunner
 
 from flows.config import RunConfig
+
 
 def warm_worker() -> None:
     """Load, once in a worker process, what every batch needs: the lexicon and the cue classifier (read when
     flows.steps is imported), spaCy's English pipeline and the language identifier (cached per process).
 
     A worker ignores SIGINT: Ctrl-C reaches the whole process group, and the flow's process alone decides
-    how the run stops (its batches stop before their next raw file; see ``flows.curate``)."""
+    how the run stops (its batches stop before their next raw file; see ``flows.curate``). And it ends when
+    the flow's process is gone, even killed with SIGKILL (a pool's idle worker would wait forever)."""
     from flows.steps import assemble, clean, parse  # noqa: F401 - importing loads the lexicon's data
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=exit_with_parent, args=(os.getppid(),), name="exit-with-parent", daemon=True).start()
     parse.english_pipeline()
     clean.language("The language identifier loads its model on its first call.")
+
+
+def exit_with_parent(parent_pid: int, *, every_s: float = 1.0) -> None:
+    """Wait while the process ``parent_pid`` is this process's parent; then end this process at once."""
+    while os.getppid() == parent_pid:
+        time.sleep(every_s)
+    os._exit(1)
 
 
 def dask_setup(worker) -> None:
@@ -36,12 +53,34 @@ def dask_setup(worker) -> None:
     warm_worker()
 
 
+class FlowServerProcessPool(ProcessPoolTaskRunner):
+    """Prefect's process pool whose workers report to the flow's Prefect server.
+
+    With no ``PREFECT_API_URL`` the flow runs on a temporary server that only its own process knows, and each
+    worker process would start a temporary server of its own (seconds of CPU each, its task runs and logs
+    out of the flow run's sight). So while the pool is open, the flow's server address is in the
+    environment the workers inherit when they start (and that Prefect passes with every task)."""
+
+    def __enter__(self):
+        self._handed_api_url = None
+        if not PREFECT_API_URL.value() and "PREFECT_API_URL" not in os.environ:
+            # the flow run's client (or the temporary server's singleton): its address, without closing it
+            self._handed_api_url = os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+        return super().__enter__()
+
+    def __exit__(self, *exc_info):
+        try:
+            super().__exit__(*exc_info)
+        finally:
+            handed = getattr(self, "_handed_api_url", None)
+            if handed and os.environ.get("PREFECT_API_URL") == handed:
+                del os.environ["PREFECT_API_URL"]
+
+
 def task_runner(config: RunConfig):
     """The Prefect task runner ``config.runner`` names, with ``config.max_workers`` workers."""
     if config.runner == "processes":
-        from prefect.task_runners import ProcessPoolTaskRunner
-
-        return ProcessPoolTaskRunner(max_workers=config.max_workers, initializer=warm_worker)
+        return FlowServerProcessPool(max_workers=config.max_workers, initializer=warm_worker)
     if config.runner == "dask":
         from prefect_dask import DaskTaskRunner
 

@@ -1,6 +1,13 @@
 """The task runners (flows/runners.py): the published tables do not depend on the kind or number of workers."""
 from __future__ import annotations
 
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import psutil
 import pyarrow.parquet as pq
 import pytest
 from prefect.task_runners import ProcessPoolTaskRunner, ThreadPoolTaskRunner
@@ -10,7 +17,7 @@ from flows import curate as curate_module
 from flows import runners
 from flows.config import RunConfig
 from schemas.tables import TABLES, arrow_schema
-from tests.conftest import raw_folder
+from tests.conftest import ROOT, raw_folder
 
 FURNITURE = "Riverside Gazette | Local News Desk"
 PLANTED = {  # a tiny corpus: the two sample texts and these
@@ -88,8 +95,6 @@ def test_batch_size_gives_every_worker_work(files, workers, configured, expected
 
 
 def test_a_worker_loads_the_pipeline_once_and_leaves_ctrl_c_to_the_flow():
-    import signal
-
     from flows.steps import parse
 
     parse.english_pipeline.cache_clear()
@@ -100,3 +105,61 @@ def test_a_worker_loads_the_pipeline_once_and_leaves_ctrl_c_to_the_flow():
     finally:
         signal.signal(signal.SIGINT, previous)
     assert parse.english_pipeline.cache_info().currsize == 1        # the batches find it loaded
+
+
+ORPHAN_SCRIPT = """
+import multiprocessing, os, sys, time
+from flows import runners
+if __name__ == "__main__":
+    child = multiprocessing.get_context("spawn").Process(target=runners.exit_with_parent, args=(os.getpid(),),
+                                                         kwargs={"every_s": 0.1})
+    child.start()
+    print(child.pid, flush=True)
+    time.sleep(120)
+"""
+
+
+def test_a_worker_ends_when_the_flow_process_is_killed(tmp_path):
+    """Planted: the flow's process dies by SIGKILL (no cleanup runs); its worker must not live on."""
+    script = tmp_path / "parent.py"
+    script.write_text(ORPHAN_SCRIPT)
+    parent = subprocess.Popen([sys.executable, str(script)], cwd=ROOT, stdout=subprocess.PIPE, text=True,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        worker = psutil.Process(int(parent.stdout.readline()))
+        assert worker.is_running()
+        parent.send_signal(signal.SIGKILL)
+        parent.wait(10)
+        deadline = time.monotonic() + 10
+        while time.monotonic() < deadline:
+            try:
+                if not worker.is_running() or worker.status() == psutil.STATUS_ZOMBIE:
+                    break
+            except psutil.NoSuchProcess:
+                break
+            time.sleep(0.1)
+        else:
+            worker.kill()
+            raise AssertionError("the worker outlived its killed parent")
+    finally:
+        if parent.poll() is None:
+            parent.kill()
+
+
+def test_worker_processes_are_handed_the_flow_servers_address_while_the_pool_is_open(monkeypatch):
+    """Planted: no PREFECT_API_URL (the flow runs on its temporary server); the workers must not start their own."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    class FlowClient:
+        api_url = "http://127.0.0.1:9/api"
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(runners, "get_client", lambda sync_client: FlowClient())
+    pool = runners.task_runner(RunConfig(runner="processes", max_workers=1))
+    with temporary_settings(updates={PREFECT_API_URL: None}):
+        with pool:
+            assert os.environ["PREFECT_API_URL"] == FlowClient.api_url
+        assert "PREFECT_API_URL" not in os.environ                   # handed back when the pool closes
+        monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+        with pool.duplicate():                                        # an address already set is left alone
+            assert os.environ["PREFECT_API_URL"] == "http://127.0.0.1:4200/api"
