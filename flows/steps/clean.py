@@ -616,7 +616,7 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     for k, (i, line) in enumerate(body_idx):
         deadline.check("clean")
         if k == 0:
-            dl = hd.dateline(line)
+            dl = hd.dateline(line, colon_ok=not _has_colon_labels(body_idx))
             if dl:
                 got.dateline = dl
                 removed.append(RemovedLine(i, dl.text, "dateline"))
@@ -676,6 +676,17 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
                            repairs=tuple(dict.fromkeys(repairs)))
 
 
+_INLINE_LABEL = re.compile(r"[.!?。！？\"”]\s++[A-Z][\w.'’\-]*+(?: [A-Z][\w.'’\-]*+){0,3}[:：]\s")  # "... yet? Wang Wenbin: "
+_COLON_LABEL = re.compile(r"[^\W\d_][\w.'’\-]*+(?: [\w.'’\-]++){0,4}\s*+[:：]\s")
+
+
+def _has_colon_labels(lines: list[tuple[int, str]]) -> bool:
+    """A paragraph after the first opens with a short label and a colon (``Wang Wenbin: ``,
+    ``KYRA PHILLIPS: ``), or one appears after a sentence end inside any paragraph: the document labels its
+    speakers, so a first paragraph's ``CRI: `` is a label, not a dateline."""
+    return any((k and _COLON_LABEL.match(line)) or _INLINE_LABEL.search(line) for k, (_, line) in enumerate(lines))
+
+
 _LIST_FURNITURE = ("media_label", "media_player", "markup_residue", "caption")
 _LIST_OPENER = re.compile(  # headings of lists of other articles (not "Story highlights" or "Read more")
     r"(more\s+from\s+.{1,30}|related(\s+(articles?|stories|story|news|posts?|content|reading|links?|coverage))?|"
@@ -714,7 +725,15 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         if dl_only.outlet:
             got.outlets.append((3, dl_only.outlet))
         return "dateline"
-    if hd.dateline(line) is not None and _words(line) > 12:
+    dl = hd.dateline(line)
+    if dl is not None and got.title is None and title_allowed and _is_title_candidate(line[dl.end:]) \
+            and not _ends_sentence(line[dl.end:].rstrip("?？")):   # "Agency, City, July 1: Headline?"
+        got.dateline = dl
+        got.dates.extend([(i, dl.date)] if dl.date else [])
+        got.outlets.extend([(3, dl.outlet)] if dl.outlet else [])
+        got.title = (i, line[dl.end:].strip())
+        return "title"
+    if dl is not None and _words(line) > 12:
         return None
     short = len(line) <= max_header_chars
     b = hd.byline(line) if short else None

@@ -357,22 +357,22 @@ def looks_like_outlet(text: str) -> bool:
 
 # ---------------------------------------------------------------------------- dateline prefixes
 
-_DASH = r"(?:--|—|–|-)"
-_AGENCY = r"(?:\((?P<agency>[^()\d]{2,30})\)|/(?P<wire>[^/\s][^/]{1,30})/)"
-_PLACE = r"(?P<place>[A-Z][A-Z.'’\- ]{1,30}(?:,\s*[A-Z][A-Za-z.'’\- ]{1,30})?|[^\W\d_][^\W\d_.'’\- ]{1,25})"
-# Runs of white space are taken whole (possessive ``*+``/``++``/``?+``, never given back): what follows
-# each run starts with a non-space, so no match is lost, and a long run of spaces costs linear time
-# instead of the worse-than-quadratic backtracking of adjacent ``\s*,?\s*`` (issue 9: 409 spaces, 3.3 s).
-_DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?:\s*+,\s*+|\s++)?+(?:(?:19|20)\d{{2}})?" \
+_DASHES = ("--", "—", "–", "-")
+_DASH = "(?:" + "|".join(_DASHES) + ")"
+# One grammar for the dateline family: PLACE[, Region | [Region]] [,] [(]DATE[)] [(AGENCY) | /WIRE/] then a dash,
+# a colon, or (after an agency) nothing. Which parts must be there is decided in ``_dateline_shape``.
+_CAPS_WORD = r"[A-Z][A-Z.'’\-]*+(?![a-z])"
+_WORD = r"[^\W\d_](?:[^\W\d_]|[.'’\-])*+"
+_PLACE = rf"(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}|{_WORD}(?: {_WORD}){{0,2}})"
+_REGION = rf"(?:\s*+,\s*+(?P<region>{_WORD}(?: {_WORD}){{0,2}})(?=\s*+[,(\[/:—–-])|\s*+\[(?P<bracketed>[^\[\]\d]{{2,30}})\])"
+_DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*+,\s*+|\s++)?+(?:(?:19|20)\d{{2}})?" \
            rf"|\d{{1,2}}\.?\s*+(?:{_MONTH_ALT})\.?,?(?:\s++(?:19|20)\d{{2}})?(?:\s*+r\.)?" \
            r"|(?:19|20)\d{2}-\d{2}-\d{2})"
+_AGENCY = r"(?:\((?P<agency>[^()\d]{2,30})\)|/(?P<wire>[^/\s][^/]{1,30})/\.?)"
 DATELINE = re.compile(
-    rf"^\s*+(?:{_PLACE}\s*+,?\s*+)?(?:{_DL_DATE}\s*+)?(?:{_AGENCY}\s*+)?{_DASH}\s++(?=\S)", re.IGNORECASE)
-DATELINE_NO_DASH = re.compile(rf"^\s*+(?:{_PLACE}\s*+,?\s*+)?(?:{_DL_DATE}\s*+)(?:\((?P<agency>[^()\d]{{2,30}})\))"
-                              rf"\s++(?=\S)", re.IGNORECASE)
-DATELINE_WIRE = re.compile(  # "London (CNN)The ..." / "WASHINGTON (AP) The ..."
-    r"^\s*(?P<place>[A-Z][A-Za-z.'’\-]+(?: [A-Z][A-Za-z.'’\-]+){0,2}),?\s*"
-    r"\((?P<agency>[A-Z][A-Za-z]{1,12}(?: [A-Z][A-Za-z]+){0,2})\)\s*(?=[A-Z\"“])")
+    rf"^\s*+(?:{_PLACE}{_REGION}?\s*+,?\s*+)?(?:\(?(?P<dated>{_DL_DATE})\)?\.?\s*+)?(?:{_AGENCY}\s*+)?"
+    rf"(?:(?P<sep>{_DASH}|:(?!\d))|(?(agency)|(?(wire)|(?!))))\s*+(?=\S)", re.IGNORECASE)  # no separator: only after a credit
+_AFTER_SEP = re.compile(r"\((?P<credit>[^()]{3,80})\)\s*+(?=\S)")   # "ISLAMABAD: (Agency / Oct 29, 2022) Text"
 CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
 CJK_WIRE_DATELINE = re.compile(  # 新华社北京6月24日电（记者 王晓）
     r"^\s*(?P<agency>[^\s\d，。：:]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報))(?P<place>[^\s\d，。：:]{0,8})"
@@ -385,29 +385,72 @@ class Dateline:
     end: int                # where the body text starts
     outlet: str | None
     date: FoundDate | None
+    shape: str = "wire"     # which rule of ``_dateline_shape`` accepted it
 
 
-def dateline(line: str, *, max_chars: int = 80) -> Dateline | None:
-    """A leading dateline prefix (``BEIJING, Dec. 8 (Xinhua) -- ``), or None."""
-    for pattern in (DATELINE, DATELINE_NO_DASH, DATELINE_WIRE, CJK_DATELINE, CJK_WIRE_DATELINE):
-        m = pattern.match(line)
-        if not m or m.end() > max_chars:
-            continue
-        g = m.groupdict()
-        place, date_text, agency = g.get("place"), g.get("date"), g.get("agency") or g.get("wire")
-        if pattern is DATELINE:
-            if not (date_text or agency or (place and place.strip().isupper() and len(place.strip()) >= 3)):
-                continue
-            if place and not place.strip().isupper() and not date_text and not agency:
-                continue
-        if place and not date_text and not agency and len(place.split()) > 3:
-            continue
-        if agency and not place and not date_text and pattern is DATELINE and not looks_like_outlet(agency):
-            place, agency = agency, None  # "(Geneva) – ": a place in parentheses
-        if pattern is DATELINE_WIRE and (place.split()[0] in ("The", "A", "An", "In", "On", "At")
-                                         or not (agency.isupper() or looks_like_outlet(agency))):
-            continue
-        text = line[:m.end()].rstrip()
-        return Dateline(text=text.strip(), end=m.end(), outlet=clean_outlet(agency) if agency else None,
-                        date=found_date(text))
+_ARTICLES = frozenset({"the", "a", "an", "in", "on", "at"})
+
+
+def _is_caps_place(place: str | None, *, min_chars: int = 3) -> bool:
+    return bool(place) and place.isupper() and len(place) >= min_chars
+
+
+def _dateline_shape(g: dict, *, colon_ok: bool) -> str | None:
+    """Name the dateline rule the matched parts satisfy, or None when they are not a dateline.
+    In order: a date is there ("dated"); an agency or wire credit ("credited"); an upper-case place
+    ("place"). A colon ends a dateline only where the caller has ruled out speaker labels, and never
+    after an upper-case "region" (``KYRA PHILLIPS, CNN ANCHOR:`` is a label with a role)."""
+    place, sep, agency = g["place"], g["sep"], g["agency"] or g["wire"]
+    if sep == ":" and not (colon_ok or g["dated"]):
+        return None
+    if place and place.split()[0].lower() in _ARTICLES and not _is_caps_place(place):
+        return None
+    if g["dated"]:
+        return "dated" if sep or agency else None
+    if agency:
+        if sep not in _DASHES and not ((sep is None and agency.isupper()) or looks_like_outlet(agency)):
+            return None  # "Rep. Trey Gowdy (R-S.C.):" is a label, "London (CNN)" a credit
+        return "credited" if place or sep else None
+    if sep is None or not _is_caps_place(place):
+        return None
+    if sep == ":" and g["region"] and g["region"].isupper():
+        return None
+    return "place"
+
+
+def _headline_cased(text: str, *, words: int = 8, min_share: float = 0.8) -> bool:
+    """Most of the first words of four letters or more start with a capital, as in a headline."""
+    long = [w for w in text.split()[:words] if len(w) >= 4 and w[0].isalpha()]
+    return len(long) >= 3 and sum(w[0].isupper() for w in long) >= min_share * len(long)
+
+
+def dateline(line: str, *, max_chars: int = 80, colon_ok: bool = False) -> Dateline | None:
+    """A leading dateline prefix (``BEIJING, Dec. 8 (Xinhua) -- ``, ``RANGOON, Burma - ``,
+    ``TOKYO: `` when ``colon_ok``), or None. Only the first ``max_chars`` characters are read."""
+    head = line[: 2 * max_chars + 4]   # room for a credit in parentheses after the separator
+    m = DATELINE.match(head)
+    g = m.groupdict() if m and m.end() <= max_chars else None
+    shape = _dateline_shape(g, colon_ok=colon_ok) if g else None
+    if shape is None:
+        return _cjk_dateline(head, max_chars)
+    end, agency, place = m.end(), g["agency"] or g["wire"], g["place"]
+    after = _AFTER_SEP.match(head, end) if g["sep"] else None
+    if after and (found_date(after["credit"]) or looks_like_outlet(after["credit"])):
+        end = after.end()
+    if g["sep"] == ":" and shape == "place" and (line.rstrip().endswith(("?", "？")) or _headline_cased(line[end:])):
+        return None  # "CCTV: Can you share ...?" is a question under a label, "LOOK: Shocking Photos Of ..." a headline
+    if agency and not place and not g["dated"] and g["sep"] and not looks_like_outlet(agency):
+        agency = None  # "(Geneva) – ": a place in parentheses
+    text = line[:end].rstrip()
+    return Dateline(text=text.strip(), end=end, outlet=clean_outlet(agency) if agency else None,
+                    date=found_date(text), shape=shape)
+
+
+def _cjk_dateline(head: str, max_chars: int) -> Dateline | None:
+    for pattern in (CJK_DATELINE, CJK_WIRE_DATELINE):
+        m = pattern.match(head)
+        if m and m.end() <= max_chars:
+            text = head[:m.end()].rstrip()
+            return Dateline(text=text.strip(), end=m.end(), outlet=clean_outlet(m["agency"]),
+                            date=found_date(text), shape="cjk_wire")
     return None

@@ -118,11 +118,40 @@ def test_byline_in_document_goes_to_header():
     pytest.param("GENEVA, June 24 (Reuters) - ", "GENEVA, June 24 (Reuters) -", id="reuters dateline single dash"),
     pytest.param("BEIJING, April 14, 2021 /PRNewswire/ — ", "BEIJING, April 14, 2021 /PRNewswire/ —",
                  id="press-release dateline"),
+    pytest.param("RANGOON, Burma - ", "RANGOON, Burma -", id="upper-case place with a title-case region"),
+    pytest.param("FORT PIERCE, Fla. - ", "FORT PIERCE, Fla. -", id="region abbreviated with a full stop"),
+    pytest.param("OSLO (4 May 2021) – ", "OSLO (4 May 2021) –", id="date in parentheses"),
+    pytest.param("Lagos [Nigeria], March 2 (XNA): ", "Lagos [Nigeria], March 2 (XNA):", id="bracketed region, colon"),
+    pytest.param("Berlin, July 1, 2020 /WireName/– ", "Berlin, July 1, 2020 /WireName/–", id="wire then dash, no space"),
+    pytest.param("MOSCOW, June 5. /TASS/. ", "MOSCOW, June 5. /TASS/.", id="wire in slashes then a full stop"),
+    pytest.param("TOKYO: ", "TOKYO:", id="upper-case place and a colon"),
+    pytest.param("ISLAMABAD: (Point News - Oct 29th, 2022) ", "ISLAMABAD: (Point News - Oct 29th, 2022)",
+                 id="credit in parentheses after the colon"),
 ])
 def test_dateline_prefix_stripped_from_first_paragraph(prefix, expected):
     doc = cleaned_document("A headline about the forum in Beijing\n" + prefix + BODY)
     assert doc.header.dateline == expected
     assert doc.body.startswith("China has lifted nearly")
+
+
+@pytest.mark.parametrize("first", [
+    pytest.param("CCTV: Can you share more on the harbour plan?", id="a reporter's question under an outlet label"),
+    pytest.param("LOOK: Shocking Photos Of The Rally Are Going Viral Today.", id="a headline rubric"),
+    pytest.param('Rep. Jo Roe (R-S.C.): "I have not heard that figure."', id="party and state after a name"),
+    pytest.param("The Supreme Court - and the issues it decides - has become a campaign topic.", id="dash in a sentence"),
+])
+def test_label_or_sentence_at_the_start_is_not_a_dateline(first):
+    doc = cleaned_document("A headline about the forum in Beijing\n" + first + "\n" + BODY)
+    assert doc.header.dateline is None
+    assert doc.body.startswith(first)
+
+
+def test_upper_case_label_in_a_transcript_is_not_a_dateline():
+    text = ("A headline about the forum in Beijing\nKYRA PHILLIPS: We are going live now to Montgomery County.\n"
+            "JOHN ROE: Thank you, Kyra. The council met today.\n")
+    doc = cleaned_document(text)
+    assert doc.header.dateline is None
+    assert doc.body.startswith("KYRA PHILLIPS: We are going")
 
 
 def test_place_in_parentheses_dateline_is_not_an_outlet():
