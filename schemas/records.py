@@ -21,9 +21,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# 2.1.0: documents.outlet_canonical (the outlet alias table's name) beside the printed outlet
 # 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
 # is document_speakers; statements.speaker_id references speakers
-SCHEMA_VERSION = "2.0.0"
+SCHEMA_VERSION = "2.1.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py).
@@ -87,8 +88,13 @@ class Document(Record):
     published_date: dt.date | None = Field(default=None, description="Publication date read from the header.")
     date_text: str | None = Field(default=None, description="The header text the publication date was read from.")
     authors: list[str] = Field(default_factory=list, description="Byline authors, canonical case.")
-    outlet: str | None = Field(default=None, description="Publishing outlet or wire, from byline, source or dateline.",
-                               json_schema_extra={"dictionary": True})
+    outlet: str | None = Field(default=None, description="Publishing outlet or wire as the page names it, from "
+                               "byline, source or dateline.")
+    outlet_canonical: str | None = Field(default=None, description="The outlet's one name across the corpus, from "
+                                         "the outlet alias table (flows/steps/data/outlets.tsv): 'Xinhua News Agency' "
+                                         "and '新华社' are both 'Xinhua'; an outlet the table does not know keeps its "
+                                         "printed name. Group and count outlets by this column.",
+                                         json_schema_extra={"dictionary": True})
     dateline: str | None = Field(default=None, description="Dateline prefix stripped from the first paragraph.")
     language: str | None = Field(default=None, description="ISO 639-1 language code of the body.",
                                  json_schema_extra={"dictionary": True, "iso639_1": True})

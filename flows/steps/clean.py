@@ -60,6 +60,7 @@ class Header:
     authors: tuple[str, ...] = ()
     outlet: str | None = None
     dateline: str | None = None         # a leading dateline prefix stripped from the body
+    outlet_canonical: str | None = None  # ``outlet`` (as the page spells it) by its name in the alias table
 
 
 @dataclass(frozen=True)
@@ -735,6 +736,11 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         return "title"
     if dl is not None and _words(line) > 12:
         return None
+    if got.title is not None and got.title[0] == i - 1 and _dangles(got.title[1]) \
+            and _words(line) <= max_title_words and not _ends_sentence(line):
+        got.title = (got.title[0], f"{got.title[1]} {line.strip()}")   # a headline wrapped onto a second line
+        got.dates.extend([(i, fd)] if (fd := hd.found_date(line)) else [])
+        return "title"
     short = len(line) <= max_header_chars
     b = hd.byline(line) if short else None
     if b is not None:
@@ -807,6 +813,11 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
     if got.title is None and _is_label(line):
         return "title_block"
     return "header"
+
+
+def _dangles(title: str) -> bool:
+    """A headline cannot end here: on a possessive or a function word ("Wang Wenbin's", "... of the")."""
+    return bool(re.search(r"\w['’]s$", title) or _FUNCTION_END.search(title))
 
 
 def _is_headline_paragraph(line: str, max_words: int) -> bool:
@@ -913,17 +924,23 @@ def _header(got: _Collected, body: str = "") -> Header:
             if m and hd.person_name(m.group("name")):
                 authors = [hd.person_name(m.group("name"))]
                 break
-    outlet = min(got.outlets, key=lambda o: o[0])[1] if got.outlets else None
-    if outlet:
-        squashed = re.sub(r"\W", "", outlet).lower()
-        for line in got.header_lines:
-            if re.sub(r"\W", "", line).lower() == squashed:
-                outlet = line.strip()
-    if outlet is None:
-        outlet = _outlet_fallback(title, got.org_lines, body)
+    printed = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body)
+    printed = printed if hd.plausible_outlet(printed) else None
     return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,
-                  authors=tuple(dict.fromkeys(authors)), outlet=outlet,
+                  authors=tuple(dict.fromkeys(authors)), outlet=printed,
+                  outlet_canonical=hd.canonical_outlet(printed) if printed else None,
                   dateline=got.dateline.text if got.dateline else None)
+
+
+def _printed_outlet(got: _Collected) -> str | None:
+    """The first plausible outlet by priority (byline, then date line, then dateline credit), as a header
+    line spells it when one spells it with other spacing or punctuation."""
+    ranked = [name for _, name in sorted(got.outlets, key=lambda o: o[0]) if hd.plausible_outlet(name)]
+    if not ranked:
+        return None
+    squashed = re.sub(r"\W", "", ranked[0]).lower()
+    return next((line.strip() for line in got.header_lines if re.sub(r"\W", "", line).lower() == squashed),
+                ranked[0])
 
 
 # ============================================================================ corpus

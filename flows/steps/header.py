@@ -10,6 +10,8 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
+from flows.steps import lexicon as lex
+
 MONTHS: dict[str, int] = {}
 for _num, _names in enumerate((
     "january jan janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير",
@@ -132,6 +134,9 @@ def _title_word(w: str) -> str:
 
 def clean_outlet(s: str) -> str | None:
     s = re.sub(r"\s+", " ", s).strip(" -–—|·,:;.")
+    s = re.sub(r"[\s,]*+\d{1,2}[:.]\d{2}$", "", s)           # "(Xinhua) 15:41"
+    if s[:1] == "(" and s.count("(") == 1 and s.count(")") == 1 and s.endswith(")"):
+        s = s[1:-1]
     s = re.sub(r"\s+(on|at)$", "", s)
     s = re.sub(r"\s+(?i:staff(\s+writers?)?|web\s+team|news\s+desk|desk)$", "", s)
     if not s or len(s) > 80:
@@ -147,7 +152,7 @@ class Byline:
     outlet: str | None = None
 
 
-_BY = re.compile(r"^\s*(?i:(?:by|(?:written|reported|interview|interviewed|text|words|story)\s+by)\s*(?P<colon>[:：])?|(?:authors?|reporters?|作者|记者|記者|文)"
+_BY = re.compile(r"^\s*(?i:(?:by(?!\w)|(?:written|reported|interview|interviewed|text|words|story)\s+by)\s*(?P<colon>[:：])?|(?:by[\s-]?lines?|authors?|reporters?|作者|记者|記者|文)"
                  r"\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
 _SOURCE = re.compile(r"(?:^|[\s|·(]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 _CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modified)\b\s*[:：]?|\s*[|·]\s*|\s{2,}",
@@ -293,7 +298,7 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     if m and len(s.split()) > max_sentence_words and s.rstrip("\"”’')").endswith((".", "!", "?")):
         m = None  # "By the end of 2020, China had ..." is a sentence, not a byline
     if m:
-        fields = [f.strip(" ,") for f in _CUT.split(m.group("rest"))]
+        fields = [re.sub(r"(?<=[a-z])\.$", "", f.strip(" ,")) for f in _CUT.split(m.group("rest"))]  # "Jo Roe."
         fields = [f for f in fields if f and not found_date(f) and not re.fullmatch(r"[\d:.\sapmAPM]+", f)]
         for i, f in enumerate(fields):
             if i == 0:
@@ -340,7 +345,7 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
 
 _OUTLET_WORDS = re.compile(r"\b(news|daily|times|post|agency|press|review|tv|radio|network|media|journal|herald|"
                            r"tribune|gazette|newswire|wire|online|magazine|service|channel|broadcast|xinhua|cgtn|"
-                           r"cctv|cri|reuters|afp|ap|dpa|bbc|cnn)\b|\.\w{2,4}$", re.IGNORECASE)
+                           r"cctv|cri|reuters|afp|ap|dpa|bbc|cnn)\b|(?<=[a-z0-9])\.[a-z]{2,6}$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 
@@ -353,6 +358,38 @@ def looks_like_outlet(text: str) -> bool:
     """A news outlet's name: an outlet word (News, Daily, Agency, ...), a domain, or an acronym."""
     s = text.strip()
     return bool(s) and bool(_OUTLET_WORDS.search(s) or _ACRONYM.match(s))
+
+
+def outlet_key(name: str) -> str:
+    """The folded form outlet names are matched on: case, a leading "The", punctuation and spaces ignored."""
+    folded = name.casefold().strip()
+    folded = folded[4:] if folded.startswith("the ") else folded
+    return re.sub(r"[\W_]++", "", folded)
+
+
+_CANONICAL_OUTLETS = {outlet_key(name): canonical for canonical, alias in lex.OUTLET_ALIASES
+                      for name in (canonical, alias)}
+
+
+def canonical_outlet(name: str) -> str:
+    """The canonical name of an outlet (``Xinhua News Agency``, ``新华社`` -> ``Xinhua``), or ``name`` itself
+    when the alias table does not know it."""
+    return _CANONICAL_OUTLETS.get(outlet_key(name), name)
+
+
+_TIME_OF_DAY = re.compile(r"\d{1,2}:\d{2}")
+
+
+def plausible_outlet(name: str | None) -> bool:
+    """``name`` can be an outlet: the alias table knows it, or it starts with a letter, holds no time of day,
+    no furniture or event word (``Post Featured Image``, ``Regular Press Conference``) and is short."""
+    if not name:
+        return False
+    if outlet_key(name) in _CANONICAL_OUTLETS:
+        return True
+    words = re.findall(r"[^\W\d_]+", name.casefold())
+    return (name[0].isalpha() and not _TIME_OF_DAY.search(name) and 0 < len(name.split()) <= lex.MAX_OUTLET_WORDS
+            and not any(w in lex.NOT_OUTLET_WORDS for w in words))
 
 
 # ---------------------------------------------------------------------------- dateline prefixes

@@ -355,3 +355,16 @@ REPORTED_SOURCE_NOUNS = frozenset(
 # tools/train_cue_classifier.py: whether a (cue, source) reading of a sentence is reported speech
 CUE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "cue_classifier.json")
                             .read_text(encoding="utf-8"))
+
+
+# ---------------------------------------------------------------------- outlets
+# names an outlet or wire goes by, in any script -> its canonical name (flows/steps/data/outlets.tsv)
+OUTLET_ALIASES = tuple((row[0], row[1]) for row in _data_rows("outlets.tsv"))
+# a word that makes a short header line site furniture or an event, not an outlet ("Post Featured Image",
+# "Regular Press Conference", "• Customer Service")
+NOT_OUTLET_WORDS = frozenset("""
+featured image images picture pictures photo photos gallery video videos customer subscribe subscription
+login sign menu share comments comment print email advertisement advertise contact cookie cookies
+conference briefing session meeting remarks speech transcript statement
+""".split())
+MAX_OUTLET_WORDS = 8

@@ -159,7 +159,7 @@ def test_seed_byline_without_title():
     doc = cleaned_document(SEED_000)
     assert doc.header.title is None
     assert doc.header.authors == ("He Yin",)
-    assert doc.header.outlet == "People\u2019s Daily"
+    assert doc.header.outlet == "People\u2019s Daily" and doc.header.outlet_canonical == "People's Daily"
     assert doc.body.startswith("Chinese President Xi Jinping sent")
     assert "comment" not in doc.body and "By He Yin" not in doc.body
     assert {r.rule for r in doc.removed} == {"byline", "comment_form"}

@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from flows.steps.clean import cleaned_document
+from flows.steps import header as hd
 
 
 BODY = ("China has lifted nearly 100 million rural people out of poverty, officials said on Tuesday.\n"
@@ -167,7 +168,7 @@ def test_chinese_wire_dateline_and_editor_credit():
     doc = cleaned_document(text)
     assert doc.header.title == "中国乡村振兴取得新进展"
     assert doc.header.published_date == dt.date(2021, 6, 24)
-    assert doc.header.outlet == "人民网"
+    assert doc.header.outlet == "人民网" and doc.header.outlet_canonical == "People's Daily Online"
     assert doc.body == "记者近日从农业农村部获悉，乡村振兴各项工作取得积极进展。"
     assert doc.language == "zh"
 
@@ -283,3 +284,54 @@ def test_wire_service_line_is_no_author():
     from flows.steps.header import person_name
     assert person_name("PR Newswire") is None
     assert person_name("Jane Doe") == "Jane Doe"
+
+
+# ---------------------------------------------------------------------------- outlets (issue 10)
+
+@pytest.mark.parametrize("printed, canonical", [
+    pytest.param("Xinhua News Agency", "Xinhua", id="long English name"),
+    pytest.param("新华社", "Xinhua", id="Chinese script"),
+    pytest.param("شينخوا", "Xinhua", id="Arabic script"),
+    pytest.param("The Associated Press", "AP", id="leading The and full name"),
+    pytest.param("PRNewswire", "PR Newswire", id="spacing differs"),
+    pytest.param("Springfield Shopper", "Springfield Shopper", id="unknown outlet kept as printed"),
+])
+def test_outlet_alias_table_gives_one_canonical_name(printed, canonical):
+    assert hd.canonical_outlet(printed) == canonical
+
+
+def test_document_keeps_the_printed_outlet_and_its_canonical_name_beside_it():
+    doc = cleaned_document("China opens a new rail line\nBEIJING, June 24 (Xinhua News Agency) -- " + BODY)
+    assert doc.header.outlet == "Xinhua News Agency"
+    assert doc.header.outlet_canonical == "Xinhua"
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Post Featured Image", id="photo furniture with an outlet word"),
+    pytest.param("• Customer Service", id="a menu bullet"),
+    pytest.param("news-picture", id="image label"),
+    pytest.param("1.はじめに", id="numbered section heading read as a domain"),
+    pytest.param("Regular Press Conference", id="an event, not an outlet"),
+])
+def test_furniture_line_under_the_title_is_not_the_outlet(line):
+    doc = cleaned_document("China opens a new rail line\n" + line + "\n" + BODY)
+    assert doc.header.outlet is None
+
+
+def test_time_after_a_wire_credit_is_not_part_of_the_outlet():
+    doc = cleaned_document("Time to stop the talk about rail lines\n(Xinhua) 15:41, May 15, 2021\n" + BODY)
+    assert doc.header.outlet == "Xinhua" and doc.header.outlet_canonical == "Xinhua"
+    assert doc.header.published_date == dt.date(2021, 5, 15)
+
+
+def test_byline_label_is_not_the_outlet():
+    doc = cleaned_document("BYLINE: Amber Rowe.\n\n" + BODY)
+    assert doc.header.authors == ("Amber Rowe",)
+    assert doc.header.outlet is None
+
+
+def test_headline_wrapped_after_a_possessive_continues_on_the_next_line():
+    doc = cleaned_document("Foreign Ministry Spokesperson Li Wei's\nRegular Press Conference on August 19, 2022\n\n" + BODY)
+    assert doc.header.title == "Foreign Ministry Spokesperson Li Wei's Regular Press Conference on August 19, 2022"
+    assert doc.header.published_date == dt.date(2022, 8, 19)
+    assert doc.header.outlet is None
