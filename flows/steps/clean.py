@@ -820,16 +820,21 @@ def _dangles(title: str) -> bool:
     return bool(re.search(r"\w['’]s$", title) or _FUNCTION_END.search(title))
 
 
-def _is_headline_paragraph(line: str, max_words: int) -> bool:
-    """A short line ending in a full stop, semicolon, ! or ? (a closing quote may follow it) that is
-    headline-shaped once the stop is gone; in headline case it may hold two sentences ("Obama
-    Names A Judge. That’s A First.")."""
+_TRAILING_STOPS = re.compile(r"(?:[.…;!?’”'\"]|\s)++$")
+_SENTENCE_JOINT = re.compile(r"(?<=\w)[.!?]\s++(?=[A-Z])")
+
+
+def _is_headline_paragraph(line: str, max_words: int, *, max_two_sentence_words: int = 12) -> bool:
+    """A short line ending in a full stop, semicolon, ellipsis, ! or ? (a closing quote may follow it) that
+    is headline-shaped once the stops are gone; it may hold two sentences in headline case ("Obama Names A
+    Judge. That’s A First.") or when short ("Game over. Will he come down?")."""
     bare = line.rstrip("’”'\"")
-    if not bare.endswith((".", ";", "!", "?")) or _words(line) > max_words:
+    if not bare.endswith((".", ";", "!", "?", "…")) or _words(line) > max_words:
         return False
-    bare = bare[:-1].rstrip("’”'\" ")
-    if bare and _in_headline_case(bare):
-        bare = re.sub(r"(?<=\w)[.!?]\s+(?=[A-Z])", " ", bare)
+    bare = _TRAILING_STOPS.sub("", bare)
+    if bare and (_in_headline_case(bare) or (_words(bare) <= max_two_sentence_words
+                                             and len(_SENTENCE_JOINT.findall(bare)) <= 1)):
+        bare = _SENTENCE_JOINT.sub(" ", bare)
     return bool(bare) and _is_title_candidate(bare, min_words=2)
 
 
@@ -885,7 +890,7 @@ _TITLE_OUTLET = (
     re.compile(r"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{1,40}?)\s+(?i:editorial|commentary|opinion)\s*$"),
     re.compile(r"^(?P<o>[A-Z]{2,6})(?=[:：]|[\u3400-\u9fff])"),
     re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){1,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
-               r"['’]?s?\s+(?=[A-Z][a-z])"),
+               r"['’]?s?\s*+(?=[:：|]|(?i:editorial|commentary|opinion|view|interview|dialogue|conversation|exclusive|analysis|op-ed)\b)"),
 )
 
 
