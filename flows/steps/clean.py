@@ -824,6 +824,17 @@ _TRAILING_STOPS = re.compile(r"(?:[.…;!?’”'\"]|\s)++$")
 _SENTENCE_JOINT = re.compile(r"(?<=\w)[.!?]\s++(?=[A-Z])")
 
 
+def _is_kicker_headline(bare: str, line: str, max_words: int, *, max_kicker_words: int = 2) -> bool:
+    """Two short sentences that make a headline in sentence case: one of them a question ("What's next
+    for him? Much rests on his answer.") or the first a fragment of a word or two ("Game over. Will he
+    ...?"), where "The board met. It approved a pier." is running text."""
+    joints = list(_SENTENCE_JOINT.finditer(bare))
+    if len(joints) != 1 or _words(bare) > max_words:
+        return False
+    first = bare[: joints[0].start() + 1]
+    return first.endswith("?") or line.rstrip("’”'\"").endswith("?") or _words(first) <= max_kicker_words
+
+
 def _is_headline_paragraph(line: str, max_words: int, *, max_two_sentence_words: int = 12) -> bool:
     """A short line ending in a full stop, semicolon, ellipsis, ! or ? (a closing quote may follow it) that
     is headline-shaped once the stops are gone; it may hold two sentences in headline case ("Obama Names A
@@ -832,8 +843,7 @@ def _is_headline_paragraph(line: str, max_words: int, *, max_two_sentence_words:
     if not bare.endswith((".", ";", "!", "?", "…")) or _words(line) > max_words:
         return False
     bare = _TRAILING_STOPS.sub("", bare)
-    if bare and (_in_headline_case(bare) or (_words(bare) <= max_two_sentence_words
-                                             and len(_SENTENCE_JOINT.findall(bare)) <= 1)):
+    if bare and (_in_headline_case(bare) or _is_kicker_headline(bare, line, max_two_sentence_words)):
         bare = _SENTENCE_JOINT.sub(" ", bare)
     return bool(bare) and _is_title_candidate(bare, min_words=2)
 

@@ -295,6 +295,24 @@ def test_two_sentences_in_sentence_case_are_no_headline():
     assert clean._is_headline_paragraph("The Board Met. It Approved A Pier.", 25)
 
 
+@pytest.mark.parametrize("line", [
+    pytest.param("What is next for the harbour? Much rests on one vote.", id="a question then an answer"),
+    pytest.param("Vote over. Will the board back down on the pier?", id="a fragment kicker then a question"),
+    pytest.param("Harbour Board Approves A Pier Nobody Asked For And….", id="headline cut off with an ellipsis"),
+])
+def test_kicker_and_cut_off_headlines_are_headlines(line):
+    doc = cleaned_document(line + "\n\n" + BODY)
+    assert doc.header.title == line
+
+
+@pytest.mark.parametrize("title, outlet", [
+    pytest.param("Global Times editorial: The harbour needs a pier", "Global Times", id="outlet before a rubric"),
+    pytest.param("Fox News Just Uncovered A Harbour Video Nobody Saw", None, id="outlet as the headline's subject"),
+])
+def test_outlet_at_the_start_of_a_title_only_before_a_rubric(title, outlet):
+    assert cleaned_document(title + "\n\n" + BODY).header.outlet == outlet
+
+
 def test_a_one_sentence_first_paragraph_running_into_the_next_line_is_no_title():
     doc = cleaned_document("Harbour board approves new pier for small boats.\n"
                            "The vote on Monday ended a two-year dispute over berths for the fishing fleet.\n")
