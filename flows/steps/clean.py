@@ -21,7 +21,7 @@ import datetime as dt
 import functools
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from flows.steps import boilerplate as bp
 from flows.steps import header as hd
@@ -672,6 +672,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     body = "\n".join(body_lines)
     header = _header(got, body)
     lang = language(body if len(body) >= 40 else norm.text)
+    if header.published_date is None:
+        header = _dated_in_any_language(header, removed, lang)
     return CleanedDocument(body=body, header=header, removed=tuple(sorted(removed, key=lambda r: r.line_no)),
                            language=lang,
                            repairs=tuple(dict.fromkeys(repairs)))
@@ -824,15 +826,18 @@ _TRAILING_STOPS = re.compile(r"(?:[.…;!?’”'\"]|\s)++$")
 _SENTENCE_JOINT = re.compile(r"(?<=\w)[.!?]\s++(?=[A-Z])")
 
 
-def _is_kicker_headline(bare: str, line: str, max_words: int, *, max_kicker_words: int = 2) -> bool:
-    """Two short sentences that make a headline in sentence case: one of them a question ("What's next
-    for him? Much rests on his answer.") or the first a fragment of a word or two ("Game over. Will he
-    ...?"), where "The board met. It approved a pier." is running text."""
+_BACK_REFERENCE = frozenset("it he she they we i this that these those there his her their its".split())
+
+
+def _is_kicker_headline(bare: str, line: str, max_words: int) -> bool:
+    """Two short sentences that make a headline in sentence case ("Game over. Will he come down?", "The
+    real story showed up. Voters must live with it."), unless the second opens by pointing back at the
+    first with a pronoun, as running text does ("The board met. It approved a pier.")."""
     joints = list(_SENTENCE_JOINT.finditer(bare))
     if len(joints) != 1 or _words(bare) > max_words:
         return False
-    first = bare[: joints[0].start() + 1]
-    return first.endswith("?") or line.rstrip("’”'\"").endswith("?") or _words(first) <= max_kicker_words
+    second = bare[joints[0].end():].split(maxsplit=1)
+    return bool(second) and second[0].casefold().strip("'’") not in _BACK_REFERENCE
 
 
 def _is_headline_paragraph(line: str, max_words: int, *, max_two_sentence_words: int = 12) -> bool:
@@ -945,6 +950,18 @@ def _header(got: _Collected, body: str = "") -> Header:
                   authors=tuple(dict.fromkeys(authors)), outlet=printed,
                   outlet_canonical=hd.canonical_outlet(printed) if printed else None,
                   dateline=got.dateline.text if got.dateline else None)
+
+
+_HEADER_ZONE_RULES = frozenset({"title", "header", "byline", "date", "dateline"})
+
+
+def _dated_in_any_language(header: Header, removed: list[RemovedLine], lang: str | None,
+                           *, max_lines: int = 8) -> Header:
+    """``header`` with the date dateparser reads in the header zone's lines (the title and the lines taken
+    out above the body), where the fast patterns read none."""
+    lines = [r.text for r in removed if r.rule in _HEADER_ZONE_RULES][:max_lines]
+    fd = hd.date_in_any_language(lines, lang)
+    return replace(header, published_date=fd.date, date_text=fd.text) if fd else header
 
 
 def _printed_outlet(got: _Collected) -> str | None:

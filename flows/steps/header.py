@@ -76,6 +76,32 @@ def found_date(line: str) -> FoundDate | None:
     return best
 
 
+# dateparser's reading of an all-number date (07/09/2004) by the document's language; others read day first
+_DATE_ORDER = {"en": "MDY", "zh": "YMD", "ja": "YMD", "ko": "YMD", "hu": "YMD", "lt": "YMD"}
+_DATEPARSER_SETTINGS = {"REQUIRE_PARTS": ["day", "month", "year"], "PREFER_DATES_FROM": "past",
+                        "PARSERS": ["timestamp", "custom-formats", "absolute-time"]}   # never "3 days ago"
+
+
+def date_in_any_language(lines: list[str], language: str | None, *, max_chars: int = 120,
+                         min_year: int = 1900) -> FoundDate | None:
+    """The first full date that ``dateparser`` reads in ``lines`` (header-zone lines the fast patterns found
+    no date in: ``Опубликовано 5 мая 2020 г.``, ``le 07/09/2004``), in the document's language when
+    dateparser knows it. Lines over ``max_chars`` are skipped: running text is not a date stamp."""
+    from dateparser.search import search_dates   # imported on first use: about a second of start-up
+
+    settings = _DATEPARSER_SETTINGS | {"DATE_ORDER": _DATE_ORDER.get(language or "", "DMY")}
+    for line in (x for x in lines if x and len(x) <= max_chars):
+        try:
+            found = search_dates(line, languages=[language] if language else None, settings=settings)
+        except ValueError:   # a language dateparser does not know: let it detect one
+            found = search_dates(line, settings=settings)
+        for text, when in found or ():
+            if when.year >= min_year:
+                start = line.find(text)
+                return FoundDate(when.date(), text.strip(), start, start + len(text))
+    return None
+
+
 _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
                       r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|lundi|mardi|mercredi|jeudi|vendredi|"
                       r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
@@ -327,6 +353,9 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     m = _NAME_ROLE.match(s)
     if m and person_name(m.group("name")):      # "Jane Roe Environment correspondent"
         return Byline((person_name(m.group("name")),), None)
+    piped = _piped_byline(s)
+    if piped is not None:
+        return piped
     if len(s) <= 90:
         # "Sophie Wingate and Viola Gaskell, DPA on" / "Jane Doe | Reuters"
         fields = [f.strip() for f in re.split(r"\s*\|\s*", s) if f.strip()]
@@ -340,6 +369,22 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         names = _split_names(head) if sep else None
         if names and tail_c and looks_like_outlet(tail_c):
             return Byline(tuple(names), clean_outlet(tail_c))
+    return None
+
+
+def _piped_byline(s: str, *, max_chars: int = 160) -> Byline | None:
+    """``Site.org | By Jane Roe | May 6, 2021``: a "By" field among fields split by bars or middle dots, the
+    outlet from another field that looks like one."""
+    fields = [f.strip() for f in re.split(r"\s*+[|·]\s*+", s[: max_chars + 1]) if f.strip()]
+    if len(s) > max_chars or len(fields) < 2 or _BY.match(fields[0]):
+        return None
+    for k, f in enumerate(fields):
+        m = _BY.match(f)
+        parsed = names_and_outlet(m.group("rest")) if m else None
+        if parsed and parsed[0]:
+            others = [o for o in fields[:k] + fields[k + 1:] if not found_date(o) and looks_like_outlet(o)
+                      and o.casefold() not in _NOT_NAME_WORDS]   # "News · By Jane Roe": a section, no outlet
+            return Byline(tuple(parsed[0]), parsed[1] or (clean_outlet(others[0]) if others else None))
     return None
 
 

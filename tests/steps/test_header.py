@@ -335,3 +335,44 @@ def test_headline_wrapped_after_a_possessive_continues_on_the_next_line():
     assert doc.header.title == "Foreign Ministry Spokesperson Li Wei's Regular Press Conference on August 19, 2022"
     assert doc.header.published_date == dt.date(2022, 8, 19)
     assert doc.header.outlet is None
+
+
+@pytest.mark.parametrize("line, authors, outlet", [
+    pytest.param("Harbour.org | By Jane Roe | May 6, 2021", ("Jane Roe",), "Harbour.org", id="site, by, date"),
+    pytest.param("News · By Jane Roe", ("Jane Roe",), None, id="a section word is no outlet"),
+])
+def test_by_field_among_bar_separated_fields_is_a_byline(line, authors, outlet):
+    b = hd.byline(line)
+    assert b is not None and b.authors == authors and b.outlet == outlet
+
+
+# ---------------------------------------------------------------------------- dates in any language (issue 10)
+
+FRENCH_BODY = ("Le gouvernement a annoncé mardi un nouveau plan pour les ports du pays, selon le ministre.\n"
+               "Le plan prévoit des investissements importants dans les infrastructures portuaires.\n")
+
+
+def test_numeric_date_in_a_french_header_reads_day_first():
+    doc = cleaned_document("Déclaration de M. Jean Dupont le 07/09/2004 :\n\n" + FRENCH_BODY)
+    assert doc.language == "fr"
+    assert doc.header.published_date == dt.date(2004, 9, 7)
+
+
+@pytest.mark.parametrize("line, lang, expected", [
+    pytest.param("Zveřejněno 5. května 2020", "cs", dt.date(2020, 5, 5), id="Czech"),
+    pytest.param("Yayınlanma 12 Mayıs 2021", "tr", dt.date(2021, 5, 12), id="Turkish"),
+    pytest.param("Julkaistu 12. toukokuuta 2021", "fi", dt.date(2021, 5, 12), id="Finnish"),
+])
+def test_date_in_a_language_the_fast_patterns_miss(line, lang, expected):
+    assert hd.found_date(line) is None
+    fd = hd.date_in_any_language([line], lang)
+    assert fd is not None and fd.date == expected
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Updated 3 days ago", id="relative date"),
+    pytest.param("Protesters marched in March 2017.", id="month and year only"),
+    pytest.param("x" * 200 + " 3 March 2021", id="a line too long to be a date stamp"),
+])
+def test_dateparser_fallback_reads_no_date(line):
+    assert hd.date_in_any_language([line], "en") is None
