@@ -797,7 +797,8 @@ def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed
         got.header_lines.append(got.title[1])
         got.title = (i, line.rstrip(" |·-–—").strip())
         return "retitle"
-    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2):
+    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2) \
+            or len(line) > max_header_chars:   # a long line that is no headline is never site furniture
         return None
     if (got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line)
             and not all(w.lower() in _SECTION_WORDS for w in line.split())):

@@ -323,3 +323,13 @@ def test_a_one_sentence_first_paragraph_running_into_the_next_line_is_no_title()
                                        ("pcm", None), ("zxx", None)])
 def test_language_codes_outside_iso_639_1_map_to_their_macrolanguage_or_to_none(code, iso):
     assert clean.iso639_1(code) == iso
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("x" * 5000, id="one very long word"),
+    pytest.param("<html><body><p>" + "The harbour board met on Tuesday " * 20 + "</p></body></html>", id="one-line html"),
+    pytest.param("\u201c" * 3000, id="a run of quotation marks"),
+])
+def test_long_line_under_the_title_stays_in_the_body(line):
+    doc = cleaned_document("Harbour board approves new pier\n" + line + "\n")
+    assert doc.body == line
