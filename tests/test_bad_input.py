@@ -157,7 +157,9 @@ def story_intact(n: int, *, title: bool = True) -> Callable[[Found], None]:
 
 def no_markup_in_statements(found: Found) -> None:
     assert not any("<" in s["text"] or ">" in s["text"] for s in found.statements), found.statements
-    assert any(line["text"].startswith("<!DOCTYPE html>") for line in found.removed_lines), found.removed_lines
+    assert "html_to_text" in found.document["repairs"]
+    assert any(s["text"] == "\u201cFares will rise,\u201d said Mayor Tom Reed." and s["speaker"] == "Tom Reed"
+               for s in found.statements), found.statements
 
 
 # ---------------------------------------------------------------------------------------------- the kinds

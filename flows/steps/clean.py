@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from flows.steps import boilerplate as bp
 from flows.steps import header as hd
+from flows.steps import markup
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.lexicon import ABBREVIATIONS
 from flows.steps.dedup import duplicate_groups  # noqa: F401  (public: doc id -> representative id)
@@ -293,13 +294,14 @@ def _ftfy_config():
 
 
 def normalized(text: str, *, max_rounds: int = 4) -> Normalized:
-    """``text`` with mojibake repaired (ftfy), NFC, LF line breaks, plain spaces, no zero-width or
+    """``text`` with an HTML document's markup read into text lines, mojibake repaired (ftfy), NFC, LF line breaks, plain spaces, no zero-width or
     control characters, no trailing spaces; ``repairs`` names the fixes that changed something.
     Idempotent: ``normalized(normalized(t).text).text == normalized(t).text``."""
     import ftfy
 
     repairs = []
     steps = (
+        ("html_to_text", lambda t: markup.html_text(t) if markup.is_html_document(t) else t),
         ("line_breaks_normalised", lambda t: _LINE_SEPS.sub("\n", t)),
         ("mojibake_fixed", lambda t: ftfy.fix_text(t, _ftfy_config())),
         ("unicode_nfc", lambda t: unicodedata.normalize("NFC", t)),
@@ -522,6 +524,42 @@ def _next_text_lines(lines: list[str]) -> list[int]:
     return found
 
 
+@dataclass
+class _Cleaning:
+    """What the passes over one document's lines have decided: its metadata, removed lines and repairs."""
+    got: _Collected = field(default_factory=_Collected)
+    removed: list[RemovedLine] = field(default_factory=list)
+    repairs: list[str] = field(default_factory=list)
+    title_rows: list[int] = field(default_factory=list)   # where ``removed`` holds "title" rows
+
+    def remove(self, i: int, text: str, rule: str) -> None:
+        if rule == "title":
+            self.title_rows.append(len(self.removed))
+        self.removed.append(RemovedLine(i, text, rule))
+
+    def relabel_titles(self) -> None:
+        """The rows removed as "title" were masthead text after all: they become "header" rows."""
+        for k in self.title_rows:
+            self.removed[k] = RemovedLine(self.removed[k].line_no, self.removed[k].text, "header")
+        self.title_rows.clear()
+
+
+@dataclass(frozen=True)
+class _Limits:
+    max_title_line: int
+    max_header_chars: int
+    max_caption_words: int
+    max_early_date_line: int
+
+
+@dataclass
+class _Zone:
+    """Where the header pass stands: still in the header zone, lines seen there, whether a title may come."""
+    open: bool = True
+    seen: int = 0
+    title_allowed: bool = True
+
+
 def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozenset(),
                      max_title_line: int = 6, max_header_chars: int = 200,
                      max_caption_words: int = 80, max_early_date_line: int = 3,
@@ -529,154 +567,194 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     """Normalise ``text``, split off header and boilerplate lines, return the body and metadata.
 
     The header zone is the run of lines before the first paragraph of running text: there the title
-    (first title-like line), date stamps, bylines and source lines are read and removed; lines above
-    the title are site furniture. Then every line is checked against the boilerplate rules, the
-    corpus's repeated lines, caption/credit lines and sub-headings. The first body paragraph loses its
-    dateline prefix. ``body`` is the remaining lines joined by "\\n". ``deadline`` is checked line by line."""
+    (first title-like line), date stamps, bylines and source lines are read and removed by HEADER_RULES;
+    lines above the title are site furniture. Every line is checked against the boilerplate rules, the
+    corpus's repeated lines, caption/credit lines; body lines against sub-headings and trailing furniture.
+    The first body paragraph loses its dateline prefix. ``body`` is the remaining lines joined by "\\n".
+    ``deadline`` is checked line by line."""
     norm = normalized(text)
     lines = norm.text.split("\n")
-    removed: list[RemovedLine] = []
-    repairs = list(norm.repairs)
-    got = _Collected()
+    state = _Cleaning(repairs=list(norm.repairs))
+    limits = _Limits(max_title_line, max_header_chars, max_caption_words, max_early_date_line)
+    body_idx = _header_zone(lines, state, limits, corpus_boilerplate=corpus_boilerplate, deadline=deadline)
+    body = "\n".join(_body_lines(body_idx, state, limits, deadline=deadline))
+    header = _header(state.got, body)
+    lang = language(body if len(body) >= 40 else norm.text)
+    if header.published_date is None:
+        header = _dated_in_any_language(header, state.removed, lang)
+    return CleanedDocument(body=body, header=header, removed=tuple(sorted(state.removed, key=lambda r: r.line_no)),
+                           language=lang, repairs=tuple(dict.fromkeys(state.repairs)))
 
+
+def _header_zone(lines: list[str], state: _Cleaning, limits: _Limits, *, corpus_boilerplate: frozenset[str],
+                 deadline: Deadline) -> list[tuple[int, str]]:
+    """First pass: boilerplate lines anywhere, and the header zone up to its first line of running text.
+    Returns the body's lines as (line number, text)."""
     watermark = bp.watermark_suffix(lines)
     if watermark:
-        repairs.append("watermark_removed")
-
-    body_idx: list[tuple[int, str]] = []
+        state.repairs.append("watermark_removed")
     next_text = _next_text_lines(lines)
-    title_rows: list[int] = []  # where ``removed`` holds rows with the rule "title" (a retitle relabels them)
-    related_list = False  # inside a "Related Articles" list of headlines
-    in_header = True
-    seen = 0  # non-empty, non-boilerplate lines seen in the header zone
-    title_allowed = True
+    zone, related_list = _Zone(), False   # related_list: inside a "Related Articles" list of headlines
+    body_idx: list[tuple[int, str]] = []
     for i, raw_line in enumerate(lines):
         deadline.check("clean")
-        line = raw_line.strip()
+        line = _without_watermark(i, raw_line.strip(), watermark, state)
         if not line:
             continue
-        if watermark and line.endswith(watermark):
-            removed.append(RemovedLine(i, watermark, "watermark"))
-            line = line[: -len(watermark)].rstrip()
-            if not line:
-                continue
-        rule = bp.boilerplate_rule(line)
-        if rule is None and bp.in_corpus_boilerplate(line, corpus_boilerplate):
-            rule = "corpus_repeated"
-        if rule is None and got.title is not None and i != got.title[0] and _same_text(line, got.title[1]):
-            rule = "title"
-        if rule is None and _CREDIT.fullmatch(line):
-            rule = "credit"
-        if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
-                and not _is_body_like_sentence(line):
-            rule = "caption"
-        if rule is None and related_list and _is_headline_like(line):
-            rule = "related_list"
+        rule = _boilerplate_line_rule(i, line, state.got, corpus_boilerplate=corpus_boilerplate,
+                                      related_list=related_list, max_caption_words=limits.max_caption_words)
         if rule:
-            if rule == "title":
-                title_rows.append(len(removed))
-            removed.append(RemovedLine(i, line, rule))
-            related_list = (rule == "related_list" or (rule == "more_from_section" and bool(_LIST_OPENER.fullmatch(line)))
-                            or (related_list and rule in _LIST_FURNITURE))
+            state.remove(i, line, rule)
+            related_list = _continues_related_list(rule, line, related_list)
             continue
         related_list = False
-
-        if in_header:
-            m = _DATE_PREFIX.match(line)
-            if m:
-                fd = hd.found_date(m.group("date"))
-                if fd:
-                    got.dates.append((i, fd))
-                removed.append(RemovedLine(i, line[: m.end()].strip(), "date"))
-                line = line[m.end():].strip()
+        if zone.open:
             next_line = lines[next_text[i]].strip() if next_text[i] < len(lines) else ""
-            kind = _header_line(i, line, got, seen=seen, title_allowed=title_allowed, next_line=next_line,
-                                max_title_line=max_title_line, max_header_chars=max_header_chars,
-                                blank_after=i + 1 < len(lines) and not lines[i + 1].strip())
-            if kind is not None:
-                if kind == "retitle":  # the earlier "title" was masthead text: relabel it
-                    for k in title_rows:
-                        removed[k] = RemovedLine(removed[k].line_no, removed[k].text, "header")
-                    title_rows.clear()
-                    kind = "title"
-                if kind == "title_block":
-                    title_allowed = False
-                    kind = "header"
-                if kind == "title":
-                    title_rows.append(len(removed))
-                removed.append(RemovedLine(i, line, kind))
-                if _words(line) >= 3 or len(line) >= 6 and _is_cjk(line):
-                    seen += 1  # one- and two-word menu items do not push the title out of reach
+            line = _header_zone_line(i, line, state, zone, limits, next_line=next_line,
+                                     blank_after=i + 1 < len(lines) and not lines[i + 1].strip())
+            if line is None:
                 continue
-            in_header = False
+            zone.open = False
         body_idx.append((i, line))
+    return body_idx
 
-    # body: dateline on the first paragraph, sub-headings, inline spam
-    body_lines: list[str] = []
+
+def _without_watermark(i: int, line: str, watermark: str | None, state: _Cleaning) -> str:
+    if watermark and line.endswith(watermark):
+        state.remove(i, watermark, "watermark")
+        line = line[: -len(watermark)].rstrip()
+    return line
+
+
+def _boilerplate_line_rule(i: int, line: str, got: _Collected, *, corpus_boilerplate: frozenset[str],
+                           related_list: bool, max_caption_words: int) -> str | None:
+    """The rule that makes ``line`` boilerplate wherever it stands, in order: the boilerplate table, the
+    corpus's repeated lines, a repeat of the title, a credit, a caption, a headline in a related-stories list."""
+    rule = bp.boilerplate_rule(line)
+    if rule is None and bp.in_corpus_boilerplate(line, corpus_boilerplate):
+        rule = "corpus_repeated"
+    if rule is None and got.title is not None and i != got.title[0] and _same_text(line, got.title[1]):
+        rule = "title"
+    if rule is None and _CREDIT.fullmatch(line):
+        rule = "credit"
+    if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
+            and not _is_body_like_sentence(line):
+        rule = "caption"
+    if rule is None and related_list and _is_headline_like(line):
+        rule = "related_list"
+    return rule
+
+
+def _continues_related_list(rule: str, line: str, related_list: bool) -> bool:
+    return (rule == "related_list" or (rule == "more_from_section" and bool(_LIST_OPENER.fullmatch(line)))
+            or (related_list and rule in _LIST_FURNITURE))
+
+
+def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: _Limits, *, next_line: str,
+                      blank_after: bool) -> str | None:
+    """A header-zone line: None when the header rules take it out, else the line (less a leading date
+    stamp) where the body starts."""
+    m = _DATE_PREFIX.match(line)
+    if m:
+        if fd := hd.found_date(m.group("date")):
+            state.got.dates.append((i, fd))
+        state.remove(i, line[: m.end()].strip(), "date")
+        line = line[m.end():].strip()
+    ln = _HeaderLine(i, line, zone.seen, zone.title_allowed, next_line=next_line, blank_after=blank_after,
+                     max_title_line=limits.max_title_line, max_header_chars=limits.max_header_chars)
+    kind = _header_line(ln, state.got)
+    if kind is None:
+        return line
+    if kind == "retitle":
+        state.relabel_titles()
+        kind = "title"
+    if kind == "title_block":
+        zone.title_allowed = False
+        kind = "header"
+    state.remove(i, line, kind)
+    if _words(line) >= 3 or len(line) >= 6 and _is_cjk(line):
+        zone.seen += 1  # one- and two-word menu items do not push the title out of reach
+    return None
+
+
+def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limits, *,
+                deadline: Deadline) -> list[str]:
+    """Second pass over the body's lines: the first paragraph's dateline, a byline or date stamp among the
+    first lines, keyword lines, section labels, sub-headings, trailing furniture and injected spam."""
+    kept: list[str] = []
     last = len(body_idx) - 1
     for k, (i, line) in enumerate(body_idx):
         deadline.check("clean")
         if k == 0:
-            dl = hd.dateline(line, colon_ok=not _has_colon_labels(body_idx))
-            if dl:
-                got.dateline = dl
-                removed.append(RemovedLine(i, dl.text, "dateline"))
-                line = line[dl.end:].strip()
-                if dl.date:
-                    got.dates.append((i, dl.date))
-                if dl.outlet:
-                    got.outlets.append((3, dl.outlet))
-        b = hd.byline(line) if k <= max_early_date_line and len(line) <= max_header_chars else None
-        if b is not None and (b.authors or b.outlet or hd.found_date(line)):
-            # a byline below a long standfirst that already started the body
-            got.authors.extend(b.authors)  # deduplicated once, in _header
-            if b.outlet:
-                got.outlets.append((1, b.outlet))
-            if hd.found_date(line):
-                got.dates.append((i, hd.found_date(line)))
-            removed.append(RemovedLine(i, line, "byline"))
-            continue
-        if k <= max_early_date_line and hd.date_stamp(line, max_extra_words=2) and not _ends_sentence(line):
-            got.dates.append((i, hd.date_stamp(line, max_extra_words=2)))
-            lead = line.split(",")[0].strip()
-            if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
-                got.outlets.append((2, hd.clean_outlet(lead)))
-            removed.append(RemovedLine(i, line, "date"))
+            line = _without_dateline(i, line, body_idx, state)
+        if k <= limits.max_early_date_line and _early_header_line(i, line, state, limits):
             continue
         if _KEYWORDS.match(line):
-            removed.append(RemovedLine(i, line, "keywords"))
+            state.remove(i, line, "keywords")
             continue
-        m = _LABEL_PREFIX.match(line)
-        if m and len(line) > m.end():
-            removed.append(RemovedLine(i, line[: m.end()].strip(), "section_label"))
-            line = line[m.end():]
-        nxt = body_idx[k + 1][1] if k < last else ""
-        if k != last and k != 0 and _is_subheading(line, next_line=nxt):
-            removed.append(RemovedLine(i, line, "subheading"))
+        line = _without_label_prefix(i, line, state)
+        if 0 < k < last and _is_subheading(line, next_line=body_idx[k + 1][1]):
+            state.remove(i, line, "subheading")
             continue
-        for rule, tail in _TAILS:
-            m = tail.search(line)
-            if m and m.start() > 0:
-                removed.append(RemovedLine(i, line[m.start():].strip(), rule))
-                line = line[: m.start()].rstrip()
-        spans = bp.spam_spans(line)
-        if spans:
-            for a, b in spans:
-                removed.append(RemovedLine(i, line[a:b], "injected_spam"))
-            for a, b in reversed(spans):
-                line = line[:a] + line[b:]
-            repairs.append("spam_removed")
+        line = _without_tails_and_spam(i, line, state)
         if line:
-            body_lines.append(line)
+            kept.append(line)
+    return kept
 
-    body = "\n".join(body_lines)
-    header = _header(got, body)
-    lang = language(body if len(body) >= 40 else norm.text)
-    if header.published_date is None:
-        header = _dated_in_any_language(header, removed, lang)
-    return CleanedDocument(body=body, header=header, removed=tuple(sorted(removed, key=lambda r: r.line_no)),
-                           language=lang,
-                           repairs=tuple(dict.fromkeys(repairs)))
+
+def _without_dateline(i: int, line: str, body_idx: list[tuple[int, str]], state: _Cleaning) -> str:
+    dl = hd.dateline(line, colon_ok=not _has_colon_labels(body_idx))
+    if dl is None:
+        return line
+    _collect_dateline(state.got, i, dl)
+    state.remove(i, dl.text, "dateline")
+    return line[dl.end:].strip()
+
+
+def _early_header_line(i: int, line: str, state: _Cleaning, limits: _Limits) -> bool:
+    """A byline or date stamp among the body's first lines (below a long standfirst that already started the
+    body): its metadata collected and the line removed."""
+    got = state.got
+    b = hd.byline(line) if len(line) <= limits.max_header_chars else None
+    if b is not None and (b.authors or b.outlet or hd.found_date(line)):
+        got.authors.extend(b.authors)  # deduplicated once, in _header
+        got.outlets.extend([(1, b.outlet)] if b.outlet else [])
+        got.dates.extend([(i, fd)] if (fd := hd.found_date(line)) else [])
+        state.remove(i, line, "byline")
+        return True
+    stamp = hd.date_stamp(line, max_extra_words=2)
+    if stamp is None or _ends_sentence(line):
+        return False
+    got.dates.append((i, stamp))
+    lead = line.split(",")[0].strip()
+    if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
+        got.outlets.append((2, hd.clean_outlet(lead)))
+    state.remove(i, line, "date")
+    return True
+
+
+def _without_label_prefix(i: int, line: str, state: _Cleaning) -> str:
+    m = _LABEL_PREFIX.match(line)
+    if m is None or len(line) <= m.end():
+        return line
+    state.remove(i, line[: m.end()].strip(), "section_label")
+    return line[m.end():]
+
+
+def _without_tails_and_spam(i: int, line: str, state: _Cleaning) -> str:
+    for rule, tail in _TAILS:
+        m = tail.search(line)
+        if m and m.start() > 0:
+            state.remove(i, line[m.start():].strip(), rule)
+            line = line[: m.start()].rstrip()
+    spans = bp.spam_spans(line)
+    for a, b in spans:
+        state.remove(i, line[a:b], "injected_spam")
+    for a, b in reversed(spans):
+        line = line[:a] + line[b:]
+    if spans:
+        state.repairs.append("spam_removed")
+    return line
 
 
 _INLINE_LABEL = re.compile(r"[.!?。！？\"”]\s++[A-Z][\w.'’\-]*+(?: [A-Z][\w.'’\-]*+){0,3}[:：]\s")  # "... yet? Wang Wenbin: "
@@ -712,110 +790,222 @@ def _is_body_like_sentence(s: str) -> bool:
     return _words(s) >= 12 and s[-1] in ".!?" and not re.search(r"[\])]\s*\.?$", s)
 
 
-def _header_line(i: int, line: str, got: _Collected, *, seen: int, title_allowed: bool, next_line: str = "",
-                 max_title_line: int, max_header_chars: int, max_title_words: int = 20,
-                 blank_after: bool = False) -> str | None:
-    """Classify a header-zone line and collect its metadata into ``got``. Returns the rule that removes
-    it ("title", "date", "byline", "dateline", "header", ...), or None when the line is running text
-    (the body starts here)."""
-    if not line:
-        return "date"
-    dl_only = hd.dateline(line + " X")
-    if dl_only and dl_only.end >= len(line):  # a dateline alone on its line
-        got.dateline = dl_only
-        if dl_only.date:
-            got.dates.append((i, dl_only.date))
-        if dl_only.outlet:
-            got.outlets.append((3, dl_only.outlet))
-        return "dateline"
-    dl = hd.dateline(line)
-    if dl is not None and got.title is None and title_allowed and _is_title_candidate(line[dl.end:]) \
-            and not _ends_sentence(line[dl.end:].rstrip("?？")):   # "Agency, City, July 1: Headline?"
-        got.dateline = dl
-        got.dates.extend([(i, dl.date)] if dl.date else [])
-        got.outlets.extend([(3, dl.outlet)] if dl.outlet else [])
-        got.title = (i, line[dl.end:].strip())
-        return "title"
-    if dl is not None and _words(line) > 12:
+_BODY = "body"   # a header rule's verdict that the line is running text: the body starts here
+
+
+@dataclass
+class _HeaderLine:
+    """One line of the header zone, where it stands, and the limits the header rules read."""
+    i: int
+    line: str
+    seen: int                     # non-empty, non-boilerplate header lines above it
+    title_allowed: bool
+    next_line: str
+    blank_after: bool
+    max_title_line: int
+    max_header_chars: int
+    max_title_words: int = 20
+
+    @property
+    def short(self) -> bool:
+        return len(self.line) <= self.max_header_chars
+
+    def may_take_title(self, got: _Collected) -> bool:
+        return got.title is None and self.title_allowed and self.seen < self.max_title_line
+
+    @functools.cached_property
+    def title_like(self) -> bool:
+        """Shaped like a headline: no sentence end, or a short question or exclamation that is not a
+        labelled turn; or the document's first line set apart by a blank line (or followed by a deck after a
+        semicolon), a headline even with a full stop."""
+        line, n = self.line, _words(self.line)
+        shaped = _is_title_candidate(line) and (not _ends_sentence(line) or (
+            line[-1] in "?!？！" and n <= self.max_title_words
+            and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
+        return shaped or (self.seen == 0 and (self.blank_after or line.rstrip().endswith(";"))
+                          and _is_headline_paragraph(line, self.max_title_words))
+
+
+def _collect_dateline(got: _Collected, i: int, dl: hd.Dateline) -> None:
+    got.dateline = dl
+    got.dates.extend([(i, dl.date)] if dl.date else [])
+    got.outlets.extend([(3, dl.outlet)] if dl.outlet else [])
+
+
+def _empty_after_date_prefix(ln: _HeaderLine, got: _Collected) -> str | None:
+    return "date" if not ln.line else None
+
+
+def _dateline_alone(ln: _HeaderLine, got: _Collected) -> str | None:
+    dl = hd.dateline(ln.line + " X")
+    if dl is None or dl.end < len(ln.line):
         return None
-    if got.title is not None and got.title[0] == i - 1 and _dangles(got.title[1]) \
-            and _words(line) <= max_title_words and not _ends_sentence(line):
-        got.title = (got.title[0], f"{got.title[1]} {line.strip()}")   # a headline wrapped onto a second line
-        got.dates.extend([(i, fd)] if (fd := hd.found_date(line)) else [])
-        return "title"
-    short = len(line) <= max_header_chars
-    b = hd.byline(line) if short else None
-    if b is not None:
-        got.authors.extend(b.authors)  # deduplicated once, in _header
-        if b.outlet:
-            got.outlets.append((1, b.outlet))
-        fd2 = hd.found_date(line)
-        if fd2:
-            got.dates.append((i, fd2))
-        return "byline"
-    fd = hd.date_stamp(line) if short else None
-    if fd:
-        got.dates.append((i, fd))
-        if got.title is None and title_allowed and seen < max_title_line and _is_dated_title(line, fd):
-            got.title = (i, line.strip())         # "Department Press Briefing – March 7, 2024"
-            return "title"
-        lead = line[: line.find(fd.text)] if fd.text in line else ""
-        lead = re.sub(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?", "", lead).strip(" ,|·-–—:")
-        tail = line[line.find(fd.text) + len(fd.text):] if fd.text in line else ""
-        tail = re.sub(r"^[\s,|·]*(\d{1,2}[:.]\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?(\s*\(?(GMT|UTC|[ECMP][SD]T|BST|CES?T|"
-                      r"IST|JST|HKT|SGT|AE[SD]T)([+-]\d{1,2})?\)?(?!\w))?", "", tail).strip(" ,|·-–—:")
-        for part in (lead, tail):  # "CGTN, 15 May 2021" / "Updated: 2023-06-14Xinhua"
-            if part and hd.looks_like_outlet(part) and len(part.split()) <= 4:
-                got.outlets.append((2, hd.clean_outlet(part)))
-                break
-        return "date"
-    if _TIME_LINE.fullmatch(line):               # "2:14 p.m. EST" under a briefing's title
-        return "date"
-    if got.title is not None and _PLACE_LINE.fullmatch(line):    # a place line under the title
-        got.header_lines.append(line)
-        return "header"
-    m = _WIRE_HEAD.match(line) if len(line) <= 400 else None
-    if m and hd.found_date(m.group("date") + " 2000") is not None:
-        got.outlets.append((1, hd.clean_outlet(m.group("org"))))
-        rest = m.group("title").strip()
-        if got.title is None and rest and _is_title_candidate(rest):
-            got.title = (i, rest)
-        return "byline"
-    title_like = _is_title_candidate(line) and (not _ends_sentence(line) or (
-        line[-1] in "?!？！" and _words(line) <= max_title_words
-        and (not _LABELLED_SENTENCE.match(line) or _RUBRIC.match(line))))
-    # the document's first line, set apart by a blank line: a headline even with a full stop or semicolon
-    # (or by the next line when it ends with a semicolon, which never ends a sentence: a deck follows)
-    title_like = title_like or (seen == 0 and (blank_after or line.rstrip().endswith(";"))
-                                and _is_headline_paragraph(line, max_title_words))
-    if got.title is None and title_allowed and seen < max_title_line and title_like:
-        got.title = (i, line.rstrip(" |·-–—").strip())
-        return "title"
-    if (got.title is not None and title_like and got.dates and got.dates[0][0] < got.title[0]
-            and next_line and (hd.date_stamp(next_line) or hd.byline(next_line))):
-        # under a page-top date banner, the article's own title is the line above its own date/byline
-        got.header_lines.append(got.title[1])
-        got.title = (i, line.rstrip(" |·-–—").strip())
-        return "retitle"
-    if _is_body_like(line) or _LABELLED_SENTENCE.match(line) or (_ends_sentence(line) and _words(line) >= 2) \
-            or len(line) > max_header_chars:   # a long line that is no headline is never site furniture
+    _collect_dateline(got, ln.i, dl)
+    return "dateline"
+
+
+def _dateline_before_headline(ln: _HeaderLine, got: _Collected) -> str | None:
+    """``Agency, City, July 1: Headline?`` on one line: the dateline's data, and the rest as the title."""
+    dl = hd.dateline(ln.line)
+    rest = ln.line[dl.end:] if dl else ""
+    if dl is None or got.title is not None or not ln.title_allowed or not _is_title_candidate(rest) \
+            or _ends_sentence(rest.rstrip("?？")):
         return None
-    if (got.title is not None and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line)
+    _collect_dateline(got, ln.i, dl)
+    got.title = (ln.i, rest.strip())
+    return "title"
+
+
+def _dateline_opens_running_text(ln: _HeaderLine, got: _Collected, *, min_words: int = 13) -> str | None:
+    return _BODY if _words(ln.line) >= min_words and hd.dateline(ln.line) is not None else None
+
+
+def _headline_continues(ln: _HeaderLine, got: _Collected) -> str | None:
+    """A headline wrapped onto a second line after a word it cannot end on (a possessive, "of the")."""
+    if got.title is None or got.title[0] != ln.i - 1 or not _dangles(got.title[1]) \
+            or _words(ln.line) > ln.max_title_words or _ends_sentence(ln.line):
+        return None
+    got.title = (got.title[0], f"{got.title[1]} {ln.line.strip()}")
+    got.dates.extend([(ln.i, fd)] if (fd := hd.found_date(ln.line)) else [])
+    return "title"
+
+
+def _byline(ln: _HeaderLine, got: _Collected) -> str | None:
+    b = hd.byline(ln.line) if ln.short else None
+    if b is None:
+        return None
+    got.authors.extend(b.authors)  # deduplicated once, in _header
+    got.outlets.extend([(1, b.outlet)] if b.outlet else [])
+    got.dates.extend([(ln.i, fd)] if (fd := hd.found_date(ln.line)) else [])
+    return "byline"
+
+
+_DATE_LABEL_WORDS = re.compile(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?")
+_TIME_AND_ZONE = re.compile(r"^[\s,|·]*(\d{1,2}[:.]\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?(\s*\(?(GMT|UTC|[ECMP][SD]T|BST|"
+                            r"CES?T|IST|JST|HKT|SGT|AE[SD]T)([+-]\d{1,2})?\)?(?!\w))?")
+
+
+def _outlet_beside_date(line: str, fd: hd.FoundDate) -> str | None:
+    """An outlet before or after a date stamp: ``CGTN, 15 May 2021``, ``Updated: 2023-06-14Xinhua``."""
+    at = line.find(fd.text)
+    if at < 0:
+        return None
+    lead = _DATE_LABEL_WORDS.sub("", line[:at]).strip(" ,|·-–—:")
+    tail = _TIME_AND_ZONE.sub("", line[at + len(fd.text):]).strip(" ,|·-–—:")
+    return next((hd.clean_outlet(part) for part in (lead, tail)
+                 if part and hd.looks_like_outlet(part) and len(part.split()) <= 4), None)
+
+
+def _date_stamp(ln: _HeaderLine, got: _Collected) -> str | None:
+    fd = hd.date_stamp(ln.line) if ln.short else None
+    if not fd:
+        return None
+    got.dates.append((ln.i, fd))
+    if ln.may_take_title(got) and _is_dated_title(ln.line, fd):
+        got.title = (ln.i, ln.line.strip())         # "Department Press Briefing – March 7, 2024"
+        return "title"
+    outlet = _outlet_beside_date(ln.line, fd)
+    got.outlets.extend([(2, outlet)] if outlet else [])
+    return "date"
+
+
+def _time_of_day(ln: _HeaderLine, got: _Collected) -> str | None:
+    return "date" if _TIME_LINE.fullmatch(ln.line) else None     # "2:14 p.m. EST" under a briefing's title
+
+
+def _place_under_title(ln: _HeaderLine, got: _Collected) -> str | None:
+    if got.title is None or not _PLACE_LINE.fullmatch(ln.line):
+        return None
+    got.header_lines.append(ln.line)
+    return "header"
+
+
+def _wire_head(ln: _HeaderLine, got: _Collected, *, max_chars: int = 400) -> str | None:
+    m = _WIRE_HEAD.match(ln.line) if len(ln.line) <= max_chars else None
+    if m is None or hd.found_date(m.group("date") + " 2000") is None:
+        return None
+    got.outlets.append((1, hd.clean_outlet(m.group("org"))))
+    rest = m.group("title").strip()
+    if got.title is None and rest and _is_title_candidate(rest):
+        got.title = (ln.i, rest)
+    return "byline"
+
+
+def _headline(ln: _HeaderLine, got: _Collected) -> str | None:
+    if not (ln.may_take_title(got) and ln.title_like):
+        return None
+    got.title = (ln.i, ln.line.rstrip(" |·-–—").strip())
+    return "title"
+
+
+def _headline_under_date_banner(ln: _HeaderLine, got: _Collected) -> str | None:
+    """Under a page-top date banner, the article's own title is the headline-shaped line right above its
+    own date or byline: the earlier "title" was masthead text ("retitle" relabels its rows)."""
+    if not (got.title is not None and ln.title_like and got.dates and got.dates[0][0] < got.title[0]
+            and ln.next_line and (hd.date_stamp(ln.next_line) or hd.byline(ln.next_line))):
+        return None
+    got.header_lines.append(got.title[1])
+    got.title = (ln.i, ln.line.rstrip(" |·-–—").strip())
+    return "retitle"
+
+
+def _running_text(ln: _HeaderLine, got: _Collected) -> str | None:
+    """Body-like prose, a labelled sentence, a sentence of two words or more, or a long line that is no
+    headline: never site furniture."""
+    line = ln.line
+    return _BODY if (_is_body_like(line) or _LABELLED_SENTENCE.match(line) or not ln.short
+                     or (_ends_sentence(line) and _words(line) >= 2)) else None
+
+
+def _furniture(ln: _HeaderLine, got: _Collected) -> str | None:
+    """Anything else in the header zone: site furniture, with what it says about the outlet, the issuing
+    body or the author collected on the way; a label above any title closes the title's search."""
+    line, titled = ln.line, got.title is not None
+    if (titled and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line)
             and not all(w.lower() in _SECTION_WORDS for w in line.split())):
         got.outlets.append((2, hd.clean_outlet(line)))
-    if (got.title is not None and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
+    if (titled and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
             and line[-1] not in _TERMINAL + ":：" and (re.search(r"\b(of|for)\b", line) or _ORG_WORDS.search(line.split()[-1]))):
         got.org_lines.append(line.strip(" -–—|"))
     name = hd.person_name(line)
+    if name and titled:
+        got.authors.append(name)
+        return "byline"
     if name:
-        if got.title is not None:
-            got.authors.append(name)
-            return "byline"
         got.name_lines.append(name)
     got.header_lines.append(line)
-    if got.title is None and _is_label(line):
-        return "title_block"
-    return "header"
+    return "title_block" if not titled and _is_label(line) else "header"
+
+
+# The header zone's rules, in precedence order: the first that gives a verdict decides the line. A verdict is
+# the rule name its removed line gets ("title", "date", ...) or _BODY, where the body starts.
+HEADER_RULES = (
+    ("empty_after_date_prefix", _empty_after_date_prefix),
+    ("dateline_alone", _dateline_alone),
+    ("dateline_before_headline", _dateline_before_headline),
+    ("dateline_opens_running_text", _dateline_opens_running_text),
+    ("headline_continues", _headline_continues),
+    ("byline", _byline),
+    ("date_stamp", _date_stamp),
+    ("time_of_day", _time_of_day),
+    ("place_under_title", _place_under_title),
+    ("wire_head", _wire_head),
+    ("headline", _headline),
+    ("headline_under_date_banner", _headline_under_date_banner),
+    ("running_text", _running_text),
+    ("furniture", _furniture),
+)
+
+
+def _header_line(ln: _HeaderLine, got: _Collected) -> str | None:
+    """Classify a header-zone line by the first of HEADER_RULES that decides it, collecting its metadata into
+    ``got``. Returns the rule its removed line gets ("title", "date", "byline", "dateline", "header",
+    "retitle", "title_block"), or None when the line is running text (the body starts here)."""
+    for _, rule in HEADER_RULES:
+        verdict = rule(ln, got)
+        if verdict is not None:
+            return None if verdict == _BODY else verdict
+    raise AssertionError("the furniture rule decides every line")   # pragma: no cover
 
 
 def _dangles(title: str) -> bool:

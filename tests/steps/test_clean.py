@@ -333,3 +333,18 @@ def test_language_codes_outside_iso_639_1_map_to_their_macrolanguage_or_to_none(
 def test_long_line_under_the_title_stays_in_the_body(line):
     doc = cleaned_document("Harbour board approves new pier\n" + line + "\n")
     assert doc.body == line
+
+
+def test_html_document_is_read_as_text_lines():
+    page = ("<!DOCTYPE html><html><head><title>Pier</title><style>p {color: red}</style></head><body>"
+            "<h1>Harbour board approves new pier</h1><p>The board met on Tuesday &amp; approved it.</p>"
+            "<script>var x = 1;</script><p>Work starts in May.</p></body></html>")
+    doc = cleaned_document(page)
+    assert "html_to_text" in doc.repairs
+    assert doc.header.title == "Harbour board approves new pier"
+    assert doc.body == "The board met on Tuesday & approved it.\nWork starts in May."
+
+
+def test_text_mentioning_a_tag_is_not_html():
+    text = "Harbour board approves new pier\n\nThe <html> tag opens a page, the board's web team said on Tuesday.\n"
+    assert "html_to_text" not in cleaned_document(text).repairs
