@@ -308,7 +308,6 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     ``China News Agency reporter Ma Furong``; ``WION Web Team``; ``Sophie Wingate and Viola Gaskell, DPA``;
     ``Jane Doe | Reuters``."""
     s = line.strip()
-    authors: list[str] = []
     outlet: str | None = None
     m_src = _SOURCE.search(s)
     if m_src:
@@ -324,22 +323,7 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     if m and len(s.split()) > max_sentence_words and s.rstrip("\"”’')").endswith((".", "!", "?")):
         m = None  # "By the end of 2020, China had ..." is a sentence, not a byline
     if m:
-        fields = [re.sub(r"(?<=[a-z])\.$", "", f.strip(" ,")) for f in _CUT.split(m.group("rest"))]  # "Jo Roe."
-        fields = [f for f in fields if f and not found_date(f) and not re.fullmatch(r"[\d:.\sapmAPM]+", f)]
-        for i, f in enumerate(fields):
-            if i == 0:
-                parsed = names_and_outlet(f)
-                if parsed:
-                    authors.extend(parsed[0])
-                    if parsed[1] and outlet is None:
-                        outlet = parsed[1]
-                elif outlet is None and _outlet_like(f.split(",")[0]):
-                    outlet = clean_outlet(f.split(",")[0])
-                elif not m_src:
-                    return None  # "By Wednesday, officials said": not a byline
-            elif outlet is None and i == 1 and not _split_names(f) and _outlet_like(f):
-                outlet = clean_outlet(f)
-        return Byline(tuple(dict.fromkeys(authors)), outlet)
+        return _by_fields_byline(m.group("rest"), outlet, sourced=bool(m_src))
     if m_src and outlet:
         return Byline((), outlet)
     m = _REPORTER.match(s)
@@ -370,6 +354,27 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         if names and tail_c and looks_like_outlet(tail_c):
             return Byline(tuple(names), clean_outlet(tail_c))
     return None
+
+
+def _by_fields_byline(rest: str, outlet: str | None, *, sourced: bool) -> Byline | None:
+    """The fields after "By": names (and an outlet) first, an outlet second; None when the first field is
+    neither and no source line vouches for it ("By Wednesday, officials said")."""
+    authors: list[str] = []
+    fields = [re.sub(r"(?<=[a-z])\.$", "", f.strip(" ,")) for f in _CUT.split(rest)]  # "Jo Roe."
+    fields = [f for f in fields if f and not found_date(f) and not re.fullmatch(r"[\d:.\sapmAPM]+", f)]
+    for i, f in enumerate(fields):
+        if i == 0:
+            parsed = names_and_outlet(f)
+            if parsed:
+                authors.extend(parsed[0])
+                outlet = outlet or parsed[1]
+            elif outlet is None and _outlet_like(f.split(",")[0]):
+                outlet = clean_outlet(f.split(",")[0])
+            elif not sourced:
+                return None
+        elif outlet is None and i == 1 and not _split_names(f) and _outlet_like(f):
+            outlet = clean_outlet(f)
+    return Byline(tuple(dict.fromkeys(authors)), outlet)
 
 
 def _piped_byline(s: str, *, max_chars: int = 160) -> Byline | None:
