@@ -25,6 +25,7 @@ from dataclasses import dataclass, field, replace
 
 from flows.steps import boilerplate as bp
 from flows.steps import header as hd
+from flows.steps import lexicon as lex
 from flows.steps import markup
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.lexicon import ABBREVIATIONS
@@ -366,9 +367,6 @@ _DATE_PREFIX = re.compile(r"^\s*+(?:date|published|posted|updated)\s*+[:：]?+\s
 _WIRE_HEAD = re.compile(r"^(?P<org>[A-Z][\w.&' ]{1,40}?),\s*(?P<place>[A-Z][\w' ]{1,30}),\s*"
                         r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*[.:：]?\s*"
                         r"(?:(?:title|topic|subject|headline)\s*[:：]\s*)?(?P<title>.*)$", re.IGNORECASE)
-_HEADER_LABELS = frozenset("""speakers speaker chairperson chair moderator host hosts date time venue location place
-    abstract keywords key words contents content summary source editor editors author authors tags tag
-    photo photos foreword preface introduction conclusion references notes""".split())
 # A caption's bracket holds no opening bracket (``[^\][]``, ``[^()]``): each try from an opening bracket
 # stops at the next one, so a line of many "(photo" costs linear time; ``[^)]*`` ran to the line's end
 # from every one of them (quadratic, issue 9).
@@ -444,12 +442,12 @@ def _is_salutation(s: str) -> bool:
 def _is_speaker_label(s: str) -> bool:
     if not s.endswith((":", "：")) or _words(s) > 5:
         return False
-    return s[:-1].strip().lower() not in _HEADER_LABELS
+    return s[:-1].strip().lower() not in lex.HEADER_LABELS
 
 
 def _is_label(s: str) -> bool:
     bare = s.strip().rstrip(":：").strip().lower()
-    return bare in _HEADER_LABELS or (_words(s) <= 2 and s.endswith((":", "：")))
+    return bare in lex.HEADER_LABELS or (_words(s) <= 2 and s.endswith((":", "：")))
 
 
 def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min_cjk: int = 10) -> bool:
@@ -487,7 +485,7 @@ def _is_subheading(s: str, *, next_line: str = "", max_words: int = 15, max_char
         return True
     if s[-1] in _TERMINAL + ":：,，;；" or re.search(r"[.!?。！？]\s", s):
         return False
-    if s.strip().lower() in _HEADER_LABELS:
+    if s.strip().lower() in lex.HEADER_LABELS:
         return True
     if next_line[:1].islower() or _FUNCTION_END.search(s) or _GREETING.match(s):
         return False
@@ -962,7 +960,7 @@ def _furniture(ln: _HeaderLine, got: _Collected) -> str | None:
     body or the author collected on the way; a label above any title closes the title's search."""
     line, titled = ln.line, got.title is not None
     if (titled and _words(line) <= 4 and hd.looks_like_outlet(line) and not hd.person_name(line)
-            and not all(w.lower() in _SECTION_WORDS for w in line.split())):
+            and not all(w.lower() in lex.SECTION_WORDS for w in line.split())):
         got.outlets.append((2, hd.clean_outlet(line)))
     if (titled and _ORG_WORDS.search(line) and _words(line) <= 10 and not _NAME_COMMA.match(line)
             and line[-1] not in _TERMINAL + ":：" and (re.search(r"\b(of|for)\b", line) or _ORG_WORDS.search(line.split()[-1]))):
@@ -1080,11 +1078,7 @@ _SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|writt
 _SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}}{_SPEECH}\b")
 
 
-_SECTION_WORDS = frozenset("""world china news latest top business opinion politics sports culture society home
-    video videos photo photos live international national local breaking world's asia europe us""".split())
-_ORG_WORDS = re.compile(r"\b(Office|Ministry|Council|Agency|Commission|Committee|Department|Bureau|Institute|Center|"
-                        r"Centre|Society|Association|Foundation|Organization|Organisation|Embassy|Mission|Consulate|"
-                        r"Academy|Federation|Secretariat|Administration)\b")
+_ORG_WORDS = re.compile(r"\b(" + "|".join(lex.ISSUING_BODY_WORDS) + r")\b")
 _ORG = r"(?P<o>(?:[A-Z][\w.&'’\-]*|&|of|the|for|and)(?: (?:[A-Z][\w.&'’\-]*|&|of|the|for|and)){0,7})"
 _SELF_REFERENCE = (  # an outlet naming its own interview in the body
     re.compile(rf"\b(?i:in|during) an? exclusive {_ORG} interview\b"),

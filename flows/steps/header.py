@@ -133,12 +133,6 @@ def date_stamp(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
 
 _NAME_WORD = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 NAME = re.compile(rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD}){{1,3}}")
-_NOT_NAME_WORDS = frozenset("""news home latest lastest current related article articles story stories video photo
-    photos society world china opinion business voice contents foreword preface abstract introduction conclusion
-    keywords speakers chairperson date source editor reporter comments more menu search top features sports by
-    staff team desk writer writers correspondent correspondents reuters xinhua bloomberg
-    culture politics economy live updates highlights daily times post review weekly agency press office
-    international national republic people party committee council ministry forum human rights""".split())
 
 
 def person_name(text: str) -> str | None:
@@ -147,7 +141,7 @@ def person_name(text: str) -> str | None:
     if not NAME.fullmatch(s) or len(s) > 40:
         return None
     words = re.split(r"[ ]+", s)
-    if any(w.lower().strip(".") in _NOT_NAME_WORDS for w in words) or _OUTLET_WORDS.search(s):
+    if any(w.lower().strip(".") in lex.NOT_NAME_WORDS for w in words) or _OUTLET_WORDS.search(s):
         return None                      # "PR Newswire", "Tide News": an outlet, not a person
     return " ".join(_title_word(w) for w in words)
 
@@ -388,14 +382,12 @@ def _piped_byline(s: str, *, max_chars: int = 160) -> Byline | None:
         parsed = names_and_outlet(m.group("rest")) if m else None
         if parsed and parsed[0]:
             others = [o for o in fields[:k] + fields[k + 1:] if not found_date(o) and looks_like_outlet(o)
-                      and o.casefold() not in _NOT_NAME_WORDS]   # "News · By Jane Roe": a section, no outlet
+                      and o.casefold() not in lex.NOT_NAME_WORDS]   # "News · By Jane Roe": a section, no outlet
             return Byline(tuple(parsed[0]), parsed[1] or (clean_outlet(others[0]) if others else None))
     return None
 
 
-_OUTLET_WORDS = re.compile(r"\b(news|daily|times|post|agency|press|review|tv|radio|network|media|journal|herald|"
-                           r"tribune|gazette|newswire|wire|online|magazine|service|channel|broadcast|xinhua|cgtn|"
-                           r"cctv|cri|reuters|afp|ap|dpa|bbc|cnn)\b|(?<=[a-z0-9])\.[a-z]{2,6}$", re.IGNORECASE)
+_OUTLET_WORDS = re.compile(r"\b(" + "|".join(lex.OUTLET_WORDS) + r")\b|(?<=[a-z0-9])\.[a-z]{2,6}$", re.IGNORECASE)
 _ACRONYM = re.compile(r"^[A-Z]{2,6}$")
 
 

@@ -368,3 +368,37 @@ login sign menu share comments comment print email advertisement advertise conta
 conference briefing session meeting remarks speech transcript statement
 """.split())
 MAX_OUTLET_WORDS = 8
+
+
+# ----------------------------------------------------------------------- header zone (flows/steps/clean.py, header.py)
+# a header line that is only one of these is a label ("Speakers:", "Keywords"), not a title or a name
+HEADER_LABELS = frozenset("""
+speakers speaker chairperson chair moderator host hosts date time venue location place abstract keywords key
+words contents content summary source editor editors author authors tags tag photo photos foreword preface
+introduction conclusion references notes
+""".split())
+# a short line made only of these under the title is a site section, not an outlet ("World News")
+SECTION_WORDS = frozenset("""
+world china news latest top business opinion politics sports culture society home video videos photo photos
+live international national local breaking world's asia europe us
+""".split())
+# a word that keeps a run of capitalised words from being a person's name in a header line
+NOT_NAME_WORDS = frozenset("""
+news home latest lastest current related article articles story stories video photo photos society world
+china opinion business voice contents foreword preface abstract introduction conclusion keywords speakers
+chairperson date source editor reporter comments more menu search top features sports by staff team desk
+writer writers correspondent correspondents reuters xinhua bloomberg culture politics economy live updates
+highlights daily times post review weekly agency press office international national republic people party
+committee council ministry forum human rights
+""".split())
+# words that make a header line an outlet's name ("... News", "... Daily", a wire), matched case-insensitively
+OUTLET_WORDS = tuple("""
+news daily times post agency press review tv radio network media journal herald tribune gazette newswire
+wire online magazine service channel broadcast xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
+""".split())
+# capitalised heads of an issuing body's name under the title ("Ministry of ...", "... Council")
+ISSUING_BODY_WORDS = tuple("""
+Office Ministry Council Agency Commission Committee Department Bureau Institute Center Centre Society
+Association Foundation Organization Organisation Embassy Mission Consulate Academy Federation Secretariat
+Administration
+""".split())
