@@ -21,7 +21,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-# 2.1.0: documents.outlet_canonical (the outlet alias table's name) beside the printed outlet
+# 2.1.0: documents.outlet_canonical (the outlet alias table's name) beside the printed outlet;
+# removed_lines.header_rule (which header rule decided a header-zone line)
 # 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
 # is document_speakers; statements.speaker_id references speakers
 SCHEMA_VERSION = "2.1.0"
@@ -217,6 +218,10 @@ class RemovedLine(Record):
     line_no: int = Field(description="0-based line number in the normalised raw text.", ge=0)
     text: str = Field(description="The removed line.")
     rule: str = Field(description="Name of the rule that removed the line.", json_schema_extra={"dictionary": True})
+    header_rule: str | None = Field(default=None, description="For a line of the header zone, the header rule "
+                                    "that decided it (flows/steps/clean.py HEADER_RULES, e.g. 'date_stamp', "
+                                    "'headline', 'furniture'); null for boilerplate and body rules.",
+                                    json_schema_extra={"dictionary": True})
 
 
 class Rejection(Record):

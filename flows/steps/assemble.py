@@ -126,7 +126,8 @@ def removed_line_rows(doc_id: str, removed, lineage_cols: dict) -> list[dict]:
     pieces, which corpus boilerplate changes when other files join the raw folder."""
     ids = content_ids("removed_line", doc_id, [f"{line.line_no}\t{line.text}" for line in removed])
     return [{"removed_line_id": removed_id, "document_id": doc_id, "line_no": line.line_no, "text": line.text,
-             "rule": line.rule, **lineage_cols} for line, removed_id in zip(removed, ids)]
+             "rule": line.rule, "header_rule": line.header_rule, **lineage_cols}
+            for line, removed_id in zip(removed, ids)]
 
 
 def attributed_body(cleaned: clean.CleanedDocument, *,

@@ -52,6 +52,7 @@ class RemovedLine:
     line_no: int                        # 0-based line number in the normalised text
     text: str
     rule: str                           # which rule removed it: "title", "byline", "comment_form", ...
+    header_rule: str | None = None      # in the header zone, which of HEADER_RULES decided it
 
 
 @dataclass(frozen=True)
@@ -530,15 +531,15 @@ class _Cleaning:
     repairs: list[str] = field(default_factory=list)
     title_rows: list[int] = field(default_factory=list)   # where ``removed`` holds "title" rows
 
-    def remove(self, i: int, text: str, rule: str) -> None:
+    def remove(self, i: int, text: str, rule: str, header_rule: str | None = None) -> None:
         if rule == "title":
             self.title_rows.append(len(self.removed))
-        self.removed.append(RemovedLine(i, text, rule))
+        self.removed.append(RemovedLine(i, text, rule, header_rule))
 
     def relabel_titles(self) -> None:
         """The rows removed as "title" were masthead text after all: they become "header" rows."""
         for k in self.title_rows:
-            self.removed[k] = RemovedLine(self.removed[k].line_no, self.removed[k].text, "header")
+            self.removed[k] = replace(self.removed[k], rule="header")
         self.title_rows.clear()
 
 
@@ -660,7 +661,7 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
         line = line[m.end():].strip()
     ln = _HeaderLine(i, line, zone.seen, zone.title_allowed, next_line=next_line, blank_after=blank_after,
                      max_title_line=limits.max_title_line, max_header_chars=limits.max_header_chars)
-    kind = _header_line(ln, state.got)
+    decided_by, kind = _header_line(ln, state.got)
     if kind is None:
         return line
     if kind == "retitle":
@@ -669,7 +670,7 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
     if kind == "title_block":
         zone.title_allowed = False
         kind = "header"
-    state.remove(i, line, kind)
+    state.remove(i, line, kind, decided_by)
     if _words(line) >= 3 or len(line) >= 6 and _is_cjk(line):
         zone.seen += 1  # one- and two-word menu items do not push the title out of reach
     return None
@@ -995,14 +996,15 @@ HEADER_RULES = (
 )
 
 
-def _header_line(ln: _HeaderLine, got: _Collected) -> str | None:
+def _header_line(ln: _HeaderLine, got: _Collected) -> tuple[str, str | None]:
     """Classify a header-zone line by the first of HEADER_RULES that decides it, collecting its metadata into
-    ``got``. Returns the rule its removed line gets ("title", "date", "byline", "dateline", "header",
-    "retitle", "title_block"), or None when the line is running text (the body starts here)."""
-    for _, rule in HEADER_RULES:
+    ``got``. Returns that rule's name and the rule its removed line gets ("title", "date", "byline",
+    "dateline", "header", "retitle", "title_block"), or None when the line is running text (the body
+    starts here)."""
+    for name, rule in HEADER_RULES:
         verdict = rule(ln, got)
         if verdict is not None:
-            return None if verdict == _BODY else verdict
+            return name, None if verdict == _BODY else verdict
     raise AssertionError("the furniture rule decides every line")   # pragma: no cover
 
 

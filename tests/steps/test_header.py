@@ -376,3 +376,10 @@ def test_date_in_a_language_the_fast_patterns_miss(line, lang, expected):
 ])
 def test_dateparser_fallback_reads_no_date(line):
     assert hd.date_in_any_language([line], "en") is None
+
+
+def test_each_header_zone_line_records_the_header_rule_that_decided_it():
+    doc = cleaned_document("Harbour board approves new pier\nBy Jane Roe\nMay 6, 2021\nPorts and shipping\n" + BODY)
+    decided = {(r.text, r.rule, r.header_rule) for r in doc.removed}
+    assert decided == {("Harbour board approves new pier", "title", "headline"), ("By Jane Roe", "byline", "byline"),
+                       ("May 6, 2021", "date", "date_stamp"), ("Ports and shipping", "header", "furniture")}
