@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 RAW    ?= raw
 CURATED ?= curated
 
-.PHONY: run test venv browser lock bench clean
+.PHONY: run test venv browser lock bench clean docs
 
 run: venv
 	$(PY) -m flows.curate --raw $(RAW) --curated $(CURATED)
@@ -22,6 +22,10 @@ $(STAMP): requirements.lock
 	$(PY) -m pip install --quiet --disable-pip-version-check uv==0.13.9
 	$(VENV)/bin/uv pip install --quiet --python $(PY) -r requirements.lock
 	rm -f $(VENV)/.installed-* && touch $@
+
+# curated/README.md and curated/views.sql from schemas/ (every published run writes them too; commit the result)
+docs: venv
+	$(PY) -c 'from pathlib import Path; from flows import io; from schemas.dictionary import curated_docs; io.stable_docs(Path("$(CURATED)"), curated_docs())'
 
 # Debian's Chromium for the test that opens the data-quality report in a real browser.
 browser:

@@ -24,6 +24,7 @@ from flows.config import RunConfig
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
 from flows.steps.deadline import Deadline
+from schemas import dictionary
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines")
@@ -177,11 +178,12 @@ def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Pat
 @task(name="publish-snapshot")
 def publish_snapshot(staged: dict[str, Path], curated_dir: Path, staging: Path, run_id: str,
                      keep: int) -> dict[str, Path]:
-    """Publish all tables as one set: curated/snapshots/<run_id>/, then one atomic switch of curated/current.
+    """Publish all tables as one set: curated/snapshots/<run_id>/, then one atomic switch of curated/current;
+    the data dictionary (README.md) and DuckDB views (views.sql) go into the snapshot and beside the stable paths.
 
     Returns the published tables' paths inside the new snapshot."""
     snapshot, pruned = io.published_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=__version__,
-                                             build_dir=staging / "snapshot", keep=keep)
+                                             build_dir=staging / "snapshot", keep=keep, docs=dictionary.curated_docs())
     if pruned:
         get_run_logger().info("deleted old snapshots: %s", ", ".join(p.name for p in pruned))
     return {name: snapshot / f"{name}.parquet" for name in staged}

@@ -5,6 +5,7 @@ Layout of a curated folder (see README, "Layout and consistency")::
     snapshots/<run_id>/<table>.parquet + manifest.json   one complete version per published run
     current -> snapshots/<run_id>                        switched with one atomic rename
     <table>.parquet -> current/<table>.parquet           stable paths for DuckDB, Polars, pandas, scorers
+    README.md, views.sql                                 the data dictionary and DuckDB views (also in each snapshot)
     reports/                                             report pages, history.jsonl, failed runs' rejections
     .lock                                                held (flock) by the one run working on the folder
 """
@@ -313,8 +314,9 @@ def snapshot_manifest(files: dict[str, Path], *, run_id: str, pipeline_version: 
 
 
 def written_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
-                     build_dir: Path) -> Path:
-    """``curated_dir/snapshots/<run_id>/``: the staged tables moved in with a ``manifest.json``, all fsynced.
+                     build_dir: Path, docs: dict[str, str] | None = None) -> Path:
+    """``curated_dir/snapshots/<run_id>/``: the staged tables moved in with a ``manifest.json`` and the
+    ``docs`` (file name -> text: the data dictionary and the DuckDB views), all fsynced.
 
     It is built in ``build_dir`` (inside the run's staging folder, so on the same file system) and renamed
     into ``snapshots/`` whole: a snapshot folder is complete or absent."""
@@ -323,7 +325,8 @@ def written_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str,
     manifest = snapshot_manifest(files, run_id=run_id, pipeline_version=pipeline_version,
                                  created_at=dt.datetime.now(dt.timezone.utc))
     write_text_atomic(json.dumps(manifest, indent=2) + "\n", build_dir / MANIFEST)
-    for path in [*files.values(), build_dir / MANIFEST]:
+    written_docs = [write_text_atomic(text, build_dir / name) for name, text in (docs or {}).items()]
+    for path in [*files.values(), build_dir / MANIFEST, *written_docs]:
         _fsync(path)
     _fsync_dir(build_dir)
     target = curated_dir / SNAPSHOTS / run_id
@@ -369,6 +372,13 @@ def stable_table_links(curated_dir: Path, names) -> list[Path]:
     return made
 
 
+def stable_docs(curated_dir: Path, docs: dict[str, str]) -> list[Path]:
+    """The documentation files at the top of ``curated_dir`` (``README.md``, ``views.sql``), each written by one
+    rename. Regular files, not links: a fresh clone carries the sample build's copies, and a run that
+    writes the same text leaves them as committed."""
+    return [write_text_atomic(text, curated_dir / name) for name, text in docs.items()]
+
+
 def snapshots_to_prune(names: list[str], *, current: str | None, keep: int) -> list[str]:
     """The snapshot names to delete so that ``keep`` remain: the current one and the newest others.
 
@@ -392,16 +402,17 @@ def pruned_snapshots(curated_dir: Path, *, keep: int) -> list[Path]:
 
 
 def published_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
-                       build_dir: Path, keep: int) -> tuple[Path, list[Path]]:
+                       build_dir: Path, keep: int, docs: dict[str, str] | None = None) -> tuple[Path, list[Path]]:
     """Publish a run's tables as one set; returns the new snapshot and the old snapshots deleted.
 
-    Writes ``snapshots/<run_id>/``, switches ``current`` to it (the one atomic step: before it readers see
-    the previous set whole, after it the new one), makes sure the stable per-table links exist, then
-    prunes to ``keep`` snapshots."""
+    Writes ``snapshots/<run_id>/`` (with the ``docs``), switches ``current`` to it (the one atomic step: before
+    it readers see the previous set whole, after it the new one), makes sure the stable per-table links exist,
+    writes the ``docs`` at the folder's top too, then prunes to ``keep`` snapshots."""
     snapshot = written_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=pipeline_version,
-                                build_dir=build_dir)
+                                build_dir=build_dir, docs=docs)
     switched_current(curated_dir, snapshot)
     stable_table_links(curated_dir, staged)
+    stable_docs(curated_dir, docs or {})
     return snapshot, pruned_snapshots(curated_dir, keep=keep)
 
 

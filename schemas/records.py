@@ -28,6 +28,19 @@ from pydantic import BaseModel, ConfigDict, Field
 SCHEMA_VERSION = "2.1.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
+# what each mode means, for readers of the data dictionary (schemas/dictionary.py writes curated/README.md)
+MODE_MEANINGS: dict[str, str] = {
+    "narration": "The document speaks in its own voice (its author, outlet or the text itself); no speaker. "
+                 "An author's account or evaluation of what someone said is narration too.",
+    "direct": "Words given verbatim inside quotation marks and attributed to someone, or a sentence inside "
+              "such a quotation that runs over several sentences; the speaker is the one quoted. Quotation "
+              "marks around a slogan, term or title alone do not make a sentence direct.",
+    "indirect": "Reported speech without quotation marks, introduced by a cue ('X said that ...', "
+                "'..., he said', 'according to X', 'the report says'); reported views and beliefs count too, "
+                "and so do the sentences right after that plainly carry on the reported content.",
+    "turn": "A participant of an interview, press conference or panel speaking in their own voice, after a "
+            "speaker label or as the unlabelled answer or question that the dialogue gives them.",
+}
 # "quality": a document quarantined by a row-level data-quality check (flows/quality/quarantine.py).
 # A file whose time budget runs out (reason "timeout") is rejected at the stage it was in: ingest (decoding),
 # clean, segment, parse (spaCy) or attribute (flows/steps/deadline.py).
@@ -126,7 +139,7 @@ class Paragraph(Record):
 
 
 class Statement(Record):
-    """One sentence of a document body, with who it is attributed to (see STATEMENTS.md)."""
+    """One sentence of a document body, with its mode and who it is attributed to."""
 
     statement_id: str = _pk(
         "Stable id: hash of the document id, the statement's text (NFC, whitespace collapsed) and its "

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import types
 import typing
 from dataclasses import dataclass
@@ -109,6 +110,15 @@ def column_specs(model: type[BaseModel]) -> list[ColumnSpec]:
             iso639_1=bool(extra.get("iso639_1")),
         ))
     return specs
+
+
+def allowed_values(spec: ColumnSpec) -> tuple[str, ...] | None:
+    """The values a column may take: those of the tuple its ``value_set`` hint names (imported only now, so
+    schemas/ stays light), else its Literal's; None for a column of any value."""
+    if spec.value_set is None:
+        return spec.allowed_values
+    module, _, name = spec.value_set.rpartition(".")
+    return tuple(str(v) for v in getattr(importlib.import_module(module), name))
 
 
 def primary_key(model: type[BaseModel]) -> str:

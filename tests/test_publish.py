@@ -24,13 +24,13 @@ def _staged(tmp_path, run_id: str, rows: int = 2) -> dict:
     return {name: io.write_parquet_atomic(table, staging / f"{name}.parquet") for name in NAMES}
 
 
-def _publish(tmp_path, run_id: str, *, keep: int = 3, rows: int = 2):
+def _publish(tmp_path, run_id: str, *, keep: int = 3, rows: int = 2, docs: dict | None = None):
     """Publish one run as the flow does, its staging folder removed afterwards whatever happens."""
     curated = tmp_path / "curated"
     try:
         return io.published_snapshot(_staged(tmp_path, run_id, rows), curated, run_id=run_id,
                                      pipeline_version="0", build_dir=curated / f".staging-{run_id}" / "snapshot",
-                                     keep=keep)
+                                     keep=keep, docs=docs)
     finally:
         io.remove_tree(curated / f".staging-{run_id}")
 
@@ -55,6 +55,22 @@ def test_a_publish_makes_a_snapshot_with_manifest_current_and_relative_stable_li
         assert entry["rows"] == 3 and entry["file"] == f"{name}.parquet"
         assert entry["sha256"] == io.file_sha256(curated / f"{name}.parquet")
     assert _runs_seen(curated) == {"20250101T000000Z-aaaaaa"}
+
+
+def test_the_docs_go_into_each_snapshot_and_beside_the_stable_paths_as_regular_files(tmp_path):
+    curated = tmp_path / "curated"
+    curated.mkdir()
+    (curated / "README.md").write_text("committed copy of an older schema\n")   # planted: a stale committed copy
+    first = _publish(tmp_path, "20250101T000000Z-aaaaaa", docs={"README.md": "v1\n", "views.sql": "-- v1\n"})[0]
+    second = _publish(tmp_path, "20250102T000000Z-bbbbbb", docs={"README.md": "v2\n", "views.sql": "-- v2\n"})[0]
+    assert (first / "README.md").read_text() == "v1\n" and (first / "views.sql").read_text() == "-- v1\n"
+    assert (second / "README.md").read_text() == "v2\n" and (second / "views.sql").read_text() == "-- v2\n"
+    for name, text in {"README.md": "v2\n", "views.sql": "-- v2\n"}.items():
+        assert not (curated / name).is_symlink() and (curated / name).read_text() == text
+        assert (curated / name).stat().st_mode & 0o777 == io.new_file_mode()
+    manifest = json.loads((second / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["tables"]) == set(NAMES)                  # the docs are no tables
+    assert not list(curated.glob(".*.tmp")) and not list(second.glob(".*.tmp"))
 
 
 def test_a_crash_inside_the_switch_leaves_the_previous_set_whole(tmp_path, monkeypatch):

@@ -21,14 +21,13 @@ import Great Expectations (that happens lazily in flows.quality.gx_engine). A ``
 """
 from __future__ import annotations
 
-import importlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from pydantic import BaseModel
 
 from flows.quality.iso639 import ISO639_1
-from schemas.tables import ColumnSpec, column_specs
+from schemas.tables import allowed_values, column_specs
 
 
 @dataclass(frozen=True)
@@ -41,14 +40,6 @@ class Expectation:
     gx_type: str
     kwargs: dict[str, Any] = field(default_factory=dict)
     description: str = ""
-
-
-def allowed_values(spec: ColumnSpec) -> tuple[str, ...] | None:
-    """The values a column may take: those of the tuple its ``value_set`` hint names, else its Literal's."""
-    if spec.value_set is None:
-        return spec.allowed_values
-    module, _, name = spec.value_set.rpartition(".")
-    return tuple(str(v) for v in getattr(importlib.import_module(module), name))
 
 
 def expectations(table: str, model: type[BaseModel]) -> list[Expectation]:
