@@ -32,3 +32,46 @@ def prefect_harness():
 
     with prefect_test_harness(server_startup_timeout=120):
         yield
+
+
+# bad entries planted beside the sample texts in the shared build (tests/test_flow.py checks each outcome)
+PLANTED = {
+    "empty.txt": b"",                                                    # empty file
+    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,  # binary content
+}
+
+
+@pytest.fixture(scope="session")
+def sample_raw_dir(tmp_path_factory):
+    """The sample texts of raw/ and, beside them, one bad entry of each kind a raw folder may hold."""
+    import os
+
+    from flows.config import RunConfig
+
+    raw = raw_folder(tmp_path_factory.mktemp("raw"), PLANTED)
+    (raw / os.fsdecode(b"empty-\xff.txt")).write_bytes(b"")            # a file name that is not UTF-8
+    os.mkfifo(raw / "fifo.txt")                                         # a FIFO: reading it would block
+    (raw / "dangling.txt").symlink_to(raw / "gone.txt")                 # a symlink to nothing
+    (raw / "folder.txt").mkdir()                                        # a directory named like a raw file
+    outside = tmp_path_factory.mktemp("elsewhere") / "hostname"
+    outside.write_bytes(b"not for us\n")
+    (raw / "escape.txt").symlink_to(outside)                            # a symlink out of the raw folder
+    with open(raw / "huge.txt", "wb") as fh:                            # over the size limit (sparse: no disk)
+        fh.truncate(RunConfig().max_file_bytes + 1)
+    return raw
+
+
+@pytest.fixture(scope="session")
+def sample_build(prefect_harness, sample_raw_dir, tmp_path_factory):
+    """One real run of the flow over ``sample_raw_dir``, shared by every test that reads a build (read-only):
+    (the curated folder, the flow's summary). It starts on a folder that a killed run and the old layout left."""
+    from flows import curate as curate_module
+    from flows.config import RunConfig
+
+    out = tmp_path_factory.mktemp("curated")
+    (out / ".staging-killed" / "parts" / "documents").mkdir(parents=True)     # debris of a killed run
+    (out / "reports").mkdir()
+    (out / "reports" / ".index.html.k2j4.tmp").write_text("half written")      # an interrupted atomic write
+    (out / "statements.parquet").write_bytes(b"PAR1 old layout")               # a plain file of the old layout
+    summary = curate_module.curate(RunConfig(raw_dir=sample_raw_dir, curated_dir=out))
+    return out, summary

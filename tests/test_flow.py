@@ -15,41 +15,21 @@ import pytest
 from flows import curate as curate_module
 from flows import io
 from flows.config import QualityThresholds, RunConfig
+from schemas import dictionary
 from schemas.tables import TABLES, arrow_schema
-from tests.conftest import RAW, raw_folder
+from tests.conftest import RAW
 
 pytestmark = pytest.mark.flow
 
-PLANTED = {
-    "empty.txt": b"",                                                    # empty file
-    "image.txt": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 4,  # binary content
-}
+
+@pytest.fixture(scope="module")
+def raw_dir(sample_raw_dir):
+    return sample_raw_dir
 
 
 @pytest.fixture(scope="module")
-def raw_dir(tmp_path_factory):
-    raw = raw_folder(tmp_path_factory.mktemp("raw"), PLANTED)
-    (raw / os.fsdecode(b"empty-\xff.txt")).write_bytes(b"")            # a file name that is not UTF-8
-    os.mkfifo(raw / "fifo.txt")                                         # a FIFO: reading it would block
-    (raw / "dangling.txt").symlink_to(raw / "gone.txt")                 # a symlink to nothing
-    (raw / "folder.txt").mkdir()                                        # a directory named like a raw file
-    outside = tmp_path_factory.mktemp("elsewhere") / "hostname"
-    outside.write_bytes(b"not for us\n")
-    (raw / "escape.txt").symlink_to(outside)                            # a symlink out of the raw folder
-    with open(raw / "huge.txt", "wb") as fh:                            # over the size limit (sparse: no disk)
-        fh.truncate(RunConfig().max_file_bytes + 1)
-    return raw
-
-
-@pytest.fixture(scope="module")
-def curated(prefect_harness, raw_dir, tmp_path_factory):
-    out = tmp_path_factory.mktemp("curated")
-    (out / ".staging-killed" / "parts" / "documents").mkdir(parents=True)     # debris of a killed run
-    (out / "reports").mkdir()
-    (out / "reports" / ".index.html.k2j4.tmp").write_text("half written")      # an interrupted atomic write
-    (out / "statements.parquet").write_bytes(b"PAR1 old layout")               # a plain file of the old layout
-    summary = curate_module.curate(RunConfig(raw_dir=raw_dir, curated_dir=out))
-    return out, summary
+def curated(sample_build):
+    return sample_build
 
 
 def test_every_table_is_published_with_its_schema(curated):
@@ -74,6 +54,19 @@ def test_the_run_is_published_as_one_snapshot_behind_current_and_stable_links(cu
     assert not (out / "reports" / ".index.html.k2j4.tmp").exists()
     history = [json.loads(line) for line in (out / "reports" / "history.jsonl").read_text().splitlines()]
     assert history[-1]["run_id"] == summary["run_id"] and history[-1]["status"] == "published"
+
+
+def test_the_run_publishes_the_data_dictionary_and_the_views_with_its_snapshot(curated):
+    out, summary = curated
+    docs = dictionary.curated_docs()
+    for name, text in docs.items():
+        assert (out / "snapshots" / summary["run_id"] / name).read_text(encoding="utf-8") == text, name
+        assert not (out / name).is_symlink() and (out / name).read_text(encoding="utf-8") == text, name
+    con = duckdb.connect()
+    con.execute(f"SET file_search_path = '{out / 'current'}'")
+    con.execute(docs[dictionary.VIEWS])
+    for name in TABLES:
+        assert con.execute(f"SELECT count(*) FROM {name}").fetchone()[0] == summary["rows"][name], name
 
 
 def test_a_second_run_on_a_locked_folder_fails_at_once_with_a_clear_error(prefect_harness, raw_dir, tmp_path,

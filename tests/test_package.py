@@ -47,3 +47,15 @@ def test_a_subcommand_hands_its_options_to_the_module(capsys):
     assert cli.main(["curate", "--help"]) == 0
     assert "--raw" in capsys.readouterr().out
     assert cli.main(["curate", "--raw", "/nonexistent/raw/folder"]) == 2
+
+
+def test_the_analysis_extra_installs_duckdb_and_polars_at_the_locked_versions(wheel):
+    import re
+    import tomllib
+
+    extra = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]
+    pins = dict(re.findall(r"^([a-z0-9_.-]+)==(\S+) \\", (ROOT / "requirements.lock").read_text(), re.M))
+    assert sorted(extra["analysis"]) == [f"duckdb=={pins['duckdb']}", f"polars=={pins['polars']}"]
+    metadata = wheel.read(next(n for n in wheel.namelist() if n.endswith(".dist-info/METADATA"))).decode()
+    assert "Provides-Extra: analysis" in metadata
+    assert f"Requires-Dist: duckdb=={pins['duckdb']}; extra == \"analysis\"" in metadata
