@@ -21,6 +21,7 @@ from prefect.futures import PrefectConcurrentFuture
 
 from flows import __version__, io, options, runners, signals
 from flows.config import RunConfig
+from flows.progress import Progress
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
 from flows.steps.deadline import Deadline
@@ -68,7 +69,7 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
 
     Each raw file has ``file_timeout_s`` seconds from the start of its read: one that runs out becomes a
     ``timeout`` rejection and the batch goes on with the next."""
-    rows = assemble.Rows()
+    rows, bytes_read = assemble.Rows(), 0
     for path in paths:
         rel = _relative(path, raw_dir)
         if io.stop_requested(staging):
@@ -79,6 +80,7 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
         except OSError as err:
             rows.add("rejections", _ingest_rejection(assemble.Source(path=rel, data=b""), lineage, err))
             continue
+        bytes_read += len(data)
         rows.extend(assemble.rows_for_source(assemble.Source(path=rel, data=data), lineage,
                                              corpus_boilerplate=boilerplate, deadline=deadline))
     valid, rejections = assemble.validated_tables(rows, TABLES)
@@ -88,7 +90,7 @@ def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
         table = io.table_from_rows(table_rows, arrow_schema(TABLES[name]))
         io.write_parquet_atomic(table, staging / "parts" / name / f"part-{batch_no:05d}.parquet")
         counts[name] = len(table_rows)
-    return {"batch": batch_no, "files": len(paths), "rows": counts}
+    return {"batch": batch_no, "files": len(paths), "bytes": bytes_read, "rows": counts}
 
 
 def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: OSError) -> dict:
@@ -206,8 +208,7 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
                                    config.file_timeout_s)
                for i, batch in enumerate(batches)]
     try:
-        for future in futures:
-            future.result()
+        _finished_batches(futures, len(paths))
     except BaseException:  # a signal, or a failed batch: no batch may write into staging once it is removed
         _stop_batches(futures, staging)
         raise
@@ -222,6 +223,20 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     for check, files in summary["quarantined"].items():
         get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
     return staged, result, summary
+
+
+def _finished_batches(futures: list, files_total: int) -> list[dict]:
+    """The batches' summaries, waited for in order; files done of the total and MB/s are logged every
+    ``Progress.every_s`` seconds and once all are done."""
+    logger, progress = get_run_logger(), Progress(files_total=files_total, started=time.monotonic())
+    batches = []
+    for future in futures:
+        batches.append(future.result())
+        progress = progress.advanced(batches[-1]["files"], batches[-1]["bytes"], time.monotonic())
+        if progress.due():
+            logger.info("progress: %s", progress.line())
+            progress = progress.logged()
+    return batches
 
 
 def batch_size(files: int, config: RunConfig, *, batches_per_worker: int = 2) -> int:
