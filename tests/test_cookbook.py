@@ -77,7 +77,7 @@ def _quoted_most(rows) -> list[tuple]:
         if s["speaker_id"] and kinds[s["speaker_id"]]["kind"] != "role" and s["document_id"] in docs:
             counts[s["speaker_id"]] += 1
             documents[s["speaker_id"]].add(s["document_id"])
-            outlets[s["speaker_id"]] |= {docs[s["document_id"]]["outlet"]} - {None}
+            outlets[s["speaker_id"]] |= {docs[s["document_id"]]["outlet_canonical"]} - {None}
     expected = sorted(((sid, kinds[sid]["name"], kinds[sid]["kind"], n, len(documents[sid]), len(outlets[sid]))
                        for sid, n in counts.items()), key=lambda r: (-r[3], r[1]))[:10]
     return expected
@@ -109,7 +109,8 @@ def test_statements_per_outlet_per_month(build, rows):
     for s in rows["statements"]:
         if s["document_id"] in docs:
             d = docs[s["document_id"]]
-            key = (d["outlet"] or NO_OUTLET, d["published_date"].strftime("%Y-%m") if d["published_date"] else None)
+            key = (d["outlet_canonical"] or NO_OUTLET,
+                   d["published_date"].strftime("%Y-%m") if d["published_date"] else None)
             groups[key][0].add(d["document_id"])
             groups[key][1] += 1
     expected = sorted(((o, m, len(ds), n) for (o, m), (ds, n) in groups.items()),
@@ -132,7 +133,7 @@ def _repeated(rows) -> list[tuple]:
             groups[_fingerprint(s["text"])].append(s)
     out = []
     for fingerprint, found in groups.items():
-        outlets = {docs[s["document_id"]]["outlet"] for s in found} - {None}
+        outlets = {docs[s["document_id"]]["outlet_canonical"] for s in found} - {None}
         if len(outlets) > 1:
             out.append((fingerprint, len(outlets), len({s["document_id"] for s in found}), sorted(outlets),
                         min(s["text"] for s in found)))
@@ -147,7 +148,7 @@ def test_a_sentence_repeated_in_another_outlet_is_found_whatever_its_case_and_pu
     """Planted: the longest sentence of one outlet's document also in another outlet's, in capitals, with
     other punctuation - a copy of the real build with that one statement added."""
     docs = _kept_documents(rows)
-    by_outlet = {d["outlet"]: d for d in docs.values() if d["outlet"]}
+    by_outlet = {d["outlet_canonical"]: d for d in docs.values() if d["outlet_canonical"]}
     assert len(by_outlet) >= 2, "the sample build needs documents of two outlets"
     first, second = sorted(by_outlet)[:2]
     source = max((s for s in rows["statements"] if s["document_id"] == by_outlet[first]["document_id"]),
@@ -167,7 +168,7 @@ def test_share_of_reported_speech_per_outlet(build, rows):
     modes = defaultdict(Counter)
     for s in rows["statements"]:
         if s["document_id"] in docs:
-            modes[docs[s["document_id"]]["outlet"] or NO_OUTLET][s["mode"]] += 1
+            modes[docs[s["document_id"]]["outlet_canonical"] or NO_OUTLET][s["mode"]] += 1
     answer = _answer(build, "reported_share")
     assert sorted(r[0] for r in answer) == sorted(modes) and len(answer) >= 2
     for outlet, total, reported, direct, indirect, turn in answer:
