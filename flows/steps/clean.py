@@ -24,6 +24,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 
 from flows.steps import boilerplate as bp
+from flows.steps import furniture
 from flows.steps import header as hd
 from flows.steps import lexicon as lex
 from flows.steps import markup
@@ -576,9 +577,15 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     state = _Cleaning(repairs=list(norm.repairs))
     limits = _Limits(max_title_line, max_header_chars, max_caption_words, max_early_date_line)
     body_idx = _header_zone(lines, state, limits, corpus_boilerplate=corpus_boilerplate, deadline=deadline)
-    body = "\n".join(_body_lines(body_idx, state, limits, deadline=deadline))
-    header = _header(state.got, body)
+    body_rows = _body_lines(body_idx, state, limits, deadline=deadline)
+    body = "\n".join(line for _, line in body_rows)
     lang = language(body if len(body) >= 40 else norm.text)
+    drop = furniture.furniture_rows(body_rows, lang, ruled={r.line_no: r.rule for r in state.removed})  # by shape
+    for i, line in body_rows:
+        if i in drop:
+            state.remove(i, line, drop[i])
+    body = "\n".join(line for i, line in body_rows if i not in drop)
+    header = _header(state.got, body)
     if header.published_date is None:
         header = _dated_in_any_language(header, state.removed, lang)
     return CleanedDocument(body=body, header=header, removed=tuple(sorted(state.removed, key=lambda r: r.line_no)),
@@ -677,10 +684,10 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
 
 
 def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limits, *,
-                deadline: Deadline) -> list[str]:
+                deadline: Deadline) -> list[tuple[int, str]]:
     """Second pass over the body's lines: the first paragraph's dateline, a byline or date stamp among the
     first lines, keyword lines, section labels, sub-headings, trailing furniture and injected spam."""
-    kept: list[str] = []
+    kept: list[tuple[int, str]] = []
     last = len(body_idx) - 1
     for k, (i, line) in enumerate(body_idx):
         deadline.check("clean")
@@ -697,7 +704,7 @@ def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limi
             continue
         line = _without_tails_and_spam(i, line, state)
         if line:
-            kept.append(line)
+            kept.append((i, line))
     return kept
 
 

@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from flows.steps import boilerplate, clean, header, segment
+from flows.steps import boilerplate, clean, furniture, header, segment
 
 SMALL, LARGE = 12_000, 48_000       # characters; LARGE = 4 x SMALL
 MAX_RATIO = 10                      # linear is 4; quadratic would be 16
@@ -81,6 +81,17 @@ CASES = {
                                            lambda n: "Ann Lee and " * (n // 12) + "x News"),
     "names_and_outlet_spaces_before_bracket": (header.names_and_outlet, lambda n: "a" + " " * n + "x"),
     "byline_many_words": (header.byline, lambda n: "By " + "Ann " * (n // 4) + "x"),
+    # furniture: a long word (words, e-mail), runs of stops before closers and spaces, digits and colons
+    # (times of day), word/Word credits, and a body of many short lines (the edge zones)
+    "furniture_shape_long_word": (lambda s: furniture.line_shape(s, furniture.stop_words("en")), lambda n: "a" * n),
+    "furniture_shape_email_run": (lambda s: furniture.line_shape(s, furniture.stop_words("en")),
+                                  lambda n: "a." * (n // 2) + "@"),
+    "furniture_shape_stops_closers": (lambda s: furniture.line_shape(s, furniture.stop_words("en")),
+                                      lambda n: ".)" * (n // 4) + " " * (n // 2) + "1"),
+    "furniture_shape_times": (lambda s: furniture.line_shape(s, furniture.stop_words("en")), lambda n: "1:2" * (n // 3)),
+    "furniture_shape_slashes": (lambda s: furniture.line_shape(s, furniture.stop_words("en")), lambda n: "a/" * (n // 2)),
+    "furniture_many_short_lines": (lambda s: furniture.furniture_lines(s.split("\n"), "en"),
+                                   lambda n: "Most read\n" * (n // 10) + "A line of running text, as in any story."),
     # the whole cleaning step on lines planted with the runs above
     "cleaned_document_planted_lines": (clean.cleaned_document,
                                        lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
