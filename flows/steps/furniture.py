@@ -7,20 +7,25 @@ judges paragraphs: each body line gets a class from its own features, then short
 class of their neighbours.
 
 Classes (context-free, jusText's): ``bad`` (a shape no running text has: mostly URLs or e-mail
-addresses, no letters, a count, a credit, a time stamp; or long with few stop words of the document's
-language and in no other language's), ``short`` (under ``length_low`` characters: too short to
-judge alone), ``near_good`` and ``good`` (long with stop words, as running text is).
+addresses, digits and no letters, a count, a credit, a date and time stamp, a "©"; or a long line
+capitalised like a heading with few stop words of the document's language and of its own),
+``short`` (under ``length_low`` characters: too short to judge alone), ``near_good`` and ``good``
+(long with stop words, as running text is). A sentence, an enumeration, a label ("Speaker 2:") or a
+salutation is never bad on its words: news sentences are dense in names.
 
 What is removed, each with its rule name (the ``FURNITURE_*`` names below):
 
 - every ``bad`` line;
-- at the top and the bottom of the body (before the first and after the last good or near-good
-  line), the short lines with bad lines on both sides - the edge of the body counts as bad, as in
-  jusText - and a block of at least ``min_edge_block`` short lines none of which ends a sentence.
+- at the bottom of the body (after the last good or near-good line), where a bad line is, every
+  short line (jusText's short lines with bad neighbours, or a good and a bad one; the edge counts
+  as bad); at the top (before the first good or near-good line), the short lines between bad lines.
+  A line a named rule took is a bad neighbour (``furniture_rows``). A short sentence with stop words
+  stays even there ("“We will not stop,” she said.").
 
 Short lines inside the body stay whatever their neighbours are; near-good lines always stay; so does
 every line of a document that has no good or near-good line (nothing to tell furniture from), and of
 a document in a language spaCy has no stop word list for or whose script has no spaces between words.
+Where this is stricter than jusText, it is so that no real sentence goes (see ``_edge_drops``).
 Pure functions only: no Prefect, no file I/O.
 """
 from __future__ import annotations
@@ -38,7 +43,7 @@ FURNITURE_CREDIT = "furniture_credit"               # "Foto: Agentur/Name": a cr
 FURNITURE_TIMESTAMP = "furniture_timestamp"         # a short line with a time of day: comment meta lines
 FURNITURE_COPYRIGHT = "furniture_copyright"       # "©" anywhere (jusText's rule)
 FURNITURE_LOW_STOPWORDS = "furniture_low_stopwords"  # long, capitalised like a heading, few stop words in any language
-FURNITURE_EDGE_BLOCK = "furniture_edge_block"       # short lines in a block of furniture at the top or bottom
+FURNITURE_EDGE_BLOCK = "furniture_edge_block"       # short lines between furniture and the top or bottom edge
 
 BAD, SHORT, NEAR_GOOD, GOOD = "bad", "short", "near_good", "good"
 
@@ -58,7 +63,6 @@ class Thresholds:
     max_link_density: float = 0.2     # share of characters in URLs / e-mail addresses above which a line is bad
     min_letter_share: float = 0.5     # letters per non-space character below which a line (no sentence end) is bad
     max_counter_words: int = 3        # a count line: at most this many words, one of them a number
-    min_edge_block: int = 3           # short lines (none a sentence) that make a block at an edge
     max_cjk_share: float = 0.3        # CJK characters per character above which a line has no measurable words
     min_heading_capitals: float = 0.5  # capitalised words per word from which a line is capitalised like a heading
     min_list_separators: float = 0.2  # commas and semicolons per word from which a line is an enumeration (body text)
@@ -98,7 +102,7 @@ _COUNT = re.compile(r"[#№(]?\d[\d.,]*+[kKmM]?\)?")
 _BRACKETED_COUNT = re.compile(r"[(\[]\d[\d.,]*+[)\]]")
 _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]+")
 # a sentence boundary inside the line: ". The", "?” She" (excerpts end mid-sentence, so the end is not enough)
-_INNER_BOUNDARY = re.compile(r"[.!?。！？][\"”’'»」)]*+\s++[\"“‘«(]?+[^\W\d_]")
+_INNER_BOUNDARY = re.compile(r"[.!?。！？][\"”’'»」)\]]*+\s++[\"“‘«(\[]?+[^\W\d_]")
 _SLASH_CREDIT = re.compile(r"\b\w++\s*+/\s*+[A-Z]\w*+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'»」』)）\]]*+$")
@@ -237,20 +241,22 @@ def _removable_short(shape: LineShape, line: str, t: Thresholds) -> bool:
     return not sentence
 
 
-def _edge_drops(order: list[int], classes: list[str], removable: list[bool], t: Thresholds) -> list[int]:
-    """The short lines to drop in the edge zone that ``order`` walks from the edge inwards: the bad lines
-    and removable short lines before the first other line. Dropped: the short lines with bad lines on
-    both sides (the edge counts as bad), or all its short lines where they are ``min_edge_block`` or more."""
+def _edge_drops(order: list[int], classes: list[str], removable: list[bool], *, bottom: bool) -> list[int]:
+    """The short lines to drop in the edge zone that ``order`` walks from the edge inwards: the bad and
+    removable short lines before the first other one. None where the zone holds no bad line: an edge
+    alone makes no furniture (a cut-off last line, a ranking that ends an article stay). At the bottom,
+    all its short lines (below an article, what sits between it and a footer is furniture: "most
+    read", a paywall); at the top, only those between bad lines (what sits between furniture and the
+    text, or above furniture, may be the text's own lead: a standfirst, a dateline)."""
     zone: list[int] = []
     for i in order:
         if not (classes[i] == BAD or classes[i] == SHORT and removable[i]):
             break
         zone.append(i)
-    shorts = [i for i in zone if classes[i] == SHORT]
-    if len(shorts) >= t.min_edge_block:
-        return shorts
     bad_at = [k for k, i in enumerate(zone) if classes[i] == BAD]
-    return [i for i in zone[: bad_at[-1]] if classes[i] == SHORT] if bad_at else []
+    if not bad_at:
+        return []
+    return [i for i in (zone if bottom else zone[bad_at[0]: bad_at[-1]]) if classes[i] == SHORT]
 
 
 def furniture_lines(lines: list[str | None], language: str | None, *,
@@ -271,7 +277,9 @@ def furniture_lines(lines: list[str | None], language: str | None, *,
         return {i: rule for i, rule in drops.items() if rule != FURNITURE_LOW_STOPWORDS}
     removable = [line is not None and _removable_short(shape, line, t) for shape, line in zip(shapes, lines)]
     order = list(range(len(lines)))
-    for i in _edge_drops(order, classes, removable, t) + _edge_drops(order[::-1], classes, removable, t):
+    edges = _edge_drops(order, classes, removable, bottom=False) + _edge_drops(
+        order[::-1], classes, removable, bottom=True)
+    for i in edges:
         drops[i] = FURNITURE_EDGE_BLOCK
     return drops
 

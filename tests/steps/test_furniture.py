@@ -46,15 +46,22 @@ def test_furniture_between_paragraphs_is_dropped_with_its_rule(planted, rule):
     assert _dropped(lines, "de") == {planted: rule}
 
 
-def test_most_read_list_in_french_at_the_bottom_is_an_edge_block():
+def test_most_read_list_in_french_above_the_footer_is_an_edge_block():
     most_read = ["Les plus lus", "Incendie dans le centre de Lyon", "Le prix de l'essence au plus haut",
                  "Football : Marseille battu à domicile"]
-    assert _dropped(FR + most_read, "fr") == {line: F.FURNITURE_EDGE_BLOCK for line in most_read}
+    assert _dropped(FR + most_read + ["© Le Journal 2021"], "fr") == {
+        **{line: F.FURNITURE_EDGE_BLOCK for line in most_read}, "© Le Journal 2021": F.FURNITURE_COPYRIGHT}
 
 
-def test_paywall_notice_at_the_bottom_is_an_edge_block():
+def test_paywall_notice_above_the_footer_is_an_edge_block():
     paywall = ["Weiterlesen mit Abo", "Jetzt 30 Tage kostenlos testen", "Bereits Abonnent? Hier anmelden"]
-    assert _dropped(DE + paywall, "de") == {line: F.FURNITURE_EDGE_BLOCK for line in paywall}
+    assert _dropped(DE + paywall + ["© Beispiel Verlag GmbH 2021"], "de") == {
+        **{line: F.FURNITURE_EDGE_BLOCK for line in paywall}, "© Beispiel Verlag GmbH 2021": F.FURNITURE_COPYRIGHT}
+
+
+def test_ranking_that_ends_an_article_stays():
+    ranking = ["1. Anna Berg (Vorwoche: 2.)", "2. Jan Roth (1.)", "3. Eva Klein (3.)", "4. Tom Wolf (5.)"]
+    assert _dropped(DE + ranking, "de") == {}
 
 
 def test_short_line_between_a_bad_line_and_the_edge_goes_with_it():
@@ -78,6 +85,8 @@ def test_heading_like_line_with_few_stop_words_is_dropped():
                  "Finland, France", id="list of signatory countries"),
     pytest.param("Chinese President Xi Jinping met Cambodian Prime Minister Hun Sen in Beijing on Tuesday.",
                  id="news sentence dense in names"),
+    pytest.param("-Senator Ann Lee Leads Over Tom Ray In Ohio Poll. [Local Times, State Radio, Metro Poll]",
+                 id="digest item ending in its sources"),
     pytest.param("The full report is available at https://www.example.org/reports/2021/annual-report-final.pdf.",
                  id="sentence giving an address"),
     pytest.param("___.", id="separator rule"),
@@ -124,7 +133,7 @@ def test_line_in_another_language_is_not_judged_on_the_documents_stop_words():
 def test_cleaned_document_records_each_furniture_line_with_its_rule():
     most_read = ["Meistgelesen", "Brand in Köln", "Benzin wird teurer", "Streik am Flughafen"]
     text = "\n\n".join(["Neue Regeln für Daten der Bürger", *DE[:2], "Foto: dpa/Michael Kappeler", DE[2],
-                         *most_read]) + "\n"
+                         *most_read, "Impressum | Datenschutz | Kontakt | AGB"]) + "\n"
     doc = cleaned_document(text)
     furniture = {r.text: r.rule for r in doc.removed if r.rule.startswith("furniture_")}
     assert furniture == {"Foto: dpa/Michael Kappeler": F.FURNITURE_CREDIT,
@@ -139,3 +148,12 @@ def test_named_rule_line_is_a_bad_neighbour_but_a_sub_heading_is_not():
     assert F.furniture_rows([(0, DE[0]), (1, DE[1]), (3, cut_off)], "de", ruled={2: "subheading"}) == {}
     assert F.furniture_rows([(0, DE[0]), (1, DE[1]), (3, "Neueste zuerst")], "de", ruled={2: "comment_form"}) == {
         3: F.FURNITURE_EDGE_BLOCK}
+
+
+def test_lead_between_furniture_and_the_text_at_the_top_stays():
+    standfirst = "Regierung prüft neue Regeln für Daten"
+    assert _dropped([standfirst, "Foto: dpa/Michael Kappeler", *DE], "de") == {
+        "Foto: dpa/Michael Kappeler": F.FURNITURE_CREDIT}
+    assert _dropped(["Startseite", "12 Kommentare", "Neueste zuerst", "Foto: dpa/Michael Kappeler", *DE], "de") == {
+        "12 Kommentare": F.FURNITURE_COUNTER, "Neueste zuerst": F.FURNITURE_EDGE_BLOCK,
+        "Foto: dpa/Michael Kappeler": F.FURNITURE_CREDIT}
