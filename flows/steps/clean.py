@@ -10,7 +10,8 @@ Pure functions only: no Prefect, no file I/O. Every tunable number is a keyword 
 - ``duplicate_groups(bodies)``: doc id -> representative id, exact and near duplicates (see ``dedup``).
 
 Where to change what: line-level boilerplate rules, watermarks and corpus furniture live in
-``boilerplate``; date formats, bylines, outlets and dateline prefixes in ``header``; the header zone
+``boilerplate``; furniture no rule names, judged by its shape in any language, in ``furniture``;
+date formats, bylines, outlets and dateline prefixes in ``header``; the header zone
 (which lines are title / byline / furniture before the body starts) and body-line rules (captions,
 credits, sub-headings, related-story lists) are below in this module.
 """
