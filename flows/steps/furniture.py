@@ -16,11 +16,11 @@ salutation is never bad on its words: news sentences are dense in names.
 What is removed, each with its rule name (the ``FURNITURE_*`` names below):
 
 - every ``bad`` line;
-- at the bottom of the body (after the last good or near-good line), where a bad line is, every
-  short line (jusText's short lines with bad neighbours, or a good and a bad one; the edge counts
-  as bad); at the top (before the first good or near-good line), the short lines between bad lines.
-  A line a named rule took is a bad neighbour (``furniture_rows``). A short sentence with stop words
-  stays even there ("“We will not stop,” she said.").
+- at the top and the bottom of the body (before the first and after the last good or near-good
+  line), the short lines with bad neighbours on both sides: between bad lines, and at the bottom
+  also between a bad line and the end (the edge counts as bad there, as in jusText). A line a named
+  rule took is a bad neighbour (``furniture_rows``). A short sentence with stop words stays even
+  there ("“We will not stop,” she said.").
 
 Short lines inside the body stay whatever their neighbours are; near-good lines always stay; so does
 every line of a document that has no good or near-good line (nothing to tell furniture from), and of
@@ -243,11 +243,11 @@ def _removable_short(shape: LineShape, line: str, t: Thresholds) -> bool:
 
 def _edge_drops(order: list[int], classes: list[str], removable: list[bool], *, bottom: bool) -> list[int]:
     """The short lines to drop in the edge zone that ``order`` walks from the edge inwards: the bad and
-    removable short lines before the first other one. None where the zone holds no bad line: an edge
-    alone makes no furniture (a cut-off last line, a ranking that ends an article stay). At the bottom,
-    all its short lines (below an article, what sits between it and a footer is furniture: "most
-    read", a paywall); at the top, only those between bad lines (what sits between furniture and the
-    text, or above furniture, may be the text's own lead: a standfirst, a dateline)."""
+    removable short lines before the first other one. Dropped: the short lines between bad lines, and at
+    the bottom those between the last bad line and the edge (which counts as bad there, as in jusText).
+    Kept, unlike jusText: a zone with no bad line (a ranking that ends an article), the short lines
+    between the text and the first bad line (an excerpt's cut-off last line above a footer, a
+    standfirst above a photo credit) and, at the top, above the first bad line (a dateline, a lead)."""
     zone: list[int] = []
     for i in order:
         if not (classes[i] == BAD or classes[i] == SHORT and removable[i]):
@@ -256,7 +256,7 @@ def _edge_drops(order: list[int], classes: list[str], removable: list[bool], *, 
     bad_at = [k for k, i in enumerate(zone) if classes[i] == BAD]
     if not bad_at:
         return []
-    return [i for i in (zone if bottom else zone[bad_at[0]: bad_at[-1]]) if classes[i] == SHORT]
+    return [i for i in zone[0 if bottom else bad_at[0]: bad_at[-1]] if classes[i] == SHORT]
 
 
 def furniture_lines(lines: list[str | None], language: str | None, *,

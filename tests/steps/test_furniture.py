@@ -46,17 +46,25 @@ def test_furniture_between_paragraphs_is_dropped_with_its_rule(planted, rule):
     assert _dropped(lines, "de") == {planted: rule}
 
 
-def test_most_read_list_in_french_above_the_footer_is_an_edge_block():
+def test_most_read_list_in_french_between_comment_count_and_footer_is_an_edge_block():
     most_read = ["Les plus lus", "Incendie dans le centre de Lyon", "Le prix de l'essence au plus haut",
                  "Football : Marseille battu à domicile"]
-    assert _dropped(FR + most_read + ["© Le Journal 2021"], "fr") == {
-        **{line: F.FURNITURE_EDGE_BLOCK for line in most_read}, "© Le Journal 2021": F.FURNITURE_COPYRIGHT}
+    assert _dropped(FR + ["12 commentaires"] + most_read + ["© Le Journal 2021"], "fr") == {
+        "12 commentaires": F.FURNITURE_COUNTER, **{line: F.FURNITURE_EDGE_BLOCK for line in most_read},
+        "© Le Journal 2021": F.FURNITURE_COPYRIGHT}
 
 
-def test_paywall_notice_above_the_footer_is_an_edge_block():
+def test_paywall_notice_between_photo_credit_and_footer_is_an_edge_block():
     paywall = ["Weiterlesen mit Abo", "Jetzt 30 Tage kostenlos testen", "Bereits Abonnent? Hier anmelden"]
-    assert _dropped(DE + paywall + ["© Beispiel Verlag GmbH 2021"], "de") == {
-        **{line: F.FURNITURE_EDGE_BLOCK for line in paywall}, "© Beispiel Verlag GmbH 2021": F.FURNITURE_COPYRIGHT}
+    assert _dropped(DE + ["Foto: dpa/Michael Kappeler"] + paywall + ["© Beispiel Verlag GmbH 2021"], "de") == {
+        "Foto: dpa/Michael Kappeler": F.FURNITURE_CREDIT, **{line: F.FURNITURE_EDGE_BLOCK for line in paywall},
+        "© Beispiel Verlag GmbH 2021": F.FURNITURE_COPYRIGHT}
+
+
+def test_cut_off_last_line_above_a_footer_stays():
+    cut_off = "Die Länder wollen den Entwurf im Herbst bera"
+    assert _dropped(DE + [cut_off, "© Beispiel Verlag GmbH 2021"], "de") == {
+        "© Beispiel Verlag GmbH 2021": F.FURNITURE_COPYRIGHT}
 
 
 def test_ranking_that_ends_an_article_stays():
@@ -132,7 +140,7 @@ def test_line_in_another_language_is_not_judged_on_the_documents_stop_words():
 
 def test_cleaned_document_records_each_furniture_line_with_its_rule():
     most_read = ["Meistgelesen", "Brand in Köln", "Benzin wird teurer", "Streik am Flughafen"]
-    text = "\n\n".join(["Neue Regeln für Daten der Bürger", *DE[:2], "Foto: dpa/Michael Kappeler", DE[2],
+    text = "\n\n".join(["Neue Regeln für Daten der Bürger", *DE, "Foto: dpa/Michael Kappeler",
                          *most_read, "Impressum | Datenschutz | Kontakt | AGB"]) + "\n"
     doc = cleaned_document(text)
     furniture = {r.text: r.rule for r in doc.removed if r.rule.startswith("furniture_")}
