@@ -402,3 +402,12 @@ Office Ministry Council Agency Commission Committee Department Bureau Institute 
 Association Foundation Organization Organisation Embassy Mission Consulate Academy Federation Secretariat
 Administration
 """.split())
+
+
+# ------------------------------------------------------------ speaker names (what a name is not)
+# a full stop after these ends no name ("Sen. Ann Berg", "Dec. 8", "Acme Inc. Chief"): every abbreviation
+# the sentence splitter knows, and the abbreviated titles
+NAME_ABBREVIATIONS = frozenset(ABBREVIATIONS | ABBREVIATIONS_BEFORE_NUMBER | LOWER_CONTINUATION_ABBREVIATIONS
+                               | {t.rstrip(".") for t in TITLE_WORDS | HONORIFICS if t.endswith(".")})
+# endings of contractions: "They've", "We're", "I'm", "Don't" are a pronoun or verb, never a name word
+CONTRACTION_ENDINGS = ("'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t")

@@ -119,19 +119,47 @@ def _strip_possessive(tok: str) -> str:
     return _POSSESSIVE.sub("", tok)
 
 
+def _ends_sentence(tok: str) -> bool:
+    """A token whose full stop ends a sentence: not an abbreviation ("Sen.", "Inc."), an initial
+    ("J.") or a dotted acronym ("U.S.")."""
+    stem = tok[:-1]
+    return tok.endswith(".") and len(stem) > 1 and "." not in stem and stem.lower() not in L.NAME_ABBREVIATIONS
+
+
+def _after_sentence_break(toks: list[str]) -> tuple[list[str], bool]:
+    """Rule ``name_after_sentence_break``: a name never spans the end of a sentence - of a run
+    "Federal Reserve. Trump" only the tokens after the last full stop that ends a sentence are
+    read; and whether there was one."""
+    for i in range(len(toks) - 2, -1, -1):
+        if _ends_sentence(toks[i]):
+            return toks[i + 1:], True
+    return toks, False
+
+
+def _name_word_stem(tok: str) -> str:
+    """A token as the lexicon lists it: lower case, without a final full stop, and without a
+    contraction's ending (rule ``no_contraction_in_name``: "They've" is "they", never a name word)."""
+    low = tok.lower()
+    for ending in L.CONTRACTION_ENDINGS:
+        if low.endswith(ending) and len(low) > len(ending):
+            return low[:-len(ending)]
+    return low.strip(".")
+
+
 def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     """(person name, role words before it) from a run of capitalised tokens.
 
     ``before`` is the text just before the run: a run right after "of", "for",
     "at" ... with no title in front of it names a body or place, not a person.
     """
-    toks = [_strip_possessive(t) for t in run.split()]
+    toks, broken = _after_sentence_break([_strip_possessive(t) for t in run.split()])
+    before = "" if broken else before
     if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
             and "." not in toks[-1][:-1]:
         toks[-1] = toks[-1][:-1]         # "... to Sen. Ana Berg." - the sentence's full stop
     cut = 0
     for i, t in enumerate(toks):
-        if t.lower().strip(".") in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
+        if _name_word_stem(t) in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
             cut = i + 1
     name = toks[cut:]
     role = " ".join(toks[:cut])
