@@ -36,6 +36,7 @@ class People:
     canonical: dict                          # name as written -> canonical (fullest) name
     gender: dict                             # canonical name -> "he" | "she"
     descriptors: frozenset = frozenset()     # words of organisation, group and place names
+    stray_words: frozenset = frozenset()     # capitalised words the parse reads as no part of the name they open
 
     def name(self, written: str) -> str:
         """The canonical name of a person as written; a bare surname maps to the fullest name."""
@@ -58,11 +59,28 @@ def is_descriptor(word: str, non_name_words: frozenset[str]) -> bool:
             or low.endswith(("man", "woman")) or word in non_name_words)
 
 
+PROPER_NOUN_TAGS = ("NNP", "NNPS")
+# what the tagger reads a descriptor or discourse word as: a common noun, adjective, adverb or interjection
+# (not a modal or verb: "Will Rogers" is tagged MD + NNP and stays whole)
+COMMON_WORD_TAGS = ("NN", "NNS", "JJ", "JJR", "JJS", "RB", "RBR", "RBS", "UH")
+
+
+def _common_word_before_name(tok, rest) -> bool:
+    """Rule ``common_word_before_name``: a leading word of a PERSON span that the tagger reads as a
+    common word ("Billionaire" NN, "Maybe" RB), written in lower case or capitalised only because
+    it opens the sentence, before a proper noun of the span, is no part of the name."""
+    opens = tok.i == 0 or tok.is_sent_start or tok.doc[tok.i - 1].is_punct
+    return tok.tag_ in COMMON_WORD_TAGS and (tok.is_lower or opens) and any(
+        t.tag_ in PROPER_NOUN_TAGS for t in rest)
+
+
 def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
-    """A name as written, without leading titles, honorifics and descriptors (two words at least
-    are kept of a longer name) or a trailing possessive."""
+    """A name as written, without leading titles, honorifics, common words
+    (:func:`_common_word_before_name`) and descriptors (two words at least are kept of a longer
+    name) or a trailing possessive."""
     toks = list(span)
-    while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].lower_ in HONORIFICS or not toks[0].text.strip()):
+    while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].lower_ in HONORIFICS or not toks[0].text.strip()
+                    or _common_word_before_name(toks[0], toks[1:])):
         toks.pop(0)
     while len(toks) > 2 and is_descriptor(toks[0].text, non_name_words):
         toks.pop(0)
@@ -77,6 +95,46 @@ def non_name_words(parsed) -> frozenset[str]:
     """Words of the document's organisation, group and place names (outside quotations)."""
     return frozenset(t.text for sent in parsed.sentences for ent in sent.doc.ents
                      if ent.label_ in ("ORG", "NORP", "GPE") and not sent.in_quote[ent.root.i] for t in ent)
+
+
+def _opening_words(sent, ent) -> list:
+    """The capitalised words right before a PERSON span and its own words before the first proper noun."""
+    doc, i, out = sent.doc, ent.start - 1, []
+    while i >= 0 and doc[i].text[:1].isupper() and not sent.in_quote[i]:
+        out.append(doc[i])
+        i -= 1
+    first = next((t.i for t in ent if t.tag_ in PROPER_NOUN_TAGS), ent.start)
+    return out + list(doc[ent.start:first])
+
+
+def stray_words(parsed) -> frozenset[str]:
+    """Rule ``words_outside_any_name`` (its evidence): the capitalised words that open a person's name
+    as written, or its PERSON span, which the parse reads as no part of the name - a common word
+    (``COMMON_WORD_TAGS``: "Maybe", "Billionaire") or a word before the span that hangs from
+    outside it or ends a coordinated title ("Information and Broadcasting Ann Berg": "Broadcasting"
+    a conjunct, not a compound of the name). A proper noun compounded into the name ("Teodric" of
+    "Teodric Anwar Bell", where NER took only "Anwar Bell") is no such word."""
+    out = set()
+    for sent in parsed.sentences:
+        for ent in sent.doc.ents:
+            if ent.label_ != "PERSON" or sent.in_quote[ent.root.i]:
+                continue
+            span = range(ent.start, ent.end)
+            out |= {t.text for t in _opening_words(sent, ent) if t.tag_ in COMMON_WORD_TAGS or (
+                t.i < ent.start and (_ends_coordinated_title(t) or (
+                    t.head.i not in span and t.dep_ not in ("compound", "flat"))))}
+    return frozenset(out)
+
+
+def _ends_coordinated_title(tok) -> bool:
+    """A capitalised word after "and" that joins it to another capitalised word which names no
+    person completes a title or a body's name ("Minister for Information and Broadcasting"),
+    however the parser attached it."""
+    doc = tok.doc
+    if tok.i < 2 or doc[tok.i - 1].tag_ != "CC":
+        return False
+    other = doc[tok.i - 2]
+    return other.text[:1].isupper() and other.ent_type_ != "PERSON"
 
 
 def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
@@ -154,7 +212,8 @@ def document_people(parsed) -> People:
     descriptors = non_name_words(parsed)
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
-    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors)
+    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors,
+                  stray_words(parsed))
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:

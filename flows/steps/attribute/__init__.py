@@ -68,21 +68,33 @@ def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> Attribut
                    cue=d.cue, cue_start=start, cue_end=end, rule=d.rule)
 
 
+def _words_before_a_name(words: list[str], person: list[str], people) -> bool:
+    """Whether ``words`` are a person the parse found with words before the name that are no
+    part of it: rule ``descriptor_before_name`` - the other words, wherever they stand, are
+    descriptors or function words ("Republican Donald Trump", "Though Trump"); rule
+    ``words_outside_any_name`` - the words before the person's full name are words the parse
+    read as opening a name without being part of it (``People.stray_words``) and put in no
+    person's name ("Broadcasting Ann Berg", "Maybe Donald Trump")."""
+    extra = [w for w in words if w not in person]
+    if not extra or words[-1] != person[-1]:
+        return False
+    if all(entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra):
+        return True
+    lead = words[:len(words) - len(person)]
+    return words[len(lead):] == person and all(
+        w in people.stray_words and w not in people.name_words for w in lead)
+
+
 def speaker_names(names: list[str], people) -> dict[str, str]:
-    """Each speaker name -> the one the document's statements use: a name ending with the surname
-    of a person the parse found, whose other words are descriptors or function words, is that
-    person ("Republican Donald Trump", "Though Trump" -> "Donald Trump"); then every short form
-    maps to the fullest name of the list."""
+    """Each speaker name -> the one the document's statements use: a name that is a person the
+    parse found with words before it that are no part of a name (:func:`_words_before_a_name`)
+    is that person ("Republican Donald Trump", "Maybe Donald Trump" -> "Donald Trump"); then
+    every short form maps to the fullest name of the list."""
     persons = sorted(dict.fromkeys(people.canonical.values()), key=len, reverse=True) if people is not None else []
 
     def person(name: str) -> str:
         words = name.split()
-        for p in persons:
-            extra = [w for w in words if w not in p.split()]
-            if words[-1] == p.split()[-1] and extra and all(
-                    entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra):
-                return p
-        return name
+        return next((p for p in persons if _words_before_a_name(words, p.split(), people)), name)
     as_person = {n: person(n) for n in dict.fromkeys(names)}
     fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())))
     return {n: fullest[p] for n, p in as_person.items()}

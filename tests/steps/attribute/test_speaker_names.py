@@ -2,8 +2,15 @@
 plants the defect it names."""
 import pytest
 
-from flows.steps.attribute import attributed_document
+from flows.steps import entities, parse
+from flows.steps.attribute import attributed_document, speaker_names
 from flows.steps.attribute.surface.registry import _after_sentence_break, _name_word_stem, _person_in_run
+from flows.steps.segment import sentence_spans
+
+
+def _people(paragraphs: list[str], nlp):
+    spans = [(p, s, e) for p, text in enumerate(paragraphs) for s, e in sentence_spans(text)]
+    return entities.document_people(parse.parsed_document(paragraphs, spans, nlp))
 
 
 # ---- name_after_sentence_break (surface name builder)
@@ -44,10 +51,74 @@ def test_a_contraction_never_joins_a_name(run: str) -> None:
     assert _person_in_run(run)[0] is None
 
 
+# ---- common_word_before_name (parse name builder)
+
+@pytest.mark.parametrize("sentence", [
+    "Billionaire Tom Bellamy said he would win the vote.",       # planted: a capitalised common noun
+    "Maybe Tom Bellamy said that, aides recalled.",              # planted: a sentence adverb
+])
+def test_a_common_word_opening_the_sentence_is_no_part_of_the_name(sentence: str, nlp) -> None:
+    people = _people([sentence], nlp)
+    assert [m.name for m in people.mentions] == ["Tom Bellamy"]
+
+
+def test_a_given_name_the_tagger_reads_as_a_modal_stays(nlp) -> None:
+    doc = nlp("Will Rogers said the campaign would win.")
+    person = next(e for e in doc.ents if e.label_ == "PERSON")
+    assert entities.stripped_name(person) == person.text            # only when NER spans it whole
+
+
+# ---- words_outside_any_name (speaker unification, with the parse's evidence)
+
+@pytest.mark.parametrize("sentence, stray", [
+    ("Minister for Information and Broadcasting Tom Bellamy said the channel would be fined.", "Broadcasting"),
+    ("Maybe Tom Bellamy said that, aides recalled.", "Maybe"),
+    ("Billionaire Tom Bellamy said he would win the vote.", "Billionaire"),
+])
+def test_the_parse_reads_a_word_before_a_name_as_stray(sentence: str, stray: str, nlp) -> None:
+    # planted: a ministry title's last word, a sentence adverb, a capitalised common noun
+    assert stray in _people([sentence], nlp).stray_words
+
+
+def test_a_given_name_ner_missed_is_no_stray_word(nlp) -> None:
+    # the tagger reads "Teodric" as a proper noun compounded into the name, NER spans "Anwar Bell" only
+    people = _people(["Teodric Anwar Bell said that the port would reopen."], nlp)
+    assert "Teodric" not in people.stray_words and people.canonical == {"Anwar Bell": "Anwar Bell"}
+
+
+def _known(*names: str, stray: frozenset = frozenset()) -> entities.People:
+    """People as the parse would give them: ``names`` written as they are, each its own canonical form."""
+    return entities.People((), {n: n for n in names}, {}, stray_words=stray)
+
+
+def test_stray_words_fall_off_a_persons_name() -> None:
+    people = _known("Tom Bellamy", stray=frozenset({"Broadcasting", "Maybe"}))
+    names = speaker_names(["Broadcasting Tom Bellamy", "Maybe Tom Bellamy", "Tom Bellamy"], people)
+    assert names["Broadcasting Tom Bellamy"] == names["Maybe Tom Bellamy"] == "Tom Bellamy"
+
+
+def test_a_word_the_parse_did_not_read_as_stray_is_kept() -> None:
+    # "Orson" may be a given name NER missed: only the parse's evidence drops a word
+    assert speaker_names(["Orson Bellamy"], _known("Bellamy"))["Orson Bellamy"] == "Orson Bellamy"
+
+
+def test_a_word_of_a_persons_name_is_never_stray() -> None:
+    # "Anna" opened a sentence as a stray word once, but is a word of a name the parse found
+    people = _known("Anna Tom Bellamy", "Tom Bellamy", stray=frozenset({"Anna"}))
+    assert speaker_names(["Anna Tom Bellamy"], people)["Anna Tom Bellamy"] == "Anna Tom Bellamy"
+
+
 # ---- the whole document
 
 def test_a_name_glued_across_a_sentence_break_splits_no_speaker(nlp) -> None:
     paragraphs = ["Tom Bellamy criticised the Federal Reserve. Bellamy said rates were far too high.",
                   "\"They will have to listen,\" Bellamy said."]
+    speakers = {a.speaker for a in attributed_document(paragraphs, language="en", nlp=nlp).sentences if a.speaker}
+    assert speakers == {"Tom Bellamy"}
+
+
+def test_a_descriptor_opening_the_sentence_splits_no_speaker(nlp) -> None:
+    paragraphs = ["Billionaire Tom Bellamy said he would win the state easily.",
+                  "\"We will win big,\" Tom Bellamy said."]
     speakers = {a.speaker for a in attributed_document(paragraphs, language="en", nlp=nlp).sentences if a.speaker}
     assert speakers == {"Tom Bellamy"}
