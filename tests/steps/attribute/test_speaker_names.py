@@ -122,3 +122,22 @@ def test_a_descriptor_opening_the_sentence_splits_no_speaker(nlp) -> None:
                   "\"We will win big,\" Tom Bellamy said."]
     speakers = {a.speaker for a in attributed_document(paragraphs, language="en", nlp=nlp).sentences if a.speaker}
     assert speakers == {"Tom Bellamy"}
+
+
+# ---- titled_single_name_is_a_person (surface mentions)
+
+def test_a_surname_after_a_title_is_a_person_a_pronoun_points_to() -> None:
+    # planted: the only person is named by title and surname, then "he" reports
+    from flows.steps.attribute import surface
+
+    paragraphs = ["President Tellman visited the harbour on Monday.", "He said that the harbour would reopen in May."]
+    sentences = surface.attributed_document(paragraphs).sentences
+    assert [(a.mode, a.speaker) for a in sentences] == [("narration", None), ("indirect", "Tellman")]
+
+
+def test_a_surname_without_a_title_is_no_antecedent() -> None:
+    # a lone capitalised word may be a place or a body: no title, no person
+    from flows.steps.attribute import surface
+
+    paragraphs = ["Tellman was quiet on Monday.", "He said that the harbour would reopen in May."]
+    assert surface.attributed_document(paragraphs).sentences[1].speaker is None

@@ -9,20 +9,23 @@ from flows.steps.attribute.surface.patterns import (
     _APPOSITIVE_AFTER, _DESCRIBED_PERSON, _GENDER_AFTER, _GENDER_BEFORE, _GROUP_NOUN_RE, _GROUP_RE, _NAME_RUN,
     _ORG_RE,
 )
-from flows.steps.attribute.surface.registry import _Registry, _known_short, _person_in_run, _runs
+from flows.steps.attribute.surface.registry import _Registry, _is_titled, _known_short, _person_in_run, _runs
 from flows.steps.attribute.surface.noun_phrases import _clean_np, _looks_role
 
 
-def _mention_role(masked: str, reg: _Registry) -> tuple[str, str | None] | None:
-    """(person, role) for the first person named in a sentence: titles before, apposition after."""
+def _mention_role(masked: str, reg: _Registry) -> tuple[str, str | None, bool] | None:
+    """(person, role, named with a title) for the first person named in a sentence: titles before,
+    apposition after; a single name counts when the document knows it or a title goes before it
+    ("President Tellman", "Mr. Tellman")."""
     for name, role_words, m in _runs(masked):
-        if name and (" " in name or _known_short(name, reg)):
+        titled = _is_titled(role_words)
+        if name and (" " in name or _known_short(name, reg) or titled):
             words = [w for w in role_words.split() if w.lower() not in L.HONORIFICS]
             role = " ".join(words) if words and words[-1].lower().strip(".") in L.TITLE_WORDS else None
             after = _APPOSITIVE_AFTER.match(masked, m.end())
             if after and _looks_role(after.group(1)):
                 role = role or _clean_np(after.group(1))
-            return reg.canonical(name), role
+            return reg.canonical(name), role, titled
     return None
 
 
@@ -48,7 +51,8 @@ def _note_gender(masked: str, reg: _Registry) -> None:
 def _track_subject(masked: str, reg: _Registry) -> None:
     """Remember the first person and the last group named in a sentence: later pronouns point to them."""
     mention = _mention_role(masked, reg)
-    if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]):
+    if mention and (len(mention[0].split()) >= 2 or reg.canonical(mention[0]) != mention[0]
+                    or mention[2]):
         reg.note(mention[0], role=mention[1])
     m = _DESCRIBED_PERSON.search(masked)
     if m:

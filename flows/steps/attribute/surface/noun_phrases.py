@@ -6,7 +6,9 @@ import re
 
 from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import _FINITE, _LEADING_CONJ, _NAME_RUN, _ORG_RE, _SUBJ_CUT
-from flows.steps.attribute.surface.registry import _Registry, _known_short, _runs, _strip_possessive, _surname_first
+from flows.steps.attribute.surface.registry import (
+    _Registry, _is_titled, _known_short, _runs, _strip_possessive, _surname_first,
+)
 
 # (speaker, role) that a noun phrase names
 _Named = tuple[str | None, str | None]
@@ -77,7 +79,7 @@ def _pronoun_speaker(np: str, words: list[str], low0: str, reg: _Registry, voice
 def _person_speaker(np: str, words: list[str], low0: str, reg: _Registry, voiced: str | None) -> _Named | None:
     """A person's name: the first run that holds one, with the role words before it."""
     for name, role_words, m in _runs(np):
-        titled = bool(role_words) and role_words.split()[-1].lower().strip(".") in L.TITLE_WORDS
+        titled = _is_titled(role_words)
         if not name or (" " not in name and not _known_short(name, reg) and not titled):
             continue
         if re.search(r"['’]s?$", m.group()) and re.match(r"\s+[a-z]", np[m.end():]):

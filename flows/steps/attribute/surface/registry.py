@@ -176,6 +176,12 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     return " ".join(name), role
 
 
+def _is_titled(role_words: str) -> bool:
+    """Role words that end with a title or honorific ("President", "Sen.", "Mr."): the name after
+    them is a person's, even a surname alone."""
+    return bool(role_words) and role_words.split()[-1].lower().strip(".") in L.TITLE_WORDS
+
+
 def _name_like_month(toks: list[str], i: int) -> bool:
     """"Jan Horak", "Wang Jun": a month abbreviation without its dot, beside another name word."""
     if toks[i] not in L.NAME_LIKE_MONTHS:
