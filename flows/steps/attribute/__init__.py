@@ -68,33 +68,39 @@ def _sentence(paragraphs, a: AttributedSentence, d, canonical: dict) -> Attribut
                    cue=d.cue, cue_start=start, cue_end=end, rule=d.rule)
 
 
-def _words_before_a_name(words: list[str], person: list[str], people) -> bool:
-    """Whether ``words`` are a person the parse found with words before the name that are no
-    part of it: rule ``descriptor_before_name`` - the other words, wherever they stand, are
-    descriptors or function words ("Republican Donald Trump", "Though Trump"); rule
-    ``words_outside_any_name`` - the words before the person's full name are words the parse
-    read as opening a name without being part of it (``People.stray_words``) and put in no
-    person's name ("Broadcasting Ann Berg", "Maybe Donald Trump")."""
+def _descriptors_before_a_name(words: list[str], person: list[str], people) -> bool:
+    """Rule ``descriptor_before_name``: ``words`` are ``person`` (a person the parse found) with
+    other words that are descriptors or function words ("Republican Donald Trump", "Though Trump")."""
     extra = [w for w in words if w not in person]
-    if not extra or words[-1] != person[-1]:
-        return False
-    if all(entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra):
-        return True
-    lead = words[:len(words) - len(person)]
-    return words[len(lead):] == person and all(
-        w in people.stray_words and w not in people.name_words for w in lead)
+    return bool(extra) and words[-1] == person[-1] and all(
+        entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra)
+
+
+def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> str | None:
+    """Rule ``words_outside_any_name``: the person the parse found that ``words`` name after their
+    leading stray words - words the parse read as opening a name without being part of it
+    (``People.stray_words``) and put in no person's name ("Broadcasting Ann Berg", "Maybe Donald
+    Trump", "Like Rove" -> "Karl Rove" where the parse found him); None when there are none."""
+    k = 0
+    while k < len(words) - 1 and words[k] in people.stray_words and words[k] not in people.name_words:
+        k += 1
+    named = people.name(" ".join(words[k:])) if k else None
+    return named if named in persons else None
 
 
 def speaker_names(names: list[str], people) -> dict[str, str]:
     """Each speaker name -> the one the document's statements use: a name that is a person the
-    parse found with words before it that are no part of a name (:func:`_words_before_a_name`)
-    is that person ("Republican Donald Trump", "Maybe Donald Trump" -> "Donald Trump"); then
-    every short form maps to the fullest name of the list."""
+    parse found with words before it that are no part of a name (:func:`_descriptors_before_a_name`,
+    :func:`_without_stray_words`, in that order) is that person ("Republican Donald Trump", "Maybe
+    Donald Trump" -> "Donald Trump"); then every short form maps to the fullest name of the list."""
     persons = sorted(dict.fromkeys(people.canonical.values()), key=len, reverse=True) if people is not None else []
 
     def person(name: str) -> str:
+        if people is None:
+            return name
         words = name.split()
-        return next((p for p in persons if _words_before_a_name(words, p.split(), people)), name)
+        return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)), None) \
+            or _without_stray_words(words, people, frozenset(persons)) or name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
     fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())))
     return {n: fullest[p] for n, p in as_person.items()}

@@ -141,3 +141,26 @@ def test_a_surname_without_a_title_is_no_antecedent() -> None:
 
     paragraphs = ["Tellman was quiet on Monday.", "He said that the harbour would reopen in May."]
     assert surface.attributed_document(paragraphs).sentences[1].speaker is None
+
+
+# ---- possessive_ends_name (surface name builder)
+
+@pytest.mark.parametrize("run, name", [
+    ("Is This Tellman’s Last One", "Tellman"),           # planted: a headline's title case after a possessive
+    ("Tom Bellamy's Harbour Tour", "Tom Bellamy"),
+    ("Ruritania's Foreign Minister Tom Bellamy", "Tom Bellamy"),   # a possessive before the title is the role's
+])
+def test_a_name_ends_with_its_possessive(run: str, name: str) -> None:
+    assert _person_in_run(run)[0] == name
+
+
+# ---- words_outside_any_name reaches a short form
+
+def test_stray_words_before_a_surname_name_the_person_the_parse_found() -> None:
+    people = entities.People((), {"Karl Bellamy": "Karl Bellamy", "Bellamy": "Karl Bellamy"}, {},
+                             stray_words=frozenset({"Like"}))
+    assert speaker_names(["Like Bellamy"], people)["Like Bellamy"] == "Karl Bellamy"   # planted: a preposition
+
+
+def test_without_a_parse_names_stay_as_written() -> None:
+    assert speaker_names(["Maybe Tom Bellamy"], None) == {"Maybe Tom Bellamy": "Maybe Tom Bellamy"}
