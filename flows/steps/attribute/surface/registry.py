@@ -146,21 +146,13 @@ def _name_word_stem(tok: str) -> str:
     return low.strip(".")
 
 
-def _up_to_possessive(name: list[str], raw: list[str]) -> list[str]:
-    """Rule ``possessive_ends_name``: a name ends with its possessive - what follows is what the
-    person owns ("Is This Tellman's Last One" -> "Tellman", not "Tellman Last One")."""
-    j = next((i for i, t in enumerate(raw[:-1]) if _POSSESSIVE.search(t)), None)
-    return name if j is None else name[:j + 1]
-
-
 def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     """(person name, role words before it) from a run of capitalised tokens.
 
     ``before`` is the text just before the run: a run right after "of", "for",
     "at" ... with no title in front of it names a body or place, not a person.
     """
-    raw, broken = _after_sentence_break(run.split())
-    toks = [_strip_possessive(t) for t in raw]
+    toks, broken = _after_sentence_break([_strip_possessive(t) for t in run.split()])
     before = "" if broken else before
     if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
             and "." not in toks[-1][:-1]:
@@ -169,7 +161,7 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     for i, t in enumerate(toks):
         if _name_word_stem(t) in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
             cut = i + 1
-    name = _up_to_possessive(toks[cut:], raw[cut:])
+    name = toks[cut:]
     role = " ".join(toks[:cut])
     if not name or len(name) > L.MAX_NAME_WORDS or any(
             t.lower() in L.CAP_STOPWORDS and not _name_like_month(name, i)
