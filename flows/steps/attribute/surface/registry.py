@@ -152,7 +152,10 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     ``before`` is the text just before the run: a run right after "of", "for",
     "at" ... with no title in front of it names a body or place, not a person.
     """
-    toks, broken = _after_sentence_break([_strip_possessive(t) for t in run.split()])
+    written = run.split()
+    if len(written) > L.MAX_NAME_WORDS + 1 and any(_ends_sentence(t) for t in written[:-1]):
+        return None, ""         # a title-case heading across a sentence break: no name in it
+    toks, broken = _after_sentence_break([_strip_possessive(t) for t in written])
     before = "" if broken else before
     if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
             and "." not in toks[-1][:-1]:
