@@ -74,11 +74,19 @@ def _common_word_before_name(tok, rest) -> bool:
         t.tag_ in PROPER_NOUN_TAGS for t in rest)
 
 
+def _after_owner(toks: list) -> list:
+    """Rule ``owner_before_name``: the words of a PERSON span up to a possessive ending followed by a
+    proper noun name the owner, not the person ("Breitbart’s Joel Pollak" -> "Joel Pollak")."""
+    cut = next((i + 1 for i in range(len(toks) - 2, -1, -1)
+                if toks[i].tag_ == "POS" and toks[i + 1].tag_ in PROPER_NOUN_TAGS), 0)
+    return toks[cut:]
+
+
 def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
-    """A name as written, without leading titles, honorifics, common words
-    (:func:`_common_word_before_name`) and descriptors (two words at least are kept of a longer
+    """A name as written, without its owner (:func:`_after_owner`), leading titles, honorifics,
+    common words (:func:`_common_word_before_name`) and descriptors (two words at least are kept of a longer
     name) or a trailing possessive."""
-    toks = list(span)
+    toks = _after_owner(list(span))
     while toks and (toks[0].lower_ in TITLE_WORDS or toks[0].lower_ in HONORIFICS or not toks[0].text.strip()
                     or _common_word_before_name(toks[0], toks[1:])):
         toks.pop(0)

@@ -162,3 +162,12 @@ def test_stray_words_before_a_surname_name_the_person_the_parse_found() -> None:
 
 def test_without_a_parse_names_stay_as_written() -> None:
     assert speaker_names(["Maybe Tom Bellamy"], None) == {"Maybe Tom Bellamy": "Maybe Tom Bellamy"}
+
+
+# ---- owner_before_name (parse name builder)
+
+def test_the_owner_before_a_possessive_is_no_part_of_the_name(nlp) -> None:
+    doc = nlp("As Gazettely’s Tom Bellamy reported after the storm, the port closed.")
+    person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
+    assert person is not None and "’s" in person.text           # planted: NER spans the owner too
+    assert entities.stripped_name(person) == "Tom Bellamy"
