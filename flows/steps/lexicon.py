@@ -411,3 +411,10 @@ NAME_ABBREVIATIONS = frozenset(ABBREVIATIONS | ABBREVIATIONS_BEFORE_NUMBER | LOW
                                | {t.rstrip(".") for t in TITLE_WORDS | HONORIFICS if t.endswith(".")})
 # endings of contractions: "They've", "We're", "I'm", "Don't" are a pronoun or verb, never a name word
 CONTRACTION_ENDINGS = ("'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t")
+# sentence adverbs and prepositions that open a sentence before a name, capitalised only by their place
+# ("Maybe Donald Trump ...", "Like Rove, the campaign ..."): never a word of the name (surface rules, which
+# see no parse; the parsed rules read the same from the tagger)
+NAME_OPENERS = frozenset("""
+maybe perhaps probably possibly certainly surely clearly obviously apparently actually
+well like unlike unless until despite although though whether
+""".split())

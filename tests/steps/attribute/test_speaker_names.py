@@ -171,3 +171,14 @@ def test_the_owner_before_a_possessive_is_no_part_of_the_name(nlp) -> None:
     person = next((e for e in doc.ents if e.label_ == "PERSON"), None)
     assert person is not None and "’s" in person.text           # planted: NER spans the owner too
     assert entities.stripped_name(person) == "Tom Bellamy"
+
+
+# ---- name_openers (surface name builder, no parse)
+
+@pytest.mark.parametrize("run, name", [
+    ("Maybe Tom Bellamy", "Tom Bellamy"),        # planted: a sentence adverb opening the sentence
+    ("Like Bellamy", "Bellamy"),                 # planted: a preposition opening the sentence
+    ("Perhaps Tom Bellamy", "Tom Bellamy"),
+])
+def test_a_word_that_opens_a_sentence_before_a_name_is_not_the_name(run: str, name) -> None:
+    assert _person_in_run(run)[0] == name
