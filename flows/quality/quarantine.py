@@ -4,7 +4,7 @@ with all its rows; the rest of the run is published. Pure: tables in, tables and
 Two kinds of critical finding:
 
 - **row-level** (``ROW_LEVEL_CHECKS``): one document's content is bad input — boilerplate-looking text in
-  a paragraph or statement, a speaker named by a heading, a date or a URL, a publication date in the future or before the earliest year, a language code
+  a paragraph or statement, a publication date in the future or before the earliest year, a language code
   outside ISO 639-1. The check's failing rows name their documents; ``quarantine`` moves each such
   document, with its paragraphs, statements, document speakers and removed lines, to rejections (stage
   ``quality``, reason = the check's name, detail = the raw file and the offending value).
@@ -30,7 +30,7 @@ import pyarrow.compute as pc
 
 from flows.config import QualityThresholds
 from flows.quality.results import CheckResult
-from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages, unlike_names
+from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages
 from flows.steps.assemble import Lineage, Source, rejection_row, with_corpus_speakers
 from schemas.records import Rejection
 from schemas.tables import TABLES, arrow_schema, primary_key
@@ -64,8 +64,6 @@ ROW_LEVEL_CHECKS: tuple[RowLevelCheck, ...] = (
                   lambda t, _th, _d: boilerplate_rows(t["paragraphs"])),
     RowLevelCheck("statements.no_boilerplate", "statements", "text",
                   lambda t, _th, _d: boilerplate_rows(t["statements"])),
-    RowLevelCheck("document_speakers.name.looks_like_name", "document_speakers", "name",
-                  lambda t, _th, _d: unlike_names(t["document_speakers"])),
 )
 ROW_LEVEL: frozenset[str] = frozenset(c.name for c in ROW_LEVEL_CHECKS)
 
