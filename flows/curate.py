@@ -105,14 +105,15 @@ def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: O
 
 @task(name="assemble-tables")
 def assemble_tables(staging: Path) -> dict[str, Path]:
-    """Join the batch parts into one staged file per table, with duplicate documents marked and the speakers
-    of all documents merged into the corpus-wide speakers table."""
+    """Join the batch parts into one staged file per table, with duplicate documents marked, the speakers
+    of all documents merged into the corpus-wide speakers table and recurring statements counted."""
     tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model))
               for name, model in TABLES.items()}
     docs = tables["documents"]
     bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
     tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
     tables = assemble.with_corpus_speakers(tables)  # one speaker per person or body across the corpus
+    tables = assemble.with_recurring_statements(tables)  # in how many documents each sentence occurs
     staged = {}
     for name, table in tables.items():
         staged[name] = io.write_parquet_atomic(

@@ -21,11 +21,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# 2.2.0: statements.fingerprint (the sentence up to case, punctuation and spacing) and
+# statements.repeated_in_documents (in how many documents of the run that sentence occurs)
 # 2.1.0: documents.outlet_canonical (the outlet alias table's name) beside the printed outlet;
 # removed_lines.header_rule (which header rule decided a header-zone line)
 # 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
 # is document_speakers; statements.speaker_id references speakers
-SCHEMA_VERSION = "2.1.0"
+SCHEMA_VERSION = "2.2.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # what each mode means, for readers of the data dictionary (schemas/dictionary.py writes curated/README.md)
@@ -174,6 +176,18 @@ class Statement(Record):
     attribution_rule: str = Field(
         description="Which sieve decided mode and speaker (one of flows.steps.attribute.RULE_NAMES).",
         json_schema_extra={"dictionary": True, "value_set": "flows.steps.attribute.RULE_NAMES"})
+    fingerprint: str = Field(
+        description="The sentence up to case, punctuation and spacing, as 16 hex digits: the SHA-256 of its "
+                    "text in Unicode NFKC, casefolded, every run of punctuation, symbols, separators and "
+                    "control characters (Unicode categories P, S, Z, C) one space, ends stripped (a sentence "
+                    "with no letter or digit keeps its punctuation); letters, accents and digits count "
+                    "(flows/steps/recurrence.py). Equal fingerprints: the same sentence, in any document.",
+        pattern=ID_PATTERN)
+    repeated_in_documents: int = Field(
+        description="Number of distinct documents of this run, near-duplicates (documents.duplicate_of set) "
+                    "left out, holding a statement with this fingerprint: 1 for a sentence found in its own "
+                    "document only; 0 only for a sentence of a near-duplicate that no other document holds.",
+        ge=0)
 
 
 class Speaker(RunRecord):

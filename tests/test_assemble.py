@@ -4,6 +4,7 @@ import pyarrow as pa
 
 from flows import io
 from flows.steps import assemble, attribute
+from flows.steps.recurrence import statement_fingerprint
 from schemas.records import Document
 from schemas.tables import TABLES, arrow_schema
 
@@ -27,7 +28,8 @@ def _para(pid, doc_id):
 def _stmt(sid, pid, doc_id):
     return dict(statement_id=sid, document_id=doc_id, paragraph_id=pid, ordinal=0, char_start=0, char_end=5,
                 text="Body.", mode="narration", speaker=None, speaker_role=None, cue=None, is_question=False,
-                attribution_rule="narration", source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
+                attribution_rule="narration", fingerprint=statement_fingerprint("Body."), repeated_in_documents=1,
+                source_path="x.txt", source_sha256=SHA, run_id="run-1", pipeline_version="0")
 
 
 def test_ids_are_stable_and_depend_on_path_and_content():
@@ -147,6 +149,23 @@ def test_duplicates_are_marked_not_deleted():
     assert out.column("duplicate_of").to_pylist() == [None, "a" * 16, "a" * 16, None]
     assert out.column("is_exact_duplicate").to_pylist() == [False, True, False, False]
     assert out.schema == docs.schema
+
+
+def test_recurring_statements_are_counted_across_documents_without_their_near_duplicates():
+    """Planted: one sentence in documents a and b, in another case and punctuation in b, and in c, a
+    near-duplicate of a; a sentence only c holds."""
+    docs = pa.Table.from_pylist([{**_doc(d), "duplicate_of": "a" * 16 if d == "c" * 16 else None}
+                                 for d in ("a" * 16, "b" * 16, "c" * 16)], schema=arrow_schema(Document))
+    texts = [("a", "Talks will resume soon."), ("b", "\u201cTALKS will resume -- soon!\u201d"),
+             ("c", "Talks will resume soon."), ("c", "Only the copy says this.")]
+    statements = [{**_stmt(f"{i:016x}", "1" * 16, d * 16), "text": t, "ordinal": i,
+                   "fingerprint": statement_fingerprint(t)} for i, (d, t) in enumerate(texts)]
+    tables = {"documents": docs,
+              "statements": pa.Table.from_pylist(statements, schema=arrow_schema(TABLES["statements"]))}
+    out = assemble.with_recurring_statements(tables)
+    assert out["statements"].column("repeated_in_documents").to_pylist() == [2, 2, 2, 0]
+    assert out["statements"].schema == tables["statements"].schema and out["documents"] is docs
+    assert tables["statements"].column("repeated_in_documents").to_pylist() == [1, 1, 1, 1]   # input unchanged
 
 
 # An invented article that ends in a short interview (defects planted: none; it exercises the sieves).

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import unicodedata
 from collections import Counter, defaultdict
 
 import duckdb
@@ -13,14 +12,16 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
+from flows.steps.assemble import with_recurring_statements
+from flows.steps.recurrence import statement_fingerprint
 from schemas import dictionary
-from schemas.tables import TABLES
+from schemas.tables import TABLES, arrow_schema
 from tests.conftest import ROOT
 
 pytestmark = pytest.mark.flow
 
-QUERIES = ("quoted_most", "per_outlet_month", "repeated_across_outlets", "reported_share", "longest_answers",
-           "one_speaker", "who_speaks_about", "rejections")
+QUERIES = ("quoted_most", "per_outlet_month", "recurring_statements", "repeated_across_outlets", "reported_share",
+           "longest_answers", "one_speaker", "who_speaks_about", "rejections")
 NO_OUTLET = "(no outlet)"
 
 
@@ -120,47 +121,95 @@ def test_statements_per_outlet_per_month(build, rows):
     assert sum(r[3] for r in answer) == sum(1 for s in rows["statements"] if s["document_id"] in docs)
 
 
-def _fingerprint(text: str) -> str:
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c))
-    return re.sub(r"[\W_]+", " ", folded).strip()
+def _six_words_or_more(text: str) -> bool:
+    return len(re.findall(r"[^\W_]+", text)) >= 6      # words of letters and digits, as [\pL\pN]+ in the SQL
 
 
-def _repeated(rows) -> list[tuple]:
+def _recurring(rows) -> dict[str, list[dict]]:
+    """fingerprint -> the statements of kept documents (no near-duplicate) that carry it, for the fingerprints
+    that two documents or more hold, sentences of six words or more; the count checked against the column."""
     docs = _kept_documents(rows)
     groups = defaultdict(list)
     for s in rows["statements"]:
-        if s["document_id"] in docs and len(_fingerprint(s["text"]).split(" ")) >= 6:
-            groups[_fingerprint(s["text"])].append(s)
-    out = []
-    for fingerprint, found in groups.items():
-        outlets = {docs[s["document_id"]]["outlet_canonical"] for s in found} - {None}
-        if len(outlets) > 1:
-            out.append((fingerprint, len(outlets), len({s["document_id"] for s in found}), sorted(outlets),
-                        min(s["text"] for s in found)))
+        if s["document_id"] in docs and _six_words_or_more(s["text"]):
+            groups[s["fingerprint"]].append(s)
+    for found in groups.values():
+        assert {s["repeated_in_documents"] for s in found} == {len({s["document_id"] for s in found})}
+    return {f: found for f, found in groups.items() if len({s["document_id"] for s in found}) > 1}
+
+
+def _outlets(rows, found: list[dict]) -> set[str]:
+    docs = _kept_documents(rows)
+    return {docs[s["document_id"]]["outlet_canonical"] for s in found} - {None}
+
+
+def _recurring_statements(rows) -> list[tuple]:
+    out = [(f, len({s["document_id"] for s in found}), len(_outlets(rows, found)), len(found),
+            min(s["text"] for s in found)) for f, found in _recurring(rows).items()]
+    return sorted(out, key=lambda r: (-r[1], -r[2], r[0]))[:10]
+
+
+def _repeated(rows) -> list[tuple]:
+    out = [(f, len(_outlets(rows, found)), len({s["document_id"] for s in found}), sorted(_outlets(rows, found)),
+            min(s["text"] for s in found)) for f, found in _recurring(rows).items() if len(_outlets(rows, found)) > 1]
     return sorted(out, key=lambda r: (-r[1], -r[2], r[0]))
+
+
+def test_sentences_recurring_across_most_documents(build, rows):
+    assert _answer(build, "recurring_statements") == _recurring_statements(rows)
 
 
 def test_talking_points_repeated_across_outlets(build, rows):
     assert _answer(build, "repeated_across_outlets") == _repeated(rows)
 
 
-def test_a_sentence_repeated_in_another_outlet_is_found_whatever_its_case_and_punctuation(build, rows, tmp_path):
-    """Planted: the longest sentence of one outlet's document also in another outlet's, in capitals, with
-    other punctuation - a copy of the real build with that one statement added."""
+def _planted_repeat(rows, *, duplicate: bool = False):
+    """A copy of the build's rows with the longest sentence of one outlet's document also in another outlet's
+    document, in capitals, with other punctuation; that document marked a near-duplicate of the first when
+    ``duplicate``. The recurrence counted as the flow counts it (assemble.with_recurring_statements)."""
     docs = _kept_documents(rows)
     by_outlet = {d["outlet_canonical"]: d for d in docs.values() if d["outlet_canonical"]}
     assert len(by_outlet) >= 2, "the sample build needs documents of two outlets"
     first, second = sorted(by_outlet)[:2]
     source = max((s for s in rows["statements"] if s["document_id"] == by_outlet[first]["document_id"]),
                  key=lambda s: len(s["text"]))
-    target = by_outlet[second]["document_id"]
-    planted = {**source, "statement_id": "f" * 16, "document_id": target, "text": source["text"].upper() + "!!",
+    assert _six_words_or_more(source["text"])
+    target, text = by_outlet[second]["document_id"], "\u201c" + source["text"].upper() + "!!\u201d"
+    planted = {**source, "statement_id": "f" * 16, "document_id": target, "text": text,
+               "fingerprint": statement_fingerprint(text),
                "ordinal": 1 + max(s["ordinal"] for s in rows["statements"] if s["document_id"] == target)}
-    statements = rows["statements"] + [planted]
-    answer = _answer(_changed_copy(build, tmp_path, statements=statements), "repeated_across_outlets")
-    assert answer == _repeated({**rows, "statements": statements})
-    assert (_fingerprint(source["text"]), 2, 2, sorted([first, second]), min(source["text"], planted["text"])) \
-        in answer
+    assert planted["fingerprint"] == source["fingerprint"]
+    documents = [{**d, "duplicate_of": source["document_id"] if duplicate and d["document_id"] == target
+                  else d["duplicate_of"]} for d in rows["documents"]]
+    tables = {name: pa.Table.from_pylist(data, schema=arrow_schema(TABLES[name]))
+              for name, data in (("documents", documents), ("statements", rows["statements"] + [planted]))}
+    recounted = with_recurring_statements(tables)
+    return {**rows, "documents": documents, "statements": recounted["statements"].to_pylist()}, source, (first, second)
+
+
+def test_a_sentence_repeated_in_another_outlet_is_found_whatever_its_case_and_punctuation(build, rows, tmp_path):
+    """Planted: the longest sentence of one outlet's document also in another outlet's (a copy of the real build
+    with that one statement added)."""
+    changed, source, outlets = _planted_repeat(rows)
+    folder = _changed_copy(build, tmp_path, statements=changed["statements"])
+    across = _answer(folder, "repeated_across_outlets")
+    assert across == _repeated(changed)
+    assert (source["fingerprint"], 2, 2, sorted(outlets), min(source["text"], changed["statements"][-1]["text"])) \
+        in across
+    recurring = _answer(folder, "recurring_statements")
+    assert recurring == _recurring_statements(changed)
+    assert source["fingerprint"] in {r[0] for r in recurring}
+
+
+def test_a_sentence_of_a_near_duplicate_document_does_not_recur(build, rows, tmp_path):
+    """Planted: as above, but the second document marked a near-duplicate of the first."""
+    changed, source, _ = _planted_repeat(rows, duplicate=True)
+    folder = _changed_copy(build, tmp_path, documents=changed["documents"], statements=changed["statements"])
+    assert {s["repeated_in_documents"] for s in changed["statements"] if s["fingerprint"] == source["fingerprint"]} \
+        == {1}
+    for name, expected in (("recurring_statements", _recurring_statements), ("repeated_across_outlets", _repeated)):
+        answer = _answer(folder, name)
+        assert answer == expected(changed) and source["fingerprint"] not in {r[0] for r in answer}, name
 
 
 def test_share_of_reported_speech_per_outlet(build, rows):

@@ -15,6 +15,7 @@ def _rows(n=3):
                  speaker="Xi Jinping" if i else None, speaker_role=None, cue="said" if i else None,
                  cue_char_start=i * 6 + 1 if i else None, cue_char_end=i * 6 + 3 if i else None,
                  is_question=False, attribution_rule="quote_speaker" if i else "narration",
+                 fingerprint="3" * 16, repeated_in_documents=1,
                  source_path="a.txt", source_sha256="f" * 64, run_id="r", pipeline_version="0") for i in range(n)]
 
 

@@ -72,7 +72,8 @@ def test_attribution_provenance_columns():
 def _statement(**overrides):
     row = dict(statement_id="0" * 16, document_id="1" * 16, paragraph_id="2" * 16, ordinal=0, char_start=0,
                char_end=5, text="Hello", mode="narration", speaker=None, speaker_role=None, cue=None,
-               is_question=False, attribution_rule="narration", source_path="a.txt", source_sha256="f" * 64,
+               is_question=False, attribution_rule="narration", fingerprint="3" * 16, repeated_in_documents=1,
+               source_path="a.txt", source_sha256="f" * 64,
                run_id="r", pipeline_version="0")
     row.update(overrides)
     return row

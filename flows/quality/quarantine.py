@@ -31,7 +31,7 @@ import pyarrow.compute as pc
 from flows.config import QualityThresholds
 from flows.quality.results import CheckResult
 from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages
-from flows.steps.assemble import Lineage, Source, rejection_row, with_corpus_speakers
+from flows.steps.assemble import Lineage, Source, rejection_row, with_corpus_speakers, with_recurring_statements
 from schemas.records import Rejection
 from schemas.tables import TABLES, arrow_schema, primary_key
 
@@ -190,7 +190,8 @@ def quarantine(tables: dict[str, pa.Table], found: Iterable[Offence]) -> Quarant
     speakers and rejections pass through unchanged, and so do the kept rows — except that a kept duplicate of
     a quarantined document is re-pointed to a kept member of its group (``duplicate_of`` must reference a
     published document), and the corpus-wide speakers are built again from the documents kept (their counts,
-    dates and names; ``statements.speaker_id`` follows). Returns new tables; never mutates its inputs."""
+    dates and names; ``statements.speaker_id`` follows), and so is ``statements.repeated_in_documents``.
+    Returns new tables; never mutates its inputs."""
     found = tuple(found)
     ids = pa.array(sorted({o.document_id for o in found}), pa.string())
     rejected = pa.Table.from_pylist(_rejections(tables, found, ids) if found else [],
@@ -202,6 +203,7 @@ def quarantine(tables: dict[str, pa.Table], found: Iterable[Offence]) -> Quarant
                                                                   value_set=ids)))
         kept["documents"] = _without_dangling_duplicates(kept["documents"], frozenset(ids.to_pylist()))
         kept = with_corpus_speakers(kept)   # the speakers of the documents kept, counted again
+        kept = with_recurring_statements(kept)   # and the documents each sentence recurs in
         kept["rejections"] = pa.concat_tables([tables["rejections"], rejected])
     return Quarantine(tables=kept, rejected=rejected, offences=found)
 

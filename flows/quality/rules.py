@@ -349,6 +349,23 @@ def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
     return out
 
 
+def repeated_in_documents_consistent(tables: dict[str, pa.Table]) -> CheckResult:
+    """``statements.repeated_in_documents_consistent``: each statement's count equals the number of distinct
+    documents, near-duplicates left out, that hold a statement of its fingerprint (recounted here with Arrow's
+    group-by, apart from the step that wrote it)."""
+    docs, rows = tables["documents"], tables["statements"]
+    counted = docs.filter(pc.is_null(docs.column("duplicate_of"))).column("document_id").combine_chunks()
+    kept = rows.select(["fingerprint", "document_id"]).filter(pc.is_in(rows.column("document_id"), value_set=counted))
+    per = kept.group_by("fingerprint").aggregate([("document_id", "count_distinct")])
+    index = pc.index_in(rows.column("fingerprint"), value_set=per.column("fingerprint").combine_chunks())
+    found = _np(per.column("document_id_count_distinct"), 0)
+    actual = np.where(_np(pc.is_null(index), True).astype(bool), 0,
+                      found[_np(index, 0).astype(np.int64)] if per.num_rows else 0)
+    declared = _np(rows.column("repeated_in_documents"), -1)
+    return _row_check("statements.repeated_in_documents_consistent", "statements", rows, declared != actual,
+                      lambda i: f"repeated_in_documents={declared[i]}, documents with its fingerprint={actual[i]}")
+
+
 def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds,
                    today: dt.date) -> list[CheckResult]:
     """All critical hand-written rules; a rule that cannot run (broken table) fails with the error as observed."""
@@ -367,6 +384,8 @@ def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
         ("statements.no_boilerplate", "statements", lambda: no_boilerplate(tables, "statements")),
         ("document_speakers.name.looks_like_name", "document_speakers", lambda: speaker_names(tables)),
         ("documents.counts_consistent", "documents", lambda: counts_consistent(tables)),
+        ("statements.repeated_in_documents_consistent", "statements",
+         lambda: repeated_in_documents_consistent(tables)),
     ]
     for name, table, job in jobs:
         try:

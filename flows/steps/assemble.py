@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 import pyarrow as pa
 from pydantic import BaseModel, ValidationError
 
-from flows.steps import attribute, clean, parse, segment, speakers
+from flows.steps import attribute, clean, parse, recurrence, segment, speakers
 from flows.steps.attribute.sieves import dialogue_turns
 from flows.steps.deadline import NO_DEADLINE, Deadline, DeadlineExceeded
 from flows.steps.ids import stable_id
@@ -256,6 +256,8 @@ def statement_row(sent: attribute.AttributedSentence, ordinal: int, *, doc_id: s
         "cue_char_start": None if sent.cue_start is None else paragraph_start + sent.cue_start,
         "cue_char_end": None if sent.cue_end is None else paragraph_start + sent.cue_end,
         "is_question": sent.is_question, "attribution_rule": sent.rule,
+        # the document alone holds it; with_recurring_statements counts the corpus
+        "fingerprint": recurrence.statement_fingerprint(body[start:end]), "repeated_in_documents": 1,
     }
 
 
@@ -383,3 +385,18 @@ def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     return {**tables, "speakers": pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"])),
             "statements": _speaker_id_column(tables["statements"], "speaker", ids),
             "document_speakers": _speaker_id_column(by_doc, "name", ids)}
+
+
+def with_recurring_statements(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The tables with ``statements.repeated_in_documents`` counted across the corpus: the documents, near-
+    duplicates (``documents.duplicate_of`` set) left out, that hold a statement of the same fingerprint
+    (``recurrence.repeated_in_documents``). Run after the duplicates are marked, and again on what a
+    quarantine leaves. Returns new tables; the others pass through."""
+    docs, statements = tables["documents"], tables["statements"]
+    counted = {d for d, dup in zip(docs.column("document_id").to_pylist(), docs.column("duplicate_of").to_pylist())
+               if dup is None}
+    counts = recurrence.repeated_in_documents(statements.column("fingerprint").to_pylist(),
+                                              statements.column("document_id").to_pylist(), counted)
+    index = statements.schema.get_field_index("repeated_in_documents")
+    return {**tables, "statements": statements.set_column(index, statements.schema.field(index),
+                                                          pa.array(counts, statements.schema.field(index).type))}

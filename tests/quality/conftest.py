@@ -15,7 +15,8 @@ from typing import Any
 import pyarrow as pa
 import pytest
 
-from flows.steps.assemble import with_corpus_speakers
+from flows.steps.assemble import with_corpus_speakers, with_recurring_statements
+from flows.steps.recurrence import statement_fingerprint
 from schemas.tables import TABLES, arrow_schema
 
 TODAY = dt.date(2024, 6, 1)
@@ -73,6 +74,7 @@ def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
                 ordinal=ordinal, char_start=s_start, char_end=len(clean_text), text=sentence, mode=mode,
                 speaker=speaker, cue="said" if speaker else None, **_cue_span(sentence, s_start, speaker),
                 is_question=sentence.endswith("?"), attribution_rule=RULE_FOR_MODE.get(mode, mode),
+                fingerprint=statement_fingerprint(sentence), repeated_in_documents=1,
                 **extra.get("statements", {})))
             ordinal += 1
         paragraphs.append(models["paragraphs"](
@@ -95,13 +97,15 @@ def build_tables(body: list[list[tuple[str, str, str | None]]] | None = None, *,
             "speakers": [], "document_speakers": by_document, "removed_lines": removed, "rejections": []}
     tables = {name: pa.Table.from_pylist([r.model_dump() for r in rows[name]], schema=arrow_schema(models[name]))
               for name in TABLES}
-    return with_corpus_speakers(tables)   # the speakers table and every speaker_id, as the flow derives them
+    # the speakers table and every speaker_id, and the recurring statements' counts, as the flow derives them
+    return with_recurring_statements(with_corpus_speakers(tables))
 
 
 def corpus(*datasets: dict[str, pa.Table]) -> dict[str, pa.Table]:
     """Several ``build_tables(doc_no=...)`` datasets as one (each table concatenated, in the given order; the
     corpus-wide speakers derived again from them all)."""
-    return with_corpus_speakers({name: pa.concat_tables([d[name] for d in datasets]) for name in TABLES})
+    return with_recurring_statements(with_corpus_speakers({name: pa.concat_tables([d[name] for d in datasets])
+                                                           for name in TABLES}))
 
 
 def with_values(table: pa.Table, column: str, changes: dict[int, object]) -> pa.Table:

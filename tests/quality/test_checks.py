@@ -13,7 +13,7 @@ from flows.config import QualityThresholds
 from flows.quality import QualityResult, quality_result
 from flows.quality.rules import unlike_names
 
-from .conftest import TODAY, build_tables
+from .conftest import TODAY, build_tables, corpus
 
 
 def run(tables: dict[str, pa.Table], *, files_read: int = 1, **thresholds: object) -> QualityResult:
@@ -295,6 +295,26 @@ def test_declared_counts_must_match_rows(tables, plant) -> None:
     tables["documents"] = plant(tables["documents"], "statement_count", {0: 4})
     tables["paragraphs"] = plant(tables["paragraphs"], "statement_count", {1: 0})
     assert failed(run(tables)) == {"documents.statement_count_consistent", "paragraphs.statement_count_consistent"}
+
+
+def test_a_recurring_statement_count_that_the_statements_do_not_bear_out(tables, plant) -> None:
+    """Planted: a sentence said to recur in three documents, in a corpus of one."""
+    tables["statements"] = plant(tables["statements"], "repeated_in_documents", {2: 3})
+    result = run(tables)
+    assert failed(result) == {"statements.repeated_in_documents_consistent"}
+    assert result.check("statements.repeated_in_documents_consistent").examples[0].endswith(
+        "repeated_in_documents=3, documents with its fingerprint=1")
+
+
+def test_a_statement_of_a_near_duplicate_is_not_counted(make_tables, plant) -> None:
+    """Planted: a second document holding the same sentences, marked a near-duplicate, counted as one more."""
+    first, second = make_tables(), make_tables(doc_no=1)
+    second["documents"] = plant(second["documents"], "duplicate_of", {0: first["documents"]["document_id"][0].as_py()})
+    tables = corpus(first, second)
+    assert failed(run(tables)) == set()
+    assert set(tables["statements"].column("repeated_in_documents").to_pylist()) == {1}
+    tables["statements"] = plant(tables["statements"], "repeated_in_documents", {0: 2})
+    assert failed(run(tables)) == {"statements.repeated_in_documents_consistent"}
 
 
 def test_missing_column_fails_the_schema_check_without_crashing(tables) -> None:

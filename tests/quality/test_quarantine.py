@@ -69,8 +69,10 @@ def test_the_clean_document_survives_and_the_bad_ones_leave_with_all_their_rows(
     found = offences(staged, thresholds=LENIENT, today=TODAY)
     result = quarantine(staged, found)
     clean = doc_id(staged, "raw/000_sample.txt")
+    recounted = {"repeated_in_documents": 1}   # its sentences recurred only in the documents quarantined
     for table in ("documents",) + CHILD_TABLES:
-        assert result.tables[table].to_pylist() == rows_of(staged, table, clean), table  # nothing else changes
+        want = [{**r, **recounted} if table == "statements" else r for r in rows_of(staged, table, clean)]
+        assert result.tables[table].to_pylist() == want, table  # nothing else changes
     rejected = result.tables["rejections"].to_pylist()
     assert rejected == result.rejected.to_pylist()  # staged rejections were empty; the new rows appended
     for path in ("raw/001_sample.txt", "raw/002_sample.txt", "raw/003_sample.txt"):
@@ -96,6 +98,16 @@ def test_speakers_are_counted_again_on_the_documents_kept(staged) -> None:
         {"name": "Xi Jinping", "statement_count": 1, "document_count": 1}]
     assert result.tables["speakers"].column("speaker_id").to_pylist() == staged["speakers"].column(
         "speaker_id").to_pylist()
+
+
+def test_recurring_statements_are_counted_again_on_the_documents_kept(staged) -> None:
+    """The opening sentence is in all four documents; three are quarantined, so it recurs in one."""
+    opening = "Chinese President Xi Jinping sent a congratulatory letter on Monday."
+    counts = lambda tables: {(r["source_path"], r["repeated_in_documents"])   # noqa: E731
+                             for r in tables["statements"].to_pylist() if r["text"] == opening}
+    assert counts(staged) == {(f"raw/00{i}_sample.txt", 3) for i in (0, 2, 3)}   # raw/001 has another body
+    result = quarantine(staged, offences(staged, thresholds=LENIENT, today=TODAY))
+    assert counts(result.tables) == {("raw/000_sample.txt", 1)}
 
 
 def test_rejections_carry_the_check_names_and_the_records(staged) -> None:
