@@ -22,6 +22,7 @@ from prefect.futures import PrefectConcurrentFuture
 from flows import __version__, io, options, runners, signals
 from flows.config import RunConfig
 from flows.progress import Progress
+from flows.progress import display as progress_display
 from flows.quality.results import QualityResult
 from flows.steps import assemble, clean
 from flows.steps.deadline import Deadline
@@ -227,16 +228,13 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
 
 
 def _finished_batches(futures: list, files_total: int) -> list[dict]:
-    """The batches' summaries, waited for in order; files done of the total and MB/s are logged every
-    ``Progress.every_s`` seconds and once all are done."""
-    logger, progress = get_run_logger(), Progress(files_total=files_total, started=time.monotonic())
-    batches = []
-    for future in futures:
-        batches.append(future.result())
-        progress = progress.advanced(batches[-1]["files"], batches[-1]["bytes"], time.monotonic())
-        if progress.due():
-            logger.info("progress: %s", progress.line())
-            progress = progress.logged()
+    """The batches' summaries, waited for in order; files done of the total and MB/s shown as each finishes: a
+    bar on a terminal, else log lines every ``Progress.every_s`` seconds and once all are done."""
+    progress, batches = Progress(files_total=files_total, started=time.monotonic()), []
+    with progress_display(files_total, get_run_logger()) as shown:   # a bar on a terminal, else log lines
+        for future in futures:
+            batches.append(future.result())
+            progress = shown.shown(progress.advanced(batches[-1]["files"], batches[-1]["bytes"], time.monotonic()))
     return batches
 
 

@@ -1,5 +1,54 @@
-"""Progress lines of a long run: files done of the total, MB read and MB/s, at most one line per interval."""
-from flows.progress import Progress
+"""Progress of a long run: files done of the total, MB read and MB/s - a bar on a terminal (a fake one here:
+a text stream that says it is a tty), plain log lines at most one per interval otherwise and in a run that a
+Prefect deployment started."""
+import io
+import logging
+import re
+
+import pytest
+
+from flows import progress as progress_module
+from flows.progress import LogLines, Progress, TerminalBar, display
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+class FakeTty(io.StringIO):
+    """A terminal as far as isatty() tells."""
+
+    def isatty(self):
+        return True
+
+
+class Lines(logging.Handler):
+    def __init__(self):
+        super().__init__()
+        self.lines = []
+
+    def emit(self, record):
+        self.lines.append(record.getMessage())
+
+
+@pytest.fixture
+def logger():
+    logger, handler = logging.getLogger("test-progress-display"), Lines()
+    logger.addHandler(handler)
+    logger.setLevel(logging.INFO)
+    logger.propagate = False
+    yield logger
+    logger.removeHandler(handler)
+
+
+def _lines(logger):
+    return logger.handlers[0].lines
+
+
+def _shown(display_, batches, *, total):
+    """Feed (files, bytes, seconds since start) batch completions to a display, as the flow does."""
+    progress = Progress(files_total=total, started=0.0)
+    for files, nbytes, seconds in batches:
+        progress = display_.shown(progress.advanced(files, nbytes, seconds))
+    return progress
 
 
 def _run(batches, *, total, every_s=10.0):
@@ -37,9 +86,8 @@ def test_progress_is_never_changed_in_place():
 
 
 def test_the_flow_logs_progress_as_its_batches_finish(monkeypatch):
-    """The flow's wait on its batches (no Prefect run needed: finished futures and a plain logger)."""
-    import logging
-
+    """The flow's wait on its batches (no Prefect run needed: finished futures and a plain logger); its
+    console is not a terminal (pytest captures it), so lines, no bar."""
     from flows import curate
 
     class Finished:
@@ -48,14 +96,6 @@ def test_the_flow_logs_progress_as_its_batches_finish(monkeypatch):
 
         def result(self):
             return self.summary
-
-    class Lines(logging.Handler):
-        def __init__(self):
-            super().__init__()
-            self.lines = []
-
-        def emit(self, record):
-            self.lines.append(record.getMessage())
 
     logger, handler = logging.getLogger("test-progress"), Lines()
     logger.addHandler(handler)
@@ -71,3 +111,84 @@ def test_the_flow_logs_progress_as_its_batches_finish(monkeypatch):
     assert handler.lines == [
         "progress: 4/5 raw files (80%), 6.0 MB read at 0.50 MB/s, 12 s elapsed, about 3 s left",
         "progress: 5/5 raw files (100%), 6.0 MB read at 0.46 MB/s, 13 s elapsed"]
+
+
+def test_on_a_terminal_a_bar_shows_files_done_of_the_total_and_mb_per_s(logger, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "160")
+    tty = FakeTty()
+    with display(5, logger, stream=tty, from_deployment=False) as shown:
+        assert isinstance(shown, TerminalBar)
+        _shown(shown, [(2, 3_000_000, 4.0), (2, 3_000_000, 12.0)], total=5)
+        midway = ANSI.sub("", tty.getvalue())
+        _shown(shown, [(5, 6_000_000, 13.0)], total=5)
+    drawn = ANSI.sub("", tty.getvalue())
+    assert "4/5 raw files · 6.0 MB · 0.50 MB/s · 12 s · about 3 s left" in midway
+    assert "5/5 raw files · 6.0 MB · 0.46 MB/s · 13 s" in drawn
+    assert _lines(logger) == ["progress: 5/5 raw files (100%), 6.0 MB read at 0.46 MB/s, 13 s elapsed"]  # last only
+
+
+def test_without_a_terminal_log_lines_and_no_bar(logger):
+    piped = io.StringIO()           # output redirected to a file or a pipe
+    with display(750, logger, stream=piped, from_deployment=False) as shown:
+        assert isinstance(shown, LogLines)
+        _shown(shown, [(300, 3_000_000, 11.0), (300, 3_000_000, 15.0), (150, 1_500_000, 16.0)], total=750)
+    assert piped.getvalue() == ""
+    assert _lines(logger) == ["progress: 300/750 raw files (40%), 3.0 MB read at 0.27 MB/s, 11 s elapsed, "
+                              "about 16 s left",
+                              "progress: 750/750 raw files (100%), 7.5 MB read at 0.47 MB/s, 16 s elapsed"]
+
+
+def test_a_run_a_prefect_deployment_started_logs_lines_even_on_a_terminal(logger):
+    tty = FakeTty()
+    with display(2, logger, stream=tty, from_deployment=True) as shown:
+        assert isinstance(shown, LogLines)
+        _shown(shown, [(2, 10, 1.0)], total=2)
+    assert tty.getvalue() == "" and len(_lines(logger)) == 1
+
+
+def test_outside_a_flow_run_no_deployment_started_it():
+    assert progress_module.started_by_deployment() is False
+
+
+def test_log_lines_printed_by_prefects_console_handler_show_above_the_bar(monkeypatch):
+    """The bar draws on the console of Prefect's log handler, so a task's log line is not torn by it."""
+    from prefect.logging.handlers import PrefectConsoleHandler
+
+    monkeypatch.setenv("COLUMNS", "160")
+    tty = FakeTty()
+    handler = PrefectConsoleHandler(stream=tty)
+    monkeypatch.setattr(logging.getLogger(), "handlers", [handler])   # Prefect's console handler, on this tty
+    logger = logging.getLogger("test-progress-console")
+    logger.setLevel(logging.INFO)
+    assert progress_module.console_stream() is tty
+    with display(3, logger, from_deployment=False) as shown:
+        assert isinstance(shown, TerminalBar)
+        _shown(shown, [(1, 1_000_000, 2.0)], total=3)
+        logger.info("curate-batch-1 finished")
+        _shown(shown, [(3, 3_000_000, 4.0)], total=3)
+    drawn = ANSI.sub("", tty.getvalue())
+    assert "curate-batch-1 finished" in drawn and "3/3 raw files · 3.0 MB · 0.75 MB/s · 4 s" in drawn
+    assert drawn.index("curate-batch-1 finished") < drawn.rindex("3/3 raw files")
+    assert "progress: 3/3 raw files (100%)" in drawn     # the last line, logged through the same console
+
+
+def test_on_a_terminal_the_flow_draws_the_bar(monkeypatch, logger):
+    from flows import curate
+
+    class Finished:
+        def __init__(self, summary):
+            self.summary = summary
+
+        def result(self):
+            return self.summary
+
+    monkeypatch.setenv("COLUMNS", "160")
+    tty = FakeTty()
+    clock = iter([0.0, 4.0, 12.0])
+    monkeypatch.setattr(curate.time, "monotonic", lambda: next(clock))
+    monkeypatch.setattr(curate, "get_run_logger", lambda: logger)
+    monkeypatch.setattr(progress_module, "console_stream", lambda: tty)
+    summaries = [{"files": 1, "bytes": 2_000_000}, {"files": 1, "bytes": 4_000_000}]
+    assert curate._finished_batches([Finished(s) for s in summaries], 2) == summaries
+    assert "2/2 raw files · 6.0 MB · 0.50 MB/s · 12 s" in ANSI.sub("", tty.getvalue())
+    assert _lines(logger) == ["progress: 2/2 raw files (100%), 6.0 MB read at 0.50 MB/s, 12 s elapsed"]
