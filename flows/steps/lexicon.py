@@ -355,6 +355,10 @@ REPORTED_SOURCE_NOUNS = frozenset(
 # tools/train_cue_classifier.py: whether a (cue, source) reading of a sentence is reported speech
 CUE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "cue_classifier.json")
                             .read_text(encoding="utf-8"))
+# logistic-regression weights over attribute.review.sentence_features, learned from PolNeAR train by
+# tools/train_sentence_classifier.py: whether a sentence, with the sieves' draft around it, is reported content
+SENTENCE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "sentence_classifier.json")
+                                 .read_text(encoding="utf-8"))
 
 
 # ---------------------------------------------------------------------- outlets

@@ -19,13 +19,17 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute import surface as surface_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
-from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts
+from flows.steps.attribute.review import SentenceClassifier, reviewed
+from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts, speaker_of
 
 PARSED_LANGUAGES = ("en",)
 # surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
 UNPARSED_RULES = frozenset(dialogue_turns.rules + framed_texts.rules)
 CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CLASSIFIER["bias"],
                                lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
+SENTENCE_CLASSIFIER = SentenceClassifier(lexicon.SENTENCE_CLASSIFIER["weights"], lexicon.SENTENCE_CLASSIFIER["bias"],
+                                         lexicon.SENTENCE_CLASSIFIER["keep_threshold"],
+                                         lexicon.SENTENCE_CLASSIFIER["add_threshold"])
 
 
 def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADLINE):
@@ -112,20 +116,33 @@ def sieve_context(surface, parsed, people) -> Context:
                    lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
 
 
-def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
-                        language: str | None = None, nlp=None,
-                        deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
-    """Attribute every sentence of every paragraph of one document, in reading order.
-
-    ``nlp`` is the spaCy pipeline (``parse.english_pipeline()``); without it, or for a document
-    not in ``PARSED_LANGUAGES``, only the surface sieves run. ``deadline`` is checked paragraph by
-    paragraph, sentence by sentence in the parse, and sieve by sieve (``DeadlineExceeded``)."""
+def drafted(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
+            language: str | None = None, nlp=None, deadline: Deadline = NO_DEADLINE):
+    """(surface sentences and speakers, the sieves' context, their draft decisions) for one document:
+    what the learned review reads (and what tools/train_sentence_classifier.py learns from)."""
     surface = surface_rules.attributed_document(paragraphs, title=title, outlet=outlet, deadline=deadline)
     parsed = people = None
     if nlp is not None and language in PARSED_LANGUAGES and surface.sentences:
         parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp, deadline=deadline)
         people = entities.document_people(parsed)
-    decided = decisions(sieve_context(surface.sentences, parsed, people), deadline=deadline)
+    ctx = sieve_context(surface.sentences, parsed, people)
+    return surface, ctx, decisions(ctx, deadline=deadline)
+
+
+def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
+                        language: str | None = None, nlp=None, review: bool = True,
+                        deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
+    """Attribute every sentence of every paragraph of one document, in reading order.
+
+    ``nlp`` is the spaCy pipeline (``parse.english_pipeline()``); without it, or for a document
+    not in ``PARSED_LANGUAGES``, only the surface sieves run. ``deadline`` is checked paragraph by
+    paragraph, sentence by sentence in the parse, and sieve by sieve (``DeadlineExceeded``). With
+    ``review`` the learned review (:mod:`.review`) has the last word on the sieves' weak decisions."""
+    surface, ctx, decided = drafted(paragraphs, title=title, outlet=outlet, language=language, nlp=nlp,
+                                    deadline=deadline)
+    if review:
+        decided = reviewed(ctx, decided, SENTENCE_CLASSIFIER, speaker_of)
+    people = ctx.people
     canonical = speaker_names([d.speaker for d in decided.values()] + [p.name for p in surface.speakers], people)
     sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
     return AttributedDocument(sentences, _profiles(sentences, surface.speakers))

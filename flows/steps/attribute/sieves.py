@@ -186,7 +186,7 @@ RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to",
               "reported_cue", "reported_carries_on", "reported_carries_back",
-              "narration")
+              "learned_reported", "narration")     # learned_reported: added by the review (review.py)
 
 
 def decisions(ctx: Context, sieves=SIEVES, *, deadline: Deadline = NO_DEADLINE) -> dict[int, Decision]:
