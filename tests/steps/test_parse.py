@@ -26,6 +26,19 @@ def test_quoted_flags_mark_tokens_inside_quotation_marks(tokens, open_before, fl
     assert parse.quoted_flags(tokens, open_before) == (flags, open_after)
 
 
+@pytest.mark.parametrize("tokens, spaces, flags", [
+    # planted: a straight closing mark of a quotation opened in an earlier paragraph, then its cue
+    (["in", "May", ",", "''", "he", "wrote", "."], [True, False, False, True, True, False, False],
+     (True, True, True, True, False, False, False)),
+    (["to", "win", ".", '"'], [True, False, False, False], (True, True, True, True)),
+    # control: a straight mark after a space still opens
+    (["He", "said", '"', "yes", '"', "."], [True, True, False, False, False, False],
+     (False, False, True, True, True, False)),
+])
+def test_a_straight_mark_glued_to_the_word_before_it_closes_a_quotation_begun_earlier(tokens, spaces, flags):
+    assert parse.quoted_flags(tokens, False, spaces)[0] == flags
+
+
 def test_parsed_document_keeps_paragraph_offsets_and_carries_an_open_quote_to_the_next_sentence():
     nlp = parse.english_pipeline()
     paragraph = "Roe spoke first. “We will win. We always do,” she said."

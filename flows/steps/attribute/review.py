@@ -94,6 +94,8 @@ def _cue_features(sent, root, cue_forms: frozenset[str]) -> list[str]:
                 *(["root_modal"] if any(c.lower_ in MODALS and c.dep_ == "aux" for c in root.children) else [])]
     if any(t.dep_ == "mark" and t.lower_ == "that" for t in doc):
         out.append("that_clause")
+    # every verb as written, listed or not ("believes", "wants", "expects"): the weights say which report
+    out += sorted({f"verb={t.lower_}" for t in doc if t.pos_ == "VERB" and not sent.in_quote[t.i]})
     return out
 
 
@@ -129,8 +131,10 @@ def sentence_features(ctx, draft, si: int) -> list[str]:
     doc = sent.doc
     root = main_verb(doc)
     d = draft.get(si)
+    subj = subject_of(root)
     return [f"rule={d.rule if d is not None else 'narration'}",
-            f"subj={subject_kind(sent, subject_of(root), ctx.source_nouns)}",
+            f"subj={subject_kind(sent, subj, ctx.source_nouns)}",
+            *([f"subj_word={subj.lower_}"] if subj is not None and subj.pos_ in ("NOUN", "PRON") else []),
             f"len_bin={min(4, len(doc) // 10)}", *(["question"] if doc.text.rstrip().endswith("?") else []),
             *_quote_features(sent), *_cue_features(sent, root, ctx.cue_forms),
             *_neighbour_features(ctx.parsed.sentences, draft, si)]

@@ -157,10 +157,31 @@ def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
     return _parsed_reports(ctx, decided, quoted=False)
 
 
+def left_open(sentences, si: int) -> bool:
+    """Sentence ``si`` ends its paragraph inside a quotation it does not close: by the news
+    convention a quotation that goes on into the next paragraph has no closing mark here."""
+    sent = sentences[si]
+    last = sent.doc[-1] if len(sent.doc) else None
+    ends_paragraph = si + 1 == len(sentences) or sentences[si + 1].paragraph_index != sent.paragraph_index
+    return ends_paragraph and last is not None and sent.in_quote[last.i] and not (last.is_quote or last.text == "''")
+
+
+def _carried_over(ctx: Context, decided, si: int) -> Decision | None:
+    """The decision of the quotation the previous paragraph left open (:func:`left_open`), for the
+    quoted sentences at the start of the next paragraph."""
+    sentences = ctx.parsed.sentences
+    first = next(j for j in range(si, -1, -1) if j == 0 or sentences[j - 1].paragraph_index != sentences[si].paragraph_index)
+    if first == 0 or any(j not in decided and quoted_share(sentences[j]) < ctx.min_share for j in range(first, si)):
+        return None
+    d = decided.get(first - 1)
+    return d if d is not None and d.mode in ("direct", "indirect") and left_open(sentences, first - 1) else None
+
+
 def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     """A sentence mostly inside quotation marks that no sieve attributed takes the speaker of the
     nearest quotation or report of its paragraph the parse already attributed, the one before it
-    first ('Roe said the port would reopen. "The boats come back in May."')."""
+    first ('Roe said the port would reopen. "The boats come back in May."'); at the start of a
+    paragraph, that of a quotation the paragraph before left open (:func:`_carried_over`)."""
     if ctx.parsed is None:
         return {}
     out = {}
@@ -172,8 +193,8 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
         if si in decided or quoted_share(sent) < ctx.min_share:
             continue
         near = sorted(quoted_in.get(sent.paragraph_index, []), key=lambda j: (j > si, abs(j - si)))
-        if near:
-            d = decided[near[0]]
+        d = decided[near[0]] if near else _carried_over(ctx, {**decided, **out}, si)
+        if d is not None:
             out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
     return out
 

@@ -126,3 +126,30 @@ def test_a_quotation_after_a_report_in_its_paragraph_takes_the_reported_source(n
     out = attributed_document(paras, language="en", nlp=nlp).sentences
     assert (out[1].rule, out[1].speaker) == ("cue_with_subject", "Jane Roe")
     assert (out[2].rule, out[2].mode, out[2].speaker) == ("quote_continues", "direct", "Jane Roe")
+
+
+def _quote_paragraphs_ctx(nlp, paras):
+    from flows.steps import parse
+    from flows.steps.attribute import surface
+
+    spans = [(a.paragraph_index, a.start, a.end) for a in surface.attributed_document(paras).sentences]
+    return sieves.Context((), parse.parsed_document(paras, spans, nlp), None, frozenset(), frozenset(), 0.5)
+
+
+def test_a_quotation_left_open_at_a_paragraph_end_goes_on_in_the_next_paragraph(nlp):
+    # planted: the news convention - no closing mark where a quotation runs on into the next paragraph
+    paras = ["“The port will reopen in May,” Jane Roe said. “The boats come back then.",
+             "“We will need more workers. The town is ready.”", "The rain stopped."]
+    ctx = _quote_paragraphs_ctx(nlp, paras)
+    first = sieves.Decision("direct", "Jane Roe", None, "said", 31, 35, "quote_with_cue")
+    out = sieves.quote_continues(ctx, {0: first})
+    assert {si: d.speaker for si, d in out.items()} == {1: "Jane Roe", 2: "Jane Roe", 3: "Jane Roe"}
+
+
+def test_a_quotation_closed_at_its_paragraph_end_does_not_speak_for_the_next_paragraph(nlp):
+    # control: the first paragraph closes its quotation, so the next paragraph's quotation is no one's yet
+    paras = ["“The port will reopen in May,” Jane Roe said. “The boats come back then.”",
+             "“We will need more workers. The town is ready.”"]
+    ctx = _quote_paragraphs_ctx(nlp, paras)
+    first = sieves.Decision("direct", "Jane Roe", None, "said", 31, 35, "quote_with_cue")
+    assert set(sieves.quote_continues(ctx, {0: first})) == {1}
