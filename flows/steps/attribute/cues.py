@@ -174,7 +174,9 @@ class CueClassifier:
         return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
 
 
-def _source_kind(sent, head, source_nouns: frozenset[str]) -> str:
+def source_kind(sent, head, source_nouns: frozenset[str]) -> str:
+    """What kind of source the head is: a he/she/they, an entity label, a proper noun, a listed source
+    noun, another noun."""
     if head.lower_ in SOURCE_PRONOUNS:
         return "pronoun_" + head.lower_
     ent = source_entity(sent, head)
@@ -192,7 +194,7 @@ def clause_features(sent, cue, head, share: float, source_nouns: frozenset[str] 
     modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "will", "may", "might", "should", "can")
                 for c in cue.children)
     quoted = sum(sent.in_quote) / len(doc)
-    return [f"form={cue.lower_}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"src={_source_kind(sent, head, source_nouns)}",
+    return [f"form={cue.lower_}", f"dep={cue.dep_}", f"tag={cue.tag_}", f"src={source_kind(sent, head, source_nouns)}",
             f"share_bin={min(4, int(share * 5))}", f"quoted_bin={min(2, int(quoted * 3))}",
             f"cue_at={min(2, int(3 * cue.i / len(doc)))}", f"src_before={head.i < cue.i}",
             f"depth={min(3, _depth(cue))}", *(f"child={d}" for d in sorted(kids & set(CHILD_FEATURES))),

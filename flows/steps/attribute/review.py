@@ -20,7 +20,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from flows.steps.attribute.cues import ReportedClause, SOURCE_PRONOUNS, is_source, source_entity, source_phrase
+from flows.steps.attribute.cues import ReportedClause, SOURCE_PRONOUNS, is_source, source_kind, source_phrase
 
 # rules whose draft decisions the review may overturn: a report carried on into the sentences after
 # (or before) its cue, which on news nobody here wrote is right about a third of the time
@@ -55,18 +55,14 @@ def subject_of(verb):
 
 
 def subject_kind(sent, subj, source_nouns: frozenset[str]) -> str:
-    """What kind of thing the subject is: a pronoun (by itself), an entity label, a proper noun, a
-    listed source noun, another noun, or none."""
+    """What kind of thing the subject is: a pronoun (by itself), else the cue classifier's kind of
+    source (:func:`cues.source_kind`) with another noun named by its part of speech; or none."""
     if subj is None:
         return "none"
     if subj.pos_ == "PRON":
         return "pron_" + subj.lower_
-    ent = source_entity(sent, subj)
-    if ent is not None:
-        return ent.label_
-    if subj.tag_ in ("NNP", "NNPS"):
-        return "propn"
-    return "noun_listed" if subj.lower_ in source_nouns else "noun_" + subj.pos_.lower()
+    kind = source_kind(sent, subj, source_nouns)
+    return "noun_" + subj.pos_.lower() if kind == "noun_other" else kind
 
 
 def _quote_features(sent) -> list[str]:
