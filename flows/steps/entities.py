@@ -145,8 +145,23 @@ def _ends_coordinated_title(tok) -> bool:
     return other.text[:1].isupper() and other.ent_type_ != "PERSON"
 
 
+def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[PersonMention]:
+    """Rule ``surname_without_entity``: a proper noun outside quotation marks and outside any entity
+    that is the last word of a person's full name the entities give elsewhere in the document is a
+    mention of that person ("Cruz openly admitted ..." where NER missed a sentence-initial surname)."""
+    surnames = {m.name.split()[-1] for m in found if len(m.name.split()) > 1}
+    out = []
+    for si, sent in enumerate(parsed.sentences):
+        for t in sent.doc:
+            if t.tag_ == "NNP" and not t.ent_type_ and t.dep_ != "compound" and t.text in surnames \
+                    and not sent.in_quote[t.i]:
+                out.append(PersonMention(si, t.i, t.text, t.dep_ in SUBJECT_DEPS))
+    return out
+
+
 def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
-    """PERSON entities outside quotation marks, in reading order."""
+    """PERSON entities outside quotation marks, and surnames the entities missed
+    (:func:`_surnames_outside_entities`), in reading order."""
     out = []
     for si, sent in enumerate(parsed.sentences):
         for ent in sent.doc.ents:
@@ -155,7 +170,7 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
             name = stripped_name(ent, descriptors)
             if name and any(c.isupper() for c in name):
                 out.append(PersonMention(si, ent.end - 1, name, ent.root.dep_ in SUBJECT_DEPS))
-    return out
+    return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
 
 
 def canonical_names(names: list[str]) -> dict[str, str]:

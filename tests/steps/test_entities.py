@@ -51,3 +51,19 @@ def test_speaker_names_drop_descriptors_only_before_a_known_person():
     names = speaker_names(["Congressman Tom Bell", "Harro Von Senger", "Bell", "Though Bell"], people)
     assert names["Congressman Tom Bell"] == names["Bell"] == names["Though Bell"] == "Tom Bell"
     assert names["Harro Von Senger"] == "Harro Von Senger"        # a given name is no descriptor
+
+
+def test_a_surname_the_entities_missed_is_still_a_mention_of_the_person_named_in_full():
+    # planted: a sentence-initial surname that spaCy's NER leaves unlabelled, then "he" after it
+    paras = ["Senator Ted Cruz and Donald Trump met in Iowa.",
+             "Cruz openly admitted that his pick was politically motivated.", "He laughed."]
+    parsed, people = _people(paras)
+    assert not any(e.label_ == "PERSON" for e in parsed.sentences[1].doc.ents)   # the defect: NER misses it
+    assert any(m.sentence == 1 and people.name(m.name) == "Ted Cruz" and m.is_subject for m in people.mentions)
+    assert entities.resolved_pronoun(people, "he", 2, 0) == "Ted Cruz"
+
+
+def test_a_surname_inside_a_name_or_a_body_is_no_mention_of_its_own():
+    paras = ["Donald Trump spoke.", "The Trump Organization denied it."]
+    _, people = _people(paras)
+    assert [m.sentence for m in people.mentions] == [0]
