@@ -7,6 +7,20 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 
+OBJECT_STORE_SCHEME = "s3://"
+
+
+def location(value: str | Path) -> Path | str:
+    """A raw or curated folder as given: ``s3://bucket/prefix`` stays a string (no trailing slash), anything
+    else is a local Path. Raises ValueError for an ``s3://`` URI without a bucket."""
+    if isinstance(value, str) and value.startswith(OBJECT_STORE_SCHEME):
+        bucket, _, prefix = value[len(OBJECT_STORE_SCHEME):].rstrip("/").partition("/")
+        if not bucket:
+            raise ValueError(f"no bucket in {value!r}: expected s3://bucket/prefix")
+        return f"{OBJECT_STORE_SCHEME}{bucket}/{prefix}".rstrip("/")
+    return Path(value)
+
+
 class QualityThresholds(BaseModel):
     """Corpus-level limits: breaking one is a warning in the report, not a failed run — except
     ``max_quarantined_share``, whose breach fails the run (too many bad documents is a systemic problem)."""
@@ -32,8 +46,10 @@ class RunConfig(BaseModel):
 
     model_config = ConfigDict(frozen=True, extra="forbid")
 
-    raw_dir: Path = Field(Path("raw"), description="Folder of raw text files (read only).")
-    curated_dir: Path = Field(Path("curated"), description="Folder the tables and reports are published to.")
+    raw_dir: Path | str = Field(Path("raw"), description="Folder of raw text files (read only), or "
+                                                         "s3://bucket/prefix (README, Object storage).")
+    curated_dir: Path | str = Field(Path("curated"), description="Folder the tables and reports are published "
+                                                                 "to, or s3://bucket/prefix.")
     keep_snapshots: int = Field(3, ge=1, description="Published versions kept in curated_dir/snapshots/, the "
                                                      "current one included; older ones are deleted after a publish.")
     pattern: str = Field("*.txt", min_length=1,
@@ -54,6 +70,11 @@ class RunConfig(BaseModel):
     min_boilerplate_docs: int = Field(3, ge=2, description="A line in this many documents is corpus boilerplate.")
     quality: QualityThresholds = Field(default_factory=QualityThresholds)
     build_data_docs: bool = Field(True, description="Build the Great Expectations Data Docs site.")
+
+    @field_validator("raw_dir", "curated_dir", mode="before")
+    @classmethod
+    def _local_or_object_store(cls, value):
+        return location(value) if isinstance(value, (str, Path)) else value
 
     @field_validator("pattern")
     @classmethod

@@ -46,8 +46,8 @@ def _batches(items: list, size: int) -> list[list]:
     return [items[i:i + size] for i in range(0, len(items), size)]
 
 
-def _relative(path: Path, root: Path) -> str:
-    return path.relative_to(root).as_posix()
+def _relative(path: Path | str, root: Path | str) -> str:
+    return io.relative_source(path, root)
 
 
 @task(name="profile-corpus-boilerplate")
@@ -181,15 +181,20 @@ def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Pat
 
 @task(name="publish-snapshot")
 def publish_snapshot(staged: dict[str, Path], curated_dir: Path, staging: Path, run_id: str,
-                     keep: int) -> dict[str, Path]:
+                     keep: int, target: Path | str | None = None) -> dict[str, Path]:
     """Publish all tables as one set: curated/snapshots/<run_id>/, then one atomic switch of curated/current;
     the data dictionary (README.md) and DuckDB views (views.sql) go into the snapshot and beside the stable paths.
+    With an ``s3://`` ``target``, ``curated_dir`` is the run's local working folder and the snapshot is then
+    uploaded there, the pointer object ``current`` written last.
 
-    Returns the published tables' paths inside the new snapshot."""
+    Returns the published tables' paths inside the new (local) snapshot."""
     snapshot, pruned = io.published_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=__version__,
                                              build_dir=staging / "snapshot", keep=keep, docs=dictionary.curated_docs())
+    if io.is_object_store(target):
+        uri, pruned = io.published_object_snapshot(snapshot, target, keep=keep)
+        get_run_logger().info("published %s", uri)
     if pruned:
-        get_run_logger().info("deleted old snapshots: %s", ", ".join(p.name for p in pruned))
+        get_run_logger().info("deleted old snapshots: %s", ", ".join(Path(p).name for p in pruned))
     return {name: snapshot / f"{name}.parquet" for name in staged}
 
 
@@ -203,7 +208,7 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
                     reports_dir: Path) -> tuple[dict[str, Path], QualityResult, dict | None]:
     """Stage, check and quarantine the run's tables: the staged tables, the result that gates them, and
     the summary of what passing would publish (None after a systemic failure)."""
-    raw_dir = config.raw_dir.resolve()
+    raw_dir = io.resolved(config.raw_dir)
     boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
     started, batches = time.perf_counter(), _batches(paths, batch_size(len(paths), config))
     futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes,
@@ -294,9 +299,11 @@ def _record_ended_run(run: dict, err: BaseException, seconds: float, history_pat
         logger.error("run %s: could not record its end in %s: %s", run["run_id"], history_path, record_err)
 
 
-def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path) -> dict:
-    """One run under the folder's lock: stage and check, then publish the whole set or nothing."""
-    curated_dir, reports_dir = config.curated_dir.resolve(), config.curated_dir.resolve() / "reports"
+def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path, curated_dir: Path) -> dict:
+    """One run under the folder's lock: stage and check, then publish the whole set or nothing.
+
+    ``curated_dir`` is the local folder the run works in (``io.curated_workspace``)."""
+    reports_dir = curated_dir / "reports"
     started = time.perf_counter()
     lineage = assemble.Lineage(run_id=run["run_id"], pipeline_version=__version__)
     staged, result, summary = _checked_tables(paths, config, staging, lineage, reports_dir)
@@ -309,7 +316,8 @@ def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Pat
         failed = ", ".join(sorted({c.name for c in result.critical_failures}))
         raise QualityGateFailed(f"critical expectations failed, tables not published: {failed} "
                                 f"(this run's rejections: {kept})")
-    published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots)
+    published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots,
+                                 config.curated_dir)
     write_report(result, published, run, reports_dir)
     return {"run_id": run["run_id"], "rows": summary["rows"], "warnings": len(result.warnings),
             "quarantined": summary["quarantined"]}
@@ -326,19 +334,19 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     logger = get_run_logger()
     started, started_at = time.perf_counter(), dt.datetime.now(dt.timezone.utc)
     run_id = started_at.strftime("%Y%m%dT%H%M%SZ") + "-" + uuid.uuid4().hex[:6]
-    raw_dir, curated_dir = config.raw_dir.resolve(), config.curated_dir.resolve()
+    raw_dir = io.resolved(config.raw_dir)
     paths = io.source_paths(raw_dir, config.pattern)
     if not paths:
         raise FileNotFoundError(f"no raw files match {config.pattern!r} in {raw_dir}: nothing to curate")
     run = {"run_id": run_id, "pipeline_version": __version__, "raw_dir": str(raw_dir),
            "files_read": len(paths), "started_at": started_at.isoformat()}
-    staging = curated_dir / f"{io.STAGING_PREFIX}{run_id}"
-    with io.curated_lock(curated_dir):
+    with io.curated_workspace(config.curated_dir) as curated_dir, io.curated_lock(curated_dir):
+        staging = curated_dir / f"{io.STAGING_PREFIX}{run_id}"
         try:
             for path in io.removed_debris(curated_dir):
                 logger.warning("removed debris of an interrupted earlier run: %s", path)
             logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
-            summary = _published_run(paths, config, run, staging)
+            summary = _published_run(paths, config, run, staging, curated_dir)
         except BaseException as err:  # a signal too: it is recorded, then the lock is released
             _record_ended_run(run, err, time.perf_counter() - started, curated_dir / "reports" / "history.jsonl")
             raise
@@ -354,10 +362,14 @@ def curate_with_runner(config: RunConfig):
 
 
 def _raw_problem(config: RunConfig) -> str | None:
-    """Why the raw folder cannot be curated (missing, or no file matches), or None."""
-    if not config.raw_dir.is_dir():
+    """Why the raw folder cannot be curated (missing, unreachable, or no file matches), or None."""
+    if not io.is_object_store(config.raw_dir) and not config.raw_dir.is_dir():
         return f"raw folder not found: {config.raw_dir}"
-    if not io.source_paths(config.raw_dir, config.pattern):
+    try:
+        found = io.source_paths(config.raw_dir, config.pattern)
+    except OSError as err:  # object storage: no such bucket, no credentials, no server
+        return f"cannot list {config.raw_dir}: {err}"
+    if not found:
         return f"no raw files match {config.pattern!r} in {config.raw_dir}"
     return None
 
@@ -387,7 +399,7 @@ def main(argv: list[str] | None = None) -> int:
             if signum is None:
                 raise
             print(f"error: interrupted by {signum.name}; a run that had started is recorded as interrupted in "
-                  f"{config.curated_dir / 'reports' / 'history.jsonl'}", file=sys.stderr)
+                  f"{config.curated_dir}/reports/history.jsonl", file=sys.stderr)
             return signals.exit_status(signum)
 
 

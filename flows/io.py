@@ -8,12 +8,16 @@ Layout of a curated folder (see README, "Layout and consistency")::
     README.md, views.sql                                 the data dictionary and DuckDB views (also in each snapshot)
     reports/                                             report pages, history.jsonl, failed runs' rejections
     .lock                                                held (flock) by the one run working on the folder
+
+On object storage (``s3://bucket/prefix``, section "object storage" below) the same snapshots are uploaded,
+and ``current`` is an object holding ``snapshots/<run_id>``, written after the snapshot is whole (no rename).
 """
 from __future__ import annotations
 
 import datetime as dt
 import errno
 import fcntl
+import fnmatch
 import functools
 import hashlib
 import json
@@ -25,8 +29,10 @@ import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from types import SimpleNamespace
 
 import pyarrow as pa
+import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
 PARQUET_COMPRESSION = "zstd"
@@ -67,7 +73,11 @@ def source_paths(raw_dir: Path, pattern: str) -> list[Path]:
 
     Nothing is left out here: entries that are not regular files (directories named ``*.txt``,
     FIFOs, devices, broken or looping symlinks) are listed too, and ``read_bytes`` refuses them with
-    an ``UnusableSourceError`` naming the reason, so each becomes a recorded rejection."""
+    an ``UnusableSourceError`` naming the reason, so each becomes a recorded rejection.
+
+    ``raw_dir`` may be ``s3://bucket/prefix``: then the object URIs below it whose key matches ``pattern``."""
+    if is_object_store(raw_dir):
+        return object_source_paths(raw_dir, pattern)
     if not raw_dir.is_dir():
         raise FileNotFoundError(f"raw folder not found: {raw_dir}")
     return sorted(raw_dir.glob(pattern))
@@ -84,7 +94,9 @@ def read_bytes(path: Path, *, raw_dir: Path | None = None, max_bytes: int | None
     Raises ``RejectedSourceError``: ``too_large`` when the open file is over ``max_bytes`` (it is not
     read; at most ``max_bytes + 1`` bytes are ever read, however it grows), ``changed_during_read``
     when ``fstat`` of the open file before and after the read disagree on size or modification time,
-    or the bytes read are not as many as its size."""
+    or the bytes read are not as many as its size. An ``s3://`` URI is read by ``object_bytes``."""
+    if is_object_store(path):
+        return object_bytes(path, max_bytes=max_bytes)
     problem = source_problem(path, raw_dir=path.parent if raw_dir is None else raw_dir)
     if problem is not None:
         raise problem
@@ -108,8 +120,11 @@ def _read_at_most(fh, limit: int | None) -> bytes:
     return fh.read() if limit is None else fh.read(limit)
 
 
-def read_change(before: os.stat_result, after: os.stat_result, bytes_read: int) -> str | None:
-    """What shows that a file changed while it was read (``fstat`` before and after, the bytes read), or None."""
+def read_change(before, after, bytes_read: int) -> str | None:
+    """What shows that a file changed while it was read (``fstat`` before and after, the bytes read), or None.
+
+    ``before`` and ``after`` need only ``st_size`` and ``st_mtime_ns`` (an ``os.stat_result``, or an object's
+    size and modification time)."""
     changes = []
     if after.st_size != before.st_size:
         changes.append(f"size {before.st_size:,} -> {after.st_size:,} bytes")
@@ -147,6 +162,18 @@ def source_problem(path: Path, *, raw_dir: Path) -> UnusableSourceError | None:
 
 _FILE_KINDS = {stat.S_IFDIR: "a directory", stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFSOCK: "a socket",
                stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device"}
+
+
+def relative_source(path: Path | str, raw_dir: Path | str) -> str:
+    """The raw file's name relative to the raw folder, with ``/`` (an object's key below the raw prefix)."""
+    if is_object_store(path):
+        return str(path)[len(str(raw_dir)):].lstrip("/")
+    return Path(path).relative_to(raw_dir).as_posix()
+
+
+def resolved(location: Path | str) -> Path | str:
+    """A local folder made absolute; an ``s3://`` URI as it is."""
+    return location if is_object_store(location) else Path(location).resolve()
 
 
 def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
@@ -446,3 +473,175 @@ def _fsync_dir(path: Path) -> None:
         os.fsync(fd)
     finally:
         os.close(fd)
+
+
+# ---------------------------------------------------------------- object storage (s3://bucket/prefix)
+#
+# Raw files are listed and read through pyarrow's S3 filesystem. A curated prefix is written from a local
+# working folder (``curated_workspace``): the run stages, checks and builds its snapshot there as it does on
+# disk, then ``published_object_snapshot`` uploads the snapshot (tables and docs, manifest.json last) and only
+# then writes the pointer object ``<prefix>/current``. Objects are written whole, so a reader that reads the
+# pointer once and the tables of that snapshot gets one complete version. Credentials and endpoint come from
+# the environment (``s3_filesystem``). Object storage has no lock: one run at a time per prefix.
+
+S3_SCHEME = "s3://"
+HISTORY = "reports/history.jsonl"
+
+
+def is_object_store(location) -> bool:
+    """Whether ``location`` names object storage (a string ``s3://bucket/prefix``), not a local path."""
+    return isinstance(location, str) and location.startswith(S3_SCHEME)
+
+
+def s3_key(uri: str) -> str:
+    """``s3://bucket/prefix`` as pyarrow's S3 filesystem names it: ``bucket/prefix``."""
+    return uri[len(S3_SCHEME):].strip("/")
+
+
+def s3_filesystem(environ=None) -> pafs.S3FileSystem:
+    """pyarrow's S3 filesystem as the environment configures it: credentials from ``AWS_ACCESS_KEY_ID`` /
+    ``AWS_SECRET_ACCESS_KEY`` (``AWS_SESSION_TOKEN``; or the AWS config files), the endpoint of an
+    S3-compatible server (MinIO, moto, ...) from ``AWS_ENDPOINT_URL_S3`` or ``AWS_ENDPOINT_URL``
+    (``http://host:port``; pyarrow does not read these itself), the region from ``AWS_REGION`` or
+    ``AWS_DEFAULT_REGION``. One filesystem per process and setting."""
+    env = os.environ if environ is None else environ
+    endpoint = env.get("AWS_ENDPOINT_URL_S3") or env.get("AWS_ENDPOINT_URL") or None
+    region = env.get("AWS_REGION") or env.get("AWS_DEFAULT_REGION") or None
+    return _s3_filesystem(endpoint, region)
+
+
+@functools.cache
+def _s3_filesystem(endpoint: str | None, region: str | None) -> pafs.S3FileSystem:
+    scheme, _, host = endpoint.partition("://") if endpoint and "://" in endpoint else ("https", "", endpoint)
+    return pafs.S3FileSystem(endpoint_override=host or None, scheme=scheme, region=region)
+
+
+def glob_matches(relative: str, pattern: str) -> bool:
+    """Whether the ``/``-separated name ``relative`` matches ``pattern`` as ``Path.glob`` would: ``*``, ``?`` and
+    ``[...]`` within one segment, a ``**`` segment for any number of segments. Pure."""
+    return _segments_match(relative.split("/"), pattern.split("/"))
+
+
+def _segments_match(names: list[str], parts: list[str]) -> bool:
+    if not parts:
+        return not names
+    if parts[0] == "**":
+        return any(_segments_match(names[i:], parts[1:]) for i in range(len(names) + 1))
+    return bool(names) and fnmatch.fnmatchcase(names[0], parts[0]) and _segments_match(names[1:], parts[1:])
+
+
+def object_source_paths(raw_uri: str, pattern: str) -> list[str]:
+    """The URIs of the objects below ``raw_uri`` whose key (relative to it) matches ``pattern``, sorted; none
+    when the prefix holds nothing. Raises ``FileNotFoundError`` when the bucket does not exist."""
+    fs, root = s3_filesystem(), s3_key(raw_uri)
+    bucket = root.partition("/")[0]
+    if fs.get_file_info(bucket).type == pafs.FileType.NotFound:
+        raise FileNotFoundError(f"no bucket {bucket!r} (or no access to it)")
+    infos = fs.get_file_info(pafs.FileSelector(root, recursive=True, allow_not_found=True))
+    names = [info.path[len(root) + 1:] for info in infos if info.type == pafs.FileType.File]
+    return sorted(f"{raw_uri.rstrip('/')}/{name}" for name in names if glob_matches(name, pattern))
+
+
+def object_bytes(uri: str, *, max_bytes: int | None = None) -> bytes:
+    """The bytes of the object at ``uri``, with ``read_bytes``'s guarantees: ``RejectedSourceError``
+    ``too_large`` (never read) or ``changed_during_read`` (size or modification time before and after the
+    read disagree, or fewer bytes came than its size); ``FileNotFoundError`` when it is gone."""
+    fs, key = s3_filesystem(), s3_key(uri)
+    before = fs.get_file_info(key)
+    if before.type == pafs.FileType.NotFound:
+        raise FileNotFoundError(f"{uri} does not exist (any more)")
+    if before.type != pafs.FileType.File:
+        raise UnusableSourceError("not_a_regular_file", f"{uri} is not an object")
+    if max_bytes is not None and before.size > max_bytes:
+        raise RejectedSourceError("too_large", f"{uri} is {before.size:,} bytes, over the max_file_bytes "
+                                               f"limit of {max_bytes:,}; not read")
+    with fs.open_input_stream(key) as fh:
+        data = fh.read(before.size + 1 if max_bytes is None else max_bytes + 1)
+    change = read_change(_object_stat(before), _object_stat(fs.get_file_info(key)), len(data))
+    if change is not None:
+        raise RejectedSourceError("changed_during_read", f"{uri} changed while it was read: {change}")
+    return data
+
+
+def _object_stat(info: pafs.FileInfo):
+    """An object's size and modification time under ``os.stat_result``'s names (for ``read_change``)."""
+    return SimpleNamespace(st_size=info.size if info.size is not None else -1, st_mtime_ns=info.mtime_ns)
+
+
+def put_text(fs: pafs.FileSystem, key: str, text: str) -> None:
+    """One object holding ``text`` (UTF-8), written whole by one PUT."""
+    with fs.open_output_stream(key) as out:
+        out.write(text.encode("utf-8"))
+
+
+def get_text(fs: pafs.FileSystem, key: str) -> str | None:
+    """The text of one object, or None when there is none."""
+    if fs.get_file_info(key).type != pafs.FileType.File:
+        return None
+    with fs.open_input_stream(key) as fh:
+        return fh.read().decode("utf-8")
+
+
+def upload_file(fs: pafs.FileSystem, local: Path, key: str) -> None:
+    pafs.copy_files(str(local), key, source_filesystem=pafs.LocalFileSystem(), destination_filesystem=fs)
+
+
+@contextmanager
+def curated_workspace(curated) -> Iterator[Path]:
+    """The local folder a run works in: the curated folder itself, or for ``s3://bucket/prefix`` a temporary
+    folder holding the prefix's ``reports/history.jsonl``, whose ``reports/`` is uploaded when the run ends
+    (published, failed or crashed: the report says which) and which is then removed."""
+    if not is_object_store(curated):
+        yield Path(curated).resolve()
+        return
+    fs, root = s3_filesystem(), s3_key(curated)
+    with tempfile.TemporaryDirectory(prefix="newsvoices-curated-") as tmp:
+        work = Path(tmp)
+        history = get_text(fs, f"{root}/{HISTORY}")
+        if history is not None:
+            write_text_atomic(history, work / HISTORY)
+        try:
+            yield work
+        finally:
+            if (work / "reports").is_dir():
+                pafs.copy_files(str(work / "reports"), f"{root}/reports",
+                                source_filesystem=pafs.LocalFileSystem(), destination_filesystem=fs)
+
+
+def current_object_snapshot(curated_uri: str) -> str | None:
+    """The URI of the snapshot ``<curated_uri>/current`` names, read once; None before the first publish.
+    Read every table of a version from the folder it returns."""
+    pointer = get_text(s3_filesystem(), f"{s3_key(curated_uri)}/{CURRENT}")
+    return None if pointer is None else f"{curated_uri.rstrip('/')}/{pointer.strip()}"
+
+
+def published_object_snapshot(snapshot: Path, curated_uri: str, *, keep: int) -> tuple[str, list[str]]:
+    """Publish the local snapshot folder ``snapshot`` (as ``written_snapshot`` made it) to ``curated_uri``;
+    returns the snapshot's URI and the URIs of the old snapshots deleted.
+
+    Its files go to ``snapshots/<run_id>/``, ``manifest.json`` last (a snapshot without one is unfinished);
+    then the pointer object ``current`` gets ``snapshots/<run_id>`` (the one switch: a reader resolving it
+    before sees the previous version whole, after it the new one); then old snapshots are pruned to ``keep``."""
+    fs, root = s3_filesystem(), s3_key(curated_uri)
+    target = f"{SNAPSHOTS}/{snapshot.name}"
+    files = sorted(p for p in snapshot.iterdir() if p.name != MANIFEST) + [snapshot / MANIFEST]
+    for path in files:
+        upload_file(fs, path, f"{root}/{target}/{path.name}")
+    put_text(fs, f"{root}/{CURRENT}", target)
+    pruned = pruned_object_snapshots(fs, root, keep=keep)
+    return f"{curated_uri.rstrip('/')}/{target}", [f"{curated_uri.rstrip('/')}/{SNAPSHOTS}/{n}" for n in pruned]
+
+
+def pruned_object_snapshots(fs: pafs.FileSystem, root: str, *, keep: int) -> list[str]:
+    """Delete all but ``keep`` finished snapshots below ``root/snapshots`` (never the current one), and the
+    unfinished ones (no manifest.json: an upload a killed run left) other than the current; the names deleted."""
+    infos = fs.get_file_info(pafs.FileSelector(f"{root}/{SNAPSHOTS}", recursive=True, allow_not_found=True))
+    names = {i.path.split("/")[-2] for i in infos if i.type == pafs.FileType.File}
+    finished = {i.path.split("/")[-2] for i in infos if i.base_name == MANIFEST}
+    pointer = get_text(fs, f"{root}/{CURRENT}")
+    current = pointer.strip().rpartition("/")[2] if pointer else None
+    doomed = sorted(names - finished - {current})
+    doomed += snapshots_to_prune(sorted(finished), current=current, keep=keep)
+    for name in doomed:
+        fs.delete_dir(f"{root}/{SNAPSHOTS}/{name}")
+    return doomed

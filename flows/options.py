@@ -9,11 +9,11 @@ from __future__ import annotations
 import argparse
 import math
 import typing
-from pathlib import Path
 
 from pydantic import ValidationError
 
-from flows.config import RunConfig
+from flows import io
+from flows.config import RunConfig, location
 
 EXIT_USAGE = 2  # bad arguments
 
@@ -59,9 +59,10 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     """The options a RunConfig is made of: folders, batching, task runner, limits."""
     d = RunConfig()
     add = parser.add_argument
-    add("--raw", type=Path, default=d.raw_dir, help="folder of raw texts, read only (default: %(default)s)")
-    add("--curated", type=Path, default=d.curated_dir,
-        help="folder the tables and reports are published to (default: %(default)s)")
+    add("--raw", type=location, default=d.raw_dir,
+        help="folder of raw texts, read only, or s3://bucket/prefix (default: %(default)s)")
+    add("--curated", type=location, default=d.curated_dir,
+        help="folder the tables and reports are published to, or s3://bucket/prefix (default: %(default)s)")
     add("--pattern", default=d.pattern, help="glob of the raw files inside --raw; ** recurses (default: %(default)s)")
     add("--batch-size", type=positive_int, default=d.batch_size, metavar="N",
         help="raw files per Prefect task (default: %(default)s)")
@@ -87,7 +88,7 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
 def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> RunConfig:
     """The RunConfig the parsed options ask for (folders made absolute when asked); ``UsageError`` names the
     field and the rule when RunConfig refuses a value."""
-    raw, curated = (args.raw.resolve(), args.curated.resolve()) if absolute_paths else (args.raw, args.curated)
+    raw, curated = (io.resolved(args.raw), io.resolved(args.curated)) if absolute_paths else (args.raw, args.curated)
     try:
         return RunConfig(raw_dir=raw, curated_dir=curated, pattern=args.pattern, batch_size=args.batch_size,
                          runner=args.runner, max_workers=args.workers, dask_address=args.dask_address,
