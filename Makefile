@@ -1,4 +1,5 @@
 # make run   — build curated/ from raw/ (creates .venv with the pinned dependencies first)
+# make bench — time every stage on a corpus of SIZE_MB built from raw/ and ../shared (perturbed copies)
 # make test  — run the test suite (same set-up; installs Debian's chromium for the report's browser test)
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
@@ -6,11 +7,15 @@ PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed-$(shell cksum < requirements.lock | cut -d' ' -f1)
 RAW    ?= raw
 CURATED ?= curated
+SIZE_MB ?= 2
 
 .PHONY: run test venv browser lock bench clean docs
 
 run: venv
 	$(PY) -m flows.curate --raw $(RAW) --curated $(CURATED)
+
+bench: venv
+	$(PY) -m flows.benchmark --size-mb $(SIZE_MB)
 
 test: venv browser
 	$(PY) -m pytest

