@@ -189,3 +189,14 @@ def test_location_keeps_s3_uris_and_makes_paths():
     with pytest.raises(ValueError, match="no bucket"):
         location("s3:///prefix")
     assert RunConfig(curated_dir="s3://b/c").curated_dir == "s3://b/c"
+
+
+def test_command_line_options_take_s3_uris_and_refuse_one_without_bucket(capsys):
+    from flows import options
+    from flows.curate import argument_parser, main
+
+    config = options.run_config(argument_parser().parse_args(["--raw", "s3://news/raw/", "--curated", "s3://news/cur"]),
+                                absolute_paths=True)
+    assert (config.raw_dir, config.curated_dir) == ("s3://news/raw", "s3://news/cur")
+    assert main(["--raw", "s3:///raw"]) == 2
+    assert "error: argument --raw: invalid location value: 's3:///raw'" in capsys.readouterr().err
