@@ -70,6 +70,10 @@ class RunConfig(BaseModel):
     min_boilerplate_docs: int = Field(3, ge=2, description="A line in this many documents is corpus boilerplate.")
     quality: QualityThresholds = Field(default_factory=QualityThresholds)
     build_data_docs: bool = Field(True, description="Build the Great Expectations Data Docs site.")
+    incremental: bool = Field(False, description="Reuse the current published version's rows of the raw files "
+                                                 "unchanged since (same bytes, same share of the corpus boilerplate, "
+                                                 "same code); process only new and changed files (README, "
+                                                 "Incremental runs).")
 
     @field_validator("raw_dir", "curated_dir", mode="before")
     @classmethod

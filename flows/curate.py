@@ -19,7 +19,7 @@ from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
 
-from flows import __version__, io, options, runners, signals
+from flows import __version__, incremental, io, options, runners, signals
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
@@ -50,16 +50,19 @@ def _relative(path: Path | str, root: Path | str) -> str:
     return io.relative_source(path, root)
 
 
-@task(name="profile-corpus-boilerplate")
-def profile_corpus_boilerplate(paths: list[Path], min_docs: int, max_file_bytes: int) -> frozenset[str]:
-    """Lines repeated across many raw files (site furniture), learned from the whole corpus."""
-    texts = []
-    for path in paths:
-        try:
-            texts.append(clean.decoded(io.read_bytes(path, max_bytes=max_file_bytes)).text)
-        except (OSError, clean.UndecodableError):
-            continue  # recorded as a rejection by curate_batch
-    return clean.corpus_boilerplate(texts, min_docs=min_docs)
+@task(name="profile-corpus")
+def profile_corpus(paths: list[Path], raw_dir: Path, min_docs: int, max_file_bytes: int) -> incremental.CorpusProfile:
+    """Lines repeated across many raw files (site furniture), learned from the whole corpus, and each raw file's
+    size, mtime, sha256 and share of those lines (what an incremental run compares)."""
+    return incremental.corpus_profile(paths, raw_dir, min_docs=min_docs, max_file_bytes=max_file_bytes)
+
+
+@task(name="reuse-unchanged-files")
+def reuse_unchanged_files(profile: incremental.CorpusProfile, curated_dir: Path, staging: Path, run_id: str,
+                          fingerprint: str) -> incremental.Reuse:
+    """Stage the current version's rows of the raw files unchanged since (same bytes, same share of the corpus
+    boilerplate, same code) as one more batch part; the batches then process only the other files."""
+    return incremental.staged_reuse(profile, curated_dir, staging / "parts", run_id, fingerprint)
 
 
 @task(name="curate-batch")
@@ -105,11 +108,16 @@ def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: O
 
 
 @task(name="assemble-tables")
-def assemble_tables(staging: Path) -> dict[str, Path]:
-    """Join the batch parts into one staged file per table, with duplicate documents marked, the speakers
-    of all documents merged into the corpus-wide speakers table and recurring statements counted."""
-    tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model))
+def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -> tuple[dict[str, Path], dict]:
+    """Join the batch parts (and any reused rows) into one staged file per table, rows in the raw files' order
+    ``order``; keep them as they are for the snapshot's cache (``staging/cache``); then mark duplicate documents,
+    merge the speakers of all documents into the corpus-wide speakers table and count recurring statements.
+
+    Returns the staged tables and what the manifest says of the build (``incremental.Build.manifest``)."""
+    tables = {name: incremental.in_source_order(io.read_parts(staging / "parts" / name, arrow_schema(model)), order)
               for name, model in TABLES.items()}
+    incremental.staged_cache(tables, staging / "cache")
+    built = build.manifest(order, tables)
     docs = tables["documents"]
     bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
     tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
@@ -119,7 +127,7 @@ def assemble_tables(staging: Path) -> dict[str, Path]:
     for name, table in tables.items():
         staged[name] = io.write_parquet_atomic(
             table, staging / "tables" / f"{name}.parquet", dictionary_columns=dictionary_columns(TABLES[name]))
-    return staged
+    return staged, built
 
 
 @task(name="check-quality")
@@ -181,15 +189,19 @@ def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Pat
 
 @task(name="publish-snapshot")
 def publish_snapshot(staged: dict[str, Path], curated_dir: Path, staging: Path, run_id: str,
-                     keep: int, target: Path | str | None = None) -> dict[str, Path]:
+                     keep: int, built: dict, target: Path | str | None = None) -> dict[str, Path]:
     """Publish all tables as one set: curated/snapshots/<run_id>/, then one atomic switch of curated/current;
-    the data dictionary (README.md) and DuckDB views (views.sql) go into the snapshot and beside the stable paths.
+    the data dictionary (README.md) and DuckDB views (views.sql) go into the snapshot and beside the stable paths,
+    the per-file rows into its ``incremental/`` folder and ``built`` (how it was built) into its manifest.
     With an ``s3://`` ``target``, ``curated_dir`` is the run's local working folder and the snapshot is then
     uploaded there, the pointer object ``current`` written last.
 
     Returns the published tables' paths inside the new (local) snapshot."""
+    cache = {f"{incremental.CACHE_DIR}/{name}.parquet": staging / "cache" / f"{name}.parquet"
+             for name in incremental.CACHED_TABLES}
     snapshot, pruned = io.published_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=__version__,
-                                             build_dir=staging / "snapshot", keep=keep, docs=dictionary.curated_docs())
+                                             build_dir=staging / "snapshot", keep=keep, docs=dictionary.curated_docs(),
+                                             extras=cache, manifest_extra=built)
     if io.is_object_store(target):
         uri, pruned = io.published_object_snapshot(snapshot, target, keep=keep)
         get_run_logger().info("published %s", uri)
@@ -204,24 +216,41 @@ def keep_failed_run_rejections(staged: dict[str, Path], reports_dir: Path, run_i
     return {**staged, "rejections": io.kept_failed_run_rejections(staged["rejections"], reports_dir, run_id)}
 
 
-def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage: assemble.Lineage,
-                    reports_dir: Path) -> tuple[dict[str, Path], QualityResult, dict | None]:
-    """Stage, check and quarantine the run's tables: the staged tables, the result that gates them, and
-    the summary of what passing would publish (None after a systemic failure)."""
+def _staged_tables(paths: list[Path], config: RunConfig, staging: Path,
+                   lineage: assemble.Lineage) -> tuple[dict[str, Path], dict]:
+    """The run's tables staged, corpus-level steps done: the per-file rows of unchanged raw files reused when
+    the run is incremental, the others made by the batches. Returns them and the manifest's ``incremental``."""
     raw_dir = io.resolved(config.raw_dir)
-    boilerplate = profile_corpus_boilerplate(paths, config.min_boilerplate_docs, config.max_file_bytes)
-    started, batches = time.perf_counter(), _batches(paths, batch_size(len(paths), config))
-    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, boilerplate, config.max_file_bytes,
+    profile = profile_corpus(paths, raw_dir, config.min_boilerplate_docs, config.max_file_bytes)
+    fingerprint, reuse = incremental.code_fingerprint(), incremental.Reuse()
+    if config.incremental and io.is_object_store(config.curated_dir):
+        get_run_logger().info("incremental runs reuse rows from a local curated folder only: full run")
+    elif config.incremental:
+        reuse = reuse_unchanged_files(profile, io.resolved(config.curated_dir), staging, lineage.run_id, fingerprint)
+        get_run_logger().info("incremental run on %s: %s", reuse.base_run_id, reuse.note)
+    order = [incremental.source_path(p, raw_dir) for p in paths]
+    todo = [p for p, rel in zip(paths, order) if rel not in reuse.paths]
+    started, batches = time.perf_counter(), _batches(todo, batch_size(len(todo), config))
+    futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, profile.boilerplate, config.max_file_bytes,
                                    config.file_timeout_s)
                for i, batch in enumerate(batches)]
     try:
-        _finished_batches(futures, len(paths))
+        _finished_batches(futures, len(todo))
     except BaseException:  # a signal, or a failed batch: no batch may write into staging once it is removed
         _stop_batches(futures, staging)
         raise
-    get_run_logger().info("%d batches of up to %d files on %d %s in %.1f s", len(batches), len(batches[0]),
-                          config.max_workers, config.runner, time.perf_counter() - started)
-    staged = assemble_tables(staging)
+    get_run_logger().info("%d batches of up to %d files on %d %s in %.1f s (%d files reused)", len(batches),
+                          len(batches[0]) if batches else 0, config.max_workers, config.runner,
+                          time.perf_counter() - started, len(reuse.paths))
+    return assemble_tables(staging, order, incremental.Build(profile, reuse, fingerprint, config.incremental))
+
+
+def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage: assemble.Lineage,
+                    reports_dir: Path) -> tuple[dict[str, Path], QualityResult, dict | None]:
+    """Stage, check and quarantine the run's tables: the staged tables, the result that gates them, and
+    the summary of what passing would publish (None after a systemic failure; else with ``built``, what the
+    manifest says of the build)."""
+    staged, built = _staged_tables(paths, config, staging, lineage)
     today = dt.date.today()
     result = check_quality(staged, config, len(paths), reports_dir, today)
     if not result.passed:  # a systemic failure: nothing to quarantine, nothing to publish
@@ -229,7 +258,7 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     staged, result, summary = quarantine_documents(staged, result, config, len(paths), staging, today)
     for check, files in summary["quarantined"].items():
         get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
-    return staged, result, summary
+    return staged, result, {**summary, "built": built}
 
 
 def _finished_batches(futures: list, files_total: int) -> list[dict]:
@@ -316,11 +345,13 @@ def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Pat
         failed = ", ".join(sorted({c.name for c in result.critical_failures}))
         raise QualityGateFailed(f"critical expectations failed, tables not published: {failed} "
                                 f"(this run's rejections: {kept})")
-    published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots,
+    published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots, summary["built"],
                                  config.curated_dir)
     write_report(result, published, run, reports_dir)
+    built = summary["built"]["incremental"]
     return {"run_id": run["run_id"], "rows": summary["rows"], "warnings": len(result.warnings),
-            "quarantined": summary["quarantined"]}
+            "quarantined": summary["quarantined"], "reused_files": built["reused_files"],
+            "processed_files": built["processed_files"]}
 
 
 @flow(name="curate", log_prints=False)
@@ -422,7 +453,8 @@ def _run(config: RunConfig) -> int:
     quarantined = len({f for files in summary["quarantined"].values() for f in files})
     by_check = "".join(f"; {check}: {len(files)}" for check, files in summary["quarantined"].items())
     print(f"published run {summary['run_id']}: {summary['rows']} ({summary['warnings']} warnings, "
-          f"{quarantined} documents quarantined{by_check})")
+          f"{quarantined} documents quarantined{by_check}; {summary['processed_files']} raw files processed, "
+          f"{summary['reused_files']} reused)")
     return 0
 
 

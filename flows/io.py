@@ -176,6 +176,13 @@ def resolved(location: Path | str) -> Path | str:
     return location if is_object_store(location) else Path(location).resolve()
 
 
+def modified_ns(path: Path | str) -> int | None:
+    """The modification time of a raw file (after symlinks) or object, in nanoseconds."""
+    if is_object_store(path):
+        return s3_filesystem().get_file_info(s3_key(path)).mtime_ns
+    return os.stat(path).st_mtime_ns
+
+
 def table_from_rows(rows: list[dict], schema: pa.Schema) -> pa.Table:
     """A table with exactly ``schema`` (never one inferred from the rows)."""
     return pa.Table.from_pylist(rows, schema=schema)
@@ -240,8 +247,8 @@ def write_text_atomic(text: str, path: Path) -> Path:
     return path
 
 
-def read_parquet(path: Path) -> pa.Table:
-    return pq.read_table(path)
+def read_parquet(path: Path, *, schema: pa.Schema | None = None) -> pa.Table:
+    return pq.read_table(path, schema=schema)
 
 
 def read_parts(folder: Path, schema: pa.Schema) -> pa.Table:
@@ -341,19 +348,23 @@ def snapshot_manifest(files: dict[str, Path], *, run_id: str, pipeline_version: 
 
 
 def written_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
-                     build_dir: Path, docs: dict[str, str] | None = None) -> Path:
+                     build_dir: Path, docs: dict[str, str] | None = None, extras: dict[str, Path] | None = None,
+                     manifest_extra: dict | None = None) -> Path:
     """``curated_dir/snapshots/<run_id>/``: the staged tables moved in with a ``manifest.json`` and the
-    ``docs`` (file name -> text: the data dictionary and the DuckDB views), all fsynced.
+    ``docs`` (file name -> text: the data dictionary and the DuckDB views), all fsynced. ``extras`` (path inside
+    the snapshot -> staged file: the incremental cache) are moved in too, and ``manifest_extra``'s keys join
+    the manifest; neither is a table.
 
     It is built in ``build_dir`` (inside the run's staging folder, so on the same file system) and renamed
     into ``snapshots/`` whole: a snapshot folder is complete or absent."""
     build_dir.mkdir(parents=True)
     files = {name: publish(path, build_dir / f"{name}.parquet") for name, path in staged.items()}
+    moved = [publish(path, build_dir / name) for name, path in (extras or {}).items()]
     manifest = snapshot_manifest(files, run_id=run_id, pipeline_version=pipeline_version,
                                  created_at=dt.datetime.now(dt.timezone.utc))
-    write_text_atomic(json.dumps(manifest, indent=2) + "\n", build_dir / MANIFEST)
+    write_text_atomic(json.dumps({**manifest, **(manifest_extra or {})}, indent=2) + "\n", build_dir / MANIFEST)
     written_docs = [write_text_atomic(text, build_dir / name) for name, text in (docs or {}).items()]
-    for path in [*files.values(), build_dir / MANIFEST, *written_docs]:
+    for path in [*files.values(), *moved, build_dir / MANIFEST, *written_docs]:
         _fsync(path)
     _fsync_dir(build_dir)
     target = curated_dir / SNAPSHOTS / run_id
@@ -361,6 +372,11 @@ def written_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str,
     os.rename(build_dir, target)
     _fsync_dir(target.parent)
     return target
+
+
+def read_manifest(snapshot: Path) -> dict:
+    """The ``manifest.json`` of a snapshot folder."""
+    return json.loads((snapshot / MANIFEST).read_text(encoding="utf-8"))
 
 
 def replaced_symlink(link: Path, target: Path) -> Path:
@@ -429,14 +445,16 @@ def pruned_snapshots(curated_dir: Path, *, keep: int) -> list[Path]:
 
 
 def published_snapshot(staged: dict[str, Path], curated_dir: Path, *, run_id: str, pipeline_version: str,
-                       build_dir: Path, keep: int, docs: dict[str, str] | None = None) -> tuple[Path, list[Path]]:
+                       build_dir: Path, keep: int, docs: dict[str, str] | None = None,
+                       extras: dict[str, Path] | None = None,
+                       manifest_extra: dict | None = None) -> tuple[Path, list[Path]]:
     """Publish a run's tables as one set; returns the new snapshot and the old snapshots deleted.
 
     Writes ``snapshots/<run_id>/`` (with the ``docs``), switches ``current`` to it (the one atomic step: before
     it readers see the previous set whole, after it the new one), makes sure the stable per-table links exist,
     writes the ``docs`` at the folder's top too, then prunes to ``keep`` snapshots."""
     snapshot = written_snapshot(staged, curated_dir, run_id=run_id, pipeline_version=pipeline_version,
-                                build_dir=build_dir, docs=docs)
+                                build_dir=build_dir, docs=docs, extras=extras, manifest_extra=manifest_extra)
     switched_current(curated_dir, snapshot)
     stable_table_links(curated_dir, staged)
     stable_docs(curated_dir, docs or {})

@@ -80,6 +80,10 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     add("--max-file-bytes", type=positive_int, default=d.max_file_bytes, metavar="N",
         help="a raw file larger than N bytes is rejected as too_large without being read "
              "(default: %(default)s, 20 MiB)")
+    add("--incremental", action="store_true",
+        help="reuse the current version's rows of the raw files unchanged since it (same bytes, same share of the "
+             "corpus boilerplate, same code) and process only new and changed ones; corpus-level steps still run "
+             "over all documents (default: process every file)")
     add("--file-timeout", type=positive_seconds, default=d.file_timeout_s, metavar="SECONDS",
         help="time budget of one raw file, read to attributed; a file over it is rejected as timeout and the "
              "run goes on (default: %(default)s)")
@@ -93,7 +97,8 @@ def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> Run
         return RunConfig(raw_dir=raw, curated_dir=curated, pattern=args.pattern, batch_size=args.batch_size,
                          runner=args.runner, max_workers=args.workers, dask_address=args.dask_address,
                          build_data_docs=not args.no_data_docs, keep_snapshots=args.keep_snapshots,
-                         max_file_bytes=args.max_file_bytes, file_timeout_s=args.file_timeout)
+                         max_file_bytes=args.max_file_bytes, file_timeout_s=args.file_timeout,
+                         incremental=args.incremental)
     except ValidationError as err:
         raise UsageError(validation_message(err)) from None
 

@@ -183,7 +183,7 @@ def test_systemic_failure_keeps_the_previous_tables_and_fails_the_run(prefect_ha
 
 def _ended_in_the_middle(monkeypatch, err: BaseException) -> None:
     """Planted: assembling the staged batch parts raises ``err`` (the run holds the lock, staging exists)."""
-    def assemble_tables(staging):
+    def assemble_tables(staging, *_):
         assert any(staging.glob("parts/*/*.parquet")), "planted too early: no part staged yet"
         raise err
 

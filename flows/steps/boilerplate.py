@@ -213,16 +213,39 @@ def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 
 
     Long lines, sentences, salutations, speaker labels and bare names are never corpus boilerplate:
     syndicated copies of a story and transcripts of one press office share those."""
+    return repeated_keys([candidate_keys(text, max_chars=max_chars) for text in texts], min_docs=min_docs)
+
+
+def candidate_keys(text: str, *, max_chars: int = 120) -> frozenset[str]:
+    """The keys of one document's lines that may count as corpus boilerplate (see ``corpus_boilerplate``)."""
+    keys = set()
+    for line in text.splitlines():
+        key = _corpus_key(line)
+        if not key or len(key) > max_chars or _may_be_body(line.strip()):
+            continue
+        keys.add(key)
+    return frozenset(keys)
+
+
+def repeated_keys(documents_keys: list[frozenset[str]], *, min_docs: int = 3) -> frozenset[str]:
+    """The keys found in at least ``min_docs`` of the documents' key sets."""
     seen = Counter()
-    for text in texts:
-        keys = set()
-        for line in text.splitlines():
-            key = _corpus_key(line)
-            if not key or len(key) > max_chars or _may_be_body(line.strip()):
-                continue
-            keys.add(key)
+    for keys in documents_keys:
         seen.update(keys)
     return frozenset(k for k, n in seen.items() if n >= min_docs)
+
+
+def lookup_keys(lines: list[str], watermark: str | None) -> frozenset[str]:
+    """Every key ``in_corpus_boilerplate`` may be asked about for a document of ``lines`` (its normalised lines)
+    whose watermark suffix is ``watermark``: each stripped line, with and without the watermark. A cleaned
+    document depends on the corpus boilerplate only through which of these keys it holds."""
+    keys = set()
+    for line in lines:
+        stripped = line.strip()
+        keys.add(_corpus_key(stripped))
+        if watermark and stripped.endswith(watermark):
+            keys.add(_corpus_key(stripped[: -len(watermark)].rstrip()))
+    return frozenset(keys)
 
 
 _SENTENCE_END = re.compile(r"[.!?。！？][\"”’'»」)]*$")

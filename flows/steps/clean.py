@@ -1178,3 +1178,21 @@ def corpus_boilerplate(texts: list[str], *, min_docs: int = 3, max_chars: int = 
     A line counts once per document; it is boilerplate when found in at least ``min_docs``
     documents. Sentence-like and long lines are excluded (syndicated copies share those)."""
     return bp.corpus_boilerplate([normalized_text(t) for t in texts], min_docs=min_docs, max_chars=max_chars)
+
+
+@dataclass(frozen=True)
+class BoilerplateProfile:
+    """What one document brings to the corpus boilerplate (``counted``: its lines that may count as repeated)
+    and what of it can change its cleaning (``looked_up``: every key its cleaning may look up)."""
+    counted: frozenset[str]
+    looked_up: frozenset[str]
+
+
+def boilerplate_profile(text: str, *, max_chars: int = 120) -> BoilerplateProfile:
+    """The ``BoilerplateProfile`` of a decoded text. ``cleaned_document(text, corpus_boilerplate=B)`` depends on
+    ``B`` only through ``B & looked_up``: a document whose share of the corpus boilerplate is unchanged
+    cleans the same (an incremental run reuses its rows on that ground)."""
+    norm = normalized_text(text)
+    lines = norm.split("\n")
+    return BoilerplateProfile(counted=bp.candidate_keys(norm, max_chars=max_chars),
+                              looked_up=bp.lookup_keys(lines, bp.watermark_suffix(lines)))
