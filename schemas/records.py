@@ -21,13 +21,14 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# 2.3.0: documents.date_problem (why a date the header writes gave no published_date)
 # 2.2.0: statements.fingerprint (the sentence up to case, punctuation and spacing) and
 # statements.repeated_in_documents (in how many documents of the run that sentence occurs)
 # 2.1.0: documents.outlet_canonical (the outlet alias table's name) beside the printed outlet;
 # removed_lines.header_rule (which header rule decided a header-zone line)
 # 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
 # is document_speakers; statements.speaker_id references speakers
-SCHEMA_VERSION = "2.2.0"
+SCHEMA_VERSION = "2.3.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # what each mode means, for readers of the data dictionary (schemas/dictionary.py writes curated/README.md)
@@ -49,6 +50,8 @@ MODE_MEANINGS: dict[str, str] = {
 Stage = Literal["ingest", "clean", "segment", "parse", "attribute", "validate", "quality"]
 # what a speaker is (flows/steps/speakers.py): only persons and organisations merge across documents
 SpeakerKind = Literal["person", "organisation", "group", "document", "role"]
+# why a date the header writes gave no published_date (flows/steps/header.py, date_problem)
+DateProblem = Literal["no_such_day", "before_earliest_year"]
 
 SHA256_PATTERN = r"^[0-9a-f]{64}$"
 ID_PATTERN = r"^[0-9a-f]{16}$"
@@ -102,7 +105,12 @@ class Document(Record):
                                description="Repairs applied while decoding and normalising (never silent).")
     title: str | None = Field(default=None, description="Headline, when the text has one.")
     published_date: dt.date | None = Field(default=None, description="Publication date read from the header.")
-    date_text: str | None = Field(default=None, description="The header text the publication date was read from.")
+    date_text: str | None = Field(default=None, description="The header text the publication date was read from; "
+                                  "with date_problem, the date the header writes that gave none.")
+    date_problem: DateProblem | None = Field(
+        default=None, description="Why published_date is null although the header writes a date (date_text): "
+                                  "no_such_day (February 30, 2024-13-05) or before_earliest_year (a year before "
+                                  "1900, as 1850); null when a date was read or none is written.")
     authors: list[str] = Field(default_factory=list, description="Byline authors, canonical case.")
     outlet: str | None = Field(default=None, description="Publishing outlet or wire as the page names it, from "
                                "byline, source or dateline.")

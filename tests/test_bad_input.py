@@ -286,11 +286,14 @@ KINDS: dict[str, tuple[Callable[[Path, Path], None], Published | Rejected]] = {
     # dates
     "future-date.txt": (_write("future-date.txt", story(23, date="March 3, 2091").encode()),
                         Rejected("quality", "documents.published_date.not_in_future", "2091-03-03")),
+    # a date that is no day, a year before 1900: no published_date, and the document says why (a warning too)
     "feb-30.txt": (_write("feb-30.txt", story(24, date="February 30, 2021").encode()),
-                   Published(all_of(field_is("published_date", None), field_is("date_text", None),
+                   Published(all_of(field_is("published_date", None), field_is("date_text", "February 30, 2021"),
+                                    field_is("date_problem", "no_such_day"),
                                     statements_include("The council agreed to the plan for route 24.")))),
     "year-1850.txt": (_write("year-1850.txt", story(25, date="March 3, 1850").encode()),
-                      Published(all_of(field_is("published_date", None),
+                      Published(all_of(field_is("published_date", None), field_is("date_text", "March 3, 1850"),
+                                       field_is("date_problem", "before_earliest_year"),
                                        statements_include("The council agreed to the plan for route 25.")))),
     # entries that are not plain files inside raw/
     "escape-symlink.txt": (_symlink_out, Rejected("ingest", "unreadable_file", "outside_raw_folder")),
@@ -393,3 +396,12 @@ def test_the_report_names_the_file_that_timed_out_and_the_files_refused(catalogu
     (entry,) = io.read_history(curated / "reports" / "history.jsonl")
     assert entry["rejected_files"]["clean/timeout"] == {"files": ["many-lines-timeout.txt"], "count": 1}
     assert entry["status"] == "published"
+
+
+def test_the_report_warns_of_the_dates_that_gave_no_publication_date(catalogue):
+    _, curated, _, _ = catalogue
+    (entry,) = io.read_history(curated / "reports" / "history.jsonl")
+    assert "documents.published_date.read" in entry["warned_checks"]
+    page = (curated / "reports" / "index.html").read_text(encoding="utf-8")
+    for name, reason in (("feb-30.txt", "no_such_day"), ("year-1850.txt", "before_earliest_year")):
+        assert f"{name}: date_text=" in page and reason in page, name

@@ -12,7 +12,7 @@ from flows.quality.expectations import expectations
 from flows.quality.gx_engine import run_suites
 from flows.quality.quarantine import ROW_LEVEL, Quarantine, offences, quarantine, quarantine_checks
 from flows.quality.results import CheckResult, QualityResult
-from flows.quality.rules import corpus_warnings, critical_rules
+from flows.quality.rules import corpus_warnings, critical_rules, row_warnings
 from schemas.tables import TABLES, arrow_schema, primary_key
 
 
@@ -54,7 +54,7 @@ def quality_result(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
     gx_checks, index, gx_seconds, import_seconds = run_suites({n: tables[n] for n in TABLES}, derived, keys,
                                               data_docs_dir=data_docs_dir)
     rule_checks = critical_rules(tables, thresholds=thresholds, today=today)
-    warnings = corpus_warnings(tables, thresholds=thresholds, files_read=files_read)
+    warnings = row_warnings(tables) + corpus_warnings(tables, thresholds=thresholds, files_read=files_read)
     return QualityResult(checks=tuple(_severity(c) for c in gx_checks + rule_checks + warnings),
                          gx_seconds=gx_seconds, data_docs_index=index, gx_import_seconds=import_seconds)
 
@@ -72,7 +72,7 @@ def quarantined_result(tables: dict[str, pa.Table], checked: QualityResult, *, t
     per-row predicates and uniqueness true — and its quarantine checks (what the row-level checks found in
     the staged tables); re-runs the hand-written critical rules on what is published (references, offsets,
     counts...); adds the quarantine's own critical checks (share of documents quarantined, no row-level
-    check firing on what is left) and recomputes the corpus warnings on what is published. Pure."""
+    check firing on what is left) and recomputes the row and corpus warnings on what is published. Pure."""
     tables = complete_tables(tables)
     found = quarantine(tables, offences(tables, thresholds=thresholds, today=today))
     published = complete_tables(found.tables)
@@ -81,5 +81,5 @@ def quarantined_result(tables: dict[str, pa.Table], checked: QualityResult, *, t
     checks = [rechecked.get(c.name, c) if c.severity == "critical" else c
               for c in checked.checks if c.severity != "warning"]
     checks += quarantine_checks(tables["documents"].num_rows, found, thresholds=thresholds, today=today)
-    checks += corpus_warnings(published, thresholds=thresholds, files_read=files_read)
+    checks += row_warnings(published) + corpus_warnings(published, thresholds=thresholds, files_read=files_read)
     return found, replace(checked, checks=tuple(checks))

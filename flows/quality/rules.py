@@ -304,6 +304,29 @@ def speaker_names(tables: dict[str, pa.Table]) -> CheckResult:
                               lambda i: repr(_short(rows["name"][i].as_py()))), severity="warning")
 
 
+def unread_dates(tables: dict[str, pa.Table]) -> CheckResult:
+    """``documents.published_date.read``: every date the header writes gave a published date. A warning that
+    names the raw file, the text and why not (``documents.date_problem``: February 30, a year such as 1850): the
+    document keeps its rows, its published_date null."""
+    docs = tables["documents"]
+    problem, text, path = docs.column("date_problem"), docs.column("date_text"), docs.column("source_path")
+    return replace(_row_check("documents.published_date.read", "documents", docs, _np(pc.is_valid(problem), False),
+                              lambda i: f"{path[i].as_py()}: date_text={text[i].as_py()!r} is "
+                                        f"{problem[i].as_py()}"), severity="warning")
+
+
+def row_warnings(tables: dict[str, pa.Table]) -> list[CheckResult]:
+    """The warnings that name rows without quarantining their document; recomputed on what is published."""
+    out = []
+    for name, table, job in (("document_speakers.name.looks_like_name", "document_speakers", speaker_names),
+                             ("documents.published_date.read", "documents", unread_dates)):
+        try:
+            out.append(job(tables))
+        except Exception as exc:  # a broken table is reported, not raised
+            out.append(_error(name, table, "warning", exc))
+    return out
+
+
 def publication_dates(tables: dict[str, pa.Table], *, today: dt.date, earliest_year: int) -> list[CheckResult]:
     """``documents.published_date.not_in_future`` and ``documents.published_date.not_before_earliest_year``."""
     docs = tables["documents"]
@@ -382,7 +405,6 @@ def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
          lambda: publication_dates(tables, today=today, earliest_year=thresholds.earliest_published_year)),
         ("paragraphs.no_boilerplate", "paragraphs", lambda: no_boilerplate(tables, "paragraphs")),
         ("statements.no_boilerplate", "statements", lambda: no_boilerplate(tables, "statements")),
-        ("document_speakers.name.looks_like_name", "document_speakers", lambda: speaker_names(tables)),
         ("documents.counts_consistent", "documents", lambda: counts_consistent(tables)),
         ("statements.repeated_in_documents_consistent", "statements",
          lambda: repeated_in_documents_consistent(tables)),

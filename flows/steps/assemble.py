@@ -191,6 +191,7 @@ def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: froze
         "document_id": doc_id, "source_bytes": len(source.data), "encoding": decoded.encoding,
         "repairs": list(dict.fromkeys(decoded.repairs + cleaned.repairs)),
         "title": header.title, "published_date": header.published_date, "date_text": header.date_text,
+        "date_problem": header.date_problem,
         "authors": list(header.authors), "outlet": header.outlet, "outlet_canonical": header.outlet_canonical,
         "dateline": header.dateline,
         "language": cleaned.language, "clean_text": body, "char_count": len(body),

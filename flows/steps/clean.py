@@ -61,7 +61,8 @@ class RemovedLine:
 class Header:
     title: str | None = None
     published_date: dt.date | None = None
-    date_text: str | None = None        # the text the date was read from
+    date_text: str | None = None        # the text the date was read from (or, with date_problem, not read from)
+    date_problem: str | None = None     # why a date the header writes gave no published_date (hd.DateProblem)
     authors: tuple[str, ...] = ()
     outlet: str | None = None
     dateline: str | None = None         # a leading dateline prefix stripped from the body
@@ -589,6 +590,8 @@ def cleaned_document(text: str, *, corpus_boilerplate: frozenset[str] = frozense
     header = _header(state.got, body)
     if header.published_date is None:
         header = _dated_in_any_language(header, state.removed, lang)
+    if header.published_date is None:
+        header = _with_date_problem(header, state.removed, body)
     return CleanedDocument(body=body, header=header, removed=tuple(sorted(state.removed, key=lambda r: r.line_no)),
                            language=lang, repairs=tuple(dict.fromkeys(state.repairs)))
 
@@ -1157,6 +1160,33 @@ def _dated_in_any_language(header: Header, removed: list[RemovedLine], lang: str
     lines = [r.text for r in removed if r.rule in _HEADER_ZONE_RULES][:max_lines]
     fd = hd.date_in_any_language(lines, lang)
     return replace(header, published_date=fd.date, date_text=fd.text) if fd else header
+
+
+_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s")
+
+
+def _with_date_problem(header: Header, removed: list[RemovedLine], body: str, *, max_lines: int = 8) -> Header:
+    """``header`` (which has no published_date) with the date that the header zone's lines, or a dateline
+    opening the body (``PLACE, March 3, 1850 - ``), write but that is no date: ``date_text`` is that text and
+    ``date_problem`` says why (``hd.date_problem``)."""
+    lines = [r.text for r in removed if r.rule in _HEADER_ZONE_RULES][:max_lines]
+    problems = [hd.date_problem(line) for line in lines] + [_dateline_date_problem(body)]
+    problem = next(filter(None, problems), None)
+    return replace(header, date_text=problem.text, date_problem=problem.reason) if problem else header
+
+
+def _dateline_date_problem(body: str, *, max_chars: int = 80, max_place_words: int = 4) -> hd.DateProblem | None:
+    """The date problem of a dateline the grammar did not take (its date is no date): the body's first line
+    opens with ``PLACE, DATE -`` (a place of at most ``max_place_words`` words, then a comma) within
+    ``max_chars``. A date in running text ('The treaty of March 3, 1850 - ...') is never read."""
+    first = body[:max_chars + 3].split("\n", 1)[0]
+    end = _DATELINE_END.search(first)
+    prefix = first[:end.start()] if end and end.start() <= max_chars else ""
+    problem = hd.date_problem(prefix) if prefix else None
+    if problem is None or not prefix.endswith(problem.text):
+        return None
+    place = prefix[: len(prefix) - len(problem.text)].rstrip()
+    return problem if place.endswith(",") and len(place.split()) <= max_place_words else None
 
 
 def _printed_outlet(got: _Collected) -> str | None:

@@ -35,15 +35,24 @@ _MON = rf"(?P<mon>{_MONTH_ALT})\.?"
 _YEAR = r"(?P<year>(?:19|20)\d{2})"
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th|er|º)?\.?"
 
-DATE_PATTERNS: tuple[re.Pattern[str], ...] = tuple(re.compile(p, re.IGNORECASE) for p in (
-    r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
-    r"(?<!\d)(?P<year>(?:19|20)\d{2})[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)",
-    # white space taken whole (``*+``): what follows starts with a non-space; linear on long runs
-    rf"(?<![\w]){_MON}\s*{_DAY}\s*+,?\s*+{_YEAR}(?!\d)",
-    rf"(?<![\w\d]){_DAY}\s*+(?:de\s++)?{_MON}\s*+(?:de\s++)?,?\s*+{_YEAR}(?!\d)",
-    rf"(?<!\d)(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_ALT})-{_YEAR}(?!\d)",
-    r"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.](?P<year>(?:19|20)\d{2})(?!\d)",
-))
+_ANY_YEAR = r"(?P<year>(?:1\d|20)\d{2})"   # 1000-2099: a year the publication date patterns do not take
+
+
+def _date_patterns(year: str) -> tuple[re.Pattern[str], ...]:
+    """The full-date patterns (year, month, day in any of the orders below), with ``year`` as the year's group."""
+    return tuple(re.compile(p, re.IGNORECASE) for p in (
+        rf"(?<!\d){year}\s*年\s*(?P<month>[01]?\d)\s*月\s*(?P<day>[0-3]?\d)\s*日",
+        rf"(?<!\d){year}[-/.](?P<month>[01]?\d)[-/.](?P<day>[0-3]?\d)(?!\d)",
+        # white space taken whole (``*+``): what follows starts with a non-space; linear on long runs
+        rf"(?<![\w]){_MON}\s*{_DAY}\s*+,?\s*+{year}(?!\d)",
+        rf"(?<![\w\d]){_DAY}\s*+(?:de\s++)?{_MON}\s*+(?:de\s++)?,?\s*+{year}(?!\d)",
+        rf"(?<!\d)(?P<day>[0-3]?\d)-(?P<mon>{_MONTH_ALT})-{year}(?!\d)",
+        rf"(?<!\d)(?P<day>[0-3]?\d)[/.](?P<month>[0-3]?\d)[/.]{year}(?!\d)",
+    ))
+
+
+DATE_PATTERNS = _date_patterns(_YEAR)
+ANY_YEAR_DATE_PATTERNS = _date_patterns(_ANY_YEAR)
 
 
 @dataclass(frozen=True)
@@ -54,26 +63,60 @@ class FoundDate:
     end: int
 
 
+def _date_parts(m: re.Match[str]) -> tuple[int, int, int] | None:
+    """(year, month, day) as a date pattern's match writes them (month first where the day cannot be a
+    month: 06/24/2021), or None for an unknown month name. Not checked to be a day of the calendar."""
+    g = m.groupdict()
+    month = int(g["month"]) if g.get("month") else MONTHS.get(g["mon"].lower().rstrip("."))
+    if not month:
+        return None
+    day = int(g["day"])
+    if g.get("month") and month > 12 >= day and not m.group(0)[:4].isdigit():
+        month, day = day, month  # 06/24/2021: month first (US)
+    return int(g["year"]), month, day
+
+
 def found_date(line: str) -> FoundDate | None:
     """The first full (day, month, year) date in ``line``; year-less dates give None."""
     best: FoundDate | None = None
     for pattern in DATE_PATTERNS:
         for m in pattern.finditer(line):
-            g = m.groupdict()
-            month = int(g["month"]) if g.get("month") else MONTHS.get(g["mon"].lower().rstrip("."))
-            if not month:
+            parts = _date_parts(m)
+            if parts is None:
                 continue
-            day = int(g["day"])
-            if g.get("month") and month > 12 >= day and not m.group(0)[:4].isdigit():
-                month, day = day, month  # 06/24/2021: month first (US)
             try:
-                value = dt.date(int(g["year"]), month, day)
+                value = dt.date(*parts)
             except ValueError:
                 continue
             if best is None or m.start() < best.start:
                 best = FoundDate(value, m.group(0).strip(), m.start(), m.end())
             break
     return best
+
+
+@dataclass(frozen=True)
+class DateProblem:
+    """A date written in the header that gives no publication date: ``reason`` is ``no_such_day`` (February 30,
+    2024-13-05) or ``before_earliest_year`` (March 3, 1850)."""
+    text: str
+    reason: str
+
+
+def date_problem(line: str, *, min_year: int = 1900) -> DateProblem | None:
+    """The first date-shaped text in ``line`` (a full date, any year from 1000) that is no day of the calendar
+    or lies before ``min_year``, or None. Asked only where no publication date was read."""
+    for pattern in ANY_YEAR_DATE_PATTERNS:
+        for m in pattern.finditer(line):
+            parts = _date_parts(m)
+            if parts is None:
+                continue
+            try:
+                value = dt.date(*parts)
+            except ValueError:
+                return DateProblem(m.group(0).strip(), "no_such_day")
+            if value.year < min_year:
+                return DateProblem(m.group(0).strip(), "before_earliest_year")
+    return None
 
 
 # dateparser's reading of an all-number date (07/09/2004) by the document's language; others read day first

@@ -366,3 +366,25 @@ def test_chunked_and_dictionary_encoded_tables_pass(tables, tmp_path) -> None:
     assert pa.types.is_dictionary(out["statements"].schema.field("source_path").type)
     result = run(out)
     assert result.passed, result.critical_failures
+
+
+def test_a_header_date_that_is_no_date_is_a_warning_that_names_the_raw_file(tables, plant) -> None:
+    tables["documents"] = plant(plant(tables["documents"], "date_problem", {0: "no_such_day"}),
+                                "date_text", {0: "February 30, 2024"})
+    result = run(tables)
+    assert failed(result) == set() and quarantining(result) == set()
+    check = result.check("documents.published_date.read")
+    assert check.severity == "warning" and not check.success and check.unexpected_count == 1
+    assert check.examples[0].endswith("raw/000_sample.txt: date_text='February 30, 2024' is no_such_day")
+
+
+def test_row_warnings_survive_the_quarantine_step(tables, plant) -> None:
+    """They are recomputed on what is published, as the corpus warnings are (they were dropped before)."""
+    from flows.quality import quarantined_result
+
+    tables["documents"] = plant(tables["documents"], "date_problem", {0: "before_earliest_year"})
+    tables["document_speakers"] = plant(tables["document_speakers"], "name", {0: "FULL TEXT."})
+    checked = run(tables)
+    _, result = quarantined_result(tables, checked, thresholds=QualityThresholds(), files_read=1, today=TODAY)
+    assert {c.name for c in result.warnings} >= {"documents.published_date.read",
+                                                 "document_speakers.name.looks_like_name"}

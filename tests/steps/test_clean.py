@@ -348,3 +348,35 @@ def test_html_document_is_read_as_text_lines():
 def test_text_mentioning_a_tag_is_not_html():
     text = "Harbour board approves new pier\n\nThe <html> tag opens a page, the board's web team said on Tuesday.\n"
     assert "html_to_text" not in cleaned_document(text).repairs
+
+
+DATE_BODY = ("The council voted on Tuesday to keep the market open on Sundays through the winter.\n\n"
+             "\u201cThe numbers speak for themselves,\u201d said John Roe, who chairs the traders' association.\n")
+
+
+@pytest.mark.parametrize("text, date_text, reason", [
+    pytest.param("Market keeps Sunday hours\n\nFebruary 30, 2024\n\n" + DATE_BODY, "February 30, 2024",
+                 "no_such_day", id="date line of February 30"),
+    pytest.param("Market keeps Sunday hours\n\nMarch 3, 1850\n\n" + DATE_BODY, "March 3, 1850",
+                 "before_earliest_year", id="date line of 1850"),
+    pytest.param("Market keeps Sunday hours\n\nSPRINGFIELD, Feb. 30, 2024 - " + DATE_BODY, "Feb. 30, 2024",
+                 "no_such_day", id="dateline of February 30"),
+    pytest.param("Market keeps Sunday hours\n\nSPRINGFIELD, March 3, 1850 - " + DATE_BODY, "March 3, 1850",
+                 "before_earliest_year", id="dateline of 1850 the grammar does not take"),
+])
+def test_a_header_date_that_is_no_date_is_recorded_with_its_reason(text, date_text, reason):
+    header = cleaned_document(text).header
+    assert header.published_date is None
+    assert (header.date_text, header.date_problem) == (date_text, reason)
+
+
+def test_a_old_date_in_running_text_is_no_date_problem():
+    text = ("Market keeps Sunday hours\n\nThe treaty of March 3, 1850 - a history - is read again today by "
+            "historians of the region.\n\n" + DATE_BODY)
+    header = cleaned_document(text).header
+    assert (header.published_date, header.date_text, header.date_problem) == (None, None, None)
+
+
+def test_a_readable_date_leaves_no_date_problem():
+    header = cleaned_document("Market keeps Sunday hours\n\nMarch 3, 2024\n\nFebruary 30, 2024\n\n" + DATE_BODY).header
+    assert (header.published_date, header.date_problem) == (dt.date(2024, 3, 3), None)

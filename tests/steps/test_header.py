@@ -383,3 +383,18 @@ def test_each_header_zone_line_records_the_header_rule_that_decided_it():
     decided = {(r.text, r.rule, r.header_rule) for r in doc.removed}
     assert decided == {("Harbour board approves new pier", "title", "headline"), ("By Jane Roe", "byline", "byline"),
                        ("May 6, 2021", "date", "date_stamp"), ("Ports and shipping", "header", "furniture")}
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("February 30, 2024", ("February 30, 2024", "no_such_day")),         # planted: a day February never has
+    ("Published: 2023-04-31", ("2023-04-31", "no_such_day")),            # planted: April 31, ISO form
+    ("30/02/2024", ("30/02/2024", "no_such_day")),
+    ("March 3, 1850", ("March 3, 1850", "before_earliest_year")),        # planted: a year before 1900
+    ("1850年3月3日", ("1850年3月3日", "before_earliest_year")),
+    ("March 3, 2024", None),                                            # a date: no problem
+    ("Route 12 of 2024", None),                                          # no full date: nothing to read
+])
+def test_a_date_that_gives_no_publication_date_is_named_with_its_reason(line, expected):
+    assert hd.found_date(line) is None or expected is None
+    problem = hd.date_problem(line)
+    assert (problem and (problem.text, problem.reason)) == expected

@@ -38,6 +38,8 @@ CASES = {
     # a run of spaces between a date's day and its year
     "found_date_month_day_spaces": (header.found_date, lambda n: "Dec 8" + " " * n + "x"),
     "found_date_day_month_spaces": (header.found_date, lambda n: "1 jan" + " " * n + "x"),
+    "date_problem_month_day_spaces": (header.date_problem, lambda n: "Dec 8" + " " * n + "x"),
+    "date_problem_day_month_spaces": (header.date_problem, lambda n: "1 jan" + " " * n + "x"),
     # a run of spaces inside a byline (name separators, "X reporter Y")
     "byline_spaces": (header.byline, lambda n: "A" + " " * n + "x"),
     # a paragraph of dots, and a body of blank-looking lines
