@@ -51,6 +51,12 @@ RUSSIAN = ("Паром подорожал на десять процентов\n
            "Мэр города сказал в понедельник, что цены на билеты вырастут в следующем месяце.\n\n"
            "Жители старого города не согласны с этим решением, сообщила компания.\n\n"
            "Городской совет обсудит вопрос на следующей неделе.\n")
+GREEK = ("Οι τιμές του πορθμείου αυξάνονται\n\n"
+         "Ο δήμαρχος της πόλης δήλωσε τη Δευτέρα ότι οι τιμές των εισιτηρίων θα αυξηθούν τον επόμενο μήνα.\n\n"
+         "Οι κάτοικοι της παλιάς πόλης δεν συμφωνούν με αυτή την απόφαση, ανακοίνωσε η εταιρεία.\n")
+HEBREW = ("מחירי המעבורת עולים\n\n"
+          "ראש העיר אמר ביום שני כי מחירי הכרטיסים יעלו בחודש הבא.\n\n"
+          "תושבי העיר העתיקה אינם מסכימים עם ההחלטה, הודיעה החברה.\n")
 CHINESE = "渡轮票价上涨\n\n市长周一表示，渡轮票价将上涨百分之十。市议会同意了这一决定。老城区的居民没有被征求意见。\n"
 JAPANESE = "フェリー運賃の値上げ\n\n市長は月曜日、フェリーの運賃を十パーセント値上げすると述べた。市議会はこれに同意した。\n"
 ARABIC = ("ارتفاع أسعار العبارات\n\nقال رئيس البلدية يوم الاثنين إن أسعار العبارات سترتفع بنسبة عشرة في المئة. "
@@ -247,6 +253,12 @@ KINDS: dict[str, tuple[Callable[[Path, Path], None], Published | Rejected]] = {
     "cp1251-russian.txt": (_write("cp1251-russian.txt", RUSSIAN.encode("cp1251")),
                            Published(all_of(field_is("language", "ru"), body_has("Жители старого города")),
                                      encoding="cp1251")),
+    "cp1253-greek.txt": (_write("cp1253-greek.txt", GREEK.encode("cp1253")),           # was read as cp1251
+                         Published(all_of(field_is("language", "el"), body_has("Ο δήμαρχος της πόλης")),
+                                   encoding="cp1253")),
+    "cp1255-hebrew.txt": (_write("cp1255-hebrew.txt", HEBREW.encode("cp1255")),        # was read as cp1251
+                          Published(all_of(field_is("language", "he"), body_has("ראש העיר אמר")),
+                                    encoding="cp1255")),
     "latin1-byte-in-utf8.txt": (_write("latin1-byte-in-utf8.txt",
                                        _story_bytes(14, lambda t: t.replace("Monday", "Monday in the café"))
                                        .replace("café".encode(), b"caf\xe9")),

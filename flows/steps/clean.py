@@ -145,8 +145,13 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
 
 
 # Legacy encodings tried besides the detector's guess, in tie-break order.
-LEGACY_CODECS = ("cp1252", "gb18030", "big5hkscs", "shift_jis", "euc_kr", "cp1251", "cp1250", "iso8859_2")
+LEGACY_CODECS = ("cp1252", "gb18030", "big5hkscs", "shift_jis", "euc_kr", "cp1251", "cp1250", "iso8859_2",
+                 "cp1253", "cp1255", "cp1256")
 _MULTIBYTE = ("gb18030", "big5hkscs", "shift_jis", "euc_kr")
+# Single-byte code pages of one non-Latin script each (Cyrillic, Greek, Hebrew, Arabic). Their letters share
+# the bytes 0xC0-0xFF, so Greek or Hebrew text read as cp1251 is Cyrillic letters that look no more wrong by
+# shape; the detector's language model tells them apart, so a tie goes to its guess.
+_SCRIPT_PAGES = ("cp1251", "cp1253", "cp1255", "cp1256")
 _LATIN = r"A-Za-z\u00c0-\u024f"
 _SANDWICH = re.compile(rf"(?<=[{_LATIN}])[^\sA-Za-z0-9\u00c0-\u024f\u2018\u2019\u201c\u201d\u2013\u2014'\-.,]"
                        rf"(?=[{_LATIN}])")
@@ -156,15 +161,36 @@ _ODD = re.compile(r"[\x80-\x9f\ue000-\uf8ff\ufffd\uff61-\uff9f]")
 _ALL_ACCENTED_WORD = re.compile(r"\b[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff]{3,}+\b")
 
 
+# Cyrillic and Greek letters by case. Another script's code page read as cp1251 or cp1253 gives letters of the
+# wrong case: Greek accented vowels (ά έ ή ί) read as cp1251 are capitals inside lower-case words ("БхоЬнпн"), and
+# Hebrew, which has no case, read as cp1251 or cp1253 is a long text without one capital letter.
+_CASED_LOWER = "\u0430-\u045f\u0390\u03ac-\u03ce"
+_CASED_UPPER = "\u0400-\u042f\u0386\u0388-\u038f\u0391-\u03ab"
+_CAPITAL_INSIDE_WORD = re.compile(f"[{_CASED_LOWER}][{_CASED_UPPER}]")
+_LOWER = re.compile(f"[{_CASED_LOWER}]")
+_UPPER = re.compile(f"[{_CASED_UPPER}]")
+
+
 def _implausibility(text: str) -> int:
     """How wrong a decoding looks: ftfy's mojibake badness, symbols or ideographs glued inside Latin
     words ("summer＊s"), C1 controls, private-use and half-width katakana, rare CJK characters, words
-    made of accented Latin-1 letters only (another alphabet read as cp1252)."""
+    made of accented Latin-1 letters only (another alphabet read as cp1252), Cyrillic or Greek letters of the
+    wrong case (``_wrong_case``)."""
     from ftfy.badness import badness
 
     rare = sum(1 for c in text if ord(c) > 0x2E7F and not _common_cjk(c))
     return (badness(text) + 3 * len(_SANDWICH.findall(text)) + 5 * len(_ODD.findall(text)) + 2 * rare
-            + 3 * len(_ALL_ACCENTED_WORD.findall(text)))
+            + 3 * len(_ALL_ACCENTED_WORD.findall(text)) + _wrong_case(text))
+
+
+def _wrong_case(text: str, *, min_letters: int = 40, per_letters: int = 10) -> int:
+    """Cyrillic or Greek that its own writers would not write: 3 for each capital right after a lower-case letter,
+    and, for at least ``min_letters`` lower-case letters with no capital among them, one per ``per_letters`` of
+    them (news has capitals: sentences and names start with one)."""
+    inside = 3 * len(_CAPITAL_INSIDE_WORD.findall(text))
+    lower = len(_LOWER.findall(text))
+    uncased = lower // per_letters if lower >= min_letters and not _UPPER.search(text) else 0
+    return inside + uncased
 
 
 @functools.lru_cache(maxsize=65536)
@@ -184,7 +210,8 @@ def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
     """The legacy codec whose strict decoding of ``raw`` looks least wrong.
 
     Candidates: charset-normalizer's guess and ``LEGACY_CODECS``, judged on the first ``sample_bytes``.
-    Ties go to the detector's guess when it is a multibyte (CJK) codec, else to cp1252 (the detector
+    Ties go to the detector's guess when it is a multibyte (CJK) codec or the code page of a non-Latin script
+    (``_SCRIPT_PAGES``: Greek in cp1253 and Hebrew in cp1255 tie with cp1251), else to cp1252 (the detector
     confuses the Western code pages). The winner must decode the whole of ``raw`` strictly."""
     from charset_normalizer import from_bytes
 
@@ -196,7 +223,7 @@ def _legacy_codec(raw: bytes, *, sample_bytes: int = 65536) -> str | None:
         # an unlisted guess (iso8859-13, cp775, mac-*, cp932, ...) is usually the detector confusing
         # code pages on text with few non-ASCII bytes: try it last
         order.append(guess)
-    elif guess in _MULTIBYTE:
+    elif guess in _MULTIBYTE or guess in _SCRIPT_PAGES:
         order.remove(guess)
         order.insert(0, guess)
     scored = []

@@ -51,6 +51,25 @@ def test_cp1251_russian_is_not_read_as_cp1252_accented_latin():
     assert dec.encoding == "cp1251" and dec.text == (RUSSIAN + "\n") * 2
 
 
+# Invented Greek and Hebrew news, each with a few Latin words (an agency, a company): mostly one script
+GREEK = ("Ο δήμαρχος της πόλης δήλωσε τη Δευτέρα (Reuters) ότι οι τιμές των εισιτηρίων θα αυξηθούν κατά 10%. "
+         "Οι κάτοικοι δεν συμφωνούν με την απόφαση της Blue Ferries.")
+HEBREW = ("ראש העיר אמר ביום שני (Reuters) כי מחירי הכרטיסים יעלו ב-10% בחודש הבא. "
+          "תושבי העיר העתיקה אינם מסכימים עם ההחלטה של Blue Ferries.")
+
+
+@pytest.mark.parametrize("text, codec", [
+    pytest.param(GREEK, "cp1253", id="greek in cp1253 (was read as cp1251 Cyrillic)"),
+    pytest.param(HEBREW, "cp1255", id="hebrew in cp1255 (was read as cp1251 Cyrillic)"),
+    pytest.param(RUSSIAN, "cp1251", id="russian in cp1251 stays cp1251"),
+    pytest.param("قال رئيس البلدية يوم الاثنين إن أسعار العبارات سترتفع بنسبة عشرة في المئة. ووافق المجلس على ذلك.",
+                 "cp1256", id="arabic in cp1256 (was read as cp1251 Cyrillic)"),
+])
+def test_a_code_page_of_a_non_latin_script_is_read_in_its_own_script(text, codec):
+    dec = decoded(((text + "\n") * 2).encode(codec))
+    assert (dec.encoding, dec.text) == (codec, (text + "\n") * 2)
+
+
 def test_western_cp1252_text_still_decodes_as_cp1252():
     text = "Le maire a déclaré à l’AFP que les tarifs du ferry augmenteraient. Der Bürgermeister sagte: “Grüße”."
     dec = decoded(text.encode("cp1252"))
