@@ -107,7 +107,8 @@ def decoded(raw: bytes, *, min_text_ratio: float = 0.9, max_nul_ratio: float = 0
 
     Order: a byte-order mark decides (UTF-8/16/32); then strict UTF-8; then UTF-8 holding a few stray
     bytes of a legacy code page (``_mostly_utf8``); then the legacy codec (cp1252, GB18030/GBK, Big5,
-    Shift-JIS, cp1251 Cyrillic, cp1253 Greek, cp1255 Hebrew, cp1256 Arabic, ...) whose decoding looks least wrong, charset-normalizer's guess among the candidates.
+    Shift-JIS, cp1251 Cyrillic, cp1253 Greek, cp1255 Hebrew, cp1256 Arabic, ...) whose decoding looks least
+    wrong, charset-normalizer's guess among the candidates.
     NUL bytes without a BOM are ``binary_content`` unless the file is BOM-less UTF-16/32, or strict UTF-8
     with at most ``max_nul_ratio`` of its bytes NULs (they are dropped: ``nul_bytes_removed``); so is
     text with less than ``min_text_ratio`` printable characters. Empty or whitespace-only input is
