@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
 import numpy as np
@@ -32,7 +33,8 @@ def test_every_required_column_of_every_model_has_a_not_null_expectation() -> No
     for table, model in TABLES.items():
         names = {e.name for e in expectations(table, model)}
         for field, info in model.model_fields.items():
-            optional = info.default is None and "None" in str(info.annotation)
+            # ``X | None`` (``Optional[Literal[...]]`` prints without "None", so ask for its arguments)
+            optional = info.default is None and type(None) in typing.get_args(info.annotation)
             assert (f"{table}.{field}.not_null" in names) is (not optional), field
 
 
