@@ -76,21 +76,30 @@ def _date_parts(m: re.Match[str]) -> tuple[int, int, int] | None:
     return int(g["year"]), month, day
 
 
-def found_date(line: str) -> FoundDate | None:
-    """The first full (day, month, year) date in ``line``; year-less dates give None."""
-    best: FoundDate | None = None
-    for pattern in DATE_PATTERNS:
+def _full_dates(patterns: tuple[re.Pattern[str], ...], line: str) -> Iterator[tuple[re.Match[str], dt.date | None]]:
+    """Each full-date match of ``patterns`` in ``line`` (pattern by pattern), with its date, or None where the
+    match is no day of the calendar (February 30). Matches of an unknown month name are skipped."""
+    for pattern in patterns:
         for m in pattern.finditer(line):
             parts = _date_parts(m)
             if parts is None:
                 continue
             try:
-                value = dt.date(*parts)
+                yield m, dt.date(*parts)
             except ValueError:
-                continue
-            if best is None or m.start() < best.start:
-                best = FoundDate(value, m.group(0).strip(), m.start(), m.end())
-            break
+                yield m, None
+
+
+def found_date(line: str) -> FoundDate | None:
+    """The first full (day, month, year) date in ``line``; year-less dates give None."""
+    best: FoundDate | None = None
+    done: set[re.Pattern[str]] = set()     # a pattern's first valid date is its answer
+    for m, value in _full_dates(DATE_PATTERNS, line):
+        if value is None or m.re in done:
+            continue
+        done.add(m.re)
+        if best is None or m.start() < best.start:
+            best = FoundDate(value, m.group(0).strip(), m.start(), m.end())
     return best
 
 
@@ -105,17 +114,9 @@ class DateProblem:
 def date_problem(line: str, *, min_year: int = 1900) -> DateProblem | None:
     """The first date-shaped text in ``line`` (a full date, any year from 1000) that is no day of the calendar
     or lies before ``min_year``, or None. Asked only where no publication date was read."""
-    for pattern in ANY_YEAR_DATE_PATTERNS:
-        for m in pattern.finditer(line):
-            parts = _date_parts(m)
-            if parts is None:
-                continue
-            try:
-                value = dt.date(*parts)
-            except ValueError:
-                return DateProblem(m.group(0).strip(), "no_such_day")
-            if value.year < min_year:
-                return DateProblem(m.group(0).strip(), "before_earliest_year")
+    for m, value in _full_dates(ANY_YEAR_DATE_PATTERNS, line):
+        if value is None or value.year < min_year:
+            return DateProblem(m.group(0).strip(), "no_such_day" if value is None else "before_earliest_year")
     return None
 
 
