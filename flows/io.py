@@ -642,9 +642,9 @@ def published_object_snapshot(snapshot: Path, curated_uri: str, *, keep: int) ->
     before sees the previous version whole, after it the new one); then old snapshots are pruned to ``keep``."""
     fs, root = s3_filesystem(), s3_key(curated_uri)
     target = f"{SNAPSHOTS}/{snapshot.name}"
-    files = sorted(p for p in snapshot.iterdir() if p.name != MANIFEST) + [snapshot / MANIFEST]
-    for path in files:
-        upload_file(fs, path, f"{root}/{target}/{path.name}")
+    files = sorted(p for p in snapshot.rglob("*") if p.is_file() and p.name != MANIFEST) + [snapshot / MANIFEST]
+    for path in files:        # the incremental/ cache too, under its own folder
+        upload_file(fs, path, f"{root}/{target}/{path.relative_to(snapshot).as_posix()}")
     put_text(fs, f"{root}/{CURRENT}", target)
     pruned = pruned_object_snapshots(fs, root, keep=keep)
     return f"{curated_uri.rstrip('/')}/{target}", [f"{curated_uri.rstrip('/')}/{SNAPSHOTS}/{n}" for n in pruned]
@@ -653,9 +653,14 @@ def published_object_snapshot(snapshot: Path, curated_uri: str, *, keep: int) ->
 def pruned_object_snapshots(fs: pafs.FileSystem, root: str, *, keep: int) -> list[str]:
     """Delete all but ``keep`` finished snapshots below ``root/snapshots`` (never the current one), and the
     unfinished ones (no manifest.json: an upload a killed run left) other than the current; the names deleted."""
-    infos = fs.get_file_info(pafs.FileSelector(f"{root}/{SNAPSHOTS}", recursive=True, allow_not_found=True))
-    names = {i.path.split("/")[-2] for i in infos if i.type == pafs.FileType.File}
-    finished = {i.path.split("/")[-2] for i in infos if i.base_name == MANIFEST}
+    base = f"{root}/{SNAPSHOTS}/"
+    infos = fs.get_file_info(pafs.FileSelector(base.rstrip("/"), recursive=True, allow_not_found=True))
+    files = [i for i in infos if i.type == pafs.FileType.File]
+
+    def snapshot_of(info) -> str:     # the folder right below snapshots/, however deep the file lies
+        return info.path[len(base):].split("/", 1)[0]
+    names = {snapshot_of(i) for i in files}
+    finished = {snapshot_of(i) for i in files if i.path[len(base):] == f"{snapshot_of(i)}/{MANIFEST}"}
     pointer = get_text(fs, f"{root}/{CURRENT}")
     current = pointer.strip().rpartition("/")[2] if pointer else None
     doomed = sorted(names - finished - {current})
