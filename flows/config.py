@@ -61,6 +61,10 @@ class RunConfig(BaseModel):
                                   description="Seconds one raw file may take, read to attributed (checked between "
                                               "stages, lines, paragraphs and sentences); a file over it is rejected "
                                               "as timeout and the others go on.")
+    run_timeout_s: float | None = Field(None, gt=0, allow_inf_nan=False,
+                                        description="Seconds a whole run may take (the Prefect flow's timeout): a "
+                                                    "run over it ends as crashed, publishes nothing and leaves the "
+                                                    "last version current; none by default.")
     batch_size: int = Field(200, ge=1, description="Raw files per task.")
     runner: Literal["threads", "processes", "dask"] = Field(
         "threads", description="Prefect task runner of the batches: threads in the flow's process, worker "

@@ -8,6 +8,7 @@ its staging folder was removed, the lock released, and reports/history.jsonl rec
 """
 # No `from __future__ import annotations` here: flows.serve hands the runner a cloudpickled copy of the flow,
 # whose function keeps only the globals its body names, so the annotation `RunConfig` must be the class itself.
+import asyncio
 import datetime as dt
 import sys
 import time
@@ -18,6 +19,7 @@ import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
+from prefect.tasks import exponential_backoff
 
 from flows import __version__, incremental, io, options, runners, signals
 from flows.config import RunConfig
@@ -65,7 +67,24 @@ def reuse_unchanged_files(profile: incremental.CorpusProfile, curated_dir: Path,
     return incremental.staged_reuse(profile, curated_dir, staging / "parts", run_id, fingerprint)
 
 
-@task(name="curate-batch")
+def transient_io_error(task, task_run, state) -> bool:
+    """Prefect's ``retry_condition_fn`` for the tasks that only read and write files they own: retry an
+    ``OSError`` (a full disk freed, a network filesystem or object store hiccup), never the pipeline's own
+    verdict on a raw file nor an error no retry can mend (a missing or forbidden path)."""
+    err = state.data if isinstance(state.data, BaseException) else None
+    permanent = (io.UnusableSourceError, io.RejectedSourceError, FileNotFoundError, PermissionError,
+                 IsADirectoryError, NotADirectoryError)
+    return isinstance(err, OSError) and not isinstance(err, permanent)
+
+
+# Tasks whose work can run again from the start with the same result (they write whole files of their own
+# atomically): two retries after 2 and 4 seconds (+-50 %) on a transient I/O error. Publishing (one switch)
+# and the report (it appends to history) are not retried; a failed run leaves the last version current.
+IO_RETRIES = {"retries": 2, "retry_delay_seconds": exponential_backoff(backoff_factor=2), "retry_jitter_factor": 0.5,
+              "retry_condition_fn": transient_io_error}
+
+
+@task(name="curate-batch", **IO_RETRIES)
 def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
                  lineage: assemble.Lineage, boilerplate: frozenset[str], max_file_bytes: int,
                  file_timeout_s: float) -> dict:
@@ -107,7 +126,7 @@ def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: O
     return assemble.rejection_row(source, lineage, stage="ingest", table="documents", reason=reason, detail=detail)
 
 
-@task(name="assemble-tables")
+@task(name="assemble-tables", **IO_RETRIES)
 def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -> tuple[dict[str, Path], dict]:
     """Join the batch parts (and any reused rows) into one staged file per table, rows in the raw files' order
     ``order``; keep them as they are for the snapshot's cache (``staging/cache``); then mark duplicate documents,
@@ -310,7 +329,9 @@ def ended_run_entry(run: dict, err: BaseException, seconds: float) -> dict:
     entry = {**run, "passed": False, "seconds": round(seconds, 2)}
     if signum is not None:
         return {**entry, "status": "interrupted", "signal": signum.name}
-    return {**entry, "status": "crashed", "error_type": type(err).__name__, "error": str(err)}
+    message = str(err) or ("cancelled: the run's time budget (run_timeout_s) ran out, or Prefect cancelled the run"
+                           if isinstance(err, asyncio.CancelledError) else "")
+    return {**entry, "status": "crashed", "error_type": type(err).__name__, "error": message}
 
 
 def _record_ended_run(run: dict, err: BaseException, seconds: float, history_path: Path) -> None:
@@ -387,9 +408,15 @@ def curate(config: RunConfig = RunConfig()) -> dict:
     return summary
 
 
+# The flow as prefect.yaml deploys it (`prefect deploy`): a deployment loads its entrypoint as it is, so the
+# time budget of a scheduled run is set here, not by the run's parameters.
+SCHEDULED_RUN_TIMEOUT_S = 6 * 3600
+curate_scheduled = curate.with_options(timeout_seconds=SCHEDULED_RUN_TIMEOUT_S)
+
+
 def curate_with_runner(config: RunConfig):
-    """The flow with the task runner the config asks for (flows/runners.py)."""
-    return curate.with_options(task_runner=runners.task_runner(config))
+    """The flow with the task runner the config asks for (flows/runners.py) and the run's time budget."""
+    return curate.with_options(task_runner=runners.task_runner(config), timeout_seconds=config.run_timeout_s)
 
 
 def _raw_problem(config: RunConfig) -> str | None:

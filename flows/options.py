@@ -87,6 +87,9 @@ def add_run_options(parser: argparse.ArgumentParser) -> None:
     add("--file-timeout", type=positive_seconds, default=d.file_timeout_s, metavar="SECONDS",
         help="time budget of one raw file, read to attributed; a file over it is rejected as timeout and the "
              "run goes on (default: %(default)s)")
+    add("--run-timeout", type=positive_seconds, default=d.run_timeout_s, metavar="SECONDS",
+        help="time budget of the whole run (the Prefect flow's timeout): a run over it publishes nothing and the "
+             "last version stays current (default: none)")
 
 
 def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> RunConfig:
@@ -98,7 +101,7 @@ def run_config(args: argparse.Namespace, *, absolute_paths: bool = False) -> Run
                          runner=args.runner, max_workers=args.workers, dask_address=args.dask_address,
                          build_data_docs=not args.no_data_docs, keep_snapshots=args.keep_snapshots,
                          max_file_bytes=args.max_file_bytes, file_timeout_s=args.file_timeout,
-                         incremental=args.incremental)
+                         incremental=args.incremental, run_timeout_s=args.run_timeout)
     except ValidationError as err:
         raise UsageError(validation_message(err)) from None
 
