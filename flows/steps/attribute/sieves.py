@@ -84,13 +84,20 @@ def _names_a_person(ctx: Context, name: str) -> bool:
     return any(w in ctx.people.name_words for w in name.split())
 
 
+def _of_the_other_gender(ctx: Context, name: str, pronoun: str) -> bool:
+    """Rule ``pronoun_of_the_other_gender``: the text gives the person ``name`` the gender of the
+    other pronoun (``Mr.``, ``spokeswoman``, the pronouns that follow them), so this he/she is not them."""
+    return ctx.people.gender.get(ctx.people.name(name), pronoun) != pronoun
+
+
 def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for the source of a reported clause in sentence ``si``."""
     sent = ctx.parsed.sentences[si]
     head = sent.doc[clause.source_token]
     if head.lower_ in ("he", "she"):
         surface = ctx.surface[si]
-        if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker):
+        if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
+                and not _of_the_other_gender(ctx, surface.speaker, head.lower_):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
     if head.lower_ == "they":

@@ -153,3 +153,27 @@ def test_a_quotation_closed_at_its_paragraph_end_does_not_speak_for_the_next_par
     ctx = _quote_paragraphs_ctx(nlp, paras)
     first = sieves.Decision("direct", "Jane Roe", None, "said", 31, 35, "quote_with_cue")
     assert set(sieves.quote_continues(ctx, {0: first})) == {1}
+
+
+def test_she_never_takes_a_surface_guess_the_text_calls_he(nlp):
+    """Planted defect: the surface rules' guess "Tom Hale" (a "Mr.") taken for "she said"."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    paras = ["Ann Berg, a lawyer, met Mr. Tom Hale on Monday.", "She said the talks had failed."]
+    spans = [(0, 0, len(paras[0])), (1, 0, len(paras[1]))]
+    parsed = parse.parsed_document(paras, spans, nlp)
+    surface = (AttributedSentence(0, *spans[0][1:], "narration", None, None, None, False),
+               AttributedSentence(1, *spans[1][1:], "indirect", "Tom Hale", None, "said", False, "reported_cue"))
+    people = entities.document_people(parsed)
+    assert people.gender.get("Tom Hale") == "he"
+    ctx = sieves.Context(surface, parsed, people, lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "Ann Berg"
+    he_said = (surface[0], AttributedSentence(1, *spans[1][1:], "indirect", "Tom Hale", None, "said", False,
+                                              "reported_cue"))
+    paras_he = [paras[0], "He said the talks had failed."]
+    parsed_he = parse.parsed_document(paras_he, spans, nlp)
+    ctx_he = sieves.Context(he_said, parsed_he, entities.document_people(parsed_he), lexicon.CUE_VERB_FORMS,
+                            lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Tom Hale"      # the same guess, the right gender
