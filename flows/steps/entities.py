@@ -37,6 +37,7 @@ class People:
     gender: dict                             # canonical name -> "he" | "she"
     descriptors: frozenset = frozenset()     # words of organisation, group and place names
     stray_words: frozenset = frozenset()     # capitalised words the parse reads as no part of the name they open
+    titled: frozenset = frozenset()          # (canonical name, "he" | "she") an honorific or gendered noun gives
 
     def name(self, written: str) -> str:
         """The canonical name of a person as written; a bare surname maps to the fullest name."""
@@ -230,13 +231,25 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
     return {p: max(set(v), key=v.count) for p, v in votes.items() if v.count("he") != v.count("she")}
 
 
+def _titled_genders(parsed, mentions, canonical) -> frozenset:
+    """(canonical person, gender) for every honorific or gendered noun right before a mention."""
+    out = set()
+    for m in mentions:
+        sent = parsed.sentences[m.sentence]
+        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
+        g = _gender_before(sent, ent.start if ent is not None else m.token)
+        if g:
+            out.add((canonical[m.name], g))
+    return frozenset(out)
+
+
 def document_people(parsed) -> People:
     """The people of a document: mentions, canonical names and gender, read once."""
     descriptors = non_name_words(parsed)
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
     return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors,
-                  stray_words(parsed))
+                  stray_words(parsed), _titled_genders(parsed, mentions, canonical))
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:

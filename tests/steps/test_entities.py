@@ -67,3 +67,11 @@ def test_a_surname_inside_a_name_or_a_body_is_no_mention_of_its_own():
     paras = ["Donald Trump spoke.", "The Trump Organization denied it."]
     _, people = _people(paras)
     assert [m.sentence for m in people.mentions] == [0]
+
+
+def test_titled_genders_come_only_from_an_honorific_or_gendered_noun():
+    """Planted defect: a pronoun after a person taken as evidence as strong as "Mr." or "spokeswoman"."""
+    _, people = _people(["Mr. Tom Hale met the press.", "Party spokeswoman Ann Berg spoke first.",
+                      "Lee Park arrived.", "He said little."])
+    assert people.titled == frozenset({("Tom Hale", "he"), ("Ann Berg", "she")})
+    assert people.gender.get("Lee Park") == "he"              # the pronoun still votes for the gender map

@@ -85,9 +85,12 @@ def _names_a_person(ctx: Context, name: str) -> bool:
 
 
 def _of_the_other_gender(ctx: Context, name: str, pronoun: str) -> bool:
-    """Rule ``pronoun_of_the_other_gender``: the text gives the person ``name`` the gender of the
-    other pronoun (``Mr.``, ``spokeswoman``, the pronouns that follow them), so this he/she is not them."""
-    return ctx.people.gender.get(ctx.people.name(name), pronoun) != pronoun
+    """Rule ``pronoun_of_the_other_gender``: an honorific or gendered noun before the person ``name``
+    (``Mr.``, ``spokeswoman``) gives them the other pronoun's gender, and none gives them this one's, so
+    this he/she is not them. Pronoun votes are not enough evidence: on PolNeAR they lost more than they won."""
+    person = ctx.people.name(name)
+    other = "she" if pronoun == "he" else "he"
+    return (person, other) in ctx.people.titled and (person, pronoun) not in ctx.people.titled
 
 
 def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
