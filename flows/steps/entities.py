@@ -202,6 +202,18 @@ def _pronouns_after(sent, token: int) -> list[str]:
             if t.lower_ in PRONOUN_GENDER and not sent.in_quote[t.i]]
 
 
+def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
+    """(canonical person, gender) for each mention with an honorific or gendered noun right before it."""
+    out = []
+    for m in mentions:
+        sent = parsed.sentences[m.sentence]
+        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
+        g = _gender_before(sent, ent.start if ent is not None else m.token)
+        if g:
+            out.append((canonical[m.name], g))
+    return out
+
+
 def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
     """Per canonical person, the gender the text gives: an honorific or gendered noun before a
     mention (two votes); pronouns after the only person of a sentence, and the he/she subject of
@@ -210,11 +222,8 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-        sent = parsed.sentences[m.sentence]
-        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
-        g = _gender_before(sent, ent.start if ent is not None else m.token)
-        if g:
-            votes.setdefault(canonical[m.name], []).extend([g, g])    # an honorific outweighs a pronoun
+    for person, g in _titled_mentions(parsed, mentions, canonical):
+        votes.setdefault(person, []).extend([g, g])    # an honorific outweighs a pronoun
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
         if len(people) != 1:
@@ -231,25 +240,13 @@ def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
     return {p: max(set(v), key=v.count) for p, v in votes.items() if v.count("he") != v.count("she")}
 
 
-def _titled_genders(parsed, mentions, canonical) -> frozenset:
-    """(canonical person, gender) for every honorific or gendered noun right before a mention."""
-    out = set()
-    for m in mentions:
-        sent = parsed.sentences[m.sentence]
-        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
-        g = _gender_before(sent, ent.start if ent is not None else m.token)
-        if g:
-            out.add((canonical[m.name], g))
-    return frozenset(out)
-
-
 def document_people(parsed) -> People:
     """The people of a document: mentions, canonical names and gender, read once."""
     descriptors = non_name_words(parsed)
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
     return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors,
-                  stray_words(parsed), _titled_genders(parsed, mentions, canonical))
+                  stray_words(parsed), frozenset(_titled_mentions(parsed, mentions, canonical)))
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:
