@@ -214,15 +214,16 @@ def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
     return out
 
 
-def _gender_votes(parsed, mentions, canonical) -> dict[str, str]:
+def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]]) -> dict[str, str]:
     """Per canonical person, the gender the text gives: an honorific or gendered noun before a
-    mention (two votes); pronouns after the only person of a sentence, and the he/she subject of
-    the next sentence after a sentence whose subject is that person alone (one vote each)."""
+    mention (``titled``, :func:`_titled_mentions`: two votes); pronouns after the only person of a sentence,
+    and the he/she subject of the next sentence after a sentence whose subject is that person alone (one
+    vote each)."""
     votes: dict[str, list[str]] = {}
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
-    for person, g in _titled_mentions(parsed, mentions, canonical):
+    for person, g in titled:
         votes.setdefault(person, []).extend([g, g])    # an honorific outweighs a pronoun
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
@@ -245,8 +246,9 @@ def document_people(parsed) -> People:
     descriptors = non_name_words(parsed)
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
-    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical), descriptors,
-                  stray_words(parsed), frozenset(_titled_mentions(parsed, mentions, canonical)))
+    titled = _titled_mentions(parsed, mentions, canonical)
+    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical, titled), descriptors,
+                  stray_words(parsed), frozenset(titled))
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:
