@@ -70,6 +70,7 @@ def article_examples(raw: bytes, gold: dict, boilerplate: frozenset[str], nlp) -
     texts = [paragraphs[a.paragraph_index][a.start:a.end] for a in surface.sentences]
     labels = sentence_labels(gold["statements"], texts)
     X, y, rules = [], [], []
+    shares = review.report_shares(ctx.parsed.sentences, draft)
     for si, label in enumerate(labels):
         d = draft.get(si)
         if label is None:
@@ -78,7 +79,7 @@ def article_examples(raw: bytes, gold: dict, boilerplate: frozenset[str], nlp) -
             fixed = d is not None and d.mode != "narration"     # decided as drafted: counted, not learned
             rules.append(("fixed", fixed, label))
             continue
-        X.append(review.sentence_features(ctx, draft, si))
+        X.append(review.sentence_features(ctx, draft, si, shares))
         y.append(label)
         rules.append(d.rule if d is not None else "narration")
     return X, y, rules

@@ -159,6 +159,11 @@ def content_beside(sent, cue) -> list:
     return [t for t in doc if t.i > colon.i] if colon is not None else []
 
 
+def logistic(z: float) -> float:
+    """The logistic function of a linear model's score (clamped: no overflow for extreme scores)."""
+    return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+
+
 @dataclass(frozen=True)
 class CueClassifier:
     """Logistic regression over :func:`clause_features`, trained on PolNeAR train by
@@ -170,8 +175,7 @@ class CueClassifier:
     min_share: float = 0.0      # a reading whose content covers less is never reported
 
     def probability(self, features: list[str], share: float) -> float:
-        z = self.bias + self.weights.get("share", 0.0) * share + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return logistic(self.bias + self.weights.get("share", 0.0) * share + sum(self.weights.get(f, 0.0) for f in features))
 
 
 def source_kind(sent, head, source_nouns: frozenset[str]) -> str:

@@ -17,10 +17,11 @@ around it (:func:`sentence_features`).
 """
 from __future__ import annotations
 
-import math
+from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.attribute.cues import ReportedClause, SOURCE_PRONOUNS, is_source, source_kind, source_phrase
+from flows.steps.attribute.cues import (ReportedClause, SOURCE_PRONOUNS, is_source, logistic, source_kind,
+                                        source_phrase)
 
 # rules whose draft decisions the review may overturn: a report carried on into the sentences after
 # (or before) its cue, which on news nobody here wrote is right about a third of the time
@@ -40,8 +41,7 @@ class SentenceClassifier:
     add_threshold: float        # an undecided sentence becomes reported at or above this probability
 
     def probability(self, features: list[str]) -> float:
-        z = self.bias + sum(self.weights.get(f, 0.0) for f in features)
-        return 1.0 / (1.0 + math.exp(-max(-60.0, min(60.0, z))))
+        return logistic(self.bias + sum(self.weights.get(f, 0.0) for f in features))
 
 
 def main_verb(doc):
@@ -99,18 +99,31 @@ def _share_bin(part: int, whole: int) -> int:
     return 0 if not part else 3 if part == whole else 1 if part * 2 < whole else 2
 
 
-def _context_features(sentences, draft, si: int) -> list[str]:
-    """How much of the sentence's paragraph and document the sieves drafted as speech: a report
-    carried on in a text that reports throughout is likelier than one in a narrated story."""
-    here = sentences[si].paragraph_index
-    reported = {j for j, d in draft.items() if d.mode in ("direct", "indirect") and j != si}
-    same = [j for j in range(len(sentences)) if sentences[j].paragraph_index == here and j != si]
-    return [f"para_reported={_share_bin(len(reported.intersection(same)), len(same)) if same else 'alone'}",
-            f"doc_reported={_share_bin(len(reported), len(sentences) - 1) if len(sentences) > 1 else 'alone'}"]
+@dataclass(frozen=True)
+class ReportShares:
+    """What the sieves drafted as speech in one document, counted once for all its sentences."""
+    reported: frozenset            # sentence indices drafted direct or indirect
+    in_paragraph: Counter          # paragraph index -> its sentences drafted as speech
+    sentences_in: Counter          # paragraph index -> its sentences
 
 
-def _neighbour_features(sentences, draft, si: int) -> list[str]:
-    out = _context_features(sentences, draft, si)
+def report_shares(sentences, draft: dict) -> ReportShares:
+    reported = frozenset(j for j, d in draft.items() if d.mode in ("direct", "indirect"))
+    return ReportShares(reported, Counter(sentences[j].paragraph_index for j in reported),
+                        Counter(s.paragraph_index for s in sentences))
+
+
+def _context_features(sentences, shares: ReportShares, si: int) -> list[str]:
+    """How much of the sentence's paragraph and document the sieves drafted as speech (the sentence itself
+    aside): a report carried on in a text that reports throughout is likelier than one in a narrated story."""
+    here, own = sentences[si].paragraph_index, int(si in shares.reported)
+    same = shares.sentences_in[here] - 1
+    return [f"para_reported={_share_bin(shares.in_paragraph[here] - own, same) if same else 'alone'}",
+            f"doc_reported={_share_bin(len(shares.reported) - own, len(sentences) - 1) if len(sentences) > 1 else 'alone'}"]
+
+
+def _neighbour_features(sentences, draft, shares: ReportShares, si: int) -> list[str]:
+    out = _context_features(sentences, shares, si)
     here = sentences[si].paragraph_index
     for name, j in (("prev", si - 1), ("next", si + 1)):
         if 0 <= j < len(sentences) and sentences[j].paragraph_index == here:
@@ -121,8 +134,10 @@ def _neighbour_features(sentences, draft, si: int) -> list[str]:
     return out
 
 
-def sentence_features(ctx, draft, si: int) -> list[str]:
-    """Named binary features of sentence ``si`` given the sieves' draft decisions ``draft``."""
+def sentence_features(ctx, draft, si: int, shares: ReportShares | None = None) -> list[str]:
+    """Named binary features of sentence ``si`` given the sieves' draft decisions ``draft`` (``shares``:
+    :func:`report_shares` of the draft, counted once per document by a caller that reads every sentence)."""
+    shares = shares if shares is not None else report_shares(ctx.parsed.sentences, draft)
     sent = ctx.parsed.sentences[si]
     doc = sent.doc
     root = main_verb(doc)
@@ -133,7 +148,7 @@ def sentence_features(ctx, draft, si: int) -> list[str]:
             *([f"subj_word={subj.lower_}"] if subj is not None and subj.pos_ in ("NOUN", "PRON") else []),
             f"len_bin={min(4, len(doc) // 10)}", *(["question"] if doc.text.rstrip().endswith("?") else []),
             *_quote_features(sent), *_cue_features(sent, root, ctx.cue_forms),
-            *_neighbour_features(ctx.parsed.sentences, draft, si)]
+            *_neighbour_features(ctx.parsed.sentences, draft, shares, si)]
 
 
 def _subject_clause(sent, cue_forms: frozenset[str], source_nouns: frozenset[str], known_names) -> ReportedClause | None:
@@ -199,12 +214,12 @@ def reviewed(ctx, draft: dict, classifier: SentenceClassifier, speaker_of) -> di
     source of a reported clause (``sieves.speaker_of``)."""
     if ctx.parsed is None:
         return draft
-    out = dict(draft)
+    out, shares = dict(draft), report_shares(ctx.parsed.sentences, draft)
     for si in range(len(ctx.parsed.sentences)):
         if not is_reviewed(ctx, draft, si):
             continue
         d = draft.get(si)
-        p = classifier.probability(sentence_features(ctx, draft, si))
+        p = classifier.probability(sentence_features(ctx, draft, si, shares))
         if d is not None and p < classifier.keep_threshold:
             del out[si]
         elif d is None and p >= classifier.add_threshold:

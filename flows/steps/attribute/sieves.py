@@ -8,6 +8,7 @@ marks the parse does not; the reported-speech sieves read the dependency parse.
 """
 from __future__ import annotations
 
+from collections import ChainMap
 from dataclasses import dataclass
 
 from flows.steps import entities
@@ -195,6 +196,7 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     if ctx.parsed is None:
         return {}
     out = {}
+    so_far = ChainMap(out, decided)               # the decisions before and those this sieve made (a view, no copy)
     quoted_in: dict[int, list[int]] = {}          # paragraph -> its sentences already attributed as speech
     for j, d in decided.items():
         if d.mode in ("direct", "indirect"):
@@ -203,7 +205,7 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
         if si in decided or quoted_share(sent) < ctx.min_share:
             continue
         near = sorted(quoted_in.get(sent.paragraph_index, []), key=lambda j: (j > si, abs(j - si)))
-        d = decided[near[0]] if near else _carried_over(ctx, {**decided, **out}, si)
+        d = decided[near[0]] if near else _carried_over(ctx, so_far, si)
         if d is not None:
             out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
     return out
