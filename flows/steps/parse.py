@@ -53,33 +53,30 @@ class ParsedDocument:
     sentences: tuple[ParsedSentence, ...]
 
 
-def _closes_by_position(spaces_after: list[bool], i: int) -> bool:
-    """A straight mark glued to the token before it and followed by a space or the end closes: with no
-    quotation open it ends one that began before the sentence ('... in May,'' he said.')."""
-    return i > 0 and not spaces_after[i - 1] and (i + 1 == len(spaces_after) or spaces_after[i])
+def _glued(spaces_after: list[bool], i: int) -> tuple[bool, bool]:
+    """Whether the token at ``i`` is glued to the token before it, and to the token after it."""
+    return i > 0 and not spaces_after[i - 1], i + 1 < len(spaces_after) and not spaces_after[i]
 
 
 def _mark_opens(tokens: list[str], i: int, inside: bool, spaces_after: list[bool] | None) -> bool | None:
     """Whether the quotation mark at ``i`` opens (True) or closes (False) a quotation; None for no mark.
 
-    A curly mark typed the wrong way round reads by where it stands: one glued to the word before
-    it and followed by a space closes an open quotation ('here,“ said X'); one after a space and
-    glued to the word after it opens a quotation when none is open. A straight mark toggles, except
-    one that :func:`_closes_by_position` with no quotation open."""
+    Where ``spaces_after`` is given, a mark reads by where it stands: one glued to the word before it and
+    followed by a space or the end closes - a curly mark typed the wrong way round closes an open quotation
+    ('here,“ said X'), a straight mark with none open ends one that began before the sentence ('... in
+    May,'' he said.'); a curly mark after a space and glued to the word after it opens a quotation when none
+    is open. Otherwise a straight mark toggles."""
     text = tokens[i]
     if text not in OPENING_QUOTES + CLOSING_QUOTES and text not in TOGGLING_QUOTES:
         return None
+    before, after = _glued(spaces_after, i) if spaces_after is not None else (False, False)
+    closes_here = before and not after
     if text in TOGGLING_QUOTES:
-        if not inside and spaces_after is not None and _closes_by_position(spaces_after, i):
-            return False
-        return not inside
-    if spaces_after is not None:
-        glued_before = i > 0 and not spaces_after[i - 1]
-        glued_after = i + 1 < len(tokens) and not spaces_after[i]
-        if inside and glued_before and not glued_after:
-            return False
-        if not inside and glued_after and not glued_before:
-            return True
+        return False if not inside and closes_here else not inside
+    if inside and closes_here:
+        return False
+    if not inside and after and not before:
+        return True
     return text in OPENING_QUOTES
 
 
