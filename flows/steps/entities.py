@@ -179,9 +179,17 @@ def canonical_names(names: list[str]) -> dict[str, str]:
     out = {}
     for name in names:
         words = name.split()
-        fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())]
+        fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())
+                  and _name_words_only(n.split(), set(words))]
         out[name] = max(fuller, key=lambda n: (len(n.split()), len(n)))
     return out
+
+
+def _name_words_only(fuller: list[str], short: set[str]) -> bool:
+    """Whether the words a fuller form adds are words of a name - capitalised, or a small word between two
+    (``Ludwig van Beethoven``) - and not a phrase about it: ``Politico`` is not ``a new report by Politico``."""
+    return all(w[:1].isupper() or w in short or 0 < i < len(fuller) - 1 and fuller[i - 1][:1].isupper()
+               and fuller[i + 1][:1].isupper() for i, w in enumerate(fuller))
 
 
 def _gender_before(sent, ent_start: int) -> str | None:

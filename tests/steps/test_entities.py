@@ -75,3 +75,11 @@ def test_titled_genders_come_only_from_an_honorific_or_gendered_noun():
                       "Lee Park arrived.", "He said little."])
     assert people.titled == frozenset({("Tom Hale", "he"), ("Ann Berg", "she")})
     assert people.gender.get("Lee Park") == "he"              # the pronoun still votes for the gender map
+
+
+def test_a_phrase_ending_in_a_name_is_no_fuller_form_of_it():
+    """Planted defect: 'Politico' took 'a new report by Politico' as its fullest form, so every statement
+    of the outlet got the report's phrase as its speaker."""
+    names = entities.canonical_names(["Politico", "a new report by Politico", "Ludwig van Beethoven", "Beethoven"])
+    assert names["Politico"] == "Politico"
+    assert names["Beethoven"] == "Ludwig van Beethoven"

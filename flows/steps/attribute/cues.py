@@ -22,6 +22,7 @@ SOURCE_PRONOUNS = frozenset("he she they".split())
 SUBJECT_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl")
 POSTPOSED_DEPS = ("parataxis", "ccomp", "advcl", "conj", "dep")
 NOT_IN_SOURCE_DEPS = ("appos", "relcl", "acl", "punct", "prep", "advmod", "case")
+MAX_SOURCE_TAIL = 10        # tokens of a prepositional tail kept in a common noun's source phrase
 
 
 @dataclass(frozen=True)
@@ -123,11 +124,24 @@ def source_phrase(sent, head) -> str:
         return ent.text
     drop = set()
     for c in head.children:
-        of_name = c.dep_ == "prep" and c.lower_ in ("of", "for") and head.tag_ in ("NNP", "NNPS")
-        if c.dep_ in NOT_IN_SOURCE_DEPS and not of_name:      # "the Office of the High Commissioner" stays whole
+        if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c):
             drop |= {t.i for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in drop]
     return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
+
+
+def _tail_names_whom(head, child) -> bool:
+    """Whether a prepositional tail belongs in the source: 'of'/'for' inside a name ("the Office of the
+    High Commissioner"), or a tail that names whom a common noun stands for ("a spokeswoman for the
+    ministry of Ruritania", "two-thirds of Democratic insiders", "organizers in Lagos") - without
+    it the source says only 'a spokeswoman'. Never a tail that holds a clause."""
+    if child.dep_ != "prep":
+        return False
+    if head.tag_ in ("NNP", "NNPS"):
+        return child.lower_ in ("of", "for")
+    tail = list(child.subtree)
+    return len(tail) <= MAX_SOURCE_TAIL and not any(t.pos_ in ("VERB", "AUX") for t in tail) and any(
+        t.ent_type_ in SOURCE_ENTITIES or t.pos_ == "PROPN" for t in tail)
 
 
 def content_share(sent, cue, source) -> float:

@@ -94,3 +94,19 @@ def test_a_cue_the_parse_gave_no_content_takes_the_quotation_or_the_text_after_i
 def test_a_colon_inside_a_title_far_after_the_cue_is_no_content(parsed_sentence):
     sent = parsed_sentence("The office issued a white paper entitled Poverty Alleviation: Experience and Contribution.")
     assert cues.content_beside(sent, next(t for t in sent.doc if t.lower_ == "issued")) == []
+
+
+@pytest.mark.parametrize("defect, text, source", [
+    ("who a spokesperson speaks for cut off", "A spokeswoman for the Ruritanian Rail Company said on Monday "
+                                               "that fares would rise.", "A spokeswoman for the Ruritanian Rail Company"),
+    ("where officials work cut off", "Officials at the embassy of Ruritania said the visa rules would change.",
+     "Officials at the embassy of Ruritania"),
+])
+def test_a_common_noun_source_keeps_the_tail_that_names_whom_it_stands_for(parsed_sentence, defect, text, source):
+    c = _clause(parsed_sentence, text)
+    assert c is not None and c.source == source, defect
+
+
+def test_a_tail_without_a_name_stays_out_of_the_source(parsed_sentence):
+    c = _clause(parsed_sentence, "The official in charge of the budget said the cuts would be deep.")
+    assert c is not None and c.source == "The official"
