@@ -132,16 +132,18 @@ def source_phrase(sent, head) -> str:
 
 def _tail_names_whom(head, child) -> bool:
     """Whether a prepositional tail belongs in the source: 'of'/'for' inside a name ("the Office of the
-    High Commissioner"), or a tail that names whom a common noun stands for ("a spokeswoman for the
-    ministry of Ruritania", "two-thirds of Democratic insiders", "organizers in Lagos") - without
-    it the source says only 'a spokeswoman'. Never a tail that holds a clause."""
+    High Commissioner"), or a tail that says whom a common noun stands for - any 'of'/'for' ("a spokesman
+    for the buyer", "the secretary of state", "two-thirds of voters"), another preposition when it names
+    someone ("organizers in Lagos"); without it the source says only 'a spokesman'. Never a tail that
+    holds a clause."""
     if child.dep_ != "prep":
         return False
     if head.tag_ in ("NNP", "NNPS"):
         return child.lower_ in ("of", "for")
     tail = list(child.subtree)
-    return len(tail) <= MAX_SOURCE_TAIL and not any(t.pos_ in ("VERB", "AUX") for t in tail) and any(
-        t.ent_type_ in SOURCE_ENTITIES or t.pos_ == "PROPN" for t in tail)
+    if len(tail) > MAX_SOURCE_TAIL or any(t.pos_ in ("VERB", "AUX") for t in tail):
+        return False
+    return child.lower_ in ("of", "for") or any(t.ent_type_ in SOURCE_ENTITIES or t.pos_ == "PROPN" for t in tail)
 
 
 def content_share(sent, cue, source) -> float:

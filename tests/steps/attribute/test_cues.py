@@ -99,6 +99,8 @@ def test_a_colon_inside_a_title_far_after_the_cue_is_no_content(parsed_sentence)
 @pytest.mark.parametrize("defect, text, source", [
     ("who a spokesperson speaks for cut off", "A spokeswoman for the Ruritanian Rail Company said on Monday "
                                                "that fares would rise.", "A spokeswoman for the Ruritanian Rail Company"),
+    ("whom a spokesman speaks for cut off though no name is in it",
+     "A spokesman for the buyer said the deal would close in May.", "A spokesman for the buyer"),
     ("where officials work cut off", "Officials at the embassy of Ruritania said the visa rules would change.",
      "Officials at the embassy of Ruritania"),
 ])
