@@ -96,7 +96,8 @@ def _named_after_quotation(cue, in_quote: tuple[bool, ...]):
 def source_entity(sent, head):
     """The named entity that is the source: a person around the head, else a person named inside
     the head's phrase ("Chinese ambassador to Germany Wu Ken", "UN High Commissioner Volker
-    Türk"), outside relative clauses, else the organisation or nation around the head."""
+    Türk"), outside relative clauses, else the organisation or nation around the head, else - for a
+    common noun - the one its proper-noun apposition names."""
     ent = next((e for e in sent.doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return ent
@@ -104,6 +105,9 @@ def source_entity(sent, head):
     person = next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
     if person is not None:
         return person
+    if ent is None and head.tag_ in ("NN", "NNS"):      # "his nephew <name NER took for a body>"
+        ent = next((e for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
+                    for e in sent.doc.ents if e.start <= c.i < e.end), None)
     return ent if ent is not None and ent.label_ in SOURCE_ENTITIES else None
 
 

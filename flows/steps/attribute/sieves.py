@@ -12,6 +12,7 @@ from collections import ChainMap
 from dataclasses import dataclass
 
 from flows.steps import entities
+from flows.steps.lexicon import HONORIFICS
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
 
@@ -118,9 +119,25 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         surface = ctx.surface[si]
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
             return surface.speaker, surface.speaker_role
+    return name, role_of(sent, head, ent)
+
+
+def role_of(sent, head, ent) -> str | None:
+    """The description the sentence gives the source: the head's apposition ("Jane Roe, a lawyer,"), or -
+    where the name stands inside the head's phrase ("his nephew Jon Roe", "Chinese ambassador to Germany
+    Wu Ken") - the words before a person's name, honorifics aside, when they end in a noun; never the name
+    itself."""
     appos = next((c for c in head.children if c.dep_ == "appos"), None)
-    role = sent.doc[appos.left_edge.i:appos.right_edge.i + 1].text if appos is not None else None
-    return name, role
+    if appos is not None and (ent is None or not appos.left_edge.i <= ent.start <= appos.right_edge.i):
+        return sent.doc[appos.left_edge.i:appos.right_edge.i + 1].text
+    if ent is None or ent.label_ != "PERSON" or ent.start <= head.left_edge.i:
+        return None
+    before = list(sent.doc[head.left_edge.i:ent.start])
+    while before and (before[-1].is_punct or before[-1].lower_ in HONORIFICS):
+        before.pop()
+    if not before or before[-1].pos_ not in ("NOUN", "PROPN"):     # "a narrator in the", "an analysis by"
+        return None
+    return sent.doc[before[0].i:before[-1].i + 1].text
 
 
 def quoted_share(sent) -> float:

@@ -112,3 +112,18 @@ def test_a_common_noun_source_keeps_the_tail_that_names_whom_it_stands_for(parse
 def test_a_tail_without_a_name_stays_out_of_the_source(parsed_sentence):
     c = _clause(parsed_sentence, "The official in charge of the budget said the cuts would be deep.")
     assert c is not None and c.source == "The official"
+
+
+def test_a_name_ner_took_for_a_body_in_apposition_to_a_common_noun_is_the_source(parsed_sentence):
+    """Planted defect: NER labelled the nephew's name ORG, so 'his nephew' was no source at all and the
+    quotation went to the speaker before."""
+    from spacy.tokens import Span
+
+    sent = parsed_sentence("“We called him before he boarded,” his nephew Tom Bellamy added.")
+    doc = sent.doc
+    start = next(t.i for t in doc if t.text == "Tom")
+    doc.ents = [Span(doc, start, start + 2, label="ORG")]
+    head = next(t for t in doc if t.text == "nephew")
+    if not any(c.dep_ == "appos" for c in head.children):
+        pytest.skip("the parse does not read the name as the nephew's apposition")
+    assert cues.source_entity(sent, head).text == "Tom Bellamy"

@@ -1,4 +1,6 @@
 """The sieve order: each sieve decides only sentences still open; the first decision stands."""
+import pytest
+
 from flows.steps.attribute import RULE_NAMES, SIEVES, attributed_document, sieves
 
 
@@ -178,3 +180,20 @@ def test_she_never_takes_a_surface_guess_the_text_calls_he(nlp):
     ctx_he = sieves.Context(he_said, parsed_he, entities.document_people(parsed_he), lexicon.CUE_VERB_FORMS,
                             lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
     assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Tom Hale"      # the same guess, the right gender
+
+
+@pytest.mark.parametrize("defect, text, role", [
+    ("the name stood in the head's apposition, so the role was the name itself",
+     "His nephew Tom Bellamy said on Monday that the flight had been calm.", "His nephew"),
+    ("a description before the name was lost", "Ruritanian ambassador to Germany Tom Bellamy said on Monday "
+                                                "that talks would resume.", "Ruritanian ambassador to Germany"),
+    ("an honorific was taken for a role", "Mr. Tom Bellamy said on Monday that talks would resume.", None),
+    ("an apposition after the name was lost", "Tom Bellamy, a lawyer for the family, said on Monday that the "
+                                              "talks would resume.", "a lawyer for the family"),
+])
+def test_the_role_is_the_description_beside_the_name_never_the_name(parsed_sentence, defect, text, role):
+    from flows.steps.attribute.cues import source_entity
+
+    sent = parsed_sentence(text)
+    head = next(c for t in sent.doc if t.lower_ == "said" for c in t.children if c.dep_ == "nsubj")
+    assert sieves.role_of(sent, head, source_entity(sent, head)) == role, defect
