@@ -258,6 +258,12 @@ GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy gran
     king prince spokesman chairman businessman congressman mr""".split()},
                   **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece
     queen princess spokeswoman chairwoman businesswoman congresswoman mrs ms miss""".split()}}
+# nouns for one person by their office or station: "the senator", "the Republican nominee" - a definite
+# description of someone the document names (title words that are nouns, gendered nouns, and these)
+PERSON_ROLE_NOUNS = frozenset(
+    {w for w in TITLE_WORDS if "." not in w and len(w) > 3} - {"chinese", "foreign", "former", "high", "special",
+                                                              "senior", "state", "vice", "prime", "party", "research"}
+    | set(GENDERED_NOUNS) - HONORIFICS | set("nominee billionaire tycoon front-runner frontrunner lady".split()))
 # capitalised words that are common words and also surnames: a surname when a given name follows
 SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu".split())
 PRONOUNS_GROUP = frozenset("they".split())

@@ -12,7 +12,7 @@ from collections import ChainMap
 from dataclasses import dataclass
 
 from flows.steps import entities
-from flows.steps.lexicon import HONORIFICS
+from flows.steps.lexicon import HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
 
@@ -95,6 +95,16 @@ def _of_the_other_gender(ctx: Context, name: str, pronoun: str) -> bool:
     return (person, other) in ctx.people.titled and (person, pronoun) not in ctx.people.titled
 
 
+def _definite_description(head, ent) -> bool:
+    """A source that stands for one person the text named before: 'the' and a nationality ("said the
+    Pakistani") or a noun for their office ("the Vermont senator", "the Republican nominee")."""
+    if head.tag_ in ("NNPS", "NNS") or not any(c.lower_ == "the" for c in head.children):
+        return False
+    if ent is not None:
+        return ent.label_ == "NORP"
+    return head.lower_ in PERSON_ROLE_NOUNS
+
+
 def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for the source of a reported clause in sentence ``si``."""
     sent = ctx.parsed.sentences[si]
@@ -114,11 +124,10 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
     elif head.text in ctx.people.name_words:
         name = ctx.people.name(head.text)
-    elif ent is not None and ent.label_ == "NORP" and head.tag_ != "NNPS" and any(
-            c.lower_ == "the" for c in head.children):                # "said the Pakistani": a person named before
+    elif _definite_description(head, ent):           # "said the Pakistani", "the senator said": someone named before
         surface = ctx.surface[si]
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
-            return surface.speaker, surface.speaker_role
+            return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
 
 

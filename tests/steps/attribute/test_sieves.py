@@ -197,3 +197,31 @@ def test_the_role_is_the_description_beside_the_name_never_the_name(parsed_sente
     sent = parsed_sentence(text)
     head = next(c for t in sent.doc if t.lower_ == "said" for c in t.children if c.dep_ == "nsubj")
     assert sieves.role_of(sent, head, source_entity(sent, head)) == role, defect
+
+
+def test_a_definite_description_of_an_office_takes_the_person_and_keeps_itself_as_role(nlp):
+    """Planted defect: 'the Ruritanian senator' was the speaker, a short form the contract resolves."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    first, para = "Senator Kari Nordmann visited the port.", "The Ruritanian senator said the harbour would reopen soon."
+    parsed = parse.parsed_document([first, para], [(0, 0, len(first)), (1, 0, len(para))], nlp)
+    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(para), "indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    decision = sieves.cue_with_subject(ctx, {})[1]
+    assert (decision.speaker, decision.role) == ("Kari Nordmann", "The Ruritanian senator")
+
+
+def test_a_description_of_something_else_stays_the_source(nlp):
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    first, para = "Senator Kari Nordmann visited the port.", "The letter said the harbour would reopen soon."
+    parsed = parse.parsed_document([first, para], [(0, 0, len(first)), (1, 0, len(para))], nlp)
+    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(para), "indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "The letter"
