@@ -55,7 +55,7 @@ dialogue_turns = _from_surface(("labelled_turn", "turn_continues", "bare_transcr
 framed_texts = _from_surface(("framed_text",))
 quotations = _from_surface(("quote_speaker", "report_inside_quote", "quote_attributed_after"))
 # what the parse did not find: cue words with a capitalised subject, and reports carried back
-surface_reported = _from_surface(("reported_cue", "reported_carries_back"))
+_surface_reported = _from_surface(("reported_cue", "reported_carries_back"))
 _surface_carried_on = _from_surface(("reported_carries_on",))
 
 
@@ -67,6 +67,35 @@ def another_voice(sent, speaker: str) -> bool:
         return False
     subject = next((c for c in root.children if c.dep_ in entities.SUBJECT_DEPS), None)
     return subject is not None and subject.pos_ == "PROPN" and subject.text not in speaker.split()
+
+
+def speaker_is_no_noun_phrase(sent, speaker: str) -> bool:
+    """Rule ``speaker_no_noun_phrase``: where the speaker stands as written in the sentence, the parse reads
+    a clause inside it ("You start as soon as the guest comes on and", "Please"; a participle that modifies
+    a noun, "experts attending a forum", is no clause) or a word that modifies or is the object of a word
+    outside it ("Federal" of "the Federal minister"): no noun phrase, so no source. (The object of a
+    preposition is one: "according to X", "in the view of X".)"""
+    at = sent.doc.text.find(speaker)
+    if at < 0:
+        return False                  # a canonical or resolved name: not written here
+    span = [t for t in sent.doc if at <= t.idx < at + len(speaker)]
+    inside = {t.i for t in span}
+    roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod") for t in span) or any(
+        t.dep_ in ("amod", "dobj", "compound", "poss") and t.head.i != t.i for t in roots)
+
+
+def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
+    """A report the surface rules found by a cue word and a capitalised subject before it, or carried back,
+    where the parse missed it - unless the parse reads no noun phrase where its speaker stands
+    (:func:`speaker_is_no_noun_phrase`)."""
+    found = _surface_reported(ctx, decided)
+    if ctx.parsed is None:
+        return found
+    return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)}
+
+
+surface_reported.rules = _surface_reported.rules
 
 
 def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:

@@ -225,3 +225,18 @@ def test_a_description_of_something_else_stays_the_source(nlp):
     ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "The letter"
+
+
+@pytest.mark.parametrize("defect, text, speaker, rejected", [
+    ("a clause taken for a speaker", "You start as soon as the guest comes on and go until the clock warns you.",
+     "You start as soon as the guest comes on and", True),
+    ("an adjective of the subject taken for the speaker", "The Federal minister made it clear that no rift existed.",
+     "Federal", True),
+    ("a participle that modifies the noun is no clause", "Experts attending the forum believe that the plan works.",
+     "Experts attending the forum", False),
+    ("the object of 'according to' is a source", "According to radio host Tom Bellamy, the plan works.",
+     "Tom Bellamy", False),
+])
+def test_a_surface_speaker_where_the_parse_reads_no_noun_phrase_is_dropped(parsed_sentence, defect, text, speaker,
+                                                                           rejected):
+    assert sieves.speaker_is_no_noun_phrase(parsed_sentence(text), speaker) is rejected, defect
