@@ -174,15 +174,27 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
     return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
 
 
-def canonical_names(names: list[str]) -> dict[str, str]:
-    """Each name -> the fullest name of the list that ends with its last word and holds all its words."""
+def canonical_names(names: list[str], persons: frozenset[str] | None = None) -> dict[str, str]:
+    """Each name -> the fullest name of the list that ends with its last word and holds all its words;
+    a one-word name that ends no fuller name but opens exactly one person's name - a surname written
+    first (``Zhao`` of ``Zhao Suisheng``), a given name (``Hillary``) - maps to that person. ``persons``
+    limits those to people's names (all names when None)."""
     out = {}
     for name in names:
         words = name.split()
         fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())
                   and _name_words_only(n.split(), set(words))]
+        if fuller == [name] and len(words) == 1:
+            fuller = _opened_by(name, names, persons) or fuller
         out[name] = max(fuller, key=lambda n: (len(n.split()), len(n)))
     return out
+
+
+def _opened_by(word: str, names: list[str], persons: frozenset[str] | None) -> list[str]:
+    """Rule ``name_opened_by_short_form``: the one person's name of ``names`` that ``word`` opens, else []."""
+    opened = {n for n in names if len(n.split()) > 1 and n.split()[0] == word and _name_words_only(n.split(), {word})
+              and (persons is None or n in persons)}
+    return list(opened) if len(opened) == 1 else []
 
 
 def _name_words_only(fuller: list[str], short: set[str]) -> bool:

@@ -83,3 +83,17 @@ def test_a_phrase_ending_in_a_name_is_no_fuller_form_of_it():
     names = entities.canonical_names(["Politico", "a new report by Politico", "Ludwig van Beethoven", "Beethoven"])
     assert names["Politico"] == "Politico"
     assert names["Beethoven"] == "Ludwig van Beethoven"
+
+
+def test_a_surname_written_first_maps_to_the_one_name_it_opens():
+    """Planted defect: 'Zhao' (a surname written first) stayed a speaker of its own beside 'Zhao Suisheng',
+    since only a name's last word was taken for its short form."""
+    names = entities.canonical_names(["Zhao Suisheng", "Zhao", "Tom Bellamy", "Tom"])
+    assert names["Zhao"] == "Zhao Suisheng" and names["Tom"] == "Tom Bellamy"
+
+
+def test_a_short_form_opening_two_names_or_no_person_stays_itself():
+    names = entities.canonical_names(["Zhao Suisheng", "Zhao Lijian", "Zhao"])
+    assert names["Zhao"] == "Zhao"
+    names = entities.canonical_names(["Forbes", "Forbes Media"], persons=frozenset())
+    assert names["Forbes"] == "Forbes"

@@ -106,7 +106,7 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
         return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)), None) \
             or _without_stray_words(words, people, frozenset(persons)) or name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
-    fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())))
+    fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())), frozenset(persons))
     return {n: fullest[p] for n, p in as_person.items()}
 
 
