@@ -185,6 +185,7 @@ farmer worker student pastor imam bishop father sister brother rabbi monk lama a
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
 deputy-director ex-president campaigner councillor councilor candidate resident protester organiser organizer
 volunteer founder manager
+superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
 """.split())
 # courtesy titles: stripped from names, never a role by themselves

@@ -97,3 +97,12 @@ def test_a_short_form_opening_two_names_or_no_person_stays_itself():
     assert names["Zhao"] == "Zhao"
     names = entities.canonical_names(["Forbes", "Forbes Media"], persons=frozenset())
     assert names["Forbes"] == "Forbes"
+
+
+def test_a_police_rank_is_a_title_not_part_of_the_name():
+    """Planted defect: 'Superintendent' stayed in the name, so 'Li' never met 'Li Kwai-wah'."""
+    from spacy.tokens import Span
+
+    doc = parse.english_pipeline()("Superintendent Li Kwai-wah told reporters that three men were held.")
+    span = Span(doc, 0, 5, label="PERSON")
+    assert entities.stripped_name(span) == "Li Kwai-wah"
