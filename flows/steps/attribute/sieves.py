@@ -12,9 +12,12 @@ from collections import ChainMap
 from dataclasses import dataclass
 
 from flows.steps import entities
-from flows.steps.lexicon import HONORIFICS, PERSON_ROLE_NOUNS
+from flows.steps.lexicon import GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
+
+
+DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,28 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         surface = ctx.surface[si]
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
+        person = _described_subject(ctx, si, head) if ent is None and not any(
+            c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
+        if person:
+            return person, clause.source
     return name, role_of(sent, head, ent)
+
+
+def _described_subject(ctx: Context, si: int, head) -> str | None:
+    """Rule ``description_of_the_subject``: the person a definite description stands for when the surface
+    rules named none - the latest person named as a subject in its own or the ``DESCRIPTION_WINDOW``
+    sentences before, of a gender the description does not contradict ("said the renowned expert" after
+    "Zhao noted that ...")."""
+    want = GENDERED_NOUNS.get(head.lower_)
+    for m in reversed(ctx.people.mentions):
+        if (m.sentence, m.token) >= (si, head.i) or not m.is_subject:
+            continue
+        if m.sentence < si - DESCRIPTION_WINDOW:
+            return None
+        name = ctx.people.name(m.name)
+        if want is None or ctx.people.gender.get(name, want) == want:
+            return name
+    return None
 
 
 def role_of(sent, head, ent) -> str | None:

@@ -240,3 +240,29 @@ def test_a_description_of_something_else_stays_the_source(nlp):
 def test_a_surface_speaker_where_the_parse_reads_no_noun_phrase_is_dropped(parsed_sentence, defect, text, speaker,
                                                                            rejected):
     assert sieves.speaker_is_no_noun_phrase(parsed_sentence(text), speaker) is rejected, defect
+
+
+def _context(nlp, first: str, second: str, surface_second):
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    parsed = parse.parsed_document([first, second], [(0, 0, len(first)), (1, 0, len(second))], nlp)
+    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(second), *surface_second))
+    return sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+
+
+def test_a_definite_description_the_surface_left_unnamed_is_the_subject_named_just_before(nlp):
+    """Planted defect: 'the renowned expert' stayed the speaker though Kari Nordmann, named as the subject
+    of the sentence before, is who the description stands for."""
+    ctx = _context(nlp, "Kari Nordmann noted that the harbour was busy.", "The harbour will reopen soon, the "
+                   "renowned port expert said.", ("narration", None, None, None, False))
+    decision = sieves.cue_with_subject(ctx, {})[1]
+    assert (decision.speaker, decision.role) == ("Kari Nordmann", "the renowned port expert")
+
+
+def test_a_description_that_names_its_own_body_is_someone_new(nlp):
+    ctx = _context(nlp, "Kari Nordmann noted that the harbour was busy.", "The head of the Ruritanian Port "
+                   "Authority said the harbour will reopen soon.", ("narration", None, None, None, False))
+    assert sieves.cue_with_subject(ctx, {})[1].speaker != "Kari Nordmann"
