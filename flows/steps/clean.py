@@ -717,14 +717,15 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
 
 def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limits, *,
                 deadline: Deadline) -> list[tuple[int, str]]:
-    """Second pass over the body's lines: the first paragraph's dateline, a byline or date stamp among the
+    """Second pass over the body's lines: the article's first dateline, a byline or date stamp among the
     first lines, keyword lines, section labels, sub-headings, trailing furniture and injected spam."""
     kept: list[tuple[int, str]] = []
     last = len(body_idx) - 1
+    colon_ok = not _has_colon_labels(body_idx)
     for k, (i, line) in enumerate(body_idx):
         deadline.check("clean")
-        if k == 0:
-            line = _without_dateline(i, line, body_idx, state)
+        if k == 0 or (k <= limits.max_early_date_line and state.got.dateline is None):
+            line = _without_dateline(i, line, state, colon_ok=colon_ok and k == 0)
         if k <= limits.max_early_date_line and _early_header_line(i, line, state, limits):
             continue
         if _KEYWORDS.match(line):
@@ -740,8 +741,11 @@ def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limi
     return kept
 
 
-def _without_dateline(i: int, line: str, body_idx: list[tuple[int, str]], state: _Cleaning) -> str:
-    dl = hd.dateline(line, colon_ok=not _has_colon_labels(body_idx))
+def _without_dateline(i: int, line: str, state: _Cleaning, *, colon_ok: bool) -> str:
+    """``line`` less its dateline prefix, whose date and credited outlet are collected. The article's first
+    paragraph carries the dateline, below a standfirst or deck where there is one; so one of the body's first
+    lines loses it (a colon ends a dateline only on the very first line, and only where ``colon_ok``)."""
+    dl = hd.dateline(line, colon_ok=colon_ok)
     if dl is None:
         return line
     _collect_dateline(state.got, i, dl)

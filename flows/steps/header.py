@@ -496,6 +496,8 @@ DATELINE = re.compile(
     rf"^\s*+(?:{_PLACE}{_REGION}?\s*+,?\s*+)?(?:\(?(?P<dated>{_DL_DATE})\)?\.?\s*+)?(?:{_AGENCY}\s*+)?"
     rf"(?:(?P<sep>{_DASH}|:(?!\d))|(?(agency)|(?(wire)|(?!))))\s*+(?=\S)", re.IGNORECASE)  # no separator: only after a credit
 _AFTER_SEP = re.compile(r"\((?P<credit>[^()]{3,80})\)\s*+(?=\S)")   # "ISLAMABAD: (Agency / Oct 29, 2022) Text"
+# an upper-case place, then a credit in parentheses that dates it: "UNITED NATIONS (Site News / Wire - 3rd May, 2022) Text"
+_PLACE_CREDIT = re.compile(rf"^\s*+{_PLACE}{_REGION}?\s*+\((?P<credit>[^()]{{3,80}})\)\s*+(?:(?:{_DASH}|:(?!\d))\s*+)?(?=\S)")
 CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
 CJK_WIRE_DATELINE = re.compile(  # 新华社北京6月24日电（记者 王晓）
     r"^\s*(?P<agency>[^\s\d，。：:]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報))(?P<place>[^\s\d，。：:]{0,8})"
@@ -555,7 +557,7 @@ def dateline(line: str, *, max_chars: int = 80, colon_ok: bool = False) -> Datel
     g = m.groupdict() if m and m.end() <= max_chars else None
     shape = _dateline_shape(g, colon_ok=colon_ok) if g else None
     if shape is None:
-        return _cjk_dateline(head, max_chars)
+        return _dated_credit_dateline(head, max_chars) or _cjk_dateline(head, max_chars)
     end, agency, place = m.end(), g["agency"] or g["wire"], g["place"]
     after = _AFTER_SEP.match(head, end) if g["sep"] else None
     if after and (found_date(after["credit"]) or looks_like_outlet(after["credit"])):
@@ -567,6 +569,21 @@ def dateline(line: str, *, max_chars: int = 80, colon_ok: bool = False) -> Datel
     text = line[:end].rstrip()
     return Dateline(text=text.strip(), end=end, outlet=clean_outlet(agency) if agency else None,
                     date=found_date(text), shape=shape)
+
+
+def _dated_credit_dateline(head: str, max_chars: int) -> Dateline | None:
+    """``PLACE (Outlet / Wire - DATE)`` before the text: an upper-case place and a parenthesised credit holding a
+    date, a dash or colon after it optional; the outlet is the credit's first part that looks like one."""
+    m = _PLACE_CREDIT.match(head)
+    if m is None or m.end() > max_chars or not _is_caps_place(m["place"]):
+        return None
+    fd = found_date(m["credit"])
+    if fd is None:
+        return None
+    parts = re.split(r"\s*+(?:/|\s[-–—]\s|,)\s*+", m["credit"][:fd.start] + m["credit"][fd.end:])
+    outlet = next((clean_outlet(p) for p in parts if p.strip() and looks_like_outlet(p)), None)
+    text = head[:m.end()].strip()
+    return Dateline(text=text, end=m.end(), outlet=outlet, date=found_date(text), shape="dated_credit")
 
 
 def _cjk_dateline(head: str, max_chars: int) -> Dateline | None:

@@ -128,11 +128,44 @@ def test_byline_in_document_goes_to_header():
     pytest.param("TOKYO: ", "TOKYO:", id="upper-case place and a colon"),
     pytest.param("ISLAMABAD: (Point News - Oct 29th, 2022) ", "ISLAMABAD: (Point News - Oct 29th, 2022)",
                  id="credit in parentheses after the colon"),
+    pytest.param("UNITED NATIONS (Site News / Wirename - 3rd May, 2022) ",
+                 "UNITED NATIONS (Site News / Wirename - 3rd May, 2022)", id="dated credit in parentheses, no dash"),
 ])
 def test_dateline_prefix_stripped_from_first_paragraph(prefix, expected):
     doc = cleaned_document("A headline about the forum in Beijing\n" + prefix + BODY)
     assert doc.header.dateline == expected
     assert doc.body.startswith("China has lifted nearly")
+
+
+@pytest.mark.parametrize("deck", [
+    pytest.param("Farm incomes rose again, and the plan aims to keep them rising.\n", id="a one-sentence deck"),
+    pytest.param("ABSTRACT.\nThe plan, officials say, has kept rural incomes rising.\nFULL TEXT.\n",
+                 id="an abstract between labels"),
+])
+def test_dateline_below_a_deck_is_stripped(deck):
+    # planted: a standfirst sentence between the headline and the dateline of the article's first paragraph
+    doc = cleaned_document("A headline about the forum in Beijing\n\n" + deck + "NEW YORK - " + BODY)
+    assert doc.header.dateline == "NEW YORK -"
+    assert "NEW YORK" not in doc.body
+    assert "China has lifted nearly" in doc.body
+
+
+def test_only_the_first_dateline_below_a_deck_is_stripped():
+    # planted: a dateline in the first paragraph and a place-and-dash run-in further down
+    text = ("A headline about the forum in Beijing\n\nFarm incomes rose again this year, the ministry said.\n"
+            "BEIJING - " + BODY + "TIANJIN - Port officials said trade rose too.\n")
+    doc = cleaned_document(text)
+    assert doc.header.dateline == "BEIJING -"
+    assert "TIANJIN - Port officials" in doc.body
+
+
+def test_colon_below_a_deck_is_no_dateline():
+    # planted: an upper-case label with a colon on the second body line
+    text = ("A headline about the forum in Beijing\n\nFarm incomes rose again this year, the ministry said.\n"
+            "UPDATE: The ministry later revised the figure.\n" + BODY)
+    doc = cleaned_document(text)
+    assert doc.header.dateline is None
+    assert "UPDATE: The ministry" in doc.body
 
 
 @pytest.mark.parametrize("first", [
@@ -153,6 +186,23 @@ def test_upper_case_label_in_a_transcript_is_not_a_dateline():
     doc = cleaned_document(text)
     assert doc.header.dateline is None
     assert doc.body.startswith("KYRA PHILLIPS: We are going")
+
+
+def test_dated_credit_dateline_gives_date_and_outlet():
+    doc = cleaned_document("A headline about the forum in Beijing\n\nUNITED NATIONS (Site News / Wirename - 3rd May, "
+                           "2022) " + BODY)
+    assert doc.header.published_date == dt.date(2022, 5, 3)
+    assert doc.header.outlet == "Site News"
+
+
+@pytest.mark.parametrize("first", [
+    pytest.param("NATO (the alliance) said on Monday it would act.", id="an acronym and a gloss in parentheses"),
+    pytest.param("WHO (2021) found that cases rose.", id="a citation year, no day"),
+])
+def test_upper_case_word_and_parentheses_without_a_date_is_no_dateline(first):
+    doc = cleaned_document("A headline about the forum in Beijing\n\n" + first + "\n" + BODY)
+    assert doc.header.dateline is None
+    assert doc.body.startswith(first)
 
 
 def test_place_in_parentheses_dateline_is_not_an_outlet():
