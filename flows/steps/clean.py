@@ -394,7 +394,7 @@ _TERMINAL = ".!?。！？…\"”’'»)）」』】"
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # White space is taken whole (``*+``, ``++``): what follows each run starts with a non-space, so no
 # match is lost, and a long run costs linear time (adjacent ``\s*[:：]?\s*`` was quadratic, issue 9).
-_DATE_PREFIX = re.compile(r"^\s*+(?:date|published|posted|updated)\s*+[:：]?+\s*+(?P<date>(?:19|20)\d{2}-\d{2}-\d{2})"
+_DATE_PREFIX = re.compile(rf"^\s*+(?:{hd.DATE_LABELS})\s*+[:：]?+\s*+(?P<date>(?:19|20)\d{{2}}-\d{{2}}-\d{{2}})"
                           r"(?:\s++\d{1,2}:\d{2}(?::\d{2})?)?\s++(?=\S)", re.IGNORECASE)
 _WIRE_HEAD = re.compile(r"^(?P<org>[A-Z][\w.&' ]{1,40}?),\s*(?P<place>[A-Z][\w' ]{1,30}),\s*"
                         r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*[.:：]?\s*"
@@ -922,7 +922,7 @@ def _byline(ln: _HeaderLine, got: _Collected) -> str | None:
     return "byline"
 
 
-_DATE_LABEL_WORDS = re.compile(r"(?i)(release\s+time|published|posted|updated|date)\s*[:：]?")
+_DATE_LABEL_WORDS = re.compile(rf"(?i)(?<![A-Za-z])(?:{hd.DATE_LABELS})(?![A-Za-z])\s*[:：]?")
 _TIME_AND_ZONE = re.compile(r"^[\s,|·]*(\d{1,2}[:.]\d{2}(:\d{2})?(\s*[AaPp]\.?[Mm]\.?)?)?(\s*\(?(GMT|UTC|[ECMP][SD]T|BST|"
                             r"CES?T|IST|JST|HKT|SGT|AE[SD]T)([+-]\d{1,2})?\)?(?!\w))?")
 
@@ -1110,7 +1110,7 @@ def _is_dated_title(line: str, fd: hd.FoundDate, *, min_lead_words: int = 3) -> 
         return False
     lead = m.group("lead")
     return (len(lead.split()) >= min_lead_words and not hd.looks_like_outlet(lead.split()[-1])
-            and not re.search(r"(?i)\b(release|published|posted|updated|update|date|time)\b", lead))
+            and not re.search(rf"(?i)\b(?:{hd.DATE_LABELS})\b", lead))
 
 
 _NAME_RE = r"(?P<name>(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’\-]+|[A-Z]{2,})){1,2})"
@@ -1139,6 +1139,26 @@ _TITLE_OUTLET = (
 )
 
 
+# an interview's credit in its opening paragraph: "This interview was conducted [...] by NAME, [a reporter] for ORG"
+_INTERVIEW_CREDIT = re.compile(
+    r"\b(?i:this|the)\s++interview\s++(?i:was|has\s+been)\s++(?i:conducted|carried\s+out|recorded)\b[^.]{0,160}?\bby\s++"
+    rf"{_NAME_RE}(?:[^.]{{0,100}}?\b(?:for|at|of)\s++(?:the\s++)?"
+    r"(?P<o>[A-Z][\w.&'’\-]*+(?: (?:[A-Z][\w.&'’\-]*+|&|of|the|for|and)){0,7}))?")   # "X at Y": the unit X
+_TRAILING_CONNECTIVES = re.compile(r"(?: (?:of|the|for|and|&))++$")
+
+
+def _interview_credit(body: str, *, max_chars: int = 600) -> tuple[str | None, str | None]:
+    """The interviewer (a person's name) and the organisation they conducted the interview for, as the credit
+    sentence at the start of an interview's body names them; (None, None) when there is none."""
+    m = _INTERVIEW_CREDIT.search(body[:max_chars].split("\n", 1)[0])
+    name = hd.person_name(m["name"]) if m else None
+    if name is None:
+        return None, None
+    org = hd.clean_outlet(_TRAILING_CONNECTIVES.sub("", m["o"].rstrip("."))) if m["o"] else None
+    named_body = org and (_ORG_WORDS.search(org) or hd.has_outlet_word(org) or hd.person_name(org) is None)
+    return name, org if named_body else None
+
+
 def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> str | None:
     """An outlet when no byline, source or dateline names one: an organisation line under the title,
     an outlet named at the start or end of the title, or the outlet's own exclusive interview."""
@@ -1155,7 +1175,7 @@ def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> str 
             if (o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None
                     and not re.match(_HONORIFIC.replace(")*", ")+"), o)):
                 return o
-    return None
+    return _interview_credit(body)[1]
 
 
 def _header(got: _Collected, body: str = "") -> Header:
@@ -1174,6 +1194,8 @@ def _header(got: _Collected, body: str = "") -> Header:
             if m and hd.person_name(m.group("name")):
                 authors = [hd.person_name(m.group("name"))]
                 break
+    if not authors and (interviewer := _interview_credit(body)[0]):
+        authors = [interviewer]
     printed = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body)
     printed = printed if hd.plausible_outlet(printed) else None
     return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,

@@ -151,8 +151,16 @@ _WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sund
                       r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
                       r"mittwoch|donnerstag|freitag|samstag|sonntag)\b,?\s*", re.IGNORECASE)
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
-_DATE_LABEL = (r"(?:(?:release\s+time|published(?:\s+on)?|posted(?:\s+on)?|updated(?:\s+on)?|update\s+time|"
-               r"last\s+updated|date|time|发表时间|發表時間|发布时间|發佈時間|发布日期|时间|時間|日期)\s*[:：]?\s*)")
+
+
+def words_alternation(words: tuple[str, ...]) -> str:
+    """A regex alternation of ``words`` (phrases match across any white space), longest first."""
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+DATE_LABELS = words_alternation(lex.DATE_LABELS)
+PUBLICATION_VERBS = words_alternation(lex.PUBLICATION_VERBS)
+_DATE_LABEL = rf"(?:(?:{DATE_LABELS})(?:\s+on)?\s*[:：]?\s*)"
 
 
 def date_stamp(line: str, *, max_extra_words: int = 4) -> FoundDate | None:
@@ -352,7 +360,7 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         outlet = clean_outlet(re.split(r"\s{2,}|\|", m_src.group("src"))[0])
     m = _BY.match(s)
     if m is None:      # "May 23,2022 By:Xinhua" / "Posted on 8 February 2024 by Ellie Grant"
-        dated = re.sub(r"^(?i:(?:posted|published|updated)(?:\s+on)?\s*[:：]?\s*)", "", s)
+        dated = re.sub(rf"^(?i:(?:{PUBLICATION_VERBS})(?:\s+on)?\s*[:：]?\s*)", "", s)
         fd = found_date(dated)
         if fd is not None and fd.start == 0:
             m = _BY.match(re.sub(r"^[\s|·,]+", "", dated[fd.end:]))

@@ -407,6 +407,12 @@ OUTLET_WORDS = tuple("""
 news daily times post agency press review tv radio network media journal herald tribune gazette newswire
 wire online magazine service channel broadcast xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
 """.split())
+# verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14")
+PUBLICATION_VERBS = ("published", "posted", "updated")
+# labels of a date stamp in the header zone, the publication verbs among them; each a word or phrase
+DATE_LABELS = PUBLICATION_VERBS + (
+    "release time", "update time", "last updated", "release", "update", "date", "time",
+    "发表时间", "發表時間", "发布时间", "發佈時間", "发布日期", "时间", "時間", "日期")
 # capitalised heads of an issuing body's name under the title ("Ministry of ...", "... Council")
 ISSUING_BODY_WORDS = tuple("""
 Office Ministry Council Agency Commission Committee Department Bureau Institute Center Centre Society

@@ -6,6 +6,8 @@ import datetime as dt
 
 import pytest
 
+from flows.steps import clean
+from flows.steps import lexicon as lex
 from flows.steps.clean import cleaned_document
 from flows.steps import header as hd
 
@@ -448,3 +450,41 @@ def test_a_date_that_gives_no_publication_date_is_named_with_its_reason(line, ex
     assert hd.found_date(line) is None or expected is None
     problem = hd.date_problem(line)
     assert (problem and (problem.text, problem.reason)) == expected
+
+
+_INTERVIEW = "\n\nQ: What first drew you to the topic?\n\nA: Growing up, I saw how rules shaped lives.\n"
+
+
+@pytest.mark.parametrize("credit, author, outlet", [
+    pytest.param("This interview was conducted and edited with Jo Roe, director of a charity, by Ann Lee, a student "
+                 "fellow working for the Example Policy Centre at the Sample Institute.", "Ann Lee",
+                 "Example Policy Centre", id="interviewer with a role, working for a centre at an institute"),
+    pytest.param("The interview was conducted by Ann Lee for the Example Review, and it has been edited for length.",
+                 "Ann Lee", "Example Review", id="interviewer for a review"),
+])
+def test_interview_credit_names_author_and_outlet(credit, author, outlet):
+    # planted: no byline; the body's opening sentence credits the interviewer and their organisation
+    doc = cleaned_document("An Example Headline For The Page\n\n" + credit + _INTERVIEW)
+    assert doc.header.authors == (author,)
+    assert doc.header.outlet == outlet
+    assert doc.body.startswith(credit)          # the credit is a sentence of the body and stays
+
+
+@pytest.mark.parametrize("credit", [
+    pytest.param("This interview was conducted by email with Jo Roe, director of a charity, and has been condensed.",
+                 id="conducted by a medium, not a person"),
+    pytest.param("The interview was conducted by phone with Ann Lee, who works for the Example Review.",
+                 id="the interviewee's employer"),
+])
+def test_interview_credit_without_an_interviewer_names_nobody(credit):
+    doc = cleaned_document("An Example Headline For The Page\n\n" + credit + _INTERVIEW)
+    assert doc.header.authors == () and doc.header.outlet is None
+
+
+@pytest.mark.parametrize("label", lex.DATE_LABELS)
+def test_every_date_label_of_the_lexicon_labels_a_date_stamp(label):
+    # one list of date labels (lexicon.DATE_LABELS) read by the date stamp, the date prefix and the title check
+    stamp = hd.date_stamp(f"{label}: 3 May 2021 | Example Review")
+    assert stamp is not None and stamp.date == dt.date(2021, 5, 3)
+    assert not clean._is_dated_title(f"{label.title()} of the Forum Review – 3 May 2021",
+                                     hd.found_date(f"{label.title()} of the Forum Review – 3 May 2021"))
