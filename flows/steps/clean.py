@@ -1141,7 +1141,8 @@ _TITLE_OUTLET = (
 
 # an interview's credit in its opening paragraph: "This interview was conducted [...] by NAME, [a reporter] for ORG"
 _INTERVIEW_CREDIT = re.compile(
-    r"\b(?i:this|the)\s++interview\s++(?i:was|has\s+been)\s++(?i:conducted|carried\s+out|recorded)\b[^.]{0,160}?\bby\s++"
+    r"\b(?i:this|the)\s++interview\s++(?i:was|has\s+been)\s++(?i:conducted|carried\s+out|recorded)\b"
+    r"[^.]{0,160}?\bby\s++"
     rf"{_NAME_RE}(?:[^.]{{0,100}}?\b(?:for|at|of)\s++(?:the\s++)?"
     r"(?P<o>[A-Z][\w.&'’\-]*+(?: (?:[A-Z][\w.&'’\-]*+|&|of|the|for|and)){0,7}))?")   # "X at Y": the unit X
 _TRAILING_CONNECTIVES = re.compile(r"(?: (?:of|the|for|and|&))++$")

@@ -13,21 +13,8 @@ from itertools import accumulate
 from flows.steps import lexicon as lex
 
 MONTHS: dict[str, int] = {}
-for _num, _names in enumerate((
-    "january jan janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير",
-    "february feb feb février févr fevrier febrero febbraio februar februari fevereiro lutego luty февраль февраля فبراير شباط",
-    "march mar mars marzo märz maerz maart marts março marca marzec март марта مارس آذار",
-    "april apr avril abril aprile april kwietnia kwiecień kwiecien апрель апреля أبريل ابريل نيسان",
-    "may mai mayo maggio mei maj maio maja май мая مايو أيار",
-    "june jun juin junio giugno juni junho czerwca czerwiec июнь июня يونيو حزيران",
-    "july jul juillet julio luglio juli julho lipca lipiec июль июля يوليو تموز",
-    "august aug août aout agosto augustus sierpnia sierpień sierpien август августа أغسطس اغسطس آب",
-    "september sep sept septembre septiembre setiembre settembre setembro września wrzesień wrzesien сентябрь сентября سبتمبر أيلول",
-    "october oct octobre octubre ottobre oktober okt outubro października październik pazdziernika октябрь октября أكتوبر اكتوبر",
-    "november nov novembre noviembre novembro listopada listopad ноябрь ноября نوفمبر",
-    "december dec déc décembre decembre diciembre dicembre dezember dez desember dezembro grudnia grudzień grudzien декабрь декабря ديسمبر",
-), start=1):
-    for _name in _names.split():
+for _num, (_english, _other) in enumerate(zip(lex.ENGLISH_MONTH_NAMES, lex.OTHER_MONTH_NAMES), start=1):
+    for _name in f"{_english} {_other}".split():
         MONTHS.setdefault(_name, _num)
 
 _MONTH_ALT = "|".join(sorted((re.escape(m) for m in MONTHS), key=len, reverse=True))
@@ -146,10 +133,9 @@ def date_in_any_language(lines: list[str], language: str | None, *, max_chars: i
     return None
 
 
-_WEEKDAY = re.compile(r"^(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun|"
-                      r"mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|lundi|mardi|mercredi|jeudi|vendredi|"
-                      r"samedi|dimanche|lunes|martes|miércoles|jueves|viernes|sábado|domingo|montag|dienstag|"
-                      r"mittwoch|donnerstag|freitag|samstag|sonntag)\b,?\s*", re.IGNORECASE)
+# English names, English abbreviations, then the other languages' names
+_WEEKDAYS = lex.ENGLISH_WEEKDAY_NAMES[::2] + lex.ENGLISH_WEEKDAY_NAMES[1::2] + lex.OTHER_WEEKDAY_NAMES
+_WEEKDAY = re.compile(rf"^({'|'.join(_WEEKDAYS)})\b,?\s*", re.IGNORECASE)
 _TIME = r"(?:\d{1,2}:\d{2}(?::\d{2})?\s*(?:[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)"
 
 
@@ -504,8 +490,9 @@ DATELINE = re.compile(
     rf"^\s*+(?:{_PLACE}{_REGION}?\s*+,?\s*+)?(?:\(?(?P<dated>{_DL_DATE})\)?\.?\s*+)?(?:{_AGENCY}\s*+)?"
     rf"(?:(?P<sep>{_DASH}|:(?!\d))|(?(agency)|(?(wire)|(?!))))\s*+(?=\S)", re.IGNORECASE)  # no separator: only after a credit
 _AFTER_SEP = re.compile(r"\((?P<credit>[^()]{3,80})\)\s*+(?=\S)")   # "ISLAMABAD: (Agency / Oct 29, 2022) Text"
-# an upper-case place, then a credit in parentheses that dates it: "UNITED NATIONS (Site News / Wire - 3rd May, 2022) Text"
-_PLACE_CREDIT = re.compile(rf"^\s*+{_PLACE}{_REGION}?\s*+\((?P<credit>[^()]{{3,80}})\)\s*+(?:(?:{_DASH}|:(?!\d))\s*+)?(?=\S)")
+# an upper-case place, then a credit in parentheses that dates it: "UNITED NATIONS (Site News / Wire - 3rd May, 2022)"
+_PLACE_CREDIT = re.compile(rf"^\s*+{_PLACE}{_REGION}?\s*+\((?P<credit>[^()]{{3,80}})\)\s*+"
+                           rf"(?:(?:{_DASH}|:(?!\d))\s*+)?(?=\S)")
 CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
 CJK_WIRE_DATELINE = re.compile(  # 新华社北京6月24日电（记者 王晓）
     r"^\s*(?P<agency>[^\s\d，。：:]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報))(?P<place>[^\s\d，。：:]{0,8})"

@@ -9,6 +9,48 @@ import importlib.resources
 import json
 
 
+# --------------------------------------------------------------- dates
+# month names: the English name and its abbreviations (month i at index i-1), then the same month in other languages
+ENGLISH_MONTH_NAMES = (
+    "january jan",
+    "february feb",
+    "march mar",
+    "april apr",
+    "may",
+    "june jun",
+    "july jul",
+    "august aug",
+    "september sep sept",
+    "october oct",
+    "november nov",
+    "december dec",
+)
+OTHER_MONTH_NAMES = (
+    "janvier janv enero ene gennaio gen januar jän januari janeiro stycznia styczeń styczen январь января يناير",
+    "feb février févr fevrier febrero febbraio februar februari fevereiro lutego luty февраль февраля فبراير شباط",
+    "mars marzo märz maerz maart marts março marca marzec март марта مارس آذار",
+    "avril abril aprile april kwietnia kwiecień kwiecien апрель апреля أبريل ابريل نيسان",
+    "mai mayo maggio mei maj maio maja май мая مايو أيار",
+    "juin junio giugno juni junho czerwca czerwiec июнь июня يونيو حزيران",
+    "juillet julio luglio juli julho lipca lipiec июль июля يوليو تموز",
+    "août aout agosto augustus sierpnia sierpień sierpien август августа أغسطس اغسطس آب",
+    "septembre septiembre setiembre settembre setembro września wrzesień wrzesien сентябрь сентября سبتمبر أيلول",
+    "octobre octubre ottobre oktober okt outubro października październik pazdziernika октябрь октября أكتوبر اكتوبر",
+    "novembre noviembre novembro listopada listopad ноябрь ноября نوفمبر",
+    "déc décembre decembre diciembre dicembre dezember dez desember dezembro grudnia grudzień grudzien декабрь декабря ديسمبر",
+)
+# weekday names: English name and abbreviation, then other languages (any order)
+ENGLISH_WEEKDAY_NAMES = tuple("""
+monday mon tuesday tue wednesday wed thursday thu friday fri saturday sat sunday sun
+""".split())
+OTHER_WEEKDAY_NAMES = tuple("""
+mandag tirsdag onsdag torsdag fredag lørdag søndag lundi mardi mercredi jeudi vendredi samedi dimanche
+lunes martes miércoles jueves viernes sábado domingo montag dienstag mittwoch donnerstag freitag samstag sonntag
+""".split())
+_ENGLISH_MONTH_WORDS = frozenset(w for names in ENGLISH_MONTH_NAMES for w in names.split())
+_ENGLISH_MONTH_ABBREVIATIONS = frozenset(w for names in ENGLISH_MONTH_NAMES for w in names.split()[1:])
+
+
 # --------------------------------------------------------------- segmentation
 # a stop after these never ends a sentence ("Mr. Li", "Gen. Smith")
 ABBREVIATIONS = frozenset("""
@@ -16,8 +58,8 @@ mr mrs ms messrs dr prof gen lt col capt maj sgt cmdr adm gov sen rep rev hon am
 st jr sr mt ft vs cf fig figs vol vols pp approx dept esp
 """.split())
 # ... nor before a number ("Dec. 8", "No. 1", "Art. 5")
-ABBREVIATIONS_BEFORE_NUMBER = frozenset("""
-jan feb mar apr jun jul aug sep sept oct nov dec no nos art arts sec p para ch
+ABBREVIATIONS_BEFORE_NUMBER = _ENGLISH_MONTH_ABBREVIATIONS | frozenset("""
+no nos art arts sec p para ch
 """.split())
 # ... nor before a lower-case word ("etc. and so on")
 LOWER_CONTINUATION_ABBREVIATIONS = frozenset("""
@@ -234,13 +276,11 @@ CAP_STOPWORDS = frozenset("""
 the a an this that these those it its in on at as for but and or with from by since after before during
 while when if however meanwhile regarding speaking according there here we i you he she they our their his
 her my your what why how who which where is are was were do does did can could would will should also
-then so yet still now today yesterday tomorrow january february march april may june july august
-september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday
-wednesday thursday friday saturday sunday first second third fourth fifth firstly secondly thirdly
+then so yet still now today yesterday tomorrow first second third fourth fifth firstly secondly thirdly
 finally besides moreover furthermore instead indeed yes no not thank thanks welcome hello dear ladies
 gentlemen distinguished good some many all every each other another such both either neither more most
 over under through between among against without within about into onto upon than via per new old
-""".split())
+""".split()) | _ENGLISH_MONTH_WORDS | frozenset(ENGLISH_WEEKDAY_NAMES[::2])
 # month abbreviations that are also given names: a name word when written without a dot and next
 # to another name word ("Jan Horak", "Wang Jun"), a month only with a dot or a number
 NAME_LIKE_MONTHS = frozenset("Jan Jun".split())
