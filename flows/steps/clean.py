@@ -503,7 +503,7 @@ def _is_heading_case(s: str, *, max_words: int = 6) -> bool:
 
 _GREETING = re.compile(r"^(good\s+(morning|afternoon|evening)|hello|hi|thank|thanks|ladies|dear|welcome|excellenc|"
                        r"distinguished|honou?rable|friends|colleagues)\b", re.IGNORECASE)
-_REPORTING = re.compile(r"\b(said|says|told|added|noted|stressed|stated|pointed|believes?|argued?|explained)\b")
+_REPORTING = re.compile(rf"\b(?:{hd.words_alternation(lex.CUES)})\b")    # a reporting cue: a sentence, no signature
 _FUNCTION_END = re.compile(r"\b(the|a|an|of|to|and|or|in|on|at|for|with|by|from|that|is|are|was|were|as)$", re.IGNORECASE)
 
 
@@ -1094,8 +1094,7 @@ def _in_headline_case(text: str, *, min_share: float = 0.8) -> bool:
 
 
 # a headline's rubric before a colon ("Panel: Can cities ...?"), not a speaker label
-_RUBRIC = re.compile(r"(?i:panel|interview|transcript|full\s+text|opinion|analysis|explainer|editorial|commentary|review|q\s*&\s*a|"
-                     r"exclusive|watch|live|podcast|video|debate|poll|quiz|factbox|factcheck|fact\s+check)\s*:")
+_RUBRIC = re.compile(rf"(?i:{hd.words_alternation(lex.RUBRICS)})\s*:")
 # spaces taken whole (``\s*+``): with two adjacent ``\s*`` a long run of spaces cost quadratic time
 _TIME_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s*+(?:[ap]\.?m\.?)?(?:\s*+[A-Z]{2,4})?", re.IGNORECASE)
 _PLACE_LINE = re.compile(r"[A-Z][\w'’\-]+(?: [A-Z][\w'’\-]+)?,\s*(?:[A-Z]\.){2,}")   # "Washington, D.C."
@@ -1132,10 +1131,10 @@ _SELF_REFERENCE = (  # an outlet naming its own interview in the body
     re.compile(rf"(?:^|[.,;] ){_ORG} (?:was able to |recently )?s[ai]t down with\b"),
 )
 _TITLE_OUTLET = (
-    re.compile(r"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{1,40}?)\s+(?i:editorial|commentary|opinion)\s*$"),
+    re.compile(rf"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{{1,40}}?)\s+(?i:{hd.words_alternation(lex.OPINION_RUBRICS)})\s*$"),
     re.compile(r"^(?P<o>[A-Z]{2,6})(?=[:：]|[\u3400-\u9fff])"),
     re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){1,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
-               r"['’]?s?\s*+(?=[:：|]|(?i:editorial|commentary|opinion|view|interview|dialogue|conversation|exclusive|analysis|op-ed)\b)"),
+               rf"['’]?s?\s*+(?=[:：|]|(?i:{hd.words_alternation(lex.OUTLET_GENRES)})\b)"),
 )
 
 

@@ -145,6 +145,8 @@ def words_alternation(words: tuple[str, ...]) -> str:
 
 
 DATE_LABELS = words_alternation(lex.DATE_LABELS)
+DESK_WORDS = words_alternation(lex.DESK_WORDS)
+_DESK_AT_END = re.compile(rf"\s+(?i:{DESK_WORDS})$")
 PUBLICATION_VERBS = words_alternation(lex.PUBLICATION_VERBS)
 _DATE_LABEL = rf"(?:(?:{DATE_LABELS})(?:\s+on)?\s*[:：]?\s*)"
 
@@ -196,7 +198,7 @@ def clean_outlet(s: str) -> str | None:
     if s[:1] == "(" and s.count("(") == 1 and s.count(")") == 1 and s.endswith(")"):
         s = s[1:-1]
     s = re.sub(r"\s+(on|at)$", "", s)
-    s = re.sub(r"\s+(?i:staff(\s+writers?)?|web\s+team|news\s+desk|desk)$", "", s)
+    s = _DESK_AT_END.sub("", s)
     if not s or len(s) > 80:
         return None
     if s.isupper() and " " in s and len(s) > 6:
@@ -219,7 +221,7 @@ _CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modifi
 # (the same matches as ``^\s*(?P<org>.+?)\s+...`` on the stripped lines ``byline`` reads)
 _REPORTER = re.compile(r"^\s*+(?P<org>.+?)(?<!\s)\s++(?:reporters?|correspondents?|staff\s+writers?)\s*+(?P<names>.*)$",
                        re.IGNORECASE)
-_TEAM = re.compile(r"^\s*(?P<org>[\w&.' ]{2,40}?)\s+(?:web\s+team|web\s+desk|news\s+desk|desk|staff)\s*$",
+_TEAM = re.compile(rf"^\s*(?P<org>[\w&.' ]{{2,40}}?)\s+(?:{DESK_WORDS})\s*$",
                    re.IGNORECASE)
 
 

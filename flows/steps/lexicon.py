@@ -453,6 +453,16 @@ PUBLICATION_VERBS = ("published", "posted", "updated")
 DATE_LABELS = PUBLICATION_VERBS + (
     "release time", "update time", "last updated", "release", "update", "date", "time",
     "发表时间", "發表時間", "发布时间", "發佈時間", "发布日期", "时间", "時間", "日期")
+# a desk or team credited instead of a person ("Example Times Web Desk", "Jo Roe, Example Post Staff Writer")
+DESK_WORDS = ("web team", "web desk", "news desk", "desk", "staff", "staff writer", "staff writers")
+# a headline's rubric before a colon ("Opinion: ...", "Q&A: ..."); the opinion and feature rubrics also follow an
+# outlet's name in a title ("Example Times editorial", "Example Daily interview")
+OPINION_RUBRICS = ("editorial", "commentary", "opinion")
+FEATURE_RUBRICS = ("interview", "exclusive", "analysis")
+RUBRICS = OPINION_RUBRICS + FEATURE_RUBRICS + (
+    "panel", "transcript", "full text", "explainer", "review", "q&a", "q & a", "watch", "live", "podcast", "video",
+    "debate", "poll", "quiz", "factbox", "factcheck", "fact check")
+OUTLET_GENRES = OPINION_RUBRICS + FEATURE_RUBRICS + ("view", "dialogue", "conversation", "op-ed")
 # capitalised heads of an issuing body's name under the title ("Ministry of ...", "... Council")
 ISSUING_BODY_WORDS = tuple("""
 Office Ministry Council Agency Commission Committee Department Bureau Institute Center Centre Society

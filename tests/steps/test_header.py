@@ -480,3 +480,17 @@ def test_every_date_label_of_the_lexicon_labels_a_date_stamp(label):
     assert stamp is not None and stamp.date == dt.date(2021, 5, 3)
     assert not clean._is_dated_title(f"{label.title()} of the Forum Review – 3 May 2021",
                                      hd.found_date(f"{label.title()} of the Forum Review – 3 May 2021"))
+
+
+@pytest.mark.parametrize("desk", lex.DESK_WORDS)
+def test_every_desk_word_of_the_lexicon_credits_the_outlet(desk):
+    # planted: a desk or team line instead of a person's byline
+    b = hd.byline(f"Example Times {desk.title()}")
+    assert b is not None and b.authors == () and b.outlet == "Example Times"
+
+
+@pytest.mark.parametrize("rubric", lex.RUBRICS)
+def test_every_rubric_of_the_lexicon_opens_a_question_headline(rubric):
+    # planted: a rubric and a colon before a question, which a speaker label would not make a headline
+    doc = cleaned_document(f"{rubric.title()}: Can cities cope with the heat?\n\n" + BODY)
+    assert doc.header.title == f"{rubric.title()}: Can cities cope with the heat?"
