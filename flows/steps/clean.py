@@ -1133,7 +1133,7 @@ _SELF_REFERENCE = (  # an outlet naming its own interview in the body
 _TITLE_OUTLET = (
     re.compile(rf"[:|–—-]\s*(?P<o>[A-Z][\w.&' ]{{1,40}}?)\s+(?i:{hd.words_alternation(lex.OPINION_RUBRICS)})\s*$"),
     re.compile(r"^(?P<o>[A-Z]{2,6})(?=[:：]|[\u3400-\u9fff])"),
-    re.compile(r"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){1,2}(?i:daily|times|post|news|herald|tribune|gazette|review|weekly))"
+    re.compile(rf"^(?P<o>(?:[A-Z][\w'’.&\-]*\s+){{1,2}}(?i:{hd.words_alternation(lex.NEWSPAPER_NAME_ENDS)}))"
                rf"['’]?s?\s*+(?=[:：|]|(?i:{hd.words_alternation(lex.OUTLET_GENRES)})\b)"),
 )
 

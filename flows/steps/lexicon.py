@@ -443,9 +443,11 @@ highlights daily times post review weekly agency press office international nati
 committee council ministry forum human rights
 """.split())
 # words that make a header line an outlet's name ("... News", "... Daily", a wire), matched case-insensitively
-OUTLET_WORDS = tuple("""
-news daily times post agency press review tv radio network media journal herald tribune gazette newswire
-wire online magazine service channel broadcast xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
+# the last word of a newspaper's name ("Example Daily", "The Example Herald")
+NEWSPAPER_NAME_ENDS = tuple("news daily times post review herald tribune gazette weekly".split())
+OUTLET_WORDS = NEWSPAPER_NAME_ENDS + tuple("""
+agency press tv radio network media journal newswire wire online magazine service channel broadcast
+xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
 """.split())
 # verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14")
 PUBLICATION_VERBS = ("published", "posted", "updated")

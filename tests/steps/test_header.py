@@ -494,3 +494,11 @@ def test_every_rubric_of_the_lexicon_opens_a_question_headline(rubric):
     # planted: a rubric and a colon before a question, which a speaker label would not make a headline
     doc = cleaned_document(f"{rubric.title()}: Can cities cope with the heat?\n\n" + BODY)
     assert doc.header.title == f"{rubric.title()}: Can cities cope with the heat?"
+
+
+@pytest.mark.parametrize("end", lex.NEWSPAPER_NAME_ENDS)
+def test_every_newspaper_name_end_makes_an_outlet_and_a_title_outlet(end):
+    # planted: a paper's name ("Example Weekly") as an outlet, and before a colon in a title
+    name = f"Example {end.title()}"
+    assert hd.looks_like_outlet(name)
+    assert cleaned_document(f"{name}: Cities brace for the heat\n\n" + BODY).header.outlet == name
