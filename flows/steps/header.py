@@ -360,6 +360,8 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         return _by_fields_byline(m.group("rest"), outlet, sourced=bool(m_src))
     if m_src and outlet:
         return Byline((), outlet)
+    if named := _names_before_stamp(s):
+        return named
     m = _REPORTER.match(s)
     if m and len(m.group("org").split()) <= 5 and looks_like_outlet(m.group("org")):
         names = _split_names(m.group("names")) if m.group("names").strip() else []
@@ -388,6 +390,19 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         if names and tail_c and looks_like_outlet(tail_c):
             return Byline(tuple(names), clean_outlet(tail_c))
     return None
+
+
+# names, then a publication verb and a date: "Jane Roe Published May 3, 2021 | 08:46 PM" (the names end on a non-space
+# and the space after them is taken whole: linear on a long run of spaces)
+_NAMES_THEN_STAMP = re.compile(rf"^(?P<names>[^|·\d]{{3,80}}?)(?<!\s)\s++(?i:{PUBLICATION_VERBS})(?:\s++on)?\s*+[:：]?\s*+")
+
+
+def _names_before_stamp(s: str) -> Byline | None:
+    """The authors of a line that is names followed by a publication stamp, or None."""
+    m = _NAMES_THEN_STAMP.match(s)
+    fd = found_date(s[m.end():]) if m else None
+    names = _split_names(m["names"]) if fd is not None and fd.start == 0 else None
+    return Byline(tuple(names)) if names else None
 
 
 def _by_fields_byline(rest: str, outlet: str | None, *, sourced: bool) -> Byline | None:

@@ -502,3 +502,22 @@ def test_every_newspaper_name_end_makes_an_outlet_and_a_title_outlet(end):
     name = f"Example {end.title()}"
     assert hd.looks_like_outlet(name)
     assert cleaned_document(f"{name}: Cities brace for the heat\n\n" + BODY).header.outlet == name
+
+
+@pytest.mark.parametrize("line, authors", [
+    pytest.param("Jane Roe Published May 3, 2021 | 08:46 PM", ("Jane Roe",), id="name, publication verb, date, time"),
+    pytest.param("Jane Roe and Jo Lee Updated on 3 May 2021", ("Jane Roe", "Jo Lee"), id="two names, updated on"),
+])
+def test_names_before_a_publication_stamp_are_the_authors(line, authors):
+    doc = cleaned_document("A headline about the forum in Beijing\n\n" + line + "\n\n" + BODY)
+    assert doc.header.authors == authors
+    assert doc.header.published_date == dt.date(2021, 5, 3)
+    assert doc.body == BODY.strip()
+
+
+@pytest.mark.parametrize("line", [
+    pytest.param("Example News Published May 3, 2021", id="an outlet, not a name"),
+    pytest.param("The report was published May 3, 2021", id="a sentence"),
+])
+def test_no_names_before_a_publication_stamp_is_no_byline(line):
+    assert hd.byline(line) is None
