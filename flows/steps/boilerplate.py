@@ -92,6 +92,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                      r"click\s+here\s+to\s+(open|download|listen|watch|read|view)\b.{0,120}|"
                      r".{0,150}[–-]\s*\d{1,2}:\d{2}\s+min(ute)?s?\.?|\d{1,2}:\d{2}(:\d{2})?"),
     ("media_label", r"(photo|photos|video|videos|audio|图片|圖片|视频|視頻|gallery|slideshow|file\s+photo)"),
+    ("advertisement", r"(advertisement|advertising|advert|sponsored(\s+content)?|paid\s+content|"
+                      r"(story|article)\s+continues\s+(below|after)(\s+(this\s+)?(advertisement|ad))?|"
+                      r"continue\s+reading\s+(below|the\s+main\s+story)|广告|廣告|anzeige|publicité|publicidad)"),
     ("category_label", r"(published|posted|filed)\s+(in|under)\s+(?-i:[A-Z])[\w&,' ]{1,60}"),
     ("markup_residue", r"\[\s*\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\]|\d{20,}|[{}\[\]<>|/\\#*=_~-]{2,}|#\w+(\s+#\w+)*"),
 ))

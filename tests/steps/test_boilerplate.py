@@ -54,6 +54,8 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
     pytest.param("SOURCE Harbour Link", "press_release", id="press release source trailer"),
     pytest.param("About Harbour Link", "press_release", id="press release about heading"),
     pytest.param("###", "press_release", id="press release end mark"),
+    pytest.param("Advertisement", "advertisement", id="ad placeholder between paragraphs"),
+    pytest.param("Story continues below advertisement", "advertisement", id="ad continuation label"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])
@@ -78,6 +80,8 @@ def test_boilerplate_line_removed(line, rule):
                  id="body sentence starting with sponsored by"),
     pytest.param("More than 300 participants from home and abroad attended the forum on Tuesday.",
                  id="body sentence starting with more"),
+    pytest.param("Advertising revenue fell by a third last year, the company said on Monday.",
+                 id="body sentence starting with advertising"),
     pytest.param("Home to 25 million people, the region has seen rapid growth over the past decade.",
                  id="body sentence starting with home"),
 ])
