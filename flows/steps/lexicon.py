@@ -303,7 +303,8 @@ GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy gran
 # description of someone the document names (title words that are nouns, gendered nouns, and these)
 PERSON_ROLE_NOUNS = frozenset(
     {w for w in TITLE_WORDS if "." not in w and len(w) > 3} - {"chinese", "foreign", "former", "high", "special",
-                                                              "senior", "state", "vice", "prime", "party", "research"}
+                                                              "senior", "state", "vice", "prime", "party", "research",
+                                                              "official"}     # "the official": often never named
     | set(GENDERED_NOUNS) - HONORIFICS | set("nominee billionaire tycoon front-runner frontrunner lady".split()))
 # capitalised words that are common words and also surnames: a surname when a given name follows
 SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu".split())

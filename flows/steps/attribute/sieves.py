@@ -157,13 +157,13 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     elif head.text in ctx.people.name_words:
         name = ctx.people.name(head.text)
     elif _definite_description(head, ent):           # "said the Pakistani", "the senator said": someone named before
-        surface = ctx.surface[si]
-        if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
-            return surface.speaker, surface.speaker_role or clause.source     # the description is their role
         person = _described_subject(ctx, si, head) if ent is None and not any(
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
             return person, clause.source
+        surface = ctx.surface[si]
+        if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
+            return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
 
 

@@ -266,3 +266,19 @@ def test_a_description_that_names_its_own_body_is_someone_new(nlp):
     ctx = _context(nlp, "Kari Nordmann noted that the harbour was busy.", "The head of the Ruritanian Port "
                    "Authority said the harbour will reopen soon.", ("narration", None, None, None, False))
     assert sieves.cue_with_subject(ctx, {})[1].speaker != "Kari Nordmann"
+
+
+def test_the_official_is_left_as_written_since_officials_often_go_unnamed(nlp):
+    """Planted defect: 'the official' (who spoke on condition of anonymity) took the person the surface
+    rules had last named."""
+    ctx = _context(nlp, "Kari Nordmann visited the port.", "The official said the harbour would reopen soon.",
+                   ("indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "The official"
+
+
+def test_the_subject_named_just_before_wins_over_the_surface_guess_for_a_description(nlp):
+    """Planted defect: the surface rules' last-named person was taken for 'the senator' although the
+    sentence before names the senator as its subject."""
+    ctx = _context(nlp, "Senator Tom Bellamy met Kari Nordmann at the port.", "The senator said the harbour would reopen soon.",
+                   ("indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "Tom Bellamy"
