@@ -91,11 +91,24 @@ def speaker_is_no_noun_phrase(sent, speaker: str) -> bool:
 def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     """A report the surface rules found by a cue word and a capitalised subject before it, or carried back,
     where the parse missed it - unless the parse reads no noun phrase where its speaker stands
-    (:func:`speaker_is_no_noun_phrase`)."""
+    (:func:`speaker_is_no_noun_phrase`) or no reporting verb in its cue (:func:`cue_is_no_reporting_verb`)."""
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
-    return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)}
+    return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
+            and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)}
+
+
+def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
+    """Rule ``cue_no_reporting_verb``: the parse reads the surface rules' one-word cue, wherever it stands, as
+    no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
+    positive note") or the verb of a relative clause ("Juanita Roe, who said ..., recounted"): the report
+    is not the sentence's."""
+    if not d.cue or d.rule != "reported_cue" or " " in d.cue.strip():
+        return False                                   # "in the view of", "call for": phrases the parse reads apart
+    found = [t for t in sent.doc if t.lower_ == d.cue.strip().lower()]   # the surface rules give words, not a span
+    return bool(found) and all(t.dep_ == "relcl" or t.pos_ == "NOUN" and any(
+        c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
 
 
 surface_reported.rules = _surface_reported.rules

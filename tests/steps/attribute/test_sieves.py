@@ -282,3 +282,14 @@ def test_the_subject_named_just_before_wins_over_the_surface_guess_for_a_descrip
     ctx = _context(nlp, "Senator Tom Bellamy met Kari Nordmann at the port.", "The senator said the harbour would reopen soon.",
                    ("indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "Tom Bellamy"
+
+
+@pytest.mark.parametrize("defect, text, cue, dropped", [
+    ("a cue word the parse reads as a noun", "Polls showed Tom Bellamy strong in three key states.", "states", True),
+    ("a cue inside a relative clause", "Jane Roe, who said the plan failed, resigned on Monday.", "said", True),
+    ("a cue the parse reads as the sentence's verb", "Jane Roe said the plan failed.", "said", False),
+    ("a cue phrase the parse reads apart", "In the view of Jane Roe, the plan failed.", "In the view of", False),
+])
+def test_a_surface_cue_that_is_no_reporting_verb_is_dropped(parsed_sentence, defect, text, cue, dropped):
+    decision = sieves.Decision("indirect", "Jane Roe", None, cue, None, None, "reported_cue")
+    assert sieves.cue_is_no_reporting_verb(parsed_sentence(text), decision) is dropped, defect
