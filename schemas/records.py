@@ -21,6 +21,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+# 2.4.0: documents.title_rule, date_rule, authors_rule, outlet_rule (which rule set each header field)
 # 2.3.0: documents.date_problem (why a date the header writes gave no published_date)
 # 2.2.0: statements.fingerprint (the sentence up to case, punctuation and spacing) and
 # statements.repeated_in_documents (in how many documents of the run that sentence occurs)
@@ -28,7 +29,7 @@ from pydantic import BaseModel, ConfigDict, Field
 # removed_lines.header_rule (which header rule decided a header-zone line)
 # 2.0.0: speakers is one row per person or body across the corpus (was: per document); the per-document view
 # is document_speakers; statements.speaker_id references speakers
-SCHEMA_VERSION = "2.3.0"
+SCHEMA_VERSION = "2.4.0"
 
 Mode = Literal["narration", "direct", "indirect", "turn"]
 # what each mode means, for readers of the data dictionary (schemas/dictionary.py writes curated/README.md)
@@ -66,6 +67,14 @@ def _ref(description: str, target: str, nullable: bool = False) -> object:
     if nullable:
         return Field(default=None, description=description, pattern=ID_PATTERN, json_schema_extra=extra)
     return Field(description=description, pattern=ID_PATTERN, json_schema_extra=extra)
+
+
+def _header_field_rule(column: str, what: str = "") -> object:
+    return Field(default=None, description=f"The rule that set {what or column}: a header-zone rule "
+                 f"(flows/steps/clean.py HEADER_RULES, e.g. 'headline', 'byline', 'date_stamp') when a header line "
+                 f"gave it, else the fallback that did (FALLBACK_FIELD_RULES, e.g. 'body_dateline', 'title_outlet', "
+                 f"'date_in_any_language'); null exactly when {column} is empty.",
+                 json_schema_extra={"dictionary": True, "value_set": "flows.steps.clean.HEADER_FIELD_RULES"})
 
 
 class RunRecord(BaseModel):
@@ -120,6 +129,10 @@ class Document(Record):
                                          "printed name. Group and count outlets by this column.",
                                          json_schema_extra={"dictionary": True})
     dateline: str | None = Field(default=None, description="Dateline prefix stripped from the first paragraph.")
+    title_rule: str | None = _header_field_rule("title")
+    date_rule: str | None = _header_field_rule("published_date")
+    authors_rule: str | None = _header_field_rule("authors", "the first author")
+    outlet_rule: str | None = _header_field_rule("outlet")
     language: str | None = Field(default=None, description="ISO 639-1 language code of the body.",
                                  json_schema_extra={"dictionary": True, "iso639_1": True})
     clean_text: str = Field(description="The document's clean body text; paragraph and statement offsets index it.")

@@ -67,6 +67,11 @@ class Header:
     outlet: str | None = None
     dateline: str | None = None         # a leading dateline prefix stripped from the body
     outlet_canonical: str | None = None  # ``outlet`` (as the page spells it) by its name in the alias table
+    # which rule set each field (one of HEADER_FIELD_RULES); None exactly when the field is empty
+    title_rule: str | None = None
+    date_rule: str | None = None        # for published_date
+    authors_rule: str | None = None     # the rule that gave the first author
+    outlet_rule: str | None = None
 
 
 @dataclass(frozen=True)
@@ -541,6 +546,21 @@ class _Collected:
     header_lines: list[str] = field(default_factory=list)
     org_lines: list[str] = field(default_factory=list)               # organisation names under the title
     dateline: hd.Dateline | None = None
+    # the rule that collected the title, and each date, author and outlet (same order): see ``credit``
+    title_rule: str | None = None
+    title_line: int = -1                                             # the line title_rule credited
+    date_rules: list[str] = field(default_factory=list)
+    author_rules: list[str] = field(default_factory=list)
+    outlet_rules: list[str] = field(default_factory=list)
+
+    def credit(self, rule: str) -> None:
+        """Name ``rule`` as the one that collected every date, author and outlet not credited yet, and the
+        title when it now stands on another line (a headline continued on the next line keeps its rule)."""
+        for items, rules in ((self.dates, self.date_rules), (self.authors, self.author_rules),
+                             (self.outlets, self.outlet_rules)):
+            rules.extend([rule] * (len(items) - len(rules)))
+        if self.title is not None and self.title[0] != self.title_line:
+            self.title_rule, self.title_line = rule, self.title[0]
 
 
 def _next_text_lines(lines: list[str]) -> list[int]:
@@ -696,6 +716,7 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
     if m:
         if fd := hd.found_date(m.group("date")):
             state.got.dates.append((i, fd))
+            state.got.credit("date_prefix")
         state.remove(i, line[: m.end()].strip(), "date")
         line = line[m.end():].strip()
     ln = _HeaderLine(i, line, zone.seen, zone.title_allowed, next_line=next_line, blank_after=blank_after,
@@ -749,6 +770,7 @@ def _without_dateline(i: int, line: str, state: _Cleaning, *, colon_ok: bool) ->
     if dl is None:
         return line
     _collect_dateline(state.got, i, dl)
+    state.got.credit("body_dateline")
     state.remove(i, dl.text, "dateline")
     return line[dl.end:].strip()
 
@@ -762,6 +784,7 @@ def _early_header_line(i: int, line: str, state: _Cleaning, limits: _Limits) -> 
         got.authors.extend(b.authors)  # deduplicated once, in _header
         got.outlets.extend([(1, b.outlet)] if b.outlet else [])
         got.dates.extend([(i, fd)] if (fd := hd.found_date(line)) else [])
+        got.credit("body_byline")
         state.remove(i, line, "byline")
         return True
     stamp = hd.date_stamp(line, max_extra_words=2)
@@ -771,6 +794,7 @@ def _early_header_line(i: int, line: str, state: _Cleaning, limits: _Limits) -> 
     lead = line.split(",")[0].strip()
     if lead != line and hd.looks_like_outlet(lead) and len(lead.split()) <= 4:
         got.outlets.append((2, hd.clean_outlet(lead)))
+    got.credit("body_date_stamp")
     state.remove(i, line, "date")
     return True
 
@@ -1037,6 +1061,23 @@ HEADER_RULES = (
     ("running_text", _running_text),
     ("furniture", _furniture),
 )
+# The rules that set a header field outside HEADER_RULES (Header.title_rule, date_rule, authors_rule, outlet_rule
+# name one of HEADER_FIELD_RULES):
+FALLBACK_FIELD_RULES = (
+    "date_prefix",            # a labelled ISO date opening a header line ("Published: 2021-05-06 ...")
+    "body_dateline",          # the dateline opening one of the body's first lines: its date and credited outlet
+    "body_byline",            # a byline among the body's first lines (below a standfirst)
+    "body_date_stamp",        # a date stamp among the body's first lines, and an outlet before it
+    "date_in_title",          # the title's own date, where no header line has one
+    "date_in_any_language",   # dateparser on the header zone's lines, where the fast patterns read none
+    "name_line",              # a name-only line and no title: the author
+    "speech_author",          # "Address by NAME", "NAME's speech" in the title or header: the author
+    "interview_credit",       # "This interview was conducted by NAME for ORG": the author, and the outlet
+    "org_line",               # an organisation line under the title: the outlet
+    "title_outlet",           # an outlet named at the start or end of the title
+    "exclusive_interview",    # the outlet naming its own exclusive interview in the body
+)
+HEADER_FIELD_RULES = tuple(name for name, _ in HEADER_RULES) + FALLBACK_FIELD_RULES
 
 
 def _header_line(ln: _HeaderLine, got: _Collected) -> tuple[str, str | None]:
@@ -1046,6 +1087,7 @@ def _header_line(ln: _HeaderLine, got: _Collected) -> tuple[str, str | None]:
     starts here)."""
     for name, rule in HEADER_RULES:
         verdict = rule(ln, got)
+        got.credit(name)
         if verdict is not None:
             return name, None if verdict == _BODY else verdict
     raise AssertionError("the furniture rule decides every line")   # pragma: no cover
@@ -1159,49 +1201,65 @@ def _interview_credit(body: str, *, max_chars: int = 600) -> tuple[str | None, s
     return name, org if named_body else None
 
 
-def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> str | None:
-    """An outlet when no byline, source or dateline names one: an organisation line under the title,
-    an outlet named at the start or end of the title, or the outlet's own exclusive interview."""
+def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> tuple[str, str] | None:
+    """An outlet when no byline, source or dateline names one, and the fallback that found it: an
+    organisation line under the title, an outlet named at the start or end of the title, the outlet's own
+    exclusive interview, or the organisation an interview's credit names."""
     if org_lines:
-        return org_lines[0]
+        return org_lines[0], "org_line"
     for k, pattern in enumerate(_TITLE_OUTLET):
         m = pattern.search(title or "")
         if m and (k != 1 or hd.has_outlet_word(m.group("o"))):  # "CRI听力: ..." yes, "US: ..." no
-            return m.group("o").strip()
+            return m.group("o").strip(), "title_outlet"
     for pattern in _SELF_REFERENCE:
         m = pattern.search(body[:3000])
         if m:
             o = re.sub(r"^(?:the|The)\s+", "", m.group("o")).strip()
             if (o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None
                     and not re.match(_HONORIFIC.replace(")*", ")+"), o)):
-                return o
-    return _interview_credit(body)[1]
+                return o, "exclusive_interview"
+    org = _interview_credit(body)[1]
+    return (org, "interview_credit") if org else None
+
+
+def _header_date(got: _Collected, title: tuple[int, str] | None) -> tuple[hd.FoundDate | None, str | None]:
+    """The header's date and the rule that collected it: the first date at or below the title's line (else the
+    first collected), else the title's own date."""
+    collected = list(zip(got.dates, got.date_rules, strict=True))
+    below = [(fd, rule) for (i, fd), rule in collected if i >= (title[0] if title else -1)]
+    if below or collected:
+        return (below or [(fd, rule) for (_, fd), rule in collected])[0]
+    fd = hd.found_date(title[1]) if title and title[1] else None
+    return fd, "date_in_title" if fd else None
+
+
+def _header_authors(got: _Collected, title: str | None, body: str) -> tuple[tuple[str, ...], str | None]:
+    """The authors, deduplicated, and the rule that gave the first: the collected bylines, else a name line
+    with no title, a speech's speaker, or the interviewer an interview's credit names."""
+    if got.authors:
+        return tuple(dict.fromkeys(got.authors)), got.author_rules[0]
+    if title is None and got.name_lines:
+        return (got.name_lines[0],), "name_line"
+    for line in ([title] if title else []) + got.header_lines:
+        m = _SPEECH_BY.search(line) or _SPEECH_OF.search(line)
+        if m and hd.person_name(m.group("name")):
+            return (hd.person_name(m.group("name")),), "speech_author"
+    interviewer = _interview_credit(body)[0]
+    return ((interviewer,), "interview_credit") if interviewer else ((), None)
 
 
 def _header(got: _Collected, body: str = "") -> Header:
-    title_idx = got.title[0] if got.title else -1
     title = got.title[1] if got.title else None
-    dates = [d for d in got.dates if d[0] >= title_idx] or got.dates
-    fd = dates[0][1] if dates else None
-    if fd is None and title:
-        fd = hd.found_date(title)
-    authors = list(got.authors)
-    if not authors and title is None and got.name_lines:
-        authors = got.name_lines[:1]
-    if not authors:
-        for line in ([title] if title else []) + got.header_lines:
-            m = _SPEECH_BY.search(line) or _SPEECH_OF.search(line)
-            if m and hd.person_name(m.group("name")):
-                authors = [hd.person_name(m.group("name"))]
-                break
-    if not authors and (interviewer := _interview_credit(body)[0]):
-        authors = [interviewer]
-    printed = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body)
-    printed = printed if hd.plausible_outlet(printed) else None
+    fd, date_rule = _header_date(got, got.title)
+    authors, authors_rule = _header_authors(got, title, body)
+    found = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body)
+    printed, outlet_rule = found if found and hd.plausible_outlet(found[0]) else (None, None)
     return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,
-                  authors=tuple(dict.fromkeys(authors)), outlet=printed,
+                  authors=authors, outlet=printed,
                   outlet_canonical=hd.canonical_outlet(printed) if printed else None,
-                  dateline=got.dateline.text if got.dateline else None)
+                  dateline=got.dateline.text if got.dateline else None,
+                  title_rule=got.title_rule if title else None, date_rule=date_rule if fd else None,
+                  authors_rule=authors_rule, outlet_rule=outlet_rule)
 
 
 _HEADER_ZONE_RULES = frozenset({"title", "header", "byline", "date", "dateline"})
@@ -1213,7 +1271,9 @@ def _dated_in_any_language(header: Header, removed: list[RemovedLine], lang: str
     out above the body), where the fast patterns read none."""
     lines = [r.text for r in removed if r.rule in _HEADER_ZONE_RULES][:max_lines]
     fd = hd.date_in_any_language(lines, lang)
-    return replace(header, published_date=fd.date, date_text=fd.text) if fd else header
+    if fd is None:
+        return header
+    return replace(header, published_date=fd.date, date_text=fd.text, date_rule="date_in_any_language")
 
 
 _DATELINE_END = re.compile(r"\s[-–—]{1,2}\s")
@@ -1243,15 +1303,17 @@ def _dateline_date_problem(body: str, *, max_chars: int = 80, max_place_words: i
     return problem if place.endswith(",") and len(place.split()) <= max_place_words else None
 
 
-def _printed_outlet(got: _Collected) -> str | None:
+def _printed_outlet(got: _Collected) -> tuple[str, str] | None:
     """The first plausible outlet by priority (byline, then date line, then dateline credit), as a header
-    line spells it when one spells it with other spacing or punctuation."""
-    ranked = [name for _, name in sorted(got.outlets, key=lambda o: o[0]) if hd.plausible_outlet(name)]
+    line spells it when one spells it with other spacing or punctuation; and the rule that collected it."""
+    ranked = [(name, rule) for (_, name), rule in sorted(zip(got.outlets, got.outlet_rules, strict=True),
+                                                         key=lambda o: o[0][0]) if hd.plausible_outlet(name)]
     if not ranked:
         return None
-    squashed = re.sub(r"\W", "", ranked[0]).lower()
+    name, rule = ranked[0]
+    squashed = re.sub(r"\W", "", name).lower()
     return next((line.strip() for line in got.header_lines if re.sub(r"\W", "", line).lower() == squashed),
-                ranked[0])
+                name), rule
 
 
 # ============================================================================ corpus
