@@ -1,4 +1,4 @@
--- DuckDB views over the curated tables (schema version 2.3.0).
+-- DuckDB views over the curated tables (schema version 2.4.0).
 -- Generated from schemas/ by schemas/dictionary.py on every published run; do not edit by hand.
 -- Paths are relative to the curated folder: run `cd curated && duckdb -init views.sql`, or from
 -- elsewhere SET file_search_path = '<the curated folder>' first. In snapshots/<run_id>/ the same

@@ -69,11 +69,11 @@ def _ref(description: str, target: str, nullable: bool = False) -> object:
     return Field(description=description, pattern=ID_PATTERN, json_schema_extra=extra)
 
 
-def _header_field_rule(column: str, what: str = "") -> object:
-    return Field(default=None, description=f"The rule that set {what or column}: a header-zone rule "
-                 f"(flows/steps/clean.py HEADER_RULES, e.g. 'headline', 'byline', 'date_stamp') when a header line "
-                 f"gave it, else the fallback that did (FALLBACK_FIELD_RULES, e.g. 'body_dateline', 'title_outlet', "
-                 f"'date_in_any_language'); null exactly when {column} is empty.",
+def _header_field_rule(column: str, what: str, examples: str) -> object:
+    """A documents column naming the rule that set the header field ``column`` (flows/steps/clean.py)."""
+    return Field(default=None, description=f"The rule that set {what}: the header-zone rule (HEADER_RULES of "
+                 f"flows/steps/clean.py) when a header line gave it, else the fallback that did "
+                 f"(FALLBACK_FIELD_RULES); e.g. {examples}. Null exactly when {column} is empty.",
                  json_schema_extra={"dictionary": True, "value_set": "flows.steps.clean.HEADER_FIELD_RULES"})
 
 
@@ -129,10 +129,14 @@ class Document(Record):
                                          "printed name. Group and count outlets by this column.",
                                          json_schema_extra={"dictionary": True})
     dateline: str | None = Field(default=None, description="Dateline prefix stripped from the first paragraph.")
-    title_rule: str | None = _header_field_rule("title")
-    date_rule: str | None = _header_field_rule("published_date")
-    authors_rule: str | None = _header_field_rule("authors", "the first author")
-    outlet_rule: str | None = _header_field_rule("outlet")
+    title_rule: str | None = _header_field_rule("title", "title", "'headline', 'wire_head', "
+                                                "'dateline_before_headline'; no fallback sets a title")
+    date_rule: str | None = _header_field_rule("published_date", "published_date", "'date_stamp', 'byline'; "
+                                               "fallbacks 'body_dateline', 'date_in_title', 'date_in_any_language'")
+    authors_rule: str | None = _header_field_rule("authors", "the first author", "'byline', 'furniture'; "
+                                                  "fallbacks 'speech_author', 'interview_credit'")
+    outlet_rule: str | None = _header_field_rule("outlet", "outlet", "'byline', 'date_stamp'; fallbacks "
+                                                 "'body_dateline', 'title_outlet', 'org_line'")
     language: str | None = Field(default=None, description="ISO 639-1 language code of the body.",
                                  json_schema_extra={"dictionary": True, "iso639_1": True})
     clean_text: str = Field(description="The document's clean body text; paragraph and statement offsets index it.")

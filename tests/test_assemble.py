@@ -4,6 +4,7 @@ import pyarrow as pa
 
 from flows import io
 from flows.steps import assemble, attribute
+from flows.steps.clean import HEADER_FIELD_RULES
 from flows.steps.recurrence import statement_fingerprint
 from schemas.records import Document
 from schemas.tables import TABLES, arrow_schema
@@ -247,6 +248,10 @@ def _check_invariants(tables: dict) -> None:
             assert docs[row["document_id"]][row["char_start"]:row["char_end"]] == row["text"]
     _assert_cue_spans_inside_statements(tables.get("statements", []))
     assert {s["attribution_rule"] for s in tables.get("statements", [])} <= set(attribute.RULE_NAMES)
+    for doc in tables.get("documents", []):   # each header field names its rule, null exactly when it is empty
+        for value, rule in (("title", "title_rule"), ("published_date", "date_rule"), ("authors", "authors_rule"),
+                            ("outlet", "outlet_rule")):
+            assert (doc[rule] is None) == (not doc[value]) and doc[rule] in HEADER_FIELD_RULES + (None,), (rule, doc)
     ordinals = [s["ordinal"] for s in tables.get("statements", [])]
     assert ordinals == list(range(len(ordinals)))
     valid, rejections = assemble.validated_tables(assemble_rows(tables), TABLES)

@@ -65,6 +65,16 @@ def test_attribution_rules_allowed_are_read_from_the_sieves() -> None:
     assert derived["statements.attribution_rule.not_null"].gx_type == "ExpectColumnValuesToNotBeNull"
 
 
+def test_header_field_rules_allowed_are_read_from_the_cleaning_step() -> None:
+    from flows.steps.clean import HEADER_FIELD_RULES
+    from schemas.records import Document
+
+    derived = {e.name: e for e in expectations("documents", Document)}
+    for column in ("title_rule", "date_rule", "authors_rule", "outlet_rule"):
+        assert derived[f"documents.{column}.in_set"].kwargs == {"value_set": list(HEADER_FIELD_RULES)}
+        assert f"documents.{column}.not_null" not in derived
+
+
 def test_schemas_do_not_import_the_attribution_sieves() -> None:
     code = ("import sys, schemas.records, schemas.tables; "
             "assert not [m for m in sys.modules if m.startswith('flows')], sorted(sys.modules)")

@@ -3,6 +3,7 @@ outlets. Each fixture plants one form and is named after it."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 import pytest
 
@@ -427,6 +428,52 @@ def test_each_header_zone_line_records_the_header_rule_that_decided_it():
     decided = {(r.text, r.rule, r.header_rule) for r in doc.removed}
     assert decided == {("Harbour board approves new pier", "title", "headline"), ("By Jane Roe", "byline", "byline"),
                        ("May 6, 2021", "date", "date_stamp"), ("Ports and shipping", "header", "furniture")}
+
+
+_FIELD_RULES = (("title", "title_rule"), ("published_date", "date_rule"), ("authors", "authors_rule"),
+                ("outlet", "outlet_rule"))
+
+
+@pytest.mark.parametrize("text, rules", [
+    pytest.param("Harbour board approves new pier\nBy Jane Roe\nHarbour Times, May 6, 2021\nPorts and shipping\n"
+                 + BODY, ("headline", "date_stamp", "byline", "date_stamp"),
+                 id="headline line, byline, date stamp naming its outlet"),
+    pytest.param("Harbour board approves new pier of the\nnorthern docks\nBy Jane Roe\n" + BODY,
+                 ("headline", None, "byline", None), id="headline wrapped onto a second line keeps its first rule"),
+    pytest.param("Published: 2021-05-06 Harbour board approves new pier\n\n" + BODY,
+                 ("headline", "date_prefix", None, None), id="labelled date opening the headline line"),
+    pytest.param("Board approves new pier\n\nLAGOS, March 2, 2021 (Xinhua) -- " + BODY,
+                 ("headline", "body_dateline", None, "body_dateline"), id="date and wire only in the body's dateline"),
+    pytest.param("Harbour Times: Board approves new pier\n\n" + BODY,
+                 ("headline", None, None, "title_outlet"), id="outlet named only in the title"),
+    pytest.param("Harbour board approves new pier on March 7, 2024\n\n" + BODY,
+                 ("headline", "date_in_title", None, None), id="date only in the title"),
+    pytest.param("Address by Ambassador Jane Roe at the Harbour Forum\n\n" + BODY,
+                 ("headline", None, "speech_author", None), id="author only as the speech's speaker"),
+    pytest.param("Harbour board approves new pier\n\nThis interview was conducted by Jane Roe, a reporter for the "
+                 "Harbour Times.\n" + BODY, ("headline", None, "interview_credit", "interview_credit"),
+                 id="author and outlet only in the interview's credit sentence"),
+    pytest.param(BODY, (None, None, None, None), id="no header at all: every field empty, no rule"),
+])
+def test_each_header_field_names_the_rule_that_set_it(text, rules):
+    header = cleaned_document(text).header
+    assert tuple(getattr(header, rule) for _, rule in _FIELD_RULES) == rules
+    for value, rule in _FIELD_RULES:
+        assert (getattr(header, rule) is None) == (not getattr(header, value)), rule   # null exactly when empty
+        assert getattr(header, rule) in clean.HEADER_FIELD_RULES + (None,)
+
+
+def test_a_date_only_dateparser_reads_names_that_fallback():
+    removed = [clean.RemovedLine(0, "Julkaistu 12. toukokuuta 2021", "date")]   # Finnish: the fast patterns miss it
+    header = clean._dated_in_any_language(clean.Header(), removed, "fi")
+    assert (header.published_date, header.date_rule) == (dt.date(2021, 5, 12), "date_in_any_language")
+
+
+def test_header_field_rule_names_are_declared_once_in_snake_case():
+    names = clean.HEADER_FIELD_RULES
+    assert len(set(names)) == len(names)
+    assert all(re.fullmatch(r"[a-z]+(?:_[a-z]+)*", name) for name in names)
+    assert {name for name, _ in clean.HEADER_RULES} <= set(names)
 
 
 @pytest.mark.parametrize("line, expected", [
