@@ -8,6 +8,19 @@ def _rules(paragraphs, nlp, language="en"):
     return [(a.rule, a.mode, a.speaker) for a in attributed_document(paragraphs, language=language, nlp=nlp).sentences]
 
 
+def _context(nlp, first: str, second: str, surface_second):
+    """Sieve context of two one-sentence paragraphs: a narrated first, the second as the surface rules
+    decided it (``surface_second``: AttributedSentence fields after the offsets)."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    parsed = parse.parsed_document([first, second], [(0, 0, len(first)), (1, 0, len(second))], nlp)
+    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(second), *surface_second))
+    return sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+
+
 def test_every_sieve_rule_is_declared():
     assert len(set(RULE_NAMES)) == len(RULE_NAMES) and "narration" in RULE_NAMES
     surface = {r for sieve in SIEVES for r in getattr(sieve, "rules", ())}
@@ -72,30 +85,15 @@ def test_beside_a_quotation_any_verb_names_its_speaker(nlp):
 
 
 def test_he_takes_the_parsed_person_when_the_surface_guess_names_no_person(nlp):
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    paras = ["Tom Bell opened the new harbour office on Monday.", "He said the port would hire fifty people."]
-    spans = [(0, 0, len(paras[0])), (1, 0, len(paras[1]))]
-    parsed = parse.parsed_document(paras, spans, nlp)
-    surface = (AttributedSentence(0, *spans[0][1:], "narration", None, None, None, False),
-               AttributedSentence(1, *spans[1][1:], "indirect", "Federal", None, "said", False, "reported_cue"))
-    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
-                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    ctx = _context(nlp, "Tom Bell opened the new harbour office on Monday.", "He said the port would hire fifty people.",
+                   ("indirect", "Federal", None, "said", False, "reported_cue"))
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "Tom Bell"
 
 
 def test_the_demonym_that_names_a_person_takes_the_person(nlp):
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    para = "“The harbour must reopen,” said the Norwegian, who has lived in the port for years."
-    parsed = parse.parsed_document(["Kari Nordmann visited the port.", para],
-                                   [(0, 0, 31), (1, 0, len(para))], nlp)
-    surface = (AttributedSentence(0, 0, 31, "narration", None, None, None, False),
-               AttributedSentence(1, 0, len(para), "direct", "Kari Nordmann", None, "said", False, "quote_speaker"))
-    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
-                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    ctx = _context(nlp, "Kari Nordmann visited the port.",
+                   "“The harbour must reopen,” said the Norwegian, who has lived in the port for years.",
+                   ("direct", "Kari Nordmann", None, "said", False, "quote_speaker"))
     assert sieves.quote_with_cue(ctx, {})[1].speaker == "Kari Nordmann"
 
 
@@ -160,25 +158,12 @@ def test_a_quotation_closed_at_its_paragraph_end_does_not_speak_for_the_next_par
 def test_she_never_takes_a_surface_guess_the_text_calls_he(nlp):
     """Planted defect: the surface rules' guess "Tom Hale" (a "Mr.") taken for "she said"; the veto
     (rule ``pronoun_of_the_other_gender``) reads only an honorific or gendered noun, not pronoun votes."""
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    paras = ["Ann Berg, a lawyer, met Mr. Tom Hale on Monday.", "She said the talks had failed."]
-    spans = [(0, 0, len(paras[0])), (1, 0, len(paras[1]))]
-    parsed = parse.parsed_document(paras, spans, nlp)
-    surface = (AttributedSentence(0, *spans[0][1:], "narration", None, None, None, False),
-               AttributedSentence(1, *spans[1][1:], "indirect", "Tom Hale", None, "said", False, "reported_cue"))
-    people = entities.document_people(parsed)
-    assert ("Tom Hale", "he") in people.titled
-    ctx = sieves.Context(surface, parsed, people, lexicon.CUE_VERB_FORMS,
-                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    first, guess = "Ann Berg, a lawyer, met Mr. Tom Hale on Monday.", ("indirect", "Tom Hale", None, "said", False,
+                                                                       "reported_cue")
+    ctx = _context(nlp, first, "She said the talks had failed.", guess)
+    assert ("Tom Hale", "he") in ctx.people.titled
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "Ann Berg"
-    he_said = (surface[0], AttributedSentence(1, *spans[1][1:], "indirect", "Tom Hale", None, "said", False,
-                                              "reported_cue"))
-    paras_he = [paras[0], "He said the talks had failed."]
-    parsed_he = parse.parsed_document(paras_he, spans, nlp)
-    ctx_he = sieves.Context(he_said, parsed_he, entities.document_people(parsed_he), lexicon.CUE_VERB_FORMS,
-                            lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    ctx_he = _context(nlp, first, "He said the talks had failed.", guess)
     assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Tom Hale"      # the same guess, the right gender
 
 
@@ -201,29 +186,15 @@ def test_the_role_is_the_description_beside_the_name_never_the_name(parsed_sente
 
 def test_a_definite_description_of_an_office_takes_the_person_and_keeps_itself_as_role(nlp):
     """Planted defect: 'the Ruritanian senator' was the speaker, a short form the contract resolves."""
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    first, para = "Senator Kari Nordmann visited the port.", "The Ruritanian senator said the harbour would reopen soon."
-    parsed = parse.parsed_document([first, para], [(0, 0, len(first)), (1, 0, len(para))], nlp)
-    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
-               AttributedSentence(1, 0, len(para), "indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
-    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
-                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    ctx = _context(nlp, "Senator Kari Nordmann visited the port.", "The Ruritanian senator said the harbour would "
+                   "reopen soon.", ("indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
     decision = sieves.cue_with_subject(ctx, {})[1]
     assert (decision.speaker, decision.role) == ("Kari Nordmann", "The Ruritanian senator")
 
 
 def test_a_description_of_something_else_stays_the_source(nlp):
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    first, para = "Senator Kari Nordmann visited the port.", "The letter said the harbour would reopen soon."
-    parsed = parse.parsed_document([first, para], [(0, 0, len(first)), (1, 0, len(para))], nlp)
-    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
-               AttributedSentence(1, 0, len(para), "indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
-    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
-                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    ctx = _context(nlp, "Senator Kari Nordmann visited the port.", "The letter said the harbour would reopen soon.",
+                   ("indirect", "Kari Nordmann", None, "said", False, "reported_cue"))
     assert sieves.cue_with_subject(ctx, {})[1].speaker == "The letter"
 
 
@@ -240,17 +211,6 @@ def test_a_description_of_something_else_stays_the_source(nlp):
 def test_a_surface_speaker_where_the_parse_reads_no_noun_phrase_is_dropped(parsed_sentence, defect, text, speaker,
                                                                            rejected):
     assert sieves.speaker_is_no_noun_phrase(parsed_sentence(text), speaker) is rejected, defect
-
-
-def _context(nlp, first: str, second: str, surface_second):
-    from flows.steps import entities, lexicon, parse
-    from flows.steps.attribute.model import AttributedSentence
-
-    parsed = parse.parsed_document([first, second], [(0, 0, len(first)), (1, 0, len(second))], nlp)
-    surface = (AttributedSentence(0, 0, len(first), "narration", None, None, None, False),
-               AttributedSentence(1, 0, len(second), *surface_second))
-    return sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
-                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
 
 
 def test_a_definite_description_the_surface_left_unnamed_is_the_subject_named_just_before(nlp):
