@@ -99,19 +99,20 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)}
 
 
+surface_reported.rules = _surface_reported.rules
+
+
 def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     """Rule ``cue_no_reporting_verb``: the parse reads the surface rules' one-word cue, wherever it stands, as
     no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
     positive note") or the verb of a relative clause ("Juanita Roe, who said ..., recounted"): the report
     is not the sentence's."""
-    if not d.cue or d.rule != "reported_cue" or " " in d.cue.strip():
+    cue = (d.cue or "").strip().lower()
+    if not cue or d.rule != "reported_cue" or " " in cue:
         return False                                   # "in the view of", "call for": phrases the parse reads apart
-    found = [t for t in sent.doc if t.lower_ == d.cue.strip().lower()]   # the surface rules give words, not a span
+    found = [t for t in sent.doc if t.lower_ == cue]   # the surface rules give words, not a span
     return bool(found) and all(t.dep_ == "relcl" or t.pos_ == "NOUN" and any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
-
-
-surface_reported.rules = _surface_reported.rules
 
 
 def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
