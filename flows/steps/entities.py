@@ -45,6 +45,10 @@ class People:
             return self.canonical[written]
         return next((c for c in self.canonical.values() if c.split()[-1] == written), written)
 
+    def is_person(self, name: str) -> bool:
+        """``name`` is one person the parse found, as written or canonical."""
+        return name in self.canonical or name in self.canonical.values()
+
     @functools.cached_property
     def name_words(self) -> frozenset[str]:
         """Every word of every person's name: a proper noun among them names that person."""

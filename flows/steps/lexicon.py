@@ -173,6 +173,15 @@ INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented
 # nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
 STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
                    "message", "assertion", "declaration", "quote", "answer", "reply", "response")
+# verbs that characterise their object in the source's own quoted words ("X called the ruling "arbitrary"",
+# "dismissed the claim as "absurd""): the quotation is the source's (attribute.cues.quoted_characterisation)
+CHARACTERISING_VERB_FORMS = frozenset("""
+call calls called calling describe describes described describing dismiss dismisses dismissed dismissing
+label labels labeled labelled labeling labelling brand brands branded branding term terms termed
+characterize characterizes characterized characterizing characterise characterises characterised characterising
+deride derides derided deriding hail hails hailed hailing denounce denounces denounced denouncing
+decry decries decried decrying portray portrays portrayed portraying accuse accuses accused accusing
+""".split())
 # nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source
 SPEECH_NOUNS = """
 letter speech message statement remarks address article interview
@@ -391,6 +400,9 @@ def _data_rows(name: str) -> list[list[str]]:
 # reporting verbs learned from PolNeAR train by tools/learn_cue_verbs.py: lemma -> every surface form
 CUE_VERB_LEMMAS = {row[0]: tuple(row[3].split(",")) for row in _data_rows("cue_verbs.tsv")}
 CUE_VERB_FORMS = frozenset(form for forms in CUE_VERB_LEMMAS.values() for form in forms)
+# verbs of saying whose own clause is reported speech whatever the cue classifier weighs (cues.says_a_clause)
+CLAUSE_CUE_LEMMAS = ("say", "tell", "add")
+CLAUSE_CUE_FORMS = frozenset(form for lemma in CLAUSE_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
 REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue's content that makes it reported
 # with the cue classifier: below this content share a reading is never reported, whatever the classifier says
 # ("X issued a white paper": an object, not reported content, in STATEMENTS.md's sense)

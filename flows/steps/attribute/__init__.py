@@ -113,7 +113,7 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
 def sieve_context(surface, parsed, people) -> Context:
     """What the sieves read: the surface rules' sentences, the parse, the people, and the lexicon."""
     return Context(surface, parsed, people, lexicon.CUE_VERB_FORMS, lexicon.REPORTED_SOURCE_NOUNS,
-                   lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER)
+                   lexicon.REPORTED_MIN_SHARE, CUE_CLASSIFIER, lexicon.CLAUSE_CUE_FORMS)
 
 
 def drafted(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,

@@ -243,19 +243,61 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
         yield cue, head
 
 
+def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str], known_names: frozenset[str],
+                  clause_cues: frozenset[str], min_share: float) -> bool:
+    """Rule ``verb_of_saying_with_clause``: a verb of saying (``clause_cues``: say, tell, add) with a clause
+    of its own as content ("At the briefing, Roe, 70, said she was ...") is reported speech when that
+    clause covers ``min_share`` of the sentence and its subject is a source (a name, a he/she/they, a
+    listed noun) - whatever the classifier weighs. STATEMENTS.md: ``X said that ...`` is indirect."""
+    return cue.lower_ in clause_cues and share >= min_share and any(c.dep_ == "ccomp" for c in cue.children) \
+        and is_source(sent, head, source_nouns, known_names)
+
+
 def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
                     known_names: frozenset[str] = frozenset(), min_share: float = 0.5,
-                    classifier: CueClassifier | None = None) -> ReportedClause | None:
+                    classifier: CueClassifier | None = None,
+                    clause_cues: frozenset[str] = frozenset()) -> ReportedClause | None:
     """The sentence's outermost cue with a usable source whose reading is reported speech - by
-    the classifier when one is given, else when the content covers ``min_share`` - or None."""
-    for cue, head in cue_candidates(sent, forms, source_nouns, known_names, any_noun=classifier is not None):
-        share = content_share(sent, cue, head)
+    the classifier when one is given, else when the content covers ``min_share`` - or None. Where the
+    classifier accepts no reading, the outermost reading :func:`says_a_clause` accepts."""
+    readings = [(cue, head, content_share(sent, cue, head))
+                for cue, head in cue_candidates(sent, forms, source_nouns, known_names, any_noun=classifier is not None)]
+    for cue, head, share in readings:
         if classifier is not None:
             features = clause_features(sent, cue, head, share, source_nouns)
             if share < classifier.min_share or classifier.probability(features, share) < classifier.threshold:
                 continue
         elif share < min_share:
             continue
-        end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
-        return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share)
+        return _clause(sent, cue, head, share)
+    if classifier is not None:
+        for cue, head, share in readings:
+            if says_a_clause(sent, cue, head, share, source_nouns=source_nouns, known_names=known_names,
+                             clause_cues=clause_cues, min_share=min_share):
+                return _clause(sent, cue, head, share)
     return None
+
+
+def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset[str], *,
+                            known_names: frozenset[str] = frozenset()) -> ReportedClause | None:
+    """Rule ``quoted_characterisation``: a verb that characterises its object (``forms``: call, describe,
+    dismiss, label, ...) in quoted words after that object - "X called the ruling "arbitrary"", "dismissed the
+    claim as "absurd"", "..., calling the charge "pathetic"" - quotes its source, who is a name, a he/she/they
+    or a listed noun. Quoted words that are all capitalised name a thing ("a site called "Leave Now""); a verb
+    without an object names one too."""
+    for cue in cue_tokens(sent, forms):
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is None or sent.in_quote[obj.i]:
+            continue
+        quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha]
+        if not quoted or all(t.text[0].isupper() for t in quoted):
+            continue
+        head = source_token(cue, sent.in_quote)
+        if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):
+            return _clause(sent, cue, head, sum(_alnum(t.text) for t in quoted) / max(1, _alnum(sent.doc.text)))
+    return None
+
+
+def _clause(sent, cue, head, share: float) -> ReportedClause:
+    end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
+    return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share)

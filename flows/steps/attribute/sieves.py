@@ -12,9 +12,9 @@ from collections import ChainMap
 from dataclasses import dataclass
 
 from flows.steps import entities
-from flows.steps.lexicon import GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
+from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
-from flows.steps.attribute.cues import ReportedClause, reported_clause, source_entity
+from flows.steps.attribute.cues import ReportedClause, characterised_in_quotes, reported_clause, source_entity
 
 
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -40,6 +40,7 @@ class Context:
     source_nouns: frozenset
     min_share: float
     classifier: object = None   # cues.CueClassifier deciding whether a cue's reading is reported
+    clause_cues: frozenset = frozenset()   # verbs of saying whose clause is reported whatever the classifier weighs
 
 
 def _from_surface(rules: tuple[str, ...]):
@@ -96,10 +97,19 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     if ctx.parsed is None:
         return found
     return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
-            and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)}
+            and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
+            and not they_for_one_person(ctx, ctx.parsed.sentences[si], d)}
 
 
 surface_reported.rules = _surface_reported.rules
+
+
+def they_for_one_person(ctx: Context, sent, d: Decision) -> bool:
+    """Rule ``they_for_one_person``: the parse reads 'they' as the subject of the surface rules' cue, and their
+    speaker is one person the parse found: 'they' never stands for one named person."""
+    cue = (d.cue or "").strip().lower()
+    return ctx.people.is_person(d.speaker or "") and any(
+        c.lower_ == "they" and c.dep_ in entities.SUBJECT_DEPS for t in sent.doc if t.lower_ == cue for c in t.children)
 
 
 def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
@@ -161,9 +171,11 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
-    if head.lower_ == "they":
+    if head.lower_ == "they":                        # never one person the parse found (as they_for_one_person)
         surface = ctx.surface[si]
-        return (surface.speaker, surface.speaker_role) if surface.mode == "indirect" else (None, None)
+        if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
+            return None, None
+        return surface.speaker, surface.speaker_role
     name = clause.source
     ent = source_entity(sent, head)
     if ent is not None and ent.label_ == "PERSON":
@@ -199,13 +211,13 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
 
 
 def role_of(sent, head, ent) -> str | None:
-    """The description the sentence gives the source: the head's apposition ("Jane Roe, a lawyer,"), or -
-    where the name stands inside the head's phrase ("his nephew Jon Roe", "Chinese ambassador to Germany
-    Wu Ken") - the words before a person's name, honorifics aside, when they end in a noun; never the name
-    itself."""
-    appos = next((c for c in head.children if c.dep_ == "appos"), None)
+    """The description the sentence gives the source: the apposition of the person's name or of the head
+    ("Jane Roe, a lawyer,"), or - where the name stands inside the head's phrase ("his nephew Jon Roe",
+    "Chinese ambassador to Germany Wu Ken") - the words before a person's name, honorifics aside, when they
+    end in a noun; never the name itself (:func:`apposition_of`)."""
+    appos = (apposition_of(ent.root) if ent is not None and ent.label_ == "PERSON" else None) or apposition_of(head)
     if appos is not None and (ent is None or not appos.left_edge.i <= ent.start <= appos.right_edge.i):
-        return sent.doc[appos.left_edge.i:appos.right_edge.i + 1].text
+        return described_by(appos)
     if ent is None or ent.label_ != "PERSON" or ent.start <= head.left_edge.i:
         return None
     before = list(sent.doc[head.left_edge.i:ent.start])
@@ -214,6 +226,22 @@ def role_of(sent, head, ent) -> str | None:
     if not before or before[-1].pos_ not in ("NOUN", "PROPN"):     # "a narrator in the", "an analysis by"
         return None
     return sent.doc[before[0].i:before[-1].i + 1].text
+
+
+def apposition_of(tok):
+    """The first apposition of ``tok`` that can describe a person: one with a noun ("Jane Roe, 70,": an age
+    is none), not in brackets ("Roe (a view many share)": an aside)."""
+    return next((c for c in tok.children if c.dep_ == "appos" and any(t.pos_ in ("NOUN", "PROPN") for t in c.subtree)
+                 and not (c.left_edge.i > 0 and c.doc[c.left_edge.i - 1].text == "(")), None)
+
+
+def described_by(appos) -> str:
+    """The words of an apposition up to its first clause ("a senior official with the board that oversees
+    them" -> "a senior official with the board")."""
+    clause = min((t.left_edge.i for t in appos.subtree if t is not appos and t.dep_ in ("relcl", "acl")),
+                 default=appos.right_edge.i + 1)
+    words = [t for t in appos.doc[appos.left_edge.i:clause] if not (t.i == clause - 1 and t.is_punct)]
+    return appos.doc[words[0].i:words[-1].i + 1].text if words else appos.text
 
 
 def quoted_share(sent) -> float:
@@ -236,7 +264,8 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         if si in decided or all(sent.in_quote) or quoted != is_quotation(ctx, si):
             continue
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
-                                 min_share=ctx.min_share, classifier=None if quoted else ctx.classifier)
+                                 min_share=ctx.min_share, classifier=None if quoted else ctx.classifier,
+                                 clause_cues=ctx.clause_cues)
         if clause is None and quoted and ctx.surface[si].rule == "quote_speaker":
             # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
             clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
@@ -248,6 +277,23 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
             mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share else "indirect"
             out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
                                sent.start + clause.cue_end, "quote_with_cue" if quoted else rule)
+    return out
+
+
+def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
+    """``X called the ruling "arbitrary"``: direct, X the source (:func:`cues.characterised_in_quotes`)."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        if si in decided or all(sent.in_quote):
+            continue
+        clause = characterised_in_quotes(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
+                                         known_names=ctx.people.name_words)
+        speaker, role = speaker_of(ctx, si, clause) if clause is not None else (None, None)
+        if speaker:
+            out[si] = Decision("direct", speaker, role, clause.cue, sent.start + clause.cue_start,
+                               sent.start + clause.cue_end, "quoted_characterisation")
     return out
 
 
@@ -306,11 +352,11 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, quote_with_cue, cue_with_subject, quote_continues, quotations,
-          surface_reported, reported_carries_on)
+SIEVES = (dialogue_turns, framed_texts, quote_with_cue, cue_with_subject, quoted_characterisation, quote_continues,
+          quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
-              "cue_with_subject", "according_to",
+              "cue_with_subject", "according_to", "quoted_characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "learned_reported", "narration")     # learned_reported: added by the review (review.py)
 

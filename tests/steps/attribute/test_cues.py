@@ -127,3 +127,29 @@ def test_a_name_ner_took_for_a_body_in_apposition_to_a_common_noun_is_the_source
     if not any(c.dep_ == "appos" for c in head.children):
         pytest.skip("the parse does not read the name as the nephew's apposition")
     assert cues.source_entity(sent, head).text == "Tom Bellamy"
+
+
+def test_a_verb_of_saying_with_its_own_clause_is_reported_whatever_the_classifier_weighs(parsed_sentence):
+    """Planted defect: the classifier put 'At a briefing ..., Ann Berg said she ...' below its threshold."""
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    text = "At a briefing after the trip, Ann Berg said she was not in the country for an inquiry."
+    kw = dict(min_share=lexicon.REPORTED_MIN_SHARE, classifier=CUE_CLASSIFIER)
+    assert cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, **kw, clause_cues=lexicon.CLAUSE_CUE_FORMS).source \
+        == "Ann Berg"
+
+
+@pytest.mark.parametrize("defect, text", [
+    ("a verb that is no verb of saying", "At a briefing after the trip, Ann Berg feared she was not in the country."),
+    ("a clause too small for the sentence", "At a long briefing after the very long trip across the northern "
+                                            "provinces in the rain, Ann Berg said she left."),
+    ("a subject that is no source", "At a briefing after the trip, the table said it was not in the country."),
+])
+def test_says_a_clause_wants_a_verb_of_saying_a_source_and_most_of_the_sentence(parsed_sentence, defect, text):
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.dep_ == "ROOT")
+    head = cues.source_token(cue, sent.in_quote)
+    share = cues.content_share(sent, cue, head) if head is not None else 0.0
+    assert head is None or not cues.says_a_clause(sent, cue, head, share, source_nouns=NOUNS, known_names=frozenset(),
+                                                  clause_cues=lexicon.CLAUSE_CUE_FORMS,
+                                                  min_share=lexicon.REPORTED_MIN_SHARE), defect
