@@ -20,7 +20,8 @@ from flows.steps.attribute import surface as surface_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.attribute.review import SentenceClassifier, reviewed
-from flows.steps.attribute.sieves import RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts, speaker_of
+from flows.steps.attribute.sieves import (RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts, speaker_of,
+                                         without_clause_roles)
 
 PARSED_LANGUAGES = ("en",)
 # surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
@@ -126,7 +127,7 @@ def drafted(paragraphs: list[str], *, title: str | None = None, outlet: str | No
         parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp, deadline=deadline)
         people = entities.document_people(parsed)
     ctx = sieve_context(surface.sentences, parsed, people)
-    return surface, ctx, decisions(ctx, deadline=deadline)
+    return surface, ctx, without_clause_roles(ctx, decisions(ctx, deadline=deadline))
 
 
 def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,

@@ -9,7 +9,7 @@ marks the parse does not; the reported-speech sieves read the dependency parse.
 from __future__ import annotations
 
 from collections import ChainMap
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.steps import entities
 from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
@@ -76,17 +76,28 @@ def another_voice(sent, speaker: str) -> bool:
 def speaker_is_no_noun_phrase(sent, speaker: str) -> bool:
     """Rule ``speaker_no_noun_phrase``: where the speaker stands as written in the sentence, the parse reads
     a clause inside it ("You start as soon as the guest comes on and", "Please"; a participle that modifies
-    a noun, "experts attending a forum", is no clause) or a word that modifies or is the object of a word
-    outside it ("Federal" of "the Federal minister"): no noun phrase, so no source. (The object of a
+    a noun, "experts attending a forum", is no clause), a word that modifies or is the object of a word
+    outside it ("Federal" of "the Federal minister") or a clause's conjunction ("Even though the
+    government"): no noun phrase, so no source. (The object of a
     preposition is one: "according to X", "in the view of X".)"""
-    at = sent.doc.text.find(speaker)
-    if at < 0:
-        return False                  # a canonical or resolved name: not written here
-    span = [t for t in sent.doc if at <= t.idx < at + len(speaker)]
+    span = written_span(sent, speaker)
     inside = {t.i for t in span}
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
-    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod") for t in span) or any(
-        t.dep_ in ("amod", "dobj", "compound", "poss") and t.head.i != t.i for t in roots)
+    return holds_a_clause(span) or any(
+        t.dep_ in ("amod", "dobj", "compound", "poss", "mark") and t.head.i != t.i for t in roots)
+
+
+def written_span(sent, words: str) -> list:
+    """The tokens of the first place ``words`` stand in the sentence; none where they are not written (a
+    canonical or resolved name)."""
+    at = sent.doc.text.find(words)
+    return [t for t in sent.doc if at <= t.idx < at + len(words)] if at >= 0 else []
+
+
+def holds_a_clause(span) -> bool:
+    """Some token of ``span`` is a verb the parse reads as a clause of its own (a participle or relative
+    clause that modifies a noun, "experts attending a forum", "chief operating officer", is none)."""
+    return any(t.pos_ in ("VERB", "AUX") and t.dep_ not in ("acl", "relcl", "amod", "compound") for t in span)
 
 
 def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
@@ -115,13 +126,13 @@ def they_for_one_person(ctx: Context, sent, d: Decision) -> bool:
 def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     """Rule ``cue_no_reporting_verb``: the parse reads the surface rules' one-word cue, wherever it stands, as
     no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
-    positive note") or the verb of a relative clause ("Juanita Roe, who said ..., recounted"): the report
-    is not the sentence's."""
+    positive note"), the verb of a relative clause ("Juanita Roe, who said ..., recounted") or a participle
+    that modifies a noun ("the papers mentioned in this release"): the report is not the sentence's."""
     cue = (d.cue or "").strip().lower()
     if not cue or d.rule != "reported_cue" or " " in cue:
         return False                                   # "in the view of", "call for": phrases the parse reads apart
     found = [t for t in sent.doc if t.lower_ == cue]   # the surface rules give words, not a span
-    return bool(found) and all(t.dep_ == "relcl" or t.pos_ == "NOUN" and any(
+    return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
 
 
@@ -369,3 +380,20 @@ def decisions(ctx: Context, sieves=SIEVES, *, deadline: Deadline = NO_DEADLINE) 
         deadline.check("attribute")
         decided.update(sieve(ctx, decided))
     return decided
+
+
+def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int, Decision]:
+    """The decisions with every role the parse reads as a clause (:func:`role_is_a_clause`) dropped."""
+    if ctx.parsed is None:
+        return decided
+    return {si: replace(d, role=None) if d.role and role_is_a_clause(ctx, si, d.role) else d
+            for si, d in decided.items()}
+
+
+def role_is_a_clause(ctx: Context, si: int, role: str) -> bool:
+    """Rule ``role_is_a_clause``: where the role stands as written, in sentence ``si`` or the nearest one before
+    it, the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
+    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."): no description, no role."""
+    sent = next((ctx.parsed.sentences[j] for j in range(si, -1, -1) if role in ctx.parsed.sentences[j].doc.text),
+                None)
+    return sent is not None and holds_a_clause(written_span(sent, role))

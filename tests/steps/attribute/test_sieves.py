@@ -212,6 +212,8 @@ def test_a_description_of_something_else_stays_the_source(nlp):
      "Experts attending the forum", False),
     ("the object of 'according to' is a source", "According to radio host Tom Bellamy, the plan works.",
      "Tom Bellamy", False),
+    ("a clause's conjunction taken into the speaker", "Even though the Ruritanian government has explained the "
+     "plan, many observers said they had doubts.", "Even though the Ruritanian government", True),
 ])
 def test_a_surface_speaker_where_the_parse_reads_no_noun_phrase_is_dropped(parsed_sentence, defect, text, speaker,
                                                                            rejected):
@@ -253,6 +255,8 @@ def test_the_subject_named_just_before_wins_over_the_surface_guess_for_a_descrip
     ("a cue word the parse reads as a noun", "Polls showed Tom Bellamy strong in three key states.", "states", True),
     ("a cue inside a relative clause", "Jane Roe, who said the plan failed, resigned on Monday.", "said", True),
     ("a cue the parse reads as the sentence's verb", "Jane Roe said the plan failed.", "said", False),
+    ("a participle that modifies a noun", "Copies of all the papers mentioned in this release can be found online.",
+     "mentioned", True),
     ("a cue phrase the parse reads apart", "In the view of Jane Roe, the plan failed.", "In the view of", False),
 ])
 def test_a_surface_cue_that_is_no_reporting_verb_is_dropped(parsed_sentence, defect, text, cue, dropped):
@@ -292,3 +296,16 @@ def test_quoted_words_characterising_an_object_are_the_subjects(nlp, defect, tex
 ])
 def test_quoted_names_of_things_are_no_characterisation(nlp, defect, text):
     assert _rules([text], nlp)[0][0] != "quoted_characterisation", defect
+
+
+@pytest.mark.parametrize("defect, role, dropped", [
+    ("a clause cut by the surface rules was kept as the role", "delivered the statement on behalf of 40 countries",
+     True),
+    ("a participle inside a title was read as a clause", "chief operating officer of the board", False),
+    ("an apposition is a role", "the envoy of Ruritania", False),
+])
+def test_a_role_the_parse_reads_as_a_clause_is_dropped(nlp, defect, role, dropped):
+    ctx = _context(nlp, "Karl Brandt, the envoy of Ruritania, delivered the statement on behalf of 40 countries.",
+                   "Karl Brandt, chief operating officer of the board, said the harbour would reopen.",
+                   ("indirect", "Karl Brandt", None, "said", False, "reported_cue"))
+    assert sieves.role_is_a_clause(ctx, 1, role) is dropped, defect
