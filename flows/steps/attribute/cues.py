@@ -165,6 +165,21 @@ def content_share(sent, cue, source) -> float:
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
 
 
+def quotes_words_in_content(sent, cue) -> bool:
+    """Rule ``quoted_words_in_content``: the cue's content (:func:`content_share`'s) holds quoted words that are
+    no title (not all capitalised: "said citizens engage in "democratic elections"", not "the "Vienna
+    Declaration""): verbatim words of the source, so the report is direct (STATEMENTS.md)."""
+    content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or content_beside(sent, cue)
+    return not names_a_title([t for t in content if sent.in_quote[t.i] and t.is_alpha])
+
+
+def names_a_title(quoted: list) -> bool:
+    """The quoted words are none, or capitalised like a title or a name, function words aside ("Vienna
+    Declaration and Program of Action", "Leave Now")."""
+    words = [t for t in quoted if not t.is_stop] or quoted
+    return all(t.text[0].isupper() for t in words)
+
+
 def content_beside(sent, cue) -> list:
     """The content of a cue the parse gave none: what precedes a cue placed after it ('"...," X
     said', also when the parser made the cue the root), or what follows a colon after the cue
@@ -290,7 +305,7 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
         if obj is None or sent.in_quote[obj.i]:
             continue
         quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha]
-        if not quoted or all(t.text[0].isupper() for t in quoted):
+        if names_a_title(quoted):
             continue
         head = source_token(cue, sent.in_quote)
         if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):

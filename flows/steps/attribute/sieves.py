@@ -14,7 +14,8 @@ from dataclasses import dataclass, replace
 from flows.steps import entities
 from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
-from flows.steps.attribute.cues import ReportedClause, characterised_in_quotes, reported_clause, source_entity
+from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
+                                        source_entity)
 
 
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -285,7 +286,9 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         speaker, role = speaker_of(ctx, si, clause)
         if speaker:
             rule = "according_to" if clause.cue.lower().startswith("according") else "cue_with_subject"
-            mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share else "indirect"
+            cue = next((t for t in sent.doc if t.idx == clause.cue_start), None)
+            mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share or (
+                cue is not None and quotes_words_in_content(sent, cue)) else "indirect"
             out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
                                sent.start + clause.cue_end, "quote_with_cue" if quoted else rule)
     return out

@@ -153,3 +153,17 @@ def test_says_a_clause_wants_a_verb_of_saying_a_source_and_most_of_the_sentence(
     assert head is None or not cues.says_a_clause(sent, cue, head, share, source_nouns=NOUNS, known_names=frozenset(),
                                                   clause_cues=lexicon.CLAUSE_CUE_FORMS,
                                                   min_share=lexicon.REPORTED_MIN_SHARE), defect
+
+
+@pytest.mark.parametrize("defect, text, quotes", [
+    ("a partial quotation in a report was left indirect", 'Karl Brandt said the states remained "gravely concerned" '
+                                                          'about the harbour.', True),
+    ("a quoted title was taken for the source's words", 'Karl Brandt said the states had signed the "Treaty of '
+                                                        'Peace and Trade" last year.', False),
+    ("a report without quotation marks", "Karl Brandt said the states remained concerned about the harbour.", False),
+])
+def test_quoted_words_in_a_reports_content_make_it_direct_unless_they_name_a_title(parsed_sentence, defect, text,
+                                                                                    quotes):
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.lower_ == "said")
+    assert cues.quotes_words_in_content(sent, cue) is quotes, defect
