@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from flows.steps import entities
 from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
+from flows.steps.parse import OPENING_QUOTES
 from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
                                         source_entity)
 
@@ -341,11 +342,52 @@ def _carried_over(ctx: Context, decided, si: int) -> Decision | None:
     return d if d is not None and d.mode in ("direct", "indirect") and left_open(sentences, first - 1) else None
 
 
+def _carried_back(ctx: Context, decided, si: int, *, max_paragraphs: int = 3) -> Decision | None:
+    """Rule ``quote_continues`` (forward): the decision of the first attributed quotation of the next paragraph,
+    for a paragraph that ends inside a quotation it leaves open when the next one reopens it (the news convention:
+    '"The first thing we did was call home. / "Then we waited," Roe said.'), over up to ``max_paragraphs``
+    paragraphs left open in a row, each opened with the same mark (an excerpt in straight marks that holds a
+    curly quotation is another voice)."""
+    sentences = ctx.parsed.sentences
+    end = _paragraph_end(sentences, si)
+    mark = _opening_mark(sentences[_paragraph_start(sentences, si)])
+    for _ in range(max_paragraphs):
+        if not left_open(sentences, end) or end + 1 == len(sentences) or mark is None \
+                or _opening_mark(sentences[end + 1]) != mark:
+            return None
+        start, end = end + 1, _paragraph_end(sentences, end + 1)
+        found = next((decided[j] for j in range(start, end + 1) if j in decided and decided[j].mode == "direct"), None)
+        if found is not None:
+            return found
+    return None
+
+
+def _paragraph_end(sentences, si: int) -> int:
+    """The index of the last sentence of sentence ``si``'s paragraph."""
+    while si + 1 < len(sentences) and sentences[si + 1].paragraph_index == sentences[si].paragraph_index:
+        si += 1
+    return si
+
+
+def _paragraph_start(sentences, si: int) -> int:
+    """The index of the first sentence of sentence ``si``'s paragraph."""
+    while si > 0 and sentences[si - 1].paragraph_index == sentences[si].paragraph_index:
+        si -= 1
+    return si
+
+
+def _opening_mark(sent) -> str | None:
+    """The quotation mark the sentence opens with, if any."""
+    first = sent.doc[0] if len(sent.doc) else None
+    return first.text if first is not None and (first.is_quote or first.text in OPENING_QUOTES) else None
+
+
 def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     """A sentence mostly inside quotation marks that no sieve attributed takes the speaker of the
     nearest quotation or report of its paragraph the parse already attributed, the one before it
     first ('Roe said the port would reopen. "The boats come back in May."'); at the start of a
-    paragraph, that of a quotation the paragraph before left open (:func:`_carried_over`)."""
+    paragraph, that of a quotation the paragraph before left open (:func:`_carried_over`); in a paragraph
+    left open, that of the next paragraph that reopens its quotation (:func:`_carried_back`)."""
     if ctx.parsed is None:
         return {}
     out = {}
@@ -358,7 +400,7 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
         if si in decided or quoted_share(sent) < ctx.min_share:
             continue
         near = sorted(quoted_in.get(sent.paragraph_index, []), key=lambda j: (j > si, abs(j - si)))
-        d = decided[near[0]] if near else _carried_over(ctx, so_far, si)
+        d = decided[near[0]] if near else _carried_over(ctx, so_far, si) or _carried_back(ctx, decided, si)
         if d is not None:
             out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
     return out
@@ -396,7 +438,9 @@ def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int
 def role_is_a_clause(ctx: Context, si: int, role: str) -> bool:
     """Rule ``role_is_a_clause``: where the role stands as written, in sentence ``si`` or the nearest one before
     it, the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
-    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."): no description, no role."""
+    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ...") or it opens with a relative
+    pronoun ("who heads the union"): no description, no role."""
     sent = next((ctx.parsed.sentences[j] for j in range(si, -1, -1) if role in ctx.parsed.sentences[j].doc.text),
                 None)
-    return sent is not None and holds_a_clause(written_span(sent, role))
+    span = written_span(sent, role) if sent is not None else []
+    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$"))

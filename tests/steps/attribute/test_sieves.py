@@ -303,9 +303,27 @@ def test_quoted_names_of_things_are_no_characterisation(nlp, defect, text):
      True),
     ("a participle inside a title was read as a clause", "chief operating officer of the board", False),
     ("an apposition is a role", "the envoy of Ruritania", False),
+    ("a relative clause was kept as the role", "who heads the board", True),
 ])
 def test_a_role_the_parse_reads_as_a_clause_is_dropped(nlp, defect, role, dropped):
     ctx = _context(nlp, "Karl Brandt, the envoy of Ruritania, delivered the statement on behalf of 40 countries.",
-                   "Karl Brandt, chief operating officer of the board, said the harbour would reopen.",
+                   "Karl Brandt, chief operating officer of the board, who heads the board, said the harbour would "
+                   "reopen.",
                    ("indirect", "Karl Brandt", None, "said", False, "reported_cue"))
     assert sieves.role_is_a_clause(ctx, 1, role) is dropped, defect
+
+
+def test_a_paragraph_left_open_takes_the_speaker_of_the_next_paragraph_that_reopens_the_quotation(nlp):
+    """Planted defect: the open paragraph took the speaker quoted before (Tom Hale), though by the news
+    convention its quotation goes on into the next paragraph, which Ann Berg closes."""
+    paragraphs = ['"I have never seen anything like it," Tom Hale said.', '"The first thing we did was call our families.',
+                  '"Then we waited for help that never came," Ann Berg said.']
+    assert _rules(paragraphs, nlp)[1] == ("quote_continues", "direct", "Ann Berg")
+
+
+def test_an_excerpt_in_other_marks_does_not_take_the_speaker_of_a_quotation_inside_it(nlp):
+    """Planted defect: an excerpt in straight marks, left open, took the speaker of the curly quotation
+    the next paragraph of the excerpt holds."""
+    paragraphs = ['"Rising to the top requires cunning and determination.',
+                  '“You have insulted everyone,” Ann Berg charged in the debate.']
+    assert _rules(paragraphs, nlp)[0][2] != "Ann Berg"
