@@ -16,7 +16,7 @@ from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONOR
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
-                                        source_entity)
+                                        source_entity, source_phrase)
 
 
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -183,7 +183,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
-        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i), None
+        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as they_for_one_person)
         surface = ctx.surface[si]
         if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
@@ -204,6 +204,21 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
+
+
+def described_antecedent(ctx: Context, si: int, head) -> str | None:
+    """Rule ``pronoun_for_a_description``: the person a he/she stands for where the text named no person of
+    that gender before it - the latest definite description of a person ("The minister spoke to reporters.
+    ... he said") that is the subject of this or the ``DESCRIPTION_WINDOW`` sentences before, as written."""
+    want = head.lower_
+    for j in range(si, max(-1, si - DESCRIPTION_WINDOW - 1), -1):
+        sent = ctx.parsed.sentences[j]
+        found = [t for t in sent.doc if t.dep_ in entities.SUBJECT_DEPS and (j < si or t.i < head.i)
+                 and not sent.in_quote[t.i] and t.lower_ in PERSON_ROLE_NOUNS
+                 and any(c.lower_ == "the" for c in t.children) and GENDERED_NOUNS.get(t.lower_, want) == want]
+        if found:
+            return source_phrase(sent, found[-1])
+    return None
 
 
 def _described_subject(ctx: Context, si: int, head) -> str | None:
@@ -428,19 +443,19 @@ def decisions(ctx: Context, sieves=SIEVES, *, deadline: Deadline = NO_DEADLINE) 
 
 
 def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int, Decision]:
-    """The decisions with every role the parse reads as a clause (:func:`role_is_a_clause`) dropped."""
+    """The decisions with every role the parse reads as a clause (:func:`role_is_no_description`) dropped."""
     if ctx.parsed is None:
         return decided
-    return {si: replace(d, role=None) if d.role and role_is_a_clause(ctx, si, d.role) else d
+    return {si: replace(d, role=None) if d.role and role_is_no_description(ctx, si, d.role) else d
             for si, d in decided.items()}
 
 
-def role_is_a_clause(ctx: Context, si: int, role: str) -> bool:
-    """Rule ``role_is_a_clause``: where the role stands as written, in sentence ``si`` or the nearest one before
+def role_is_no_description(ctx: Context, si: int, role: str) -> bool:
+    """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one before
     it, the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
-    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ...") or it opens with a relative
-    pronoun ("who heads the union"): no description, no role."""
+    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."), or it opens with a relative
+    pronoun ("who heads the union") or a preposition ("for its part"): no description, no role."""
     sent = next((ctx.parsed.sentences[j] for j in range(si, -1, -1) if role in ctx.parsed.sentences[j].doc.text),
                 None)
     span = written_span(sent, role) if sent is not None else []
-    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$"))
+    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN"))
