@@ -386,6 +386,11 @@ TRANSCRIPT_MIN_LETTERS = 200
 TRANSCRIPT_MAX_UPPER_SHARE = 0.005   # capitals per Latin letter: edited English has ~3%
 TRANSCRIPT_MIN_PERSONAL = 3
 TRANSCRIPT_ROLES = ("interviewer", "interviewee")
+# an interview printed without labels: one-question paragraphs, each followed by its answer
+QA_MAX_QUESTION_SENTENCES = 3
+QA_MAX_QUESTION_CHARS = 400
+QA_MIN_QUESTIONS = 3           # questions, each answered
+QA_MIN_QUESTION_SHARE = 0.2    # of the paragraphs from the first question on
 # "you" that does not address the listener (transcripts)
 GENERIC_YOU = ("you know", "if you", "you can", "you see", "thank you")
 

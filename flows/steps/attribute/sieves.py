@@ -57,7 +57,7 @@ def _from_surface(rules: tuple[str, ...]):
     return sieve
 
 
-dialogue_turns = _from_surface(("labelled_turn", "turn_continues", "bare_transcript_turn"))
+dialogue_turns = _from_surface(("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn"))
 framed_texts = _from_surface(("framed_text",))
 quotations = _from_surface(("quote_speaker", "report_inside_quote", "quote_attributed_after"))
 # what the parse did not find: cue words with a capitalised subject, and reports carried back
@@ -425,7 +425,7 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
 SIEVES = (dialogue_turns, framed_texts, quote_with_cue, cue_with_subject, quoted_characterisation, quote_continues,
           quotations, surface_reported, reported_carries_on)
-RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "framed_text",
+RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to", "quoted_characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",

@@ -334,3 +334,29 @@ def test_a_pronoun_no_person_was_named_for_takes_the_description_that_is_its_ant
     """Planted defect: '"...," he said' after 'The minister spoke ...' stayed narration, as no person was named."""
     rules = _rules(["The minister spoke to reporters after the meeting.", '"There will be no new taxes," he said.'], nlp)
     assert rules[1][1:] == ("direct", "The minister")
+
+
+_INTERVIEW = ["Interview: Ann Berg on the future of the port",
+              "Ann Berg has run the Dunmore port authority since 2015. We spoke to her about the strike.",
+              "What went wrong this year?", "The strike caught everyone by surprise. That was my mistake.",
+              "Will the port recover?", "Yes. I expect record traffic by spring.",
+              "What about the workers?", "We will pay them in full. I gave my word."]
+
+
+def test_an_interview_printed_without_labels_alternates_interviewer_and_interviewee(nlp):
+    """Planted defect: an interview whose labels were lost (question paragraphs, then answers) was all narration."""
+    rules = _rules(_INTERVIEW, nlp)
+    assert rules[:3] == [("narration", "narration", None)] * 3                # the introduction
+    assert rules[3] == ("question_answer_turn", "turn", "interviewer")
+    assert set(rules[4:6]) == {("question_answer_turn", "turn", "Ann Berg")}
+
+
+@pytest.mark.parametrize("defect, paragraphs", [
+    ("a column's rhetorical questions, no interview framing", [p.replace("We spoke to her about", "She led")
+                                                              for p in _INTERVIEW[1:]]),
+    ("answers in the third person", _INTERVIEW[:3] + ["The strike caught the port by surprise.", _INTERVIEW[4],
+                                                      "The port expects record traffic.", _INTERVIEW[6],
+                                                      "The workers will be paid in full."]),
+])
+def test_questions_and_answers_without_framing_or_first_person_are_no_interview(nlp, defect, paragraphs):
+    assert all(rule != "question_answer_turn" for rule, _, _ in _rules(paragraphs, nlp)), defect

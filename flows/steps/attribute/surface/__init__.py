@@ -61,7 +61,8 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.surface.registry import _Registry, _document_people
 from flows.steps.attribute.surface.labels import _Sent, _split
 from flows.steps.attribute.surface.dialogue import (
-    _assign_bare_turns, _assign_turns, _dialogue_labels, _is_bare_transcript,
+    _assign_bare_turns, _assign_question_and_answer_turns, _assign_turns, _dialogue_labels, _interviewee,
+    _is_bare_transcript, _question_and_answer,
 )
 from flows.steps.attribute.surface.speech import _attribute_speech
 
@@ -83,6 +84,10 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
         _assign_turns(paragraphs, sents, label_only, labels, reg, outlet)
     elif _is_bare_transcript(paragraphs, sents):
         _assign_bare_turns(paragraphs, sents)
+        dialogue = True
+    elif questions := _question_and_answer(paragraphs, sents, title):
+        _assign_question_and_answer_turns(paragraphs, sents, questions,
+                                          _interviewee(paragraphs, questions[0], title, reg))
         dialogue = True
     _attribute_speech(paragraphs, sents, reg, dialogue=dialogue, deadline=deadline)
     return _finish(paragraphs, sents, reg)

@@ -241,3 +241,53 @@ def _assign_bare_turns(paragraphs: list[str], sents: list[_Sent]) -> None:
         s.addressee = answerer if cur == asker else asker
         prev_para = s.para
         prev_asked = cur == asker and s.question
+
+
+def _question_paragraphs(paragraphs: list[str], by_para: dict[int, list[_Sent]]) -> set[int]:
+    """Paragraphs that are one short question and nothing else ("What went wrong this year?")."""
+    return {p for p, ps in by_para.items() if ps[-1].question and len(ps) <= L.QA_MAX_QUESTION_SENTENCES
+            and len(paragraphs[p]) <= L.QA_MAX_QUESTION_CHARS and not ps[0].label}
+
+
+def _question_and_answer(paragraphs: list[str], sents: list[_Sent], title: str | None) -> list[int]:
+    """Rule ``question_answer_turn``: the question paragraphs of an interview printed without labels - the
+    title or a paragraph before the first question says it is an interview (``INTERVIEW_FRAMING``); from the
+    first question on, at least ``QA_MIN_QUESTIONS`` one-question paragraphs, ``QA_MIN_QUESTION_SHARE`` of the
+    paragraphs, each followed by an answer (a paragraph that is no question); and most answers speak in the
+    first person. [] when the document is no such interview (a column's rhetorical questions)."""
+    by_para = _sentences_by_paragraph(sents)
+    questions = sorted(_question_paragraphs(paragraphs, by_para))
+    if len(questions) < L.QA_MIN_QUESTIONS:
+        return []
+    framed = bool(title and _INTERVIEW_RE.search(title)) or any(
+        _INTERVIEW_RE.search(paragraphs[p]) for p in range(questions[0]))
+    paras = [p for p in sorted(by_para) if p >= questions[0]]
+    answers = [paras[k + 1] for k, p in enumerate(paras[:-1]) if p in questions and paras[k + 1] not in questions]
+    in_person = sum(bool(_I_RE.search(_mask(paragraphs[a], _quotes(paragraphs[a], False)).lower())) for a in answers)
+    if not framed or len(answers) < L.QA_MIN_QUESTIONS or len(questions) < L.QA_MIN_QUESTION_SHARE * len(paras) \
+            or in_person < len(answers) / 2:
+        return []
+    return questions
+
+
+def _interviewee(paragraphs: list[str], first_question: int, title: str | None, reg: _Registry) -> str:
+    """Who answers an unlabelled interview: the first full name in the paragraphs before the first question,
+    else in the title; else the role ``TRANSCRIPT_ROLES`` gives."""
+    for text in paragraphs[:first_question] + ([title] if title else []):
+        found = [(text.find(n), n) for n in reg.full if n in text]
+        if found:
+            return min(found)[1]
+    return L.TRANSCRIPT_ROLES[1]
+
+
+def _assign_question_and_answer_turns(paragraphs: list[str], sents: list[_Sent], questions: list[int],
+                                      interviewee: str) -> None:
+    """From the first question on, a question paragraph is the interviewer's turn and every other paragraph
+    the interviewee's, but for a sentence that frames the interview ("This interview has been edited")."""
+    asker, asked = L.TRANSCRIPT_ROLES[0], interviewee
+    for s in sents:
+        if s.para < questions[0] or _INTERVIEW_RE.search(paragraphs[s.para][s.start:s.end]):
+            continue
+        speaker = asker if s.para in questions else asked
+        s.mode, s.speaker, s.rule = "turn", speaker, "question_answer_turn"
+        s.addressee = asked if speaker == asker else asker
