@@ -1276,7 +1276,7 @@ def _dated_in_any_language(header: Header, removed: list[RemovedLine], lang: str
     return replace(header, published_date=fd.date, date_text=fd.text, date_rule="date_in_any_language")
 
 
-_DATELINE_END = re.compile(r"\s[-–—]{1,2}\s")
+_DATELINE_END = re.compile(rf"\s[{hd.DASH_CHARS}]{{1,2}}\s")
 
 
 def _with_date_problem(header: Header, removed: list[RemovedLine], body: str, *, max_lines: int = 8) -> Header:

@@ -491,14 +491,17 @@ def plausible_outlet(name: str | None) -> bool:
 
 # ---------------------------------------------------------------------------- dateline prefixes
 
-_DASHES = ("--", "—", "–", "-")
+_DASHES = ("--", "—", "–", "―", "‒", "-")   # em, en, horizontal bar, figure dash, hyphen
+DASH_CHARS = "—–―‒-"                        # the same, one character each (hyphen last: a character class)
 _DASH = "(?:" + "|".join(_DASHES) + ")"
 # One grammar for the dateline family: PLACE[, Region | [Region]] [,] [(]DATE[)] [(AGENCY) | /WIRE/] then a dash,
 # a colon, or (after an agency) nothing. Which parts must be there is decided in ``_dateline_shape``.
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]*+(?![a-z])"
 _WORD = r"[^\W\d_](?:[^\W\d_]|[.'’\-])*+"
 _PLACE = rf"(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}|{_WORD}(?: {_WORD}){{0,2}})"
-_REGION = rf"(?:\s*+,\s*+(?P<region>{_WORD}(?: {_WORD}){{0,2}})(?=\s*+[,(\[/:—–-])|\s*+\[(?P<bracketed>[^\[\]\d]{{2,30}})\])"
+# a region after a comma, or a country in brackets, a state in parentheses before it ("Margao (Goa) [India]")
+_REGION = rf"(?:\s*+,\s*+(?P<region>{_WORD}(?: {_WORD}){{0,2}})(?=\s*+[,(\[/:{DASH_CHARS}])" \
+          rf"|\s*+(?:\((?P<state>[^()\[\]\d]{{2,30}})\)\s*+)?\[(?P<bracketed>[^\[\]\d]{{2,30}})\])"
 _DL_DATE = rf"(?P<date>(?:{_MONTH_ALT})\.?\s*+\d{{1,2}}(?:st|nd|rd|th)?(?:\s*+,\s*+|\s++)?+(?:(?:19|20)\d{{2}})?" \
            rf"|\d{{1,2}}\.?\s*+(?:{_MONTH_ALT})\.?,?(?:\s++(?:19|20)\d{{2}})?(?:\s*+r\.)?" \
            r"|(?:19|20)\d{2}-\d{2}-\d{2})"
@@ -535,10 +538,12 @@ def _is_caps_place(place: str | None, *, min_chars: int = 3) -> bool:
 def _dateline_shape(g: dict, *, colon_ok: bool) -> str | None:
     """Name the dateline rule the matched parts satisfy, or None when they are not a dateline.
     In order: a date is there ("dated"); an agency or wire credit ("credited"); an upper-case place
-    ("place"). A colon ends a dateline only where the caller has ruled out speaker labels, and never
+    ("place"); a place with a country in brackets ("bracketed"). A colon ends a dateline only where the caller
+    has ruled out speaker labels, or after a date or a bracketed country (no speaker label has one), and never
     after an upper-case "region" (``KYRA PHILLIPS, CNN ANCHOR:`` is a label with a role)."""
     place, sep, agency = g["place"], g["sep"], g["agency"] or g["wire"]
-    if sep == ":" and not (colon_ok or g["dated"]):
+    country = bool(g["bracketed"]) and all(w[:1].isupper() for w in g["bracketed"].split())  # not "[laughs]"
+    if sep == ":" and not (colon_ok or g["dated"] or country):
         return None
     if place and place.split()[0].lower() in _ARTICLES and not _is_caps_place(place):
         return None
@@ -548,6 +553,8 @@ def _dateline_shape(g: dict, *, colon_ok: bool) -> str | None:
         if sep not in _DASHES and not ((sep is None and agency.isupper()) or looks_like_outlet(agency)):
             return None  # "Rep. Trey Gowdy (R-S.C.):" is a label, "London (CNN)" a credit
         return "credited" if place or sep else None
+    if sep is not None and place and country:
+        return "bracketed"   # "Margao (Goa) [India]: "
     if sep is None or not _is_caps_place(place):
         return None
     if sep == ":" and g["region"] and g["region"].isupper():

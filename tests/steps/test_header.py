@@ -131,6 +131,12 @@ def test_byline_in_document_goes_to_header():
     pytest.param("TOKYO: ", "TOKYO:", id="upper-case place and a colon"),
     pytest.param("ISLAMABAD: (Point News - Oct 29th, 2022) ", "ISLAMABAD: (Point News - Oct 29th, 2022)",
                  id="credit in parentheses after the colon"),
+    pytest.param("DENVER ― ", "DENVER ―", id="horizontal bar (U+2015) as the dash"),
+    pytest.param("SPRINGFIELD, Ill. ‒ ", "SPRINGFIELD, Ill. ‒", id="figure dash (U+2012) after a region"),
+    pytest.param("Townsville (Northland) [Freedonia]: ", "Townsville (Northland) [Freedonia]:",
+                 id="state in parentheses, bracketed country, colon, no date"),
+    pytest.param("Townsville (Northland) [Freedonia], March 3 (XNA): ",
+                 "Townsville (Northland) [Freedonia], March 3 (XNA):", id="state, bracketed country, date, agency"),
     pytest.param("UNITED NATIONS (Site News / Wirename - 3rd May, 2022) ",
                  "UNITED NATIONS (Site News / Wirename - 3rd May, 2022)", id="dated credit in parentheses, no dash"),
 ])
@@ -178,6 +184,8 @@ def test_colon_below_a_deck_is_no_dateline():
     pytest.param("The Supreme Court - and the issues it decides - has become a campaign topic.", id="dash in a sentence"),
     pytest.param("NATO (the alliance) said on Monday it would act.", id="an acronym and a gloss in parentheses"),
     pytest.param("WHO (2021) found that cases rose.", id="upper-case word and a citation year, no day"),
+    pytest.param("Jo Roe [laughs]: I was not there that day, and nobody asked me.",
+                 id="a stage direction in brackets after a name, not a bracketed country"),
 ])
 def test_label_or_sentence_at_the_start_is_not_a_dateline(first):
     doc = cleaned_document("A headline about the forum in Beijing\n" + first + "\n" + BODY)
