@@ -17,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows.config import QualityThresholds
+from flows.steps import lexicon as lex
 from flows.quality.iso639 import ISO639_1
 from flows.quality.results import CheckResult, Severity
 from schemas.tables import TABLES, arrow_schema, column_specs, primary_key
@@ -43,8 +44,9 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 # Speaker names that are no name (RE2 syntax, case-insensitive): a URL anywhere in the name; a date or a heading
 # as the whole name. Shape alone never makes a heading: names in capitals are common in transcripts
 # ("JAKE TAPPER:"), so a heading is a colon at the end or one of the phrases pages put above a text.
-_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
-_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+# English month and weekday names, abbreviations of months too, from the lexicon (longest first: RE2 takes the first)
+_MONTH = rf"(?:{'|'.join(sorted((w for names in lex.ENGLISH_MONTH_NAMES for w in names.split()), key=len, reverse=True))})\.?"
+_WEEKDAY = rf"(?:{'|'.join(lex.ENGLISH_WEEKDAY_NAMES[::2])})"
 NOT_A_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("url", r"[a-z][a-z0-9+.-]*://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/"),
     ("date", rf"^\W*(?:{_WEEKDAY},?\s*)?(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+\d{{4}})?"

@@ -10,7 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from flows.steps import lexicon as lex
+
 _I = re.IGNORECASE
+_POSTED = "|".join(lex.POSTING_VERBS)
 
 # (rule name, pattern matched against the whole stripped line)
 # Between the words of a menu (share_follow, site_navigation) white space and a separator are taken whole
@@ -83,7 +86,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                    r"the\s+views?\s+(and\s+opinions\s+)?expressed\s+(in\s+this\s+(article|column|piece)|here(in)?)"
                    r".{0,80}(do\s+not\s+necessarily|are\s+(solely\s+)?th(ose|at)\s+of).{0,200}"),
     ("disclaimer", r"this\s+(article|story|content)\s+(was|is|has\s+been)\s+(originally|first)\s+"
-                   r"(published|posted|appeared).{0,150}|this\s+is\s+(one|an|the\s+\w+)\s+episode\s+(in|of)\s+.{0,200}"),
+                   rf"({_POSTED}|appeared).{{0,150}}|this\s+is\s+(one|an|the\s+\w+)\s+episode\s+(in|of)\s+.{{0,200}}"),
     ("promo", r"[^.!?]{0,150}\b(check\s+out\s+our|click\s+(here|below)|listen\s+(here|below)|watch\s+(here|below)|"
               r"tap\s+here|download\s+(it\s+)?here)\b[^.!?]{0,150}[:：]"),
     ("event_promo", r"please\s+join\s+us\s+(for|at|on)\b.{0,300}"),
@@ -95,7 +98,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("advertisement", r"(advertisement|advertising|advert|sponsored(\s+content)?|paid\s+content|"
                       r"(story|article)\s+continues\s+(below|after)(\s+(this\s+)?(advertisement|ad))?|"
                       r"continue\s+reading\s+(below|the\s+main\s+story)|广告|廣告|anzeige|publicité|publicidad)"),
-    ("category_label", r"(published|posted|filed)\s+(in|under)\s+(?-i:[A-Z])[\w&,' ]{1,60}"),
+    ("category_label", rf"({_POSTED}|filed)\s+(in|under)\s+(?-i:[A-Z])[\w&,' ]{{1,60}}"),
     ("markup_residue", r"\[\s*\"[^\"]*\"(\s*,\s*\"[^\"]*\")*\s*\]|\d{20,}|[{}\[\]<>|/\\#*=_~-]{2,}|#\w+(\s+#\w+)*"),
 ))
 

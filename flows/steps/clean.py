@@ -1155,9 +1155,13 @@ def _is_dated_title(line: str, fd: hd.FoundDate, *, min_lead_words: int = 3) -> 
 
 
 _NAME_RE = r"(?P<name>(?:[A-Z][a-z'’\-]+|[A-Z]{2,})(?: (?:[A-Z][a-z'’\-]+|[A-Z]{2,})){1,2})"
-_HONORIFIC = (r"(?:(?:H\.\s*E\.|His\s+Excellency|Her\s+Excellency|Ambassador|President|Premier|Chairman|"
-              r"(?:Foreign\s+)?Minister|State\s+Councilor|Vice\s+\w+|Secretary(?:-General)?|General\s+Secretary|"
-              r"Mr\.|Ms\.|Mrs\.|Dr\.|Prof\.)\s*)*")
+# one title or courtesy word before a name ("His Excellency", "Vice Premier", "Dr.", "H. E."), from the lexicon's
+# lists; a dotted title may touch the next word ("H.E.Ambassador") and have spaces inside ("H. E.")
+_TITLE_WORDS = re.sub(r"\\\.(?=\w)", r"\\.\\s*+", hd.words_alternation(tuple(lex.TITLE_WORDS | lex.HONORIFICS)))
+_TITLE = (rf"(?i:(?:(?:{'|'.join(lex.POSSESSIVE_DETERMINERS)})\s+)?(?:{_TITLE_WORDS}))"
+          r"(?:(?<=\.)|(?![\w'’\-]))\.?\s*+")
+_HONORIFIC = rf"(?:{_TITLE})*"
+_LEADING_TITLES = re.compile(rf"(?:{_TITLE})+")
 _SPEECH = r"(?i:address|speech|remarks|statement|letter|lecture|message|toast|article)"
 _SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|written\s+)?(?i:by)\s+{_HONORIFIC}"
                         rf"{_NAME_RE}\b")
@@ -1201,6 +1205,13 @@ def _interview_credit(body: str, *, max_chars: int = 600) -> tuple[str | None, s
     return name, org if named_body else None
 
 
+def _titled_person(text: str) -> bool:
+    """``text`` opens with title words and names no outlet after them ("President Jo", "Dr. Roe"), unlike
+    "Chinese Daily" or "State Media"."""
+    m = _LEADING_TITLES.match(text)
+    return bool(m) and not hd.has_outlet_word(text[m.end():])
+
+
 def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> tuple[str, str] | None:
     """An outlet when no byline, source or dateline names one, and the fallback that found it: an
     organisation line under the title, an outlet named at the start or end of the title, the outlet's own
@@ -1215,8 +1226,7 @@ def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> tupl
         m = pattern.search(body[:3000])
         if m:
             o = re.sub(r"^(?:the|The)\s+", "", m.group("o")).strip()
-            if (o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None
-                    and not re.match(_HONORIFIC.replace(")*", ")+"), o)):
+            if o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None and not _titled_person(o):
                 return o, "exclusive_interview"
     org = _interview_credit(body)[1]
     return (org, "interview_credit") if org else None

@@ -214,19 +214,21 @@ class Byline:
 
 _BY = re.compile(r"^\s*(?i:(?:by(?!\w)|(?:written|reported|interview|interviewed|text|words|story)\s+by)\s*(?P<colon>[:：])?|(?:by[\s-]?lines?|authors?|reporters?|作者|记者|記者|文)"
                  r"\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
-_SOURCE = re.compile(r"(?:^|[\s|·(]|(?<=\d))(?:source|来源|來源|出处)\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
-_CUT = re.compile(r"\s*\b(?:published|updated|posted|source|editor|last\s+modified)\b\s*[:：]?|\s*[|·]\s*|\s{2,}",
-                  re.IGNORECASE)
+SOURCE_LABELS = words_alternation(lex.SOURCE_LABELS)
+_SOURCE = re.compile(rf"(?:^|[\s|·(]|(?<=\d))(?:{SOURCE_LABELS})\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
+# the fields of a byline end at a publication stamp, a source or an editor's credit, a bar or a wide gap
+_CUT = re.compile(rf"\s*\b(?:{PUBLICATION_VERBS}|{SOURCE_LABELS}|editor)\b\s*[:：]?|\s*[|·]\s*|\s{{2,}}", re.IGNORECASE)
+# a journalist's role, singular or plural ("reporter", "staff writers")
+JOURNALIST_ROLES = rf"(?:{words_alternation(lex.JOURNALIST_ROLES)})s?"
 # org ends on a non-space and the space after it is taken whole: linear on a long run of spaces
 # (the same matches as ``^\s*(?P<org>.+?)\s+...`` on the stripped lines ``byline`` reads)
-_REPORTER = re.compile(r"^\s*+(?P<org>.+?)(?<!\s)\s++(?:reporters?|correspondents?|staff\s+writers?)\s*+(?P<names>.*)$",
-                       re.IGNORECASE)
+_REPORTER = re.compile(rf"^\s*+(?P<org>.+?)(?<!\s)\s++{JOURNALIST_ROLES}(?!\w)\s*+(?P<names>.*)$", re.IGNORECASE)
 _TEAM = re.compile(rf"^\s*(?P<org>[\w&.' ]{{2,40}}?)\s+(?:{DESK_WORDS})\s*$",
                    re.IGNORECASE)
 
 
 _NAME_ROLE = re.compile(r"^(?P<name>[A-Z][a-z'’\-]+(?: [A-Z][a-z'’\-]+){1,2}?)\s+(?:(?:[A-Z][a-z]+|and|&)\s+){0,3}"
-                        r"(?:correspondent|editor|reporter|writer|columnist|critic)$")
+                        rf"(?:{words_alternation(lex.JOURNALIST_ROLES)})$")
 
 
 # leading white space only from the start of a run: a split inside a long run of spaces would rescan
@@ -368,7 +370,7 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
         if names is not None:
             return Byline(tuple(names), clean_outlet(m.group("org")))
     m = _TEAM.match(s)
-    if m:
+    if m and person_name(m.group("org")) is None:   # "Jane Doe staff writer" credits a person, not a desk
         return Byline((), clean_outlet(m.group("org")))
     m = _NAME_ROLE.match(s)
     if m and person_name(m.group("name")):      # "Jane Roe Environment correspondent"

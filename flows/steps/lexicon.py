@@ -451,15 +451,18 @@ SECTION_WORDS = frozenset("""
 world china news latest top business opinion politics sports culture society home video videos photo photos
 live international national local breaking world's asia europe us
 """.split())
+# a journalist's role in a byline ("Example News reporter Jo Roe", "Jo Roe, Environment correspondent"); the
+# plural is read too
+JOURNALIST_ROLES = ("reporter", "correspondent", "staff writer", "editor", "writer", "columnist", "critic")
 # a word that keeps a run of capitalised words from being a person's name in a header line
 NOT_NAME_WORDS = frozenset("""
 news home latest lastest current related article articles story stories video photo photos society world
 china opinion business voice contents foreword preface abstract introduction conclusion keywords speakers
-chairperson date source editor reporter comments more menu search top features sports by staff team desk
-writer writers correspondent correspondents reuters xinhua bloomberg culture politics economy live updates
+chairperson date source comments more menu search top features sports by staff team desk
+reuters xinhua bloomberg culture politics economy live updates
 highlights daily times post review weekly agency press office international national republic people party
 committee council ministry forum human rights
-""".split())
+""".split()) | {w + plural for role in JOURNALIST_ROLES for w in role.split() for plural in ("", "s")}
 # words that make a header line an outlet's name ("... News", "... Daily", a wire), matched case-insensitively
 # the last word of a newspaper's name ("Example Daily", "The Example Herald")
 NEWSPAPER_NAME_ENDS = tuple("news daily times post review herald tribune gazette weekly".split())
@@ -467,8 +470,12 @@ OUTLET_WORDS = NEWSPAPER_NAME_ENDS + tuple("""
 agency press tv radio network media journal newswire wire online magazine service channel broadcast
 xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
 """.split())
-# verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14")
-PUBLICATION_VERBS = ("published", "posted", "updated")
+# verbs that say a text was put on a page ("Posted on 8 February 2024", "Published in World", "first published in")
+POSTING_VERBS = ("published", "posted")
+# verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14", "Last modified: ...")
+PUBLICATION_VERBS = POSTING_VERBS + ("updated", "last modified")
+# labels of a byline field that names where a text came from ("Source: Xinhua", "来源：...")
+SOURCE_LABELS = ("source", "来源", "來源", "出处")
 # labels of a date stamp in the header zone, the publication verbs among them; each a word or phrase
 DATE_LABELS = PUBLICATION_VERBS + (
     "release time", "update time", "last updated", "release", "update", "date", "time",

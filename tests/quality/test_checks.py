@@ -158,6 +158,8 @@ def test_statement_pointing_to_a_speaker_that_does_not_exist(tables, plant) -> N
     ("A Feb. 1 letter", False),     # a document that says something, with its date: no date alone
     ("en.example.org", False),      # a site as interviewer: a domain, no URL
     ("May Roe", False), ("Donald J. Trump", False),
+    ("Mayor 12", False),            # defect planted: a word that only starts like a month ("may[a-z]*") is no date
+    ("Sept. 30, 2016", True),
 ])
 def test_speaker_names_that_look_like_a_heading_a_date_or_a_url(name: str, unlike: bool) -> None:
     assert list(unlike_names(pa.table({"name": [name]}))) == [unlike]

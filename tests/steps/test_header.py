@@ -77,6 +77,11 @@ def test_year_less_date_in_document_stays_null():
     pytest.param("Interview by Jane Doe", ("Jane Doe",), None, id="interview by credit"),
     pytest.param("Jane Doe Environment correspondent", ("Jane Doe",), None, id="name then desk role"),
     pytest.param("Posted on 8 February 2024 by Jane Doe", ("Jane Doe",), None, id="blog posted-on date by name"),
+    pytest.param("Example Times columnist Jane Doe", ("Jane Doe",), "Example Times",
+                 id="outlet, a journalist role other than reporter, name"),
+    pytest.param("Jane Doe staff writer", ("Jane Doe",), None, id="name then a two-word journalist role"),
+    pytest.param("By Jane Doe 来源：Example Daily", ("Jane Doe",), "Example Daily",
+                 id="a source label in Chinese ends the byline's names"),
 ])
 def test_byline_forms(line, authors, outlet):
     from flows.steps.header import byline
@@ -283,6 +288,17 @@ def test_speech_author_from_title():
     assert doc.header.authors == ("Chen Xu",)
     assert doc.header.published_date == dt.date(2022, 9, 13)
     assert doc.body.startswith("Mr. President,")
+
+
+@pytest.mark.parametrize("title", [
+    pytest.param("Remarks by the Chinese Foreign Minister Jane Doe at the Harbour Forum", id="article and nationality"),
+    pytest.param("Address by Her Excellency Senator Jane Doe at the Harbour Forum", id="possessive and a title"),
+    pytest.param("Keynote Address by H. E. Jane Doe at the Harbour Forum", id="dotted title with a space inside"),
+])
+def test_speech_author_after_any_title_word(title):
+    # planted: title words the lexicon lists (not only the old short list) between "by" and the speaker's name
+    doc = cleaned_document(title + "\n2022-09-13\n\n" + BODY)
+    assert doc.header.authors == ("Jane Doe",)
 
 
 def test_dateline_alone_on_its_line():
