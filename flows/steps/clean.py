@@ -23,6 +23,7 @@ import functools
 import re
 import unicodedata
 from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 from flows.steps import boilerplate as bp
 from flows.steps import furniture
@@ -1193,16 +1194,21 @@ _INTERVIEW_CREDIT = re.compile(
 _TRAILING_CONNECTIVES = re.compile(r"(?: (?:of|the|for|and|&))++$")
 
 
-def _interview_credit(body: str, *, max_chars: int = 600) -> tuple[str | None, str | None]:
-    """The interviewer (a person's name) and the organisation they conducted the interview for, as the credit
-    sentence at the start of an interview's body names them; (None, None) when there is none."""
+class _InterviewCredit(NamedTuple):
+    interviewer: str | None = None     # a person's name
+    org: str | None = None             # the organisation the interview was conducted for
+
+
+def _interview_credit(body: str, *, max_chars: int = 600) -> _InterviewCredit:
+    """The interviewer and the organisation they conducted the interview for, as the credit sentence at the
+    start of an interview's body names them; empty when there is none."""
     m = _INTERVIEW_CREDIT.search(body[:max_chars].split("\n", 1)[0])
     name = hd.person_name(m["name"]) if m else None
     if name is None:
-        return None, None
+        return _InterviewCredit()
     org = hd.clean_outlet(_TRAILING_CONNECTIVES.sub("", m["o"].rstrip("."))) if m["o"] else None
     named_body = org and (_ORG_WORDS.search(org) or hd.has_outlet_word(org) or hd.person_name(org) is None)
-    return name, org if named_body else None
+    return _InterviewCredit(name, org if named_body else None)
 
 
 def _titled_person(text: str) -> bool:
@@ -1212,7 +1218,8 @@ def _titled_person(text: str) -> bool:
     return bool(m) and not hd.has_outlet_word(text[m.end():])
 
 
-def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> tuple[str, str] | None:
+def _outlet_fallback(title: str | None, org_lines: list[str], body: str,
+                     credit: _InterviewCredit) -> tuple[str, str] | None:
     """An outlet when no byline, source or dateline names one, and the fallback that found it: an
     organisation line under the title, an outlet named at the start or end of the title, the outlet's own
     exclusive interview, or the organisation an interview's credit names."""
@@ -1228,8 +1235,7 @@ def _outlet_fallback(title: str | None, org_lines: list[str], body: str) -> tupl
             o = re.sub(r"^(?:the|The)\s+", "", m.group("o")).strip()
             if o and o[0].isupper() and len(o.split()) <= 6 and hd.person_name(o) is None and not _titled_person(o):
                 return o, "exclusive_interview"
-    org = _interview_credit(body)[1]
-    return (org, "interview_credit") if org else None
+    return (credit.org, "interview_credit") if credit.org else None
 
 
 def _header_date(got: _Collected, title: tuple[int, str] | None) -> tuple[hd.FoundDate | None, str | None]:
@@ -1243,7 +1249,8 @@ def _header_date(got: _Collected, title: tuple[int, str] | None) -> tuple[hd.Fou
     return fd, "date_in_title" if fd else None
 
 
-def _header_authors(got: _Collected, title: str | None, body: str) -> tuple[tuple[str, ...], str | None]:
+def _header_authors(got: _Collected, title: str | None,
+                    credit: _InterviewCredit) -> tuple[tuple[str, ...], str | None]:
     """The authors, deduplicated, and the rule that gave the first: the collected bylines, else a name line
     with no title, a speech's speaker, or the interviewer an interview's credit names."""
     if got.authors:
@@ -1254,15 +1261,15 @@ def _header_authors(got: _Collected, title: str | None, body: str) -> tuple[tupl
         m = _SPEECH_BY.search(line) or _SPEECH_OF.search(line)
         if m and hd.person_name(m.group("name")):
             return (hd.person_name(m.group("name")),), "speech_author"
-    interviewer = _interview_credit(body)[0]
-    return ((interviewer,), "interview_credit") if interviewer else ((), None)
+    return ((credit.interviewer,), "interview_credit") if credit.interviewer else ((), None)
 
 
 def _header(got: _Collected, body: str = "") -> Header:
     title = got.title[1] if got.title else None
     fd, date_rule = _header_date(got, got.title)
-    authors, authors_rule = _header_authors(got, title, body)
-    found = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body)
+    credit = _interview_credit(body)
+    authors, authors_rule = _header_authors(got, title, credit)
+    found = _printed_outlet(got) or _outlet_fallback(title, got.org_lines, body, credit)
     printed, outlet_rule = found if found and hd.plausible_outlet(found[0]) else (None, None)
     return Header(title=title, published_date=fd.date if fd else None, date_text=fd.text if fd else None,
                   authors=authors, outlet=printed,
