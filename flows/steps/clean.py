@@ -422,7 +422,7 @@ _CREDIT = re.compile(r"\(?\s*+((additional\s+)?(reporting|writing|editing|edited
                      r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
                      r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
                      r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
-                     r"\((xinhua|ap|afp|reuters|dpa|cna|xinhua\s+news\s+agency)\)|"
+                     rf"\(({hd.words_alternation(lex.NEWS_AGENCIES)})\)|"
                      r"[^()]{2,200}\s++contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
 _KEYWORDS = re.compile(r"^(keywords?|key\s+words|tags|关键词|關鍵詞)\s*[:：]", re.IGNORECASE)
@@ -694,7 +694,7 @@ def _boilerplate_line_rule(i: int, line: str, got: _Collected, *, corpus_boilerp
         rule = "corpus_repeated"
     if rule is None and got.title is not None and i != got.title[0] and _same_text(line, got.title[1]):
         rule = "title"
-    if rule is None and _CREDIT.fullmatch(line):
+    if rule is None and (_CREDIT.fullmatch(line) or _outlet_credit(line)):
         rule = "credit"
     if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
             and not _is_body_like_sentence(line):
@@ -702,6 +702,12 @@ def _boilerplate_line_rule(i: int, line: str, got: _Collected, *, corpus_boilerp
     if rule is None and related_list and _is_headline_like(line):
         rule = "related_list"
     return rule
+
+
+def _outlet_credit(line: str) -> bool:
+    """``line`` is only an outlet the alias table knows, in parentheses: "(Xinhua News Agency)", "(Kyodo)"."""
+    s = line.strip().rstrip(".")
+    return s[:1] in "(（" and s[-1:] in ")）" and hd.known_outlet(s[1:-1])
 
 
 def _continues_related_list(rule: str, line: str, related_list: bool) -> bool:

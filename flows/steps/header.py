@@ -470,6 +470,11 @@ _CANONICAL_OUTLETS = {outlet_key(name): canonical for canonical, alias in lex.OU
                       for name in (canonical, alias)}
 
 
+def known_outlet(name: str) -> bool:
+    """The alias table (data/outlets.tsv) knows ``name`` as an outlet or one of its aliases."""
+    return bool(name.strip()) and outlet_key(name) in _CANONICAL_OUTLETS
+
+
 def canonical_outlet(name: str) -> str:
     """The canonical name of an outlet (``Xinhua News Agency``, ``新华社`` -> ``Xinhua``), or ``name`` itself
     when the alias table does not know it."""
@@ -484,7 +489,7 @@ def plausible_outlet(name: str | None) -> bool:
     no furniture or event word (``Post Featured Image``, ``Regular Press Conference``) and is short."""
     if not name:
         return False
-    if outlet_key(name) in _CANONICAL_OUTLETS:
+    if known_outlet(name):
         return True
     words = re.findall(r"[^\W\d_]+", name.casefold())
     return (name[0].isalpha() and not _TIME_OF_DAY.search(name) and 0 < len(name.split()) <= lex.MAX_OUTLET_WORDS

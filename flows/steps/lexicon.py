@@ -459,17 +459,19 @@ NOT_NAME_WORDS = frozenset("""
 news home latest lastest current related article articles story stories video photo photos society world
 china opinion business voice contents foreword preface abstract introduction conclusion keywords speakers
 chairperson date source comments more menu search top features sports by staff team desk
-reuters xinhua bloomberg culture politics economy live updates
+culture politics economy live updates
 highlights daily times post review weekly agency press office international national republic people party
 committee council ministry forum human rights
 """.split()) | {w + plural for role in JOURNALIST_ROLES for w in role.split() for plural in ("", "s")}
 # words that make a header line an outlet's name ("... News", "... Daily", a wire), matched case-insensitively
 # the last word of a newspaper's name ("Example Daily", "The Example Herald")
 NEWSPAPER_NAME_ENDS = tuple("news daily times post review herald tribune gazette weekly".split())
+# wires and broadcasters known by a short name in bylines, datelines and credit lines ("(Xinhua)"); the outlet
+# alias table (data/outlets.tsv) gives their long names
+NEWS_AGENCIES = tuple("xinhua reuters afp ap dpa bloomberg cna cgtn cctv cri bbc cnn".split())
 OUTLET_WORDS = NEWSPAPER_NAME_ENDS + tuple("""
 agency press tv radio network media journal newswire wire online magazine service channel broadcast
-xinhua cgtn cctv cri reuters afp ap dpa bbc cnn
-""".split())
+""".split()) + NEWS_AGENCIES
 # verbs that say a text was put on a page ("Posted on 8 February 2024", "Published in World", "first published in")
 POSTING_VERBS = ("published", "posted")
 # verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14", "Last modified: ...")

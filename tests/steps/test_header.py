@@ -77,6 +77,8 @@ def test_year_less_date_in_document_stays_null():
     pytest.param("Interview by Jane Doe", ("Jane Doe",), None, id="interview by credit"),
     pytest.param("Jane Doe Environment correspondent", ("Jane Doe",), None, id="name then desk role"),
     pytest.param("Posted on 8 February 2024 by Jane Doe", ("Jane Doe",), None, id="blog posted-on date by name"),
+    pytest.param("Reuters · By Jane Doe", ("Jane Doe",), "Reuters", id="a wire's name beside a By field is the outlet"),
+    pytest.param("Jane Doe, Bloomberg", ("Jane Doe",), "Bloomberg", id="name comma a wire the lexicon lists"),
     pytest.param("Example Times columnist Jane Doe", ("Jane Doe",), "Example Times",
                  id="outlet, a journalist role other than reporter, name"),
     pytest.param("Jane Doe staff writer", ("Jane Doe",), None, id="name then a two-word journalist role"),
@@ -592,3 +594,20 @@ def test_names_before_a_publication_stamp_are_the_authors(line, authors):
 ])
 def test_no_names_before_a_publication_stamp_is_no_byline(line):
     assert hd.byline(line) is None
+
+
+@pytest.mark.parametrize("credit", [
+    pytest.param("(Yonhap News Agency)", id="a wire's long name from the alias table"),
+    pytest.param("(AFP).", id="a wire's short name and a full stop"),
+])
+def test_a_line_that_is_only_a_known_outlet_in_parentheses_is_a_credit(credit):
+    # planted: a wire credit alone on a line under the body
+    doc = cleaned_document("A headline about the forum in Beijing\n\n" + BODY + credit + "\n")
+    assert credit not in doc.body
+    assert ("credit", credit) in {(r.rule, r.text.strip()) for r in doc.removed}
+
+
+def test_a_line_that_is_an_unknown_name_in_parentheses_stays():
+    # planted: a parenthesised aside that names no outlet
+    doc = cleaned_document("A headline about the forum in Beijing\n\n" + BODY + "(The harbour city)\n")
+    assert "(The harbour city)" in doc.body
