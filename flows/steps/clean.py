@@ -424,8 +424,9 @@ _CREDIT = re.compile(r"\(?\s*+((additional\s+)?(reporting|writing|editing|edited
                      r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
                      rf"\(({hd.words_alternation(lex.NEWS_AGENCIES)})\)|"
                      r"[^()]{2,200}\s++contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
-_LABEL_PREFIX = re.compile(r"^(abstract|summary|keywords?|key\s+words|tags|摘要|关键词|關鍵詞)\s*[:：]\s*", re.IGNORECASE)
-_KEYWORDS = re.compile(r"^(keywords?|key\s+words|tags|关键词|關鍵詞)\s*[:：]", re.IGNORECASE)
+_LABEL_PREFIX = re.compile(rf"^({hd.words_alternation(lex.ABSTRACT_LABELS + lex.KEYWORD_LABELS)})\s*[:：]\s*",
+                           re.IGNORECASE)
+_KEYWORDS = re.compile(rf"^({hd.words_alternation(lex.KEYWORD_LABELS)})\s*[:：]", re.IGNORECASE)
 # glued to the end of a body line. A tail starts where its white space starts (``(?<!\s)``) and takes
 # it whole: searched from inside a long run of spaces, the old ``\s*`` rescanned the rest of the run at
 # every position (quadratic, issue 9); the leftmost match is the same.
