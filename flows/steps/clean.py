@@ -28,6 +28,7 @@ from typing import NamedTuple
 from flows.steps import boilerplate as bp
 from flows.steps import furniture
 from flows.steps import header as hd
+from flows.steps import header_features as hf
 from flows.steps import lexicon as lex
 from flows.steps import markup
 from flows.steps.deadline import NO_DEADLINE, Deadline
@@ -670,8 +671,10 @@ def _header_zone(lines: list[str], state: _Cleaning, limits: _Limits, *, corpus_
         related_list = False
         if zone.open:
             next_line = lines[next_text[i]].strip() if next_text[i] < len(lines) else ""
+            below = lines[i + 1] if i + 1 < len(lines) else None
             line = _header_zone_line(i, line, state, zone, limits, next_line=next_line,
-                                     blank_after=i + 1 < len(lines) and not lines[i + 1].strip())
+                                     neighbours=(lines[i - 1] if i else "", below or ""),
+                                     blank_after=below is not None and not below.strip())
             if line is None:
                 continue
             zone.open = False
@@ -717,7 +720,7 @@ def _continues_related_list(rule: str, line: str, related_list: bool) -> bool:
 
 
 def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: _Limits, *, next_line: str,
-                      blank_after: bool) -> str | None:
+                      neighbours: tuple[str, str], blank_after: bool) -> str | None:
     """A header-zone line: None when the header rules take it out, else the line (less a leading date
     stamp) where the body starts."""
     m = _DATE_PREFIX.match(line)
@@ -728,6 +731,7 @@ def _header_zone_line(i: int, line: str, state: _Cleaning, zone: _Zone, limits: 
         state.remove(i, line[: m.end()].strip(), "date")
         line = line[m.end():].strip()
     ln = _HeaderLine(i, line, zone.seen, zone.title_allowed, next_line=next_line, blank_after=blank_after,
+                     neighbours=neighbours,
                      max_title_line=limits.max_title_line, max_header_chars=limits.max_header_chars)
     decided_by, kind = _header_line(ln, state.got)
     if kind is None:
@@ -875,7 +879,8 @@ class _HeaderLine:
     seen: int                     # non-empty, non-boilerplate header lines above it
     title_allowed: bool
     next_line: str
-    blank_after: bool
+    blank_after: bool              # a blank line follows it (not the document's end)
+    neighbours: tuple[str, str]    # the raw lines above and below it ("" at either end)
     max_title_line: int
     max_header_chars: int
     max_title_words: int = 20
@@ -1005,6 +1010,18 @@ def _wire_head(ln: _HeaderLine, got: _Collected, *, max_chars: int = 400) -> str
     return "byline"
 
 
+def _furniture_above_title(ln: _HeaderLine, got: _Collected) -> str | None:
+    """A title-shaped line where the title may come that its features show to be site furniture (a breadcrumb
+    trail, a glued menu, a language selector, a form's fields: ``hf.furniture_shape``): a header line, and
+    the title is looked for below it."""
+    if not (ln.may_take_title(got) and ln.title_like):
+        return None
+    if hf.furniture_shape(hf.header_line_features(ln.line, ln.seen, ln.neighbours)) is None:
+        return None
+    got.header_lines.append(ln.line)
+    return "header"
+
+
 def _headline(ln: _HeaderLine, got: _Collected) -> str | None:
     if not (ln.may_take_title(got) and ln.title_like):
         return None
@@ -1064,6 +1081,7 @@ HEADER_RULES = (
     ("time_of_day", _time_of_day),
     ("place_under_title", _place_under_title),
     ("wire_head", _wire_head),
+    ("furniture_above_title", _furniture_above_title),
     ("headline", _headline),
     ("headline_under_date_banner", _headline_under_date_banner),
     ("running_text", _running_text),
