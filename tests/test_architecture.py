@@ -51,8 +51,9 @@ def test_only_io_module_writes_parquet():
 ATTRIBUTION = [ROOT / "flows" / "steps" / p for p in ("parse.py", "entities.py")] + sorted(
     (ROOT / "flows" / "steps" / "attribute").rglob("*.py"))
 # the header zone and boilerplate (issue 10) are held to the same rule
-HEADER_AND_BOILERPLATE = [ROOT / "flows" / "steps" / p for p in ("clean.py", "header.py", "header_features.py", "boilerplate.py", "markup.py",
-                                                                 "furniture.py", "recurrence.py", "lexicon.py")]
+HEADER_AND_BOILERPLATE = [ROOT / "flows" / "steps" / p for p in ("clean.py", "header.py", "header_features.py",
+                                                                 "boilerplate.py", "markup.py", "furniture.py",
+                                                                 "recurrence.py", "lexicon.py")]
 
 
 @pytest.mark.parametrize("path", ATTRIBUTION + HEADER_AND_BOILERPLATE,

@@ -45,7 +45,8 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
 # as the whole name. Shape alone never makes a heading: names in capitals are common in transcripts
 # ("JAKE TAPPER:"), so a heading is a colon at the end or one of the phrases pages put above a text.
 # English month and weekday names, abbreviations of months too, from the lexicon (longest first: RE2 takes the first)
-_MONTH = rf"(?:{'|'.join(sorted((w for names in lex.ENGLISH_MONTH_NAMES for w in names.split()), key=len, reverse=True))})\.?"
+_MONTH_NAMES = sorted((w for names in lex.ENGLISH_MONTH_NAMES for w in names.split()), key=len, reverse=True)
+_MONTH = rf"(?:{'|'.join(_MONTH_NAMES)})\.?"
 _WEEKDAY = rf"(?:{'|'.join(lex.ENGLISH_WEEKDAY_NAMES[::2])})"
 NOT_A_NAME_PATTERNS: tuple[tuple[str, str], ...] = (
     ("url", r"[a-z][a-z0-9+.-]*://|\bwww\.|[a-z0-9-]\.[a-z]{2,}/"),

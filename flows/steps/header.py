@@ -217,7 +217,8 @@ _BY = re.compile(r"^\s*(?i:(?:by(?!\w)|(?:written|reported|interview|interviewed
 SOURCE_LABELS = words_alternation(lex.SOURCE_LABELS)
 _SOURCE = re.compile(rf"(?:^|[\s|·(]|(?<=\d))(?:{SOURCE_LABELS})\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 # the fields of a byline end at a publication stamp, a source or an editor's credit, a bar or a wide gap
-_CUT = re.compile(rf"\s*\b(?:{PUBLICATION_VERBS}|{SOURCE_LABELS}|editor)\b\s*[:：]?|\s*[|·]\s*|\s{{2,}}", re.IGNORECASE)
+_CUT = re.compile(rf"\s*\b(?:{PUBLICATION_VERBS}|{SOURCE_LABELS}|editor)\b\s*[:：]?|\s*[|·]\s*|\s{{2,}}",
+                  re.IGNORECASE)
 # a journalist's role, singular or plural ("reporter", "staff writers")
 JOURNALIST_ROLES = rf"(?:{words_alternation(lex.JOURNALIST_ROLES)})s?"
 # org ends on a non-space and the space after it is taken whole: linear on a long run of spaces

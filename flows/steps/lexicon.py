@@ -446,8 +446,8 @@ speakers speaker chairperson chair moderator host hosts date time venue location
 words contents content summary source editor editors author authors tags tag photo photos foreword preface
 introduction conclusion references notes
 """.split())
-# labels of a keyword list at the head of a line ("Keywords: ...", "关键词：..."), and of an abstract: a label cut off
-# its line, the keyword list dropped
+# labels of a keyword list at the head of a line ("Keywords: ...", "关键词：..."), and of an abstract:
+# a label is cut off its line, a keyword list dropped
 KEYWORD_LABELS = ("keywords", "keyword", "key words", "tags", "关键词", "關鍵詞")
 ABSTRACT_LABELS = ("abstract", "summary", "摘要")
 # a short line made only of these under the title is a site section, not an outlet ("World News")

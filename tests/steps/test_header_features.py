@@ -28,7 +28,8 @@ def test_features_measure_the_line_where_it_stands():
     pytest.param("HOMEPortsFerriesTimetables Contact", "glued_menu", id="defect: menu items glued together"),
     pytest.param("\u4e2d\u6587 \u0627\u0644\u0639\u0631\u0628\u064a Contact Links", "language_selector",
                  id="defect: a language selector in three scripts"),
-    pytest.param("\u7528\u6237: \u5bc6\u7801: \u9a8c\u8bc1: | \u6ce8\u518c", "form_fields", id="defect: a login form's fields"),
+    pytest.param("\u7528\u6237: \u5bc6\u7801: \u9a8c\u8bc1: | \u6ce8\u518c", "form_fields",
+                 id="defect: a login form's fields"),
     pytest.param("\u30da\u30fc\u30b8\u3067\u3059\u3002 \u672c\u6587\u3078", "two_sentences",
                  id="defect: two CJK sentences (a skip-to-content notice)"),
 ])
@@ -49,8 +50,8 @@ def test_headlines_have_no_furniture_shape(line):
 def test_a_breadcrumb_above_the_headline_is_not_the_title():
     # defect planted: a breadcrumb trail no boilerplate rule names (it starts with no "Home"), shaped like a
     # headline, on the page's first line
-    doc = cleaned_document("Portal \u2192 Transport \u2192 Harbour News\nHarbour board approves the new ferry timetable\n\n"
-                           + BODY)
+    doc = cleaned_document("Portal \u2192 Transport \u2192 Harbour News\n"
+                           "Harbour board approves the new ferry timetable\n\n" + BODY)
     assert doc.header.title == "Harbour board approves the new ferry timetable"
     removed = {r.text: r.header_rule for r in doc.removed}
     assert removed["Portal \u2192 Transport \u2192 Harbour News"] == "furniture_above_title"
