@@ -584,7 +584,8 @@ def dateline(line: str, *, max_chars: int = 80, colon_ok: bool = False) -> Datel
     g = m.groupdict() if m and m.end() <= max_chars else None
     shape = _dateline_shape(g, colon_ok=colon_ok) if g else None
     if shape is None:
-        return _dated_credit_dateline(head, max_chars) or _cjk_dateline(head, max_chars)
+        return _dated_credit_dateline(head, max_chars) or _dated_run_dateline(head, max_chars) \
+            or _cjk_dateline(head, max_chars)
     end, agency, place = m.end(), g["agency"] or g["wire"], g["place"]
     after = _AFTER_SEP.match(head, end) if g["sep"] else None
     if after and (found_date(after["credit"]) or looks_like_outlet(after["credit"])):
@@ -611,6 +612,37 @@ def _dated_credit_dateline(head: str, max_chars: int) -> Dateline | None:
     outlet = next((clean_outlet(p) for p in parts if p.strip() and looks_like_outlet(p)), None)
     text = head[:m.end()].strip()
     return Dateline(text=text, end=m.end(), outlet=outlet, date=found_date(text), shape="dated_credit")
+
+
+# an upper-case place, a comma, then a run of up to 60 characters (dates in more than one calendar, an agency's
+# bare acronym) and a dash: "UNITED NATIONS, Month 22, 1436, Feb. 11, 2015, SPA --"; the run is read in
+# ``_dated_run_dateline``
+_PLACE_RUN = re.compile(rf"^\s*+(?P<place>{_CAPS_WORD}(?: {_CAPS_WORD}){{0,3}}),\s*+(?P<run>[^\n]{{4,60}}?)"
+                        rf"\s++(?:--|[{DASH_CHARS}])\s++(?=\S)")
+_BARE_AGENCY = re.compile(r"^\s*+,?\s*+(?P<agency>[A-Z]{2,6})?\s*+$")
+
+
+def _dated_run_dateline(head: str, max_chars: int) -> Dateline | None:
+    """``PLACE, DATES[, AGENCY] --``: an upper-case place, then a run whose last full date is followed by nothing
+    but an agency's acronym; the run may hold a date of another calendar before it."""
+    m = _PLACE_RUN.match(head)
+    if m is None or m.end() > max_chars or not _is_caps_place(m["place"]):
+        return None
+    dates = _dates_in(m["run"])
+    tail = _BARE_AGENCY.match(m["run"][dates[-1].end:]) if dates else None
+    if tail is None or re.search(r"(?<![\w'’])[a-z]", m["run"][:dates[-1].start].replace(".", " ")):
+        return None    # a word in lower case before the date: a sentence ("NATO, the alliance said on May 3 -")
+    text = head[:m.end()].strip()
+    return Dateline(text=text, end=m.end(), outlet=tail["agency"], date=dates[-1], shape="dated_run")
+
+
+def _dates_in(text: str) -> list[FoundDate]:
+    """The full dates of ``text`` from left to right, each after the one before."""
+    found, at = [], 0
+    while (fd := found_date(text[at:])) is not None:
+        found.append(FoundDate(fd.date, fd.text, at + fd.start, at + fd.end))
+        at += fd.end
+    return found
 
 
 def _cjk_dateline(head: str, max_chars: int) -> Dateline | None:

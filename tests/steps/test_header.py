@@ -145,6 +145,9 @@ def test_byline_in_document_goes_to_header():
                  id="state in parentheses, bracketed country, colon, no date"),
     pytest.param("Townsville (Northland) [Freedonia], March 3 (XNA): ",
                  "Townsville (Northland) [Freedonia], March 3 (XNA):", id="state, bracketed country, date, agency"),
+    pytest.param("PORTVILLE, Tishrei 5, 5782, Sept. 11, 2021, XNA -- ",
+                 "PORTVILLE, Tishrei 5, 5782, Sept. 11, 2021, XNA --",
+                 id="dates in two calendars and a bare agency acronym"),
     pytest.param("UNITED NATIONS (Site News / Wirename - 3rd May, 2022) ",
                  "UNITED NATIONS (Site News / Wirename - 3rd May, 2022)", id="dated credit in parentheses, no dash"),
 ])
@@ -192,6 +195,7 @@ def test_colon_below_a_deck_is_no_dateline():
     pytest.param("The Supreme Court - and the issues it decides - has become a campaign topic.", id="dash in a sentence"),
     pytest.param("NATO (the alliance) said on Monday it would act.", id="an acronym and a gloss in parentheses"),
     pytest.param("WHO (2021) found that cases rose.", id="upper-case word and a citation year, no day"),
+    pytest.param("NATO, the alliance said on May 3, 2021 - and more today.", id="a sentence before a date and a dash"),
     pytest.param("Jo Roe [laughs]: I was not there that day, and nobody asked me.",
                  id="a stage direction in brackets after a name, not a bracketed country"),
 ])
