@@ -59,7 +59,8 @@ def cue_tokens(sent, forms: frozenset[str] | None) -> list:
 def source_token(cue, in_quote: tuple[bool, ...] | None = None):
     """The token heading the cue's source, or None. A subject found by climbing from a cue with none
     of its own never lies inside a quotation ('"We were wrong," Ramos, 58, told AFP' parsed with
-    'told' joined to 'were'): then the name between the quotation and the cue is the source."""
+    'told' joined to 'were'): then the name between the quotation and the cue is the source. Of a passive
+    'quoted', the person quoted, not the agent that quotes them ("X was quoted by the agency as saying")."""
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
@@ -67,6 +68,9 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
     for _ in range(4):
         kids = list(tok.children)
         agent = next((c for c in kids if c.dep_ == "agent"), None)
+        quoted = next((c for c in kids if c.dep_ == "nsubjpass"), None) if tok.lower_ == "quoted" else None
+        if quoted is not None and (quoted.pos_ == "PROPN" or quoted.lower_ in SOURCE_PRONOUNS):
+            return quoted                     # "X was quoted by the agency as saying": X speaks, the agency reports
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
         subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)

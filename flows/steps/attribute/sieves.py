@@ -79,13 +79,15 @@ def speaker_is_no_noun_phrase(sent, speaker: str) -> bool:
     """Rule ``speaker_no_noun_phrase``: where the speaker stands as written in the sentence, the parse reads
     a clause inside it ("You start as soon as the guest comes on and", "Please"; a participle that modifies
     a noun, "experts attending a forum", is no clause), a word that modifies or is the object of a word
-    outside it ("Federal" of "the Federal minister") or a clause's conjunction ("Even though the
-    government"): no noun phrase, so no source. (The object of a
+    outside it ("Federal" of "the Federal minister"), a clause's conjunction ("Even though the
+    government") or no noun at all ("Please"): no noun phrase, so no source. (The object of a
     preposition is one: "according to X", "in the view of X".)"""
     span = written_span(sent, speaker)
+    if not span:
+        return False                  # a canonical or resolved name: not written here
     inside = {t.i for t in span}
     roots = [t for t in span if t.head.i not in inside or t.head.i == t.i]
-    return holds_a_clause(span) or any(
+    return holds_a_clause(span) or not any(t.pos_ in ("NOUN", "PROPN", "PRON", "NUM") for t in span) or any(
         t.dep_ in ("amod", "dobj", "compound", "poss", "mark") and t.head.i != t.i for t in roots)
 
 

@@ -167,3 +167,10 @@ def test_quoted_words_in_a_reports_content_make_it_direct_unless_they_name_a_tit
     sent = parsed_sentence(text)
     cue = next(t for t in sent.doc if t.lower_ == "said")
     assert cues.quotes_words_in_content(sent, cue) is quotes, defect
+
+
+def test_a_passive_quoted_names_the_person_quoted_not_the_agency_that_quotes(parsed_sentence):
+    """Planted defect: 'X was quoted by the agency as saying ...' made the agency the source."""
+    sent = parsed_sentence("Spokesman Tom Bellamy was quoted by the state news agency as saying the talks had failed.")
+    cue = next(t for t in sent.doc if t.lower_ == "quoted")
+    assert cues.source_token(cue, sent.in_quote).text == "Bellamy"

@@ -214,6 +214,8 @@ def test_a_description_of_something_else_stays_the_source(nlp):
      "Tom Bellamy", False),
     ("a clause's conjunction taken into the speaker", "Even though the Ruritanian government has explained the "
      "plan, many observers said they had doubts.", "Even though the Ruritanian government", True),
+    ("an interjection taken for a speaker", "Please explain the inappropriate content below.", "Please", True),
+    ("a speaker not written in the sentence", "He said the plan works.", "Tom Bellamy", False),
 ])
 def test_a_surface_speaker_where_the_parse_reads_no_noun_phrase_is_dropped(parsed_sentence, defect, text, speaker,
                                                                            rejected):
