@@ -173,6 +173,8 @@ INTRO_VERBS = ("spoke about", "spoke of", "spoke on", "talked about", "commented
 # nouns after a possessive that point back to a quote ("Xi Jinping's firm statement")
 STATEMENT_NOUNS = ("statement", "remarks", "remark", "words", "comment", "comments", "speech",
                    "message", "assertion", "declaration", "quote", "answer", "reply", "response")
+# words by which a description keeps its person unnamed ("the spokesman, who declined to be named,")
+ANONYMITY_WORDS = frozenset("named identified anonymity anonymous unnamed".split())
 # verbs that characterise their object in the source's own quoted words ("X called the ruling "arbitrary"",
 # "dismissed the claim as "absurd""): the quotation is the source's (attribute.cues.quoted_characterisation)
 CHARACTERISING_VERB_FORMS = frozenset("""

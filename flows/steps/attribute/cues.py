@@ -73,7 +73,8 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
             return quoted                     # "X was quoted by the agency as saying": X speaks, the agency reports
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subj = next((c for c in kids if c.dep_ in SUBJECT_DEPS), None)
+        subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
+        subj = next((c for c in subjects if in_quote is None or not in_quote[c.i]), subjects[0] if subjects else None)
         if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
             return _named_after_quotation(cue, in_quote)
         if subj is not None:
@@ -100,12 +101,12 @@ def _named_after_quotation(cue, in_quote: tuple[bool, ...]):
 def source_entity(sent, head):
     """The named entity that is the source: a person around the head, else a person named inside
     the head's phrase ("Chinese ambassador to Germany Wu Ken", "UN High Commissioner Volker
-    Türk"), outside relative clauses, else the organisation or nation around the head, else - for a
-    common noun - the one its proper-noun apposition names."""
+    Türk"), outside relative clauses and possessives ("Obama's former strategist" is not Obama), else the
+    organisation or nation around the head, else - for a common noun - the one its proper-noun apposition names."""
     ent = next((e for e in sent.doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return ent
-    inner = {t.i for c in head.children if c.dep_ not in ("relcl", "acl") for t in c.subtree}
+    inner = {t.i for c in head.children if c.dep_ not in ("relcl", "acl", "poss") for t in c.subtree}
     person = next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
     if person is not None:
         return person

@@ -12,7 +12,7 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
+from flows.steps.lexicon import ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
@@ -197,7 +197,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
     elif head.text in ctx.people.name_words:
         name = ctx.people.name(head.text)
-    elif _definite_description(head, ent):           # "said the Pakistani", "the senator said": someone named before
+    elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree):
+        # "said the Pakistani", "the senator said": someone named before; not "the spokesman, who declined to be
+        # named," - someone the text keeps unnamed
         person = _described_subject(ctx, si, head) if ent is None and not any(
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
@@ -282,8 +284,23 @@ def quoted_share(sent) -> float:
 
 
 def is_quotation(ctx: Context, si: int) -> bool:
-    """The sentence holds speech in quotation marks: the surface rules said so, or most of it is quoted."""
-    return ctx.surface[si].rule == "quote_speaker" or quoted_share(ctx.parsed.sentences[si]) >= ctx.min_share
+    """The sentence holds speech in quotation marks: the surface rules said so, most of it is quoted, or it
+    is a quotation and its attribution (:func:`quotation_then_attribution`)."""
+    sent = ctx.parsed.sentences[si]
+    return ctx.surface[si].rule == "quote_speaker" or quoted_share(sent) >= ctx.min_share or \
+        quotation_then_attribution(sent)
+
+
+def quotation_then_attribution(sent, *, max_words: int = 8) -> bool:
+    """Rule ``quotation_then_attribution``: the sentence opens with a quotation, however short, and after it
+    only a few words outside quotation marks (at most ``max_words``: '"Nonsense," replied Ann Berg.', '"We
+    are ready," Berg tweeted on Sunday.'): the shape of quoted speech and its cue, whatever the quotation's share."""
+    flags = sent.in_quote
+    if not flags or not flags[0]:
+        return False
+    end = flags.index(False) if False in flags else len(flags)
+    rest = [t for t in sent.doc[end:] if not t.is_punct]
+    return 0 < len(rest) <= max_words and not any(flags[end:]) and any(t.is_alpha for t in sent.doc[:end])
 
 
 def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decision]:
@@ -296,7 +313,7 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
                                  min_share=ctx.min_share, classifier=None if quoted else ctx.classifier,
                                  clause_cues=ctx.clause_cues)
-        if clause is None and quoted and ctx.surface[si].rule == "quote_speaker":
+        if clause is None and quoted and (ctx.surface[si].rule == "quote_speaker" or quotation_then_attribution(sent)):
             # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
             clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
         if clause is None:
@@ -456,8 +473,9 @@ def role_is_no_description(ctx: Context, si: int, role: str) -> bool:
     """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one before
     it, the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
     countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."), or it opens with a relative
-    pronoun ("who heads the union") or a preposition ("for its part"): no description, no role."""
+    pronoun ("who heads the union"), a preposition ("for its part") or a verb ("speaking to reporters"): no
+    description, no role."""
     sent = next((ctx.parsed.sentences[j] for j in range(si, -1, -1) if role in ctx.parsed.sentences[j].doc.text),
                 None)
     span = written_span(sent, role) if sent is not None else []
-    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN"))
+    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN", "VBG"))

@@ -307,11 +307,12 @@ def test_quoted_names_of_things_are_no_characterisation(nlp, defect, text):
     ("an apposition is a role", "the envoy of Ruritania", False),
     ("a relative clause was kept as the role", "who heads the board", True),
     ("an adverbial phrase was kept as the role", "for his part", True),
+    ("a participle's clause was kept as the role", "speaking to reporters", True),
 ])
 def test_a_role_the_parse_reads_as_a_clause_is_dropped(nlp, defect, role, dropped):
     ctx = _context(nlp, "Karl Brandt, the envoy of Ruritania, delivered the statement on behalf of 40 countries.",
-                   "Karl Brandt, chief operating officer of the board, who heads the board, for his part said the "
-                   "harbour would reopen.",
+                   "Karl Brandt, chief operating officer of the board, who heads the board, for his part, speaking to "
+                   "reporters, said the harbour would reopen.",
                    ("indirect", "Karl Brandt", None, "said", False, "reported_cue"))
     assert sieves.role_is_no_description(ctx, 1, role) is dropped, defect
 
@@ -362,3 +363,25 @@ def test_an_interview_printed_without_labels_alternates_interviewer_and_intervie
 ])
 def test_questions_and_answers_without_framing_or_first_person_are_no_interview(nlp, defect, paragraphs):
     assert all(rule != "question_answer_turn" for rule, _, _ in _rules(paragraphs, nlp)), defect
+
+
+@pytest.mark.parametrize("defect, text, speaker", [
+    ("a one-word quotation before an inverted cue was narration", '"Nonsense," replied Ann Berg.', "Ann Berg"),
+    ("a short quotation before its cue was read as indirect by the classifier", '"We are ready," Ann Berg tweeted '
+                                                                                 'on Sunday.', "Ann Berg"),
+])
+def test_a_quotation_followed_by_its_short_attribution_is_direct_speech(nlp, defect, text, speaker):
+    assert _rules([text], nlp) == [("quote_with_cue", "direct", speaker)], defect
+
+
+def test_a_description_that_keeps_its_person_unnamed_stays_as_written(nlp):
+    """Planted defect: 'the spokesman, who declined to be named,' took the person named just before."""
+    ctx = _context(nlp, "Ann Berg visited the port on Monday.", "The spokesman, who declined to be named, said the "
+                   "deal was close.", ("narration", None, None, None, False))
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "The spokesman"
+
+
+def test_a_possessive_names_whose_spokesperson_speaks_not_the_speaker(nlp):
+    """Planted defect: "Ann Berg's former strategist said" was attributed to Ann Berg."""
+    rules = _rules(["Ann Berg's former campaign strategist said the numbers were wrong."], nlp)
+    assert rules[0][2] != "Ann Berg" and rules[0][1] == "indirect"
