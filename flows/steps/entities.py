@@ -173,9 +173,15 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
             if ent.label_ != "PERSON" or sent.in_quote[ent.root.i]:
                 continue
             name = stripped_name(ent, descriptors)
-            if name and any(c.isupper() for c in name):
+            if name and any(c.isupper() for c in name) and not _capitals_only_word(name):
                 out.append(PersonMention(si, ent.end - 1, name, ent.root.dep_ in SUBJECT_DEPS))
     return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
+
+
+def _capitals_only_word(name: str, *, min_letters: int = 4) -> bool:
+    """One word in capitals only ("ISLAMABAD" of a dateline run into a headline): NER's PERSON there is a
+    place or a heading far more often than a person."""
+    return " " not in name and len(name) >= min_letters and name.isalpha() and name.isupper()
 
 
 def canonical_names(names: list[str], persons: frozenset[str] | None = None) -> dict[str, str]:

@@ -106,3 +106,11 @@ def test_a_police_rank_is_a_title_not_part_of_the_name():
     doc = parse.english_pipeline()("Superintendent Li Kwai-wah told reporters that three men were held.")
     span = Span(doc, 0, 5, label="PERSON")
     assert entities.stripped_name(span) == "Li Kwai-wah"
+
+
+def test_a_capitals_only_word_is_no_person_mention():
+    """Planted defect: the dateline word 'ISLAMABAD' run into a headline was taken for a person, and 'he' for it."""
+    from flows.steps import entities
+
+    assert entities._capitals_only_word("ISLAMABAD") and not entities._capitals_only_word("Ann Berg")
+    assert not entities._capitals_only_word("LI")          # too short to tell from an initialism or a name

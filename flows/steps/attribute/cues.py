@@ -130,13 +130,20 @@ def source_phrase(sent, head) -> str:
     without appositions, relative clauses and prepositional tails."""
     ent = source_entity(sent, head)
     if ent is not None:
-        return ent.text
+        return without_open_bracket(ent.text)
     drop = set()
     for c in head.children:
         if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c):
             drop |= {t.i for t in c.subtree}
     toks = [t for t in head.subtree if t.i not in drop]
     return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
+
+
+def without_open_bracket(phrase: str) -> str:
+    """``phrase`` without a bracket it opens and does not close ("The World Health Organization (WHO" -> "The
+    World Health Organization", as NER sometimes cuts an entity)."""
+    at = phrase.rfind("(")
+    return phrase[:at].rstrip() if at > 0 and ")" not in phrase[at:] else phrase
 
 
 def _tail_names_whom(head, child) -> bool:

@@ -113,18 +113,22 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
         return found
     return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
-            and not they_for_one_person(ctx, ctx.parsed.sentences[si], d)}
+            and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
 
 
 surface_reported.rules = _surface_reported.rules
 
 
-def they_for_one_person(ctx: Context, sent, d: Decision) -> bool:
-    """Rule ``they_for_one_person``: the parse reads 'they' as the subject of the surface rules' cue, and their
-    speaker is one person the parse found: 'they' never stands for one named person."""
-    cue = (d.cue or "").strip().lower()
-    return ctx.people.is_person(d.speaker or "") and any(
-        c.lower_ == "they" and c.dep_ in entities.SUBJECT_DEPS for t in sent.doc if t.lower_ == cue for c in t.children)
+def pronoun_disagrees(ctx: Context, sent, d: Decision) -> bool:
+    """Rule ``pronoun_disagrees``: the parse reads a pronoun as the subject of the surface rules' cue, and their
+    speaker cannot be what it stands for - 'they' one person the parse found ('they' never stands for one
+    named person), 'he'/'she' no person at all (a place, a team: "Goa")."""
+    cue = (d.cue or "").strip().lower().split(" ")[0]
+    subjects = {c.lower_ for t in sent.doc if t.lower_ == cue for c in t.children if c.dep_ in entities.SUBJECT_DEPS}
+    speaker = d.speaker or ""
+    if "they" in subjects:
+        return ctx.people.is_person(speaker)
+    return bool(subjects & {"he", "she"}) and not any(w in ctx.people.name_words for w in speaker.split())
 
 
 def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
@@ -186,7 +190,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
-    if head.lower_ == "they":                        # never one person the parse found (as they_for_one_person)
+    if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
         surface = ctx.surface[si]
         if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
             return None, None

@@ -174,3 +174,12 @@ def test_a_passive_quoted_names_the_person_quoted_not_the_agency_that_quotes(par
     sent = parsed_sentence("Spokesman Tom Bellamy was quoted by the state news agency as saying the talks had failed.")
     cue = next(t for t in sent.doc if t.lower_ == "quoted")
     assert cues.source_token(cue, sent.in_quote).text == "Bellamy"
+
+
+@pytest.mark.parametrize("phrase, expected", [
+    ("The World Health Organization (WHO", "The World Health Organization"),
+    ("The World Health Organization (WHO)", "The World Health Organization (WHO)"),
+    ("Ann Berg", "Ann Berg"),
+])
+def test_a_source_never_ends_in_a_bracket_it_opens(phrase, expected):
+    assert cues.without_open_bracket(phrase) == expected

@@ -385,3 +385,11 @@ def test_a_possessive_names_whose_spokesperson_speaks_not_the_speaker(nlp):
     """Planted defect: "Ann Berg's former strategist said" was attributed to Ann Berg."""
     rules = _rules(["Ann Berg's former campaign strategist said the numbers were wrong."], nlp)
     assert rules[0][2] != "Ann Berg" and rules[0][1] == "indirect"
+
+
+def test_he_or_she_never_stands_for_a_speaker_that_is_no_person(nlp):
+    """Planted defect: the surface rules gave 'He said ...' the last capitalised subject, a newspaper."""
+    ctx = _context(nlp, "The Dunmore Herald reported the fire on Monday.", "He said the harbour would reopen.",
+                   ("indirect", "The Dunmore Herald", None, "said", False, "reported_cue"))
+    decision = sieves.Decision("indirect", "The Dunmore Herald", None, "said", None, None, "reported_cue")
+    assert sieves.pronoun_disagrees(ctx, ctx.parsed.sentences[1], decision)
