@@ -345,11 +345,13 @@ GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phr
 
 # ----------------------------------------- labels, dialogues and framed texts
 # a paragraph-initial "Label:" that is not a speaker
+# one-word labels that take turns at least this share of the time are a dialogue's (surface.labels)
+MIN_LABEL_ALTERNATION = 0.5
 NON_SPEAKER_LABELS = frozenset("""
 note notes abstract source sources photo photos editor editor's keywords key words topic date title
 related read update updated correction excerpt excerpts summary background tags tag video audio
 file caption image images chairperson speakers speaker attachment attachments contact address email
-tel fax web website links link reference references
+tel fax web website links link reference references pros cons verdict
 """.split())
 # words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
 SECTION_LABELS = frozenset("""

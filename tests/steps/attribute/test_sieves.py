@@ -393,3 +393,24 @@ def test_he_or_she_never_stands_for_a_speaker_that_is_no_person(nlp):
                    ("indirect", "The Dunmore Herald", None, "said", False, "reported_cue"))
     decision = sieves.Decision("indirect", "The Dunmore Herald", None, "said", None, None, "reported_cue")
     assert sieves.pronoun_disagrees(ctx, ctx.parsed.sentences[1], decision)
+
+
+_ONE_WORD_LABELS = ["Ann Berg, the port director, spoke to the Dunmore Herald about the strike.",
+                    "Herald: What happened on Monday?", "Berg: The workers walked out at noon. We had no warning.",
+                    "Herald: Will you negotiate?", "Berg: Of course. We always negotiate."]
+
+
+def test_one_word_labels_that_take_turns_make_a_dialogue(nlp):
+    """Planted defect: 'Herald:' (a word of no person's name) and 'Berg:' taking turns were left as narration."""
+    rules = _rules(_ONE_WORD_LABELS, nlp)
+    assert rules[1] == ("labelled_turn", "turn", "Herald") and rules[2] == ("labelled_turn", "turn", "Ann Berg")
+
+
+@pytest.mark.parametrize("defect, paragraphs", [
+    ("section words taken for speakers", ["Pros: The battery lasts a week.", "Cons: The screen is dim.",
+                                          "Pros: It is cheap.", "Cons: It is slow."]),
+    ("a schedule taken for a dialogue", ["Monday: The port opens at noon.", "Tuesday: The ships arrive.",
+                                         "Wednesday: The workers vote."]),
+])
+def test_labels_that_do_not_take_turns_as_speakers_are_no_dialogue(nlp, defect, paragraphs):
+    assert all(mode != "turn" for _, mode, _ in _rules(paragraphs, nlp)), defect

@@ -3,6 +3,7 @@ labels cut off."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from flows.steps import lexicon as L
@@ -97,11 +98,28 @@ def _bare_name(text: str) -> str | None:
     return m.group() if name and " " in name else None
 
 
+def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> frozenset:
+    """Rule ``alternating_one_word_labels``: one-word labels no name of the document explains ("Herald:",
+    "Berg:" where the text names no Berg) that open at least two paragraphs each, at least two distinct ones,
+    taking turns (consecutive labelled paragraphs change label at least ``MIN_LABEL_ALTERNATION`` of the time):
+    the turns of a dialogue. Words that label sections ("Note:") never count."""
+    opened = [m.group("label") for m in (_LABEL.match(t) for t in paragraphs) if m]
+    single = [w for w in opened if " " not in w and w[:1].isupper() and w.lower() not in L.NON_SPEAKER_LABELS
+              and w.lower() not in L.SECTION_LABELS]
+    counts = Counter(single)
+    recurring = {w for w, n in counts.items() if n >= 2}
+    if len(recurring) < 2 or recurring <= name_words:
+        return frozenset()
+    changes = sum(a != b for a, b in zip(opened, opened[1:]))
+    return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
+
+
 def _split(paragraphs: list[str], people: list[str], *,
            deadline: Deadline = NO_DEADLINE) -> tuple[list[_Sent], dict[int, str]]:
     """Sentences with labels cut off; label-only paragraphs returned separately. ``deadline`` is checked
     before each paragraph."""
     name_words = frozenset(w for name in people for w in name.split())
+    name_words |= _alternating_label_words(paragraphs, name_words)
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
