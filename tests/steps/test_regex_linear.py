@@ -15,6 +15,7 @@ import time
 import pytest
 
 from flows.steps import boilerplate, clean, furniture, header, segment
+from flows.steps.attribute import sieves
 
 SMALL, LARGE = 12_000, 48_000       # characters; LARGE = 4 x SMALL
 MAX_RATIO = 10                      # linear is 4; quadratic would be 16
@@ -31,6 +32,9 @@ def _seconds(fn, text: str) -> float:
 
 
 CASES = {
+    # attribution: a signature after a quotation's dash, with a long run of spaces or commas before no end
+    "signed_by_spaces": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + " " * n + "x"),
+    "signed_by_commas": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + ", b" * (n // 3) + "x"),
     # defect planted: a run of spaces after a dateline's place (DATELINE's adjacent \s* backtracking)
     "dateline_place_then_spaces": (header.dateline, lambda n: "A" + " " * n + "x"),
     "dateline_date_then_spaces": (header.dateline, lambda n: "BEIJING, Dec. 8" + " " * n + "x"),

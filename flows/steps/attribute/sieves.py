@@ -8,6 +8,7 @@ marks the parse does not; the reported-speech sieves read the dependency parse.
 """
 from __future__ import annotations
 
+import re
 from collections import ChainMap
 from dataclasses import dataclass, replace
 
@@ -350,6 +351,38 @@ def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
     return out
 
 
+_QUOTE_MARKS = "\"“”«»„"
+_SIGNATURE = re.compile(r"\s*+[―—–-]{1,2}\s*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){0,4})"
+                        r"(?:\s*+,[^,\n]{1,40}){0,2}[.,]?\s*+")
+
+
+def signed_by(paragraph: str) -> tuple[str, int] | None:
+    """Rule ``signed_quotation``: (the name, the offset of the closing mark) of a paragraph made of one quotation
+    and, after its closing mark, a dash and the name that signs it ('"We need law and order." ― Jane Roe',
+    '"..." — Jane Roe, 24, Dunmore'), or None."""
+    start = len(paragraph) - len(paragraph.lstrip())
+    text = paragraph.rstrip()
+    close = max(text.rfind(m) for m in _QUOTE_MARKS)
+    if start >= len(text) or text[start] not in _QUOTE_MARKS or close <= start:
+        return None
+    m = _SIGNATURE.fullmatch(text, close + 1)
+    return (m.group("name").rstrip("."), close) if m else None
+
+
+def signed_quotations(ctx: Context, decided) -> dict[int, Decision]:
+    """Every sentence of the quotation of a paragraph a name signs (:func:`signed_by`; the signature itself
+    aside): direct, that name the speaker."""
+    if ctx.parsed is None:
+        return {}
+    signed = {p: signed_by(text) for p, text in enumerate(ctx.parsed.paragraphs)}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        found = signed[sent.paragraph_index]
+        if si not in decided and found and sent.start < found[1]:
+            out[si] = Decision("direct", found[0], None, None, None, None, "signed_quotation")
+    return out
+
+
 def quote_with_cue(ctx: Context, decided) -> dict[int, Decision]:
     """A quotation whose sentence holds its cue outside the marks (``"...," X said``): X from the parse."""
     return _parsed_reports(ctx, decided, quoted=True)
@@ -446,9 +479,10 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, quote_with_cue, cue_with_subject, quoted_characterisation, quote_continues,
+SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, cue_with_subject, quoted_characterisation, quote_continues,
           quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
+              "signed_quotation",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to", "quoted_characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",

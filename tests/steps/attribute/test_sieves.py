@@ -25,7 +25,8 @@ def test_every_sieve_rule_is_declared():
     assert len(set(RULE_NAMES)) == len(RULE_NAMES) and "narration" in RULE_NAMES
     surface = {r for sieve in SIEVES for r in getattr(sieve, "rules", ())}
     assert surface and surface <= set(RULE_NAMES)
-    parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation"}
+    parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation",
+              "signed_quotation"}
     assert set(RULE_NAMES) == surface | parsed | {"learned_reported", "narration"}
 
 
@@ -414,3 +415,22 @@ def test_one_word_labels_that_take_turns_make_a_dialogue(nlp):
 ])
 def test_labels_that_do_not_take_turns_as_speakers_are_no_dialogue(nlp, defect, paragraphs):
     assert all(mode != "turn" for _, mode, _ in _rules(paragraphs, nlp)), defect
+
+
+@pytest.mark.parametrize("defect, paragraph, name", [
+    ("a quotation signed after a dash took the speaker of the one before", '"We need a new port. We need it now." ― '
+                                                                           'Jane Roe', "Jane Roe"),
+    ("a signature with age and place was not read", '"Build a wall around him." — Tom Hale, 34, Dunmore.', "Tom Hale"),
+])
+def test_a_quotation_signed_by_a_name_after_a_dash_is_that_persons(nlp, defect, paragraph, name):
+    rules = _rules(['"It was a long night," Ann Berg said.', paragraph], nlp)
+    assert rules[1] == ("signed_quotation", "direct", name), defect
+    assert rules[-1][1] == "narration" or rules[-1][0] == "signed_quotation"    # the signature itself is no speech
+
+
+@pytest.mark.parametrize("paragraph", [
+    'The port reopened on Monday — Jane Roe, the director, was there.',    # no quotation
+    '"Port reopens" is the headline — and the news of the day.',            # lower-case words after the dash
+])
+def test_dashes_that_sign_nothing_are_no_signature(paragraph):
+    assert sieves.signed_by(paragraph) is None
