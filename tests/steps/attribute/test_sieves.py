@@ -434,3 +434,15 @@ def test_a_quotation_signed_by_a_name_after_a_dash_is_that_persons(nlp, defect, 
 ])
 def test_dashes_that_sign_nothing_are_no_signature(paragraph):
     assert sieves.signed_by(paragraph) is None
+
+
+def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels(nlp):
+    """Planted defect: '"WALLACE: ...' - a label after the quotation mark that opens each quoted paragraph of a
+    transcript - was not read, and every turn went to the person the article is about."""
+    paragraphs = ["Pence spoke to the network on Sunday. Partial transcript as follows:",
+                  '"WALLACE: Let us start with the debate. Will she attend?',
+                  '"PENCE: She will not be attending the debate.',
+                  '"WALLACE: Do you really see those two as equivalent?',
+                  '"PENCE: Well, look, the question should be why they invited him."']
+    rules = _rules(paragraphs, nlp)
+    assert rules[2][1:] == ("turn", "WALLACE") and rules[4][1:] == ("turn", "PENCE")

@@ -98,12 +98,16 @@ def _bare_name(text: str) -> str | None:
     return m.group() if name and " " in name else None
 
 
+_OPENING_MARKS = "\"“„«"
+
+
 def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> frozenset:
     """Rule ``alternating_one_word_labels``: one-word labels no name of the document explains ("Herald:",
     "Berg:" where the text names no Berg) that open at least two paragraphs each, at least two distinct ones,
     taking turns (consecutive labelled paragraphs change label at least ``MIN_LABEL_ALTERNATION`` of the time):
     the turns of a dialogue. Words that label sections ("Note:") never count."""
-    opened = [m.group("label") for m in (_LABEL.match(t) for t in paragraphs) if m]
+    opened = [m.group("label") for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)
+              if m]
     single = [w for w in opened if " " not in w and w[:1].isupper() and w.lower() not in L.NON_SPEAKER_LABELS
               and w.lower() not in L.SECTION_LABELS]
     counts = Counter(single)
@@ -135,6 +139,9 @@ def _split(paragraphs: list[str], people: list[str], *,
         if sec and sec.group(1).lower() in L.SECTION_LABELS:
             body_start = sec.end()
         lab = _label_at(text, body_start, name_words)
+        if lab is None and text[body_start:body_start + 1] in tuple(_OPENING_MARKS):
+            lab = _label_at(text, body_start + 1, name_words)   # '"WALLACE: Let's start ...': a transcript quoted
+            body_start += lab is not None                      # paragraph by paragraph
         first_label, label_start = None, body_start
         if lab:
             first_label = lab[0] if not lab[1] else f"{lab[0]} ({lab[1]})"
