@@ -237,7 +237,7 @@ scholar official diplomat judge officer commander general colonel captain lieute
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
 deputy-director ex-president campaigner councillor councilor candidate resident protester organiser organizer
-volunteer founder manager
+volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder
 superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
 """.split())

@@ -446,3 +446,17 @@ def test_a_transcript_quoted_paragraph_by_paragraph_keeps_its_labels(nlp):
                   '"PENCE: Well, look, the question should be why they invited him."']
     rules = _rules(paragraphs, nlp)
     assert rules[2][1:] == ("turn", "WALLACE") and rules[4][1:] == ("turn", "PENCE")
+
+
+def test_an_owner_before_a_name_is_no_part_of_it():
+    """Planted defect: "MSNBC’s Chris Matthews" (a curly possessive) became the person "MSNBC Chris Matthews"."""
+    from flows.steps.attribute.surface.registry import _document_people
+
+    assert _document_people(["A panel led by MSNBC’s Chris Matthews met.", "CNN's Jake Tapper asked."]) == \
+        ["Chris Matthews", "Jake Tapper"]
+
+
+def test_a_company_title_is_no_part_of_a_name(nlp):
+    """Planted defect: 'Intel's CEO Pat Gelsinger' was the speaker 'Intel CEO Pat Gelsinger'."""
+    rules = _rules(["At the expo, Dunmore Ports' CEO Pat Gelsinger said the chips would ship in May."], nlp)
+    assert rules[0][2] == "Pat Gelsinger"

@@ -157,6 +157,10 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
         return None, ""         # a title-case heading across a sentence break: no name in it
     toks, broken = _after_sentence_break([_strip_possessive(t) for t in written])
     before = "" if broken else before
+    owners = [i for i, t in enumerate(written[:-1]) if _strip_possessive(t) != t]
+    if owners and owners[-1] + 1 - (len(written) - len(toks)) > 0:
+        # rule ``owner_before_name``: "MSNBC’s Chris Matthews" - the owner is no part of the name
+        toks, before = toks[owners[-1] + 1 - (len(written) - len(toks)):], ""
     if len(toks) > 1 and toks[-1].endswith(".") and len(toks[-1]) > 3 and toks[-1][:-1].isalpha() \
             and "." not in toks[-1][:-1]:
         toks[-1] = toks[-1][:-1]         # "... to Sen. Ana Berg." - the sentence's full stop
