@@ -35,7 +35,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"copyright\s*(\(c\)|\d{4})",
     r"all rights reserved",
     r"^\s*(share|tweet|print|email)( this( article| story| page)?)?\s*[:!]?\s*$",
-    r"\bshare (this|on) (article|story|page|facebook|twitter|weibo|wechat|whatsapp|linkedin)\b",
+    rf"\bshare (this|on) (article|story|page|{'|'.join(lex.SOCIAL_NETWORKS)})\b",
     r"\bsubscribe (to|for) (our |the )?(newsletter|channel|updates|alerts)\b",
     r"\bfollow us on\b",
     r"\brelated (stories|articles|news)\s*[:>]",

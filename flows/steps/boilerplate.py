@@ -10,10 +10,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from flows.steps import header as hd
 from flows.steps import lexicon as lex
 
 _I = re.IGNORECASE
 _POSTED = "|".join(lex.POSTING_VERBS)
+# the networks a page is followed on, and a share menu's buttons: the lexicon's lists, longest first
+_NETWORKS = hd.words_alternation(lex.SOCIAL_NETWORKS)
+_SHARE_MENU = hd.words_alternation(lex.SHARE_BUTTONS + lex.SOCIAL_NETWORKS)
 
 # (rule name, pattern matched against the whole stripped line)
 # Between the words of a menu (share_follow, site_navigation) white space and a separator are taken whole
@@ -35,12 +39,10 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
     ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
     ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+|[\w.&' ]{2,30}?\s+)?(on|via|at)\s+"
-                     r"(facebook|twitter|x|instagram|youtube|linkedin|weibo|wechat|telegram|tiktok)\b[^.,;!?]{0,30}[:!]?"),
+                     rf"({_NETWORKS})\b[^.,;!?]{{0,30}}[:!]?"),
     ("share_follow", r"[^.,;]{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b[^,;]{0,40}"),
-    ("share_follow", r"(share|share\s+this(\s+(article|story|page))?|tweet|email|e-mail|print|whatsapp|facebook|"
-                     r"twitter|linkedin|pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|分享到?|微信|微博)"
-                     r"(\s*+[|/·,\-–:：]?+\s*+(share|tweet|email|e-mail|print|whatsapp|facebook|twitter|linkedin|"
-                     r"pinterest|reddit|wechat|weibo|qq|telegram|copy\s+link|微信|微博|qq空间))*\s*:?"),
+    ("share_follow", rf"(share\s+this(\s+(article|story|page))?|分享到?|{_SHARE_MENU})"
+                     rf"(\s*+[|/·,\-–:：]?+\s*+({_SHARE_MENU}))*\s*:?"),
     ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
     ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
     ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?apps?\b[^.!?]{0,40}"),

@@ -406,12 +406,14 @@ _DATE_PREFIX = re.compile(rf"^\s*+(?:{hd.DATE_LABELS})\s*+[:：]?+\s*+(?P<date>(
 _WIRE_HEAD = re.compile(r"^(?P<org>[A-Z][\w.&' ]{1,40}?),\s*(?P<place>[A-Z][\w' ]{1,30}),\s*"
                         r"(?P<date>[A-Z][a-z]+\.?\s+\d{1,2}(?:st|nd|rd|th)?)\s*[.:：]?\s*"
                         r"(?:(?:title|topic|subject|headline)\s*[:：]\s*)?(?P<title>.*)$", re.IGNORECASE)
+# a picture's credit: a wire ("(AFP)", "(Xinhua/Jane Roe)", "(Jane Roe/Reuters)"), a photo agency or "photo"
+_WIRES = hd.words_alternation(lex.WIRE_WORDS)
 # A caption's bracket holds no opening bracket (``[^\][]``, ``[^()]``): each try from an opening bracket
 # stops at the next one, so a line of many "(photo" costs linear time; ``[^)]*`` ran to the line's end
 # from every one of them (quadratic, issue 9).
 _CAPTION = re.compile(
-    r"(.*(\[(photo|图|圖)[^\][]*\]|\((file\s+)?photo[^()]*\)(\s*\([^)]*\))?|\((getty\s*images|afp|ap|reuters|xinhua/[^()]*|"
-    r"[^()]{0,40}/(photo|xinhua|cfp|ic|vcg)[^()]*)\))\s*|"
+    r"(.*(\[(photo|图|圖)[^\][]*\]|\((file\s+)?photo[^()]*\)(\s*\([^)]*\))?|\((getty\s*images|"
+    rf"(?:{_WIRES})(?:/[^()]*)?|[^()]{{0,40}}/(photo|{_WIRES}|cfp|ic|vcg)[^()]*)\))\s*|"
     r"(top|bottom|upper|lower|middle|above|below|left|right|center)(\s+(left|right|center|top|bottom))?\s*:\s+.{20,}|"
     r"(file\s+)?photo(graph)?\s*[:：/]\s*.{0,80}|.{0,60}photograph\s*:\s*\(.{0,40}\)|"
     r"\([A-Z][\w .]{1,30}/[A-Z][\w .]{1,30}\)|\([A-Z0-9 ]{3,40}\)\s*[A-Z0-9][A-Z0-9 ,.'\-]{5,80}(\([A-Z]{2}\))?)",
@@ -423,7 +425,7 @@ _CREDIT = re.compile(r"\(?\s*+((additional\s+)?(reporting|writing|editing|edited
                      r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
                      r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
                      r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
-                     rf"\(({hd.words_alternation(lex.NEWS_AGENCIES)})\)|"
+                     rf"\(({_WIRES})\)|"
                      r"[^()]{2,200}\s++contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(rf"^({hd.words_alternation(lex.ABSTRACT_LABELS + lex.KEYWORD_LABELS)})\s*[:：]\s*",
                            re.IGNORECASE)
@@ -1188,7 +1190,7 @@ _TITLE = (rf"(?i:(?:(?:{'|'.join(lex.POSSESSIVE_DETERMINERS)})\s+)?(?:{_TITLE_WO
           r"(?:(?<=\.)|(?![\w'’\-]))\.?\s*+")
 _HONORIFIC = rf"(?:{_TITLE})*"
 _LEADING_TITLES = re.compile(rf"(?:{_TITLE})+")
-_SPEECH = r"(?i:address|speech|remarks|statement|letter|lecture|message|toast|article)"
+_SPEECH = rf"(?i:{hd.words_alternation(tuple(n for n in lex.SPEECH_NOUNS if n != 'interview'))})"
 _SPEECH_BY = re.compile(rf"\b{_SPEECH}\s+(?i:delivered\s+|made\s+|given\s+|written\s+)?(?i:by)\s+{_HONORIFIC}"
                         rf"{_NAME_RE}\b")
 _SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}}{_SPEECH}\b")

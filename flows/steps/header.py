@@ -212,8 +212,8 @@ class Byline:
     outlet: str | None = None
 
 
-_BY = re.compile(r"^\s*(?i:(?:by(?!\w)|(?:written|reported|interview|interviewed|text|words|story)\s+by)\s*(?P<colon>[:：])?|(?:by[\s-]?lines?|authors?|reporters?|作者|记者|記者|文)"
-                 r"\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
+_BY = re.compile(rf"^\s*(?i:(?:{words_alternation(lex.BYLINE_BY_PHRASES)})(?!\w)\s*(?P<colon>[:：])?"
+                 rf"|(?:{words_alternation(lex.BYLINE_LABELS)})s?\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
 SOURCE_LABELS = words_alternation(lex.SOURCE_LABELS)
 _SOURCE = re.compile(rf"(?:^|[\s|·(]|(?<=\d))(?:{SOURCE_LABELS})\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 # the fields of a byline end at a publication stamp, a source or an editor's credit, a bar or a wide gap

@@ -184,9 +184,11 @@ characterize characterizes characterized characterizing characterise characteris
 deride derides derided deriding hail hails hailed hailing denounce denounces denounced denouncing
 decry decries decried decrying portray portrays portrayed portraying accuse accuses accused accusing
 """.split())
-# nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source
+# nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source; but for
+# the interview, each names its author after "by" ("Speech by Jo Roe", clean._SPEECH_BY: an interview's "by" names
+# the interviewer)
 SPEECH_NOUNS = """
-letter speech message statement remarks address article interview
+letter speech message statement remarks address article lecture toast interview
 """.split()
 
 # ----------------------------------------------------------------- quotations
@@ -243,6 +245,14 @@ sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. sup
 """.split())
 # courtesy titles: stripped from names, never a role by themselves
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
+# wires and broadcasters known by a short name (lower case), listed once: the outlet words of bylines, datelines
+# and credit lines ("(Xinhua)"), one-word labels ("Reuters:"), the last word of an organisation's name; the
+# outlet alias table (data/outlets.tsv) gives their long names
+NEWS_AGENCIES = tuple("""
+xinhua reuters afp ap dpa bloomberg cna cgtn cctv cri bbc cnn kyodo yonhap tass sputnik anadolu nos itv
+""".split())
+# the same matched case-insensitively in a header or credit line, less a number's abbreviation ("Nos. 3-4")
+WIRE_WORDS = tuple(a for a in NEWS_AGENCIES if a not in ABBREVIATIONS_BEFORE_NUMBER)
 # a capitalised word that ends an organisation or place name, not a person's
 ORG_WORDS = frozenset("""
 republic party committee university ministry office council institute organization organisation
@@ -253,9 +263,8 @@ programme assembly parliament house senate state states kingdom federation leagu
 conference summit cooperation initiative region province city county village district mission
 rights studies affairs development research law sciences institution
 declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
-embassy consulate administration authority council's cctv cgtn cri xinhua nos itv bbc cnn ap afp
-reuters company firm airline carrier regulator broadcaster newspaper
-""".split())
+embassy consulate administration authority council's company firm airline carrier regulator broadcaster newspaper
+""".split()) | (frozenset(NEWS_AGENCIES) - {"bloomberg"})   # Bloomberg is also a surname ("Michael Bloomberg said")
 # countries and demonyms: never part of a person's name (names that are also given names or
 # surnames - Jordan, Chad, Georgia, Israel - are left out)
 PLACE_WORDS = frozenset("""
@@ -363,9 +372,7 @@ DIALOGUE_ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
 Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
 """.split())
-AGENCY_LABELS = frozenset("""
-Reuters Bloomberg Xinhua Kyodo Yonhap Tass Sputnik Anadolu
-""".split())
+AGENCY_LABELS = frozenset(a.capitalize() for a in NEWS_AGENCIES)
 ROLE_LABELS = DIALOGUE_ROLE_LABELS | AGENCY_LABELS
 MAX_LABEL_WORDS = 5
 MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
@@ -462,6 +469,13 @@ live international national local breaking world's asia europe us
 # a journalist's role in a byline ("Example News reporter Jo Roe", "Jo Roe, Environment correspondent"); the
 # plural is read too
 JOURNALIST_ROLES = ("reporter", "correspondent", "staff writer", "editor", "writer", "columnist", "critic")
+# what opens a byline: a phrase ending in "by" ("By Jo Roe", "Interview by: Jo Roe"), or a label before a colon
+# ("Author: Jo Roe", "作者：..."), the journalist roles among them, less the editor (an editor's credit is no author);
+# a Latin label is read in the plural too ("Authors:")
+BYLINE_BY_PHRASES = ("by", "written by", "reported by", "interview by", "interviewed by", "text by", "words by",
+                     "story by")
+BYLINE_LABELS = ("byline", "by-line", "by line", "author", "作者", "记者", "記者", "文") + tuple(
+    r for r in JOURNALIST_ROLES if r != "editor")
 # a word that keeps a run of capitalised words from being a person's name in a header line
 NOT_NAME_WORDS = frozenset("""
 news home latest lastest current related article articles story stories video photo photos society world
@@ -474,12 +488,9 @@ committee council ministry forum human rights
 # words that make a header line an outlet's name ("... News", "... Daily", a wire), matched case-insensitively
 # the last word of a newspaper's name ("Example Daily", "The Example Herald")
 NEWSPAPER_NAME_ENDS = tuple("news daily times post review herald tribune gazette weekly".split())
-# wires and broadcasters known by a short name in bylines, datelines and credit lines ("(Xinhua)"); the outlet
-# alias table (data/outlets.tsv) gives their long names
-NEWS_AGENCIES = tuple("xinhua reuters afp ap dpa bloomberg cna cgtn cctv cri bbc cnn".split())
 OUTLET_WORDS = NEWSPAPER_NAME_ENDS + tuple("""
 agency press tv radio network media journal newswire wire online magazine service channel broadcast
-""".split()) + NEWS_AGENCIES
+""".split()) + WIRE_WORDS
 # verbs that say a text was put on a page ("Posted on 8 February 2024", "Published in World", "first published in")
 POSTING_VERBS = ("published", "posted")
 # verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14", "Last modified: ...")
@@ -506,6 +517,14 @@ Office Ministry Council Agency Commission Committee Department Bureau Institute 
 Association Foundation Organization Organisation Embassy Mission Consulate Academy Federation Secretariat
 Administration
 """.split())
+
+
+# ------------------------------------------------------------ site furniture (flows/steps/boilerplate.py)
+# social networks and messengers a page is followed on or shared to ("Follow us on Weibo", "Share: Facebook | X")
+SOCIAL_NETWORKS = ("facebook", "twitter", "x", "instagram", "youtube", "linkedin", "tiktok", "pinterest", "reddit",
+                   "whatsapp", "telegram", "weibo", "wechat", "qq", "qq空间", "微信", "微博")
+# a share menu's other buttons ("Share | Tweet | Email | Print | Copy link")
+SHARE_BUTTONS = ("share", "tweet", "email", "e-mail", "print", "copy link")
 
 
 # ------------------------------------------------------------ speaker names (what a name is not)
