@@ -34,7 +34,7 @@ BOILERPLATE_PATTERNS: tuple[str, ...] = (
     r"©",
     r"copyright\s*(\(c\)|\d{4})",
     r"all rights reserved",
-    r"^\s*(share|tweet|print|email)( this( article| story| page)?)?\s*[:!]?\s*$",
+    rf"^\s*({'|'.join(lex.SHARE_BUTTONS)})( this( article| story| page)?)?\s*[:!]?\s*$",
     rf"\bshare (this|on) (article|story|page|{'|'.join(lex.SOCIAL_NETWORKS)})\b",
     r"\bsubscribe (to|for) (our |the )?(newsletter|channel|updates|alerts)\b",
     r"\bfollow us on\b",

@@ -18,6 +18,10 @@ _POSTED = "|".join(lex.POSTING_VERBS)
 # the networks a page is followed on, and a share menu's buttons: the lexicon's lists, longest first
 _NETWORKS = hd.words_alternation(lex.SOCIAL_NETWORKS)
 _SHARE_MENU = hd.words_alternation(lex.SHARE_BUTTONS + lex.SOCIAL_NETWORKS)
+# a heading of a list of other articles: the lexicon's headings or "More from <section>" (clean reads the list)
+MORE_FROM = r"more\s+from\s+(this\s+section|\w+(\s+\w+)?)"
+RELATED_LIST_HEADING = rf"{MORE_FROM}|{hd.words_alternation(lex.RELATED_LIST_HEADINGS)}"
+_BREADCRUMB_LABELS = hd.words_alternation(lex.BREADCRUMB_LABELS)
 
 # (rule name, pattern matched against the whole stripped line)
 # Between the words of a menu (share_follow, site_navigation) white space and a separator are taken whole
@@ -50,20 +54,14 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("paywall", r"(subscribe|sign\s+in|log\s*in|register)\s+to\s+(continue\s+reading|read\s+(the\s+)?(full|more|"
                 r"this)|unlock|access).{0,60}"),
     ("paywall", r"(this\s+(content|article)\s+is\s+(only\s+)?(available\s+)?(for|to)\s+(subscribers|members)).{0,40}"),
-    ("breadcrumb", r"((your\s+position|you\s+are\s+here|current\s+location|当前位置|您的位置|位置)\s*[:：]\s*)?"
+    ("breadcrumb", rf"(({_BREADCRUMB_LABELS}|{hd.words_alternation(lex.LOCATION_LABELS)})\s*[:：]\s*)?"
                    r"(home|homepage|首页|主页|news)\s*(>>|>|»|›|\||/|→)\s*.{0,100}"),
-    ("breadcrumb", r"(your\s+position|you\s+are\s+here|当前位置|您的位置)\s*[:：].{0,100}"),
+    ("breadcrumb", rf"({_BREADCRUMB_LABELS})\s*[:：].{{0,100}}"),
     ("font_size", r"(font\s*(size)?\s*[:：]?\s*)?(font\s*)?(larger|smaller|bigger|\+|-|a\+|a-)"
                   r"(\s*(font\s*)?(larger|smaller|bigger|a\+|a-|reset|\+|-))+"),
     ("font_size", r"(font|text)\s*size\s*[:：]?\s*(a\s*){0,3}.{0,20}|字号\s*[:：]?.{0,10}|[aA][+-]?(\s+[aA][+-]?){1,3}"),
-    ("more_from_section", r"(more\s+from\s+(this\s+section|\w+(\s+\w+)?)|related\s+(articles?|stories|story|news|"
-                          r"posts?|content|reading|links?|coverage)|read\s+more|read\s+also|also\s+read|see\s+also|"
-                          r"recommended(\s+(stories|for\s+you))?|most\s+(popular|read|viewed)|you\s+may\s+also\s+like|"
-                          r"further\s+reading|more\s+stories|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|"
-                          r"story\s+highlights|latest\s+news|lastest\s+news|current\s+news|for\s+more|more|"
-                          r"related|read\s+next|up\s+next|what\s+to\s+read\s+next|more\s+on\s+this\s+story|"
-                          r"续きを読む|続きを読む|阅读全文|閱讀全文|查看更多|更多|相关新闻|相關新聞|"
-                          r"相关阅读|推荐阅读|热门推荐)\s*[:：]?\s*(>>|»|›)?"),
+    ("more_from_section", rf"({RELATED_LIST_HEADING}|{hd.words_alternation(lex.MORE_HEADINGS)})"
+                          r"\s*[:：]?\s*(>>|»|›)?"),
     ("site_navigation", r"(home|about(\s+us)?|contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+"
                         r"conditions)|cookie\s+policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|"
                         r"newsletters?|subscribe|log\s*in|sign\s+in|register)(\s*+[|/·•]?+\s*+(home|about(\s+us)?|"

@@ -421,10 +421,11 @@ _CAPTION = re.compile(
 # The leading white space is taken whole (``\s*+``): the credit starts at the first non-space, so a
 # line of "(" and a long run of spaces is tried from one place, not from each space (each try cost
 # 200 times the run: seconds for 3,000 spaces, issue 9).
+_EDITOR_LABELS = hd.words_alternation(lex.EDITOR_LABELS)
 _CREDIT = re.compile(r"\(?\s*+((additional\s+)?(reporting|writing|editing|edited|compiled|translated)\s+by\s+[^.]{2,120}|"
                      r"(responsible\s+|executive\s+)?editors?\s*[:：]\s*[\w .,'’\-]{2,60}|"
-                     r"[【\[]\s*(责任编辑|責任編輯|编辑|編輯)\s*[:：][^】\]]{1,30}[】\]]|"
-                     r"(责任编辑|責任編輯|编辑|編輯|责编|責編)\s*[:：]\s*[^\s，。]{1,20}(\s+[^\s，。]{1,20}){0,2}|"
+                     rf"[【\[]\s*({_EDITOR_LABELS})\s*[:：][^】\]]{{1,30}}[】\]]|"
+                     rf"({_EDITOR_LABELS})\s*[:：]\s*[^\s，。]{{1,20}}(\s+[^\s，。]{{1,20}}){{0,2}}|"
                      rf"\(({_WIRES})\)|"
                      r"[^()]{2,200}\s++contributed\s+to\s+this\s+(story|report|article)\s*\.?)\s*\)?\.?", re.IGNORECASE)
 _LABEL_PREFIX = re.compile(rf"^({hd.words_alternation(lex.ABSTRACT_LABELS + lex.KEYWORD_LABELS)})\s*[:：]\s*",
@@ -850,11 +851,7 @@ def _has_colon_labels(lines: list[tuple[int, str]]) -> bool:
 
 _LIST_FURNITURE = ("media_label", "media_player", "markup_residue", "caption")
 _LIST_OPENER = re.compile(  # headings of lists of other articles (not "Story highlights" or "Read more")
-    r"(more\s+from\s+.{1,30}|related(\s+(articles?|stories|story|news|posts?|content|reading|links?|coverage))?|"
-    r"more\s+stories|more\s+on\s+this\s+story|you\s+may\s+also\s+like|recommended(\s+(stories|for\s+you))?|"
-    r"most\s+(popular|read|viewed)|top\s+stories|trending(\s+now)?|editor'?s\s+picks?|latest\s+news|"
-    r"read\s+next|up\s+next|what\s+to\s+read\s+next|further\s+reading|see\s+also|also\s+read|read\s+also|"
-    r"相关新闻|相關新聞|相关阅读|推荐阅读|热门推荐)\s*+[:：]?+\s*+(>>|»|›)?", re.IGNORECASE)  # spaces whole: linear
+    rf"({bp.RELATED_LIST_HEADING})\s*+[:：]?+\s*+(>>|»|›)?", re.IGNORECASE)  # spaces whole: linear
 
 
 def _is_headline_like(s: str, *, max_words: int = 25) -> bool:
@@ -1197,7 +1194,8 @@ _SPEECH_OF = re.compile(rf"^{_HONORIFIC}{_NAME_RE}['’]s\s+(?:[\w\-]+\s+){{0,2}
 
 
 _ORG_WORDS = re.compile(r"\b(" + "|".join(lex.ISSUING_BODY_WORDS) + r")\b")
-_ORG = r"(?P<o>(?:[A-Z][\w.&'’\-]*|&|of|the|for|and)(?: (?:[A-Z][\w.&'’\-]*|&|of|the|for|and)){0,7})"
+_CONNECTIVES = "|".join(lex.ORG_NAME_CONNECTIVES)
+_ORG = rf"(?P<o>(?:[A-Z][\w.&'’\-]*|&|{_CONNECTIVES})(?: (?:[A-Z][\w.&'’\-]*|&|{_CONNECTIVES})){{0,7}})"
 _SELF_REFERENCE = (  # an outlet naming its own interview in the body
     re.compile(rf"\b(?i:in|during) an? exclusive {_ORG} interview\b"),
     re.compile(rf"\btold {_ORG} in an? exclusive interview\b"),
@@ -1217,8 +1215,8 @@ _INTERVIEW_CREDIT = re.compile(
     r"\b(?i:this|the)\s++interview\s++(?i:was|has\s+been)\s++(?i:conducted|carried\s+out|recorded)\b"
     r"[^.]{0,160}?\bby\s++"
     rf"{_NAME_RE}(?:[^.]{{0,100}}?\b(?:for|at|of)\s++(?:the\s++)?"
-    r"(?P<o>[A-Z][\w.&'’\-]*+(?: (?:[A-Z][\w.&'’\-]*+|&|of|the|for|and)){0,7}))?")   # "X at Y": the unit X
-_TRAILING_CONNECTIVES = re.compile(r"(?: (?:of|the|for|and|&))++$")
+    rf"(?P<o>[A-Z][\w.&'’\-]*+(?: (?:[A-Z][\w.&'’\-]*+|&|{_CONNECTIVES})){{0,7}}))?")   # "X at Y": the unit X
+_TRAILING_CONNECTIVES = re.compile(rf"(?: (?:{_CONNECTIVES}|&))++$")
 
 
 class _InterviewCredit(NamedTuple):

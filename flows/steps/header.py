@@ -521,10 +521,11 @@ _AFTER_SEP = re.compile(r"\((?P<credit>[^()]{3,80})\)\s*+(?=\S)")   # "ISLAMABAD
 # an upper-case place, then a credit in parentheses that dates it: "UNITED NATIONS (Site News / Wire - 3rd May, 2022)"
 _PLACE_CREDIT = re.compile(rf"^\s*+{_PLACE}{_REGION}?\s*+\((?P<credit>[^()]{{3,80}})\)\s*+"
                            rf"(?:(?:{_DASH}|:(?!\d))\s*+)?(?=\S)")
-CJK_DATELINE = re.compile(r"^\s*【(?P<agency>[^】\d]{1,20}?)(?P<date>\d{4}年\d{1,2}月\d{1,2}日)?(?:电|電|讯|訊)】")
+_DISPATCH = words_alternation(lex.CJK_DISPATCH_MARKS)
+CJK_DATELINE = re.compile(rf"^\s*【(?P<agency>[^】\d]{{1,20}}?)(?P<date>\d{{4}}年\d{{1,2}}月\d{{1,2}}日)?(?:{_DISPATCH})】")
 CJK_WIRE_DATELINE = re.compile(  # 新华社北京6月24日电（记者 王晓）
-    r"^\s*(?P<agency>[^\s\d，。：:]{1,10}?(?:社|网|網|报|報|台|新闻|新聞|日报|日報))(?P<place>[^\s\d，。：:]{0,8})"
-    r"(?P<date>\d{1,2}月\d{1,2}日)(?:电|電|讯|訊)(?:[（(][^）)]{1,30}[）)])?\s*")
+    rf"^\s*(?P<agency>[^\s\d，。：:]{{1,10}}?(?:{words_alternation(lex.CJK_OUTLET_ENDS)}))(?P<place>[^\s\d，。：:]{{0,8}})"
+    rf"(?P<date>\d{{1,2}}月\d{{1,2}}日)(?:{_DISPATCH})(?:[（(][^）)]{{1,30}}[）)])?\s*")
 
 
 @dataclass(frozen=True)

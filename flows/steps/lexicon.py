@@ -491,6 +491,12 @@ NEWSPAPER_NAME_ENDS = tuple("news daily times post review herald tribune gazette
 OUTLET_WORDS = NEWSPAPER_NAME_ENDS + tuple("""
 agency press tv radio network media journal newswire wire online magazine service channel broadcast
 """.split()) + WIRE_WORDS
+# the last characters of a Chinese outlet's name: agency, site, paper, station, news, daily ("新华社", "人民日报"); and
+# the "dispatch" that closes a Chinese dateline ("新华社北京6月24日电")
+CJK_OUTLET_ENDS = ("社", "网", "網", "报", "報", "台", "新闻", "新聞", "日报", "日報")
+CJK_DISPATCH_MARKS = ("电", "電", "讯", "訊")
+# the lower-case words inside an organisation's name ("Ministry of Foreign Affairs", "Centre for the Study and ...")
+ORG_NAME_CONNECTIVES = ("of", "the", "for", "and")
 # verbs that say a text was put on a page ("Posted on 8 February 2024", "Published in World", "first published in")
 POSTING_VERBS = ("published", "posted")
 # verbs that label a page's date ("Posted on 8 February 2024", "Updated: 2023-06-14", "Last modified: ...")
@@ -501,6 +507,9 @@ SOURCE_LABELS = ("source", "来源", "來源", "出处")
 DATE_LABELS = PUBLICATION_VERBS + (
     "release time", "update time", "last updated", "release", "update", "date", "time",
     "发表时间", "發表時間", "发布时间", "發佈時間", "发布日期", "时间", "時間", "日期")
+# labels of an editor's credit in Chinese ("责任编辑：王五", "[编辑：李四]"); the English "editor" is read with its
+# qualifiers in clean._CREDIT
+EDITOR_LABELS = ("责任编辑", "責任編輯", "编辑", "編輯", "责编", "責編")
 # a desk or team credited instead of a person ("Example Times Web Desk", "Jo Roe, Example Post Staff Writer")
 DESK_WORDS = ("web team", "web desk", "news desk", "desk", "staff", "staff writer", "staff writers")
 # a headline's rubric before a colon ("Opinion: ...", "Q&A: ..."); the opinion and feature rubrics also follow an
@@ -525,6 +534,23 @@ SOCIAL_NETWORKS = ("facebook", "twitter", "x", "instagram", "youtube", "linkedin
                    "whatsapp", "telegram", "weibo", "wechat", "qq", "qq空间", "微信", "微博")
 # a share menu's other buttons ("Share | Tweet | Email | Print | Copy link")
 SHARE_BUTTONS = ("share", "tweet", "email", "e-mail", "print", "copy link")
+# headings of a list of other articles ("Related stories", "Most read", "相关新闻"): the short lines under one are
+# linked headlines (clean reads them as a related list); "More from <section>" is one too (boilerplate.MORE_FROM)
+RELATED_LIST_HEADINGS = (
+    "related", "related article", "related articles", "related story", "related stories", "related news",
+    "related post", "related posts", "related content", "related reading", "related link", "related links",
+    "related coverage", "more stories", "more on this story", "you may also like", "recommended",
+    "recommended stories", "recommended for you", "most popular", "most read", "most viewed", "top stories",
+    "trending", "trending now", "editor's pick", "editor's picks", "editors pick", "editors picks", "latest news",
+    "read next", "up next", "what to read next", "further reading", "see also", "also read", "read also",
+    "相关新闻", "相關新聞", "相关阅读", "推荐阅读", "热门推荐")
+# labels of a breadcrumb trail ("You are here: Home > World"); the weaker location labels name a trail only
+# before its "Home >" ("位置：首页 > 新闻"): alone they may head an address or a venue
+BREADCRUMB_LABELS = ("your position", "you are here", "当前位置", "您的位置")
+LOCATION_LABELS = ("current location", "位置")
+# other headings of more text that open no list ("Read more", "Story highlights", "阅读全文")
+MORE_HEADINGS = ("read more", "for more", "more", "story highlights", "lastest news", "current news",
+                 "续きを読む", "続きを読む", "阅读全文", "閱讀全文", "查看更多", "更多")
 
 
 # ------------------------------------------------------------ speaker names (what a name is not)
