@@ -212,8 +212,9 @@ class Byline:
     outlet: str | None = None
 
 
-_BY = re.compile(rf"^\s*(?i:(?:{words_alternation(lex.BYLINE_BY_PHRASES)})(?!\w)\s*(?P<colon>[:：])?"
-                 rf"|(?:{words_alternation(lex.BYLINE_LABELS)})s?\s*(?P<colon2>[:：]))\s*(?P<rest>.*)$")
+# a label before its colon first: "By line: Jane Roe" is a label, not "By" and "line: Jane Roe"
+_BY = re.compile(rf"^\s*(?i:(?:{words_alternation(lex.BYLINE_LABELS)})s?\s*(?P<colon2>[:：])"
+                 rf"|(?:{words_alternation(lex.BYLINE_BY_PHRASES)})(?!\w)\s*(?P<colon>[:：])?)\s*(?P<rest>.*)$")
 SOURCE_LABELS = words_alternation(lex.SOURCE_LABELS)
 _SOURCE = re.compile(rf"(?:^|[\s|·(]|(?<=\d))(?:{SOURCE_LABELS})\s*[:：]\s*(?P<src>[^|·)]+)", re.IGNORECASE)
 # the fields of a byline end at a publication stamp, a source or an editor's credit, a bar or a wide gap

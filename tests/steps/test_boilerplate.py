@@ -6,7 +6,9 @@ import datetime as dt
 
 import pytest
 
+from flows.steps import boilerplate as bp
 from flows.steps import clean
+from flows.steps import lexicon as lex
 from flows.steps.clean import cleaned_document
 
 
@@ -218,3 +220,42 @@ def test_numbered_list_item_is_kept_but_section_heading_removed():
     doc = cleaned_document(text)
     assert "1. Cut emissions by half within the next ten years" in doc.body.split("\n")
     assert "II. Right to Social Security" not in doc.body
+
+
+@pytest.mark.parametrize("network", lex.SOCIAL_NETWORKS)
+def test_every_social_network_is_read_by_the_follow_and_the_share_rule(network):
+    # planted: a network one share_follow rule knew and another did not (each kept its own list)
+    assert bp.boilerplate_rule(f"Follow us on {network}") == "share_follow"
+    assert bp.boilerplate_rule(f"Share | {network} | Email") == "share_follow"
+
+
+HEADLINES = ("Harbour town opens a new ferry line for commuters\n"
+             "Regional council debates the cost of the new bridge\n")
+
+
+@pytest.mark.parametrize("heading", lex.RELATED_LIST_HEADINGS + ("More from Harbour",))
+def test_every_related_list_heading_opens_a_related_list(heading):
+    # planted: a heading boilerplate knew but clean's related-list opener did not (two lists); the headlines under
+    # it go as a related list
+    doc = cleaned_document(BODY + heading.title() + "\n" + HEADLINES)
+    rules = {r.text: r.rule for r in doc.removed}
+    assert rules.get(heading.title()) == "more_from_section"
+    assert all(rules.get(h) == "related_list" for h in HEADLINES.splitlines())
+
+
+@pytest.mark.parametrize("heading", [h for h in lex.MORE_HEADINGS if h.isascii()])
+def test_other_more_headings_open_no_related_list(heading):
+    # planted: a "Read more" heading above a headline-shaped line that is no list
+    doc = cleaned_document(BODY + heading.title() + "\n" + HEADLINES)
+    assert {r.text: r.rule for r in doc.removed}.get(heading.title()) == "more_from_section"
+    assert not any(r.rule == "related_list" for r in doc.removed)
+
+
+@pytest.mark.parametrize("wire", lex.WIRE_WORDS)
+def test_every_wire_in_parentheses_is_a_credit_and_a_photo_credit(wire):
+    # planted: a wire the credit rule knew and the caption rule did not (each named its own wires)
+    doc = cleaned_document(BODY + f"({wire.upper()})\n" + "Workers repair a bridge in the harbour town on Monday."
+                           f" ({wire.upper()}/Jane Roe)\n" + BODY.split("\n")[0])
+    rules = {r.text: r.rule for r in doc.removed}
+    assert rules.get(f"({wire.upper()})") == "credit"
+    assert rules.get(f"Workers repair a bridge in the harbour town on Monday. ({wire.upper()}/Jane Roe)") == "caption"

@@ -616,3 +616,29 @@ def test_a_line_that_is_an_unknown_name_in_parentheses_stays():
     # planted: a parenthesised aside that names no outlet
     doc = cleaned_document("A headline about the forum in Beijing\n\n" + BODY + "(The harbour city)\n")
     assert "(The harbour city)" in doc.body
+
+
+@pytest.mark.parametrize("opener", lex.BYLINE_BY_PHRASES + tuple(f"{label}:" for label in lex.BYLINE_LABELS))
+def test_every_byline_opener_of_the_lexicon_opens_a_byline(opener):
+    # planted: a byline label the lexicon lists that the byline pattern (which kept its own words) did not read
+    assert hd.byline(f"{opener} Jane Roe").authors == ("Jane Roe",)
+
+
+def test_an_editors_credit_is_no_byline():
+    # planted: "Editor:" among the journalist roles, which must not make the editor an author
+    b = hd.byline("Editor: Jane Roe")
+    assert b is None or b.authors == ()
+
+
+@pytest.mark.parametrize("noun", [n for n in lex.SPEECH_NOUNS if n != "interview"])
+def test_every_speech_noun_names_its_speaker_as_author(noun):
+    # planted: a speech noun of the lexicon that the header's speech-author rule did not know (two lists)
+    doc = cleaned_document(f"{noun.title()} by Jane Roe at the Harbour Forum\n2022-09-13\n\n" + BODY)
+    assert doc.header.authors == ("Jane Roe",)
+    assert doc.header.authors_rule == "speech_author"
+
+
+def test_an_interview_by_someone_is_no_speech_of_theirs():
+    # planted: "Interview by X" names the interviewer, never the speaker of a speech
+    doc = cleaned_document("Interview by Jane Roe at the Harbour Forum\n2022-09-13\n\n" + BODY)
+    assert doc.header.authors_rule != "speech_author"
