@@ -22,6 +22,7 @@ _SHARE_MENU = hd.words_alternation(lex.SHARE_BUTTONS + lex.SOCIAL_NETWORKS)
 MORE_FROM = r"more\s+from\s+(this\s+section|\w+(\s+\w+)?)"
 RELATED_LIST_HEADING = rf"{MORE_FROM}|{hd.words_alternation(lex.RELATED_LIST_HEADINGS)}"
 _BREADCRUMB_LABELS = hd.words_alternation(lex.BREADCRUMB_LABELS)
+_MENU_ITEMS = hd.words_alternation(lex.SITE_MENU_ITEMS)
 
 # (rule name, pattern matched against the whole stripped line)
 # Between the words of a menu (share_follow, site_navigation) white space and a separator are taken whole
@@ -62,12 +63,7 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("font_size", r"(font|text)\s*size\s*[:：]?\s*(a\s*){0,3}.{0,20}|字号\s*[:：]?.{0,10}|[aA][+-]?(\s+[aA][+-]?){1,3}"),
     ("more_from_section", rf"({RELATED_LIST_HEADING}|{hd.words_alternation(lex.MORE_HEADINGS)})"
                           r"\s*[:：]?\s*(>>|»|›)?"),
-    ("site_navigation", r"(home|about(\s+us)?|contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+"
-                        r"conditions)|cookie\s+policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|"
-                        r"newsletters?|subscribe|log\s*in|sign\s+in|register)(\s*+[|/·•]?+\s*+(home|about(\s+us)?|"
-                        r"contact(\s+us)?|privacy(\s+policy)?|terms\s+(of\s+(use|service)|and\s+conditions)|cookie\s+"
-                        r"policy|sitemap|site\s+map|advertise(\s+with\s+us)?|careers|rss|newsletters?|subscribe|"
-                        r"log\s*in|sign\s+in|register))*"),
+    ("site_navigation", rf"({_MENU_ITEMS})(\s*+[|/·•]?+\s*+({_MENU_ITEMS}))*"),
     ("skip_navigation", r"(skip\s+to\s+(main\s+)?(content|navigation)|back\s+to\s+top|\^|top|menu|search|close|"
                         r"video\s*player\s*close|main\s+menu|navigation|返回顶部|返回首页|打印|关闭)"),
     ("cookie_banner", r"[^.!?]{0,120}\b(we|this\s+(web)?site|our\s+(web)?site)\s+uses?\s+cookies\b.{0,300}|"

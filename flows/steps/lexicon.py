@@ -534,6 +534,11 @@ SOCIAL_NETWORKS = ("facebook", "twitter", "x", "instagram", "youtube", "linkedin
                    "whatsapp", "telegram", "weibo", "wechat", "qq", "qq空间", "微信", "微博")
 # a share menu's other buttons ("Share | Tweet | Email | Print | Copy link")
 SHARE_BUTTONS = ("share", "tweet", "email", "e-mail", "print", "copy link")
+# the items of a site's menu, a line of them alone or separated by bars ("Home | About us | Contact")
+SITE_MENU_ITEMS = ("home", "about", "about us", "contact", "contact us", "privacy", "privacy policy", "terms of use",
+                   "terms of service", "terms and conditions", "cookie policy", "sitemap", "site map", "advertise",
+                   "advertise with us", "careers", "rss", "newsletter", "newsletters", "subscribe", "login", "log in",
+                   "sign in", "register")
 # headings of a list of other articles ("Related stories", "Most read", "相关新闻"): the short lines under one are
 # linked headlines (clean reads them as a related list); "More from <section>" is one too (boilerplate.MORE_FROM)
 RELATED_LIST_HEADINGS = (
