@@ -1,4 +1,4 @@
-"""Every word list and threshold used by segmentation and attribution, in one place.
+"""Every word list and threshold used by segmentation, attribution, the header zone and boilerplate, in one place.
 
 Lists are lower case unless noted. Rules must generalise: nothing here names a
 particular document's people or topics.
