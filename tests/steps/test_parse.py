@@ -83,10 +83,11 @@ class _RecordingPipeline:
     def __init__(self, nlp):
         self.nlp, self.vocab, self.seen = nlp, nlp.vocab, []
 
-    def pipe(self, texts):
-        for text in texts:
-            self.seen.append(text)
-            yield from self.nlp.pipe([text])
+    def pipe(self, texts_or_docs):
+        for item in texts_or_docs:
+            if isinstance(item, str):                      # a Doc is tokenised already
+                self.seen.append(item)
+            yield from self.nlp.pipe([item])
 
     def make_doc(self, text):
         self.seen.append(text)
@@ -114,3 +115,29 @@ def test_whitespace_doc_keeps_the_text_exactly(text):
     doc = parse.whitespace_doc(parse.english_pipeline().vocab, text)
     assert doc.text == text
     assert [t.text for t in doc if not t.is_space] == text.split()
+
+
+def test_a_sentence_wholly_inside_quotation_marks_that_the_caller_names_is_only_tokenised():
+    nlp = parse.english_pipeline()
+    paragraph = "“The port will reopen. It will,” Roe said. “Soon.” “Very soon.”"
+    ends = [paragraph.index(m) + len(m) for m in ("reopen.", "said.", "“Soon.”")]
+    spans = [(0, 0, ends[0]), (0, ends[0] + 1, ends[1]), (0, ends[1] + 1, ends[2]), (0, ends[2] + 1, len(paragraph))]
+    doc = parse.parsed_document([paragraph], spans, nlp, skip_if_quoted=frozenset({0, 1, 2}))
+    assert [all(s.in_quote) for s in doc.sentences] == [True, False, True, True]
+    parsed = [s.doc.has_annotation("DEP") for s in doc.sentences]
+    assert parsed == [False, True, False, True]     # 1 is quoted only in part, 3 not named by the caller
+    assert [s.doc.text for s in doc.sentences] == [paragraph[s:e] for _, s, e in spans]
+
+
+def test_a_sentence_parses_the_same_alone_after_tokenising_and_among_other_sentences():
+    """The parse of a tokenised Doc piped with others is the parse of its text piped alone: what lets
+    parsed_document tokenise first and pipe only the sentences it needs."""
+    nlp = parse.english_pipeline()
+    texts = ["Jane Roe, the mayor, said the harbour would reopen.", "“Not yet,” she added.",
+             "There is no money left, according to the council of Exampleton."]
+
+    def tokens(doc):
+        return [(t.text, t.tag_, t.pos_, t.dep_, t.head.i, str(t.morph), t.ent_iob_, t.ent_type_) for t in doc]
+    alone = [tokens(next(iter(nlp.pipe([text])))) for text in texts]
+    together = [tokens(d) for d in nlp.pipe([nlp.make_doc(text) for text in reversed(texts)])][::-1]
+    assert together == alone

@@ -20,12 +20,18 @@ from flows.steps.attribute import surface as surface_rules
 from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.attribute.review import SentenceClassifier, reviewed
-from flows.steps.attribute.sieves import (RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts, speaker_of,
-                                         without_clause_roles)
+from flows.steps.attribute.sieves import (RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts,
+                                         reported_carries_on, speaker_of, surface_reported, without_clause_roles)
 
 PARSED_LANGUAGES = ("en",)
 # surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
 UNPARSED_RULES = frozenset(dialogue_turns.rules + framed_texts.rules)
+# surface decisions whose sieves read the parse of their sentence even where it lies wholly inside quotation
+# marks (to drop a report the parse reads otherwise); no other sieve, the entity pre-pass and the review
+# included, reads the parse of a token inside quotation marks, so such a sentence of any other rule is
+# only tokenised (the ``skip_if_quoted`` of parse.parsed_document) - until a decided role is written in it,
+# which without_clause_roles reads the parse of (with_role_sentences_parsed parses it then)
+QUOTED_PARSE_RULES = frozenset(surface_reported.rules + reported_carries_on.rules)
 CUE_CLASSIFIER = CueClassifier(lexicon.CUE_CLASSIFIER["weights"], lexicon.CUE_CLASSIFIER["bias"],
                                lexicon.CUE_CLASSIFIER["threshold"], lexicon.CLASSIFIED_MIN_SHARE)
 SENTENCE_CLASSIFIER = SentenceClassifier(lexicon.SENTENCE_CLASSIFIER["weights"], lexicon.SENTENCE_CLASSIFIER["bias"],
@@ -35,12 +41,14 @@ SENTENCE_CLASSIFIER = SentenceClassifier(lexicon.SENTENCE_CLASSIFIER["weights"],
 
 def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADLINE):
     """The parse of every sentence a sieve may still read: labelled turns and framed texts, which
-    the first sieves decide from the surface alone, are only tokenised."""
+    the first sieves decide from the surface alone, are only tokenised, and so is a sentence wholly
+    inside quotation marks unless its surface rule is one of ``QUOTED_PARSE_RULES``."""
     from flows.steps import parse
 
     spans = [(a.paragraph_index, a.start, a.end) for a in surface]
     skip = frozenset(i for i, a in enumerate(surface) if a.rule in UNPARSED_RULES)
-    return parse.parsed_document(paragraphs, spans, nlp, skip=skip, deadline=deadline)
+    skip_if_quoted = frozenset(i for i, a in enumerate(surface) if a.rule not in QUOTED_PARSE_RULES)
+    return parse.parsed_document(paragraphs, spans, nlp, skip=skip, skip_if_quoted=skip_if_quoted, deadline=deadline)
 
 
 def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
@@ -127,7 +135,21 @@ def drafted(paragraphs: list[str], *, title: str | None = None, outlet: str | No
         parsed = parsed_for_sieves(paragraphs, surface.sentences, nlp, deadline=deadline)
         people = entities.document_people(parsed)
     ctx = sieve_context(surface.sentences, parsed, people)
-    return surface, ctx, without_clause_roles(ctx, decisions(ctx, deadline=deadline))
+    decided = decisions(ctx, deadline=deadline)
+    ctx = with_role_sentences_parsed(ctx, decided, nlp, deadline=deadline)
+    return surface, ctx, without_clause_roles(ctx, decided)
+
+
+def with_role_sentences_parsed(ctx: Context, decided: dict, nlp, *, deadline: Deadline = NO_DEADLINE) -> Context:
+    """``ctx`` with every sentence left unparsed for lying wholly inside quotation marks parsed where a decided
+    role is written in it: ``without_clause_roles`` reads the parse of the sentence where a role stands."""
+    roles = {d.role for d in decided.values() if d.role}
+    if ctx.parsed is None or not roles or not ctx.parsed.quoted_unparsed:
+        return ctx
+    from flows.steps import parse
+
+    written = [j for j in ctx.parsed.quoted_unparsed if any(r in ctx.parsed.sentences[j].doc.text for r in roles)]
+    return replace(ctx, parsed=parse.with_quoted_parsed(ctx.parsed, written, nlp, deadline=deadline))
 
 
 def attributed_document(paragraphs: list[str], *, title: str | None = None, outlet: str | None = None,
