@@ -96,7 +96,8 @@ class IndexedAttributeRuler(AttributeRuler):
         return sorted(found)
 
 
-@Language.factory(FACTORY, default_config={"validate": False, "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
+@Language.factory(FACTORY, default_config={"validate": False,
+                                           "scorer": {"@scorers": "spacy.attribute_ruler_scorer.v1"}})
 def make_indexed_attribute_ruler(nlp: Language, name: str, validate: bool, scorer):
     return IndexedAttributeRuler(nlp.vocab, name, validate=validate, scorer=scorer)
 

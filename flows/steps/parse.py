@@ -148,7 +148,8 @@ def whitespace_doc(vocab, text: str):
     return Doc(vocab, words=words, spaces=spaces)
 
 
-def quoted_sentences(paragraphs: list[str], spans: list[tuple[int, int, int]], docs: list) -> list[ParsedSentence]:
+def quoted_sentences(paragraphs: list[str], spans: list[tuple[int, int, int]],
+                     docs: list) -> list[ParsedSentence]:
     """The ParsedSentence of each tokenised sentence (paragraph_index, start, end), in reading order: a
     quotation left open runs on into the next sentence of its paragraph (:func:`parsed_sentence`)."""
     sentences, open_quote, last_para = [], False, None
@@ -170,12 +171,13 @@ def parsed_document(paragraphs: list[str], spans: list[tuple[int, int, int]], nl
     never sees it); its quotation marks are read from its tokens (:func:`quoted_sentences`).
     Sentences whose index is in ``skip`` (already decided by a sieve that needs no parse, such as a
     labelled turn), those in ``skip_if_quoted`` that lie wholly inside quotation marks (whose parse no
-    rule reads there) and those split at white space are only tokenised: no tags, parse or entities. The others go through the pipeline's components in one
-    ``nlp.pipe`` call (a sentence's parse does not depend on the sentences piped with it);
-    ``deadline`` is checked after each sentence's parse."""
+    rule reads there) and those split at white space are only tokenised: no tags, parse or entities.
+    The others go through the pipeline's components in one ``nlp.pipe`` call (a sentence's parse does
+    not depend on the sentences piped with it); ``deadline`` is checked after each sentence's parse."""
     texts = [paragraphs[p][s:e] for p, s, e in spans]
     too_long = frozenset(i for i, text in enumerate(texts) if longest_run(text) > max_run)
-    docs = [whitespace_doc(nlp.vocab, text) if i in too_long else nlp.make_doc(text) for i, text in enumerate(texts)]
+    docs = [whitespace_doc(nlp.vocab, text) if i in too_long else nlp.make_doc(text)
+            for i, text in enumerate(texts)]
     sentences = quoted_sentences(paragraphs, spans, docs)
     quoted = frozenset(i for i in skip_if_quoted if all(sentences[i].in_quote)) - skip - too_long
     wanted = [i for i in range(len(spans)) if i not in skip | too_long | quoted]

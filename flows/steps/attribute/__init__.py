@@ -48,7 +48,8 @@ def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADL
     spans = [(a.paragraph_index, a.start, a.end) for a in surface]
     skip = frozenset(i for i, a in enumerate(surface) if a.rule in UNPARSED_RULES)
     skip_if_quoted = frozenset(i for i, a in enumerate(surface) if a.rule not in QUOTED_PARSE_RULES)
-    return parse.parsed_document(paragraphs, spans, nlp, skip=skip, skip_if_quoted=skip_if_quoted, deadline=deadline)
+    return parse.parsed_document(paragraphs, spans, nlp, skip=skip, skip_if_quoted=skip_if_quoted,
+                                 deadline=deadline)
 
 
 def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
