@@ -141,3 +141,21 @@ def test_a_sentence_parses_the_same_alone_after_tokenising_and_among_other_sente
     alone = [tokens(next(iter(nlp.pipe([text])))) for text in texts]
     together = [tokens(d) for d in nlp.pipe([nlp.make_doc(text) for text in reversed(texts)])][::-1]
     assert together == alone
+
+
+def test_a_quoted_sentence_left_unparsed_is_parsed_later_on_request_as_it_would_have_been():
+    nlp = parse.english_pipeline()
+    paragraph = "“The envoy spoke for the board.” Roe said so."
+    end = paragraph.index(" Roe")
+    spans = [(0, 0, end), (0, end + 1, len(paragraph))]
+    lazy = parse.parsed_document([paragraph], spans, nlp, skip_if_quoted=frozenset({0}))
+    assert lazy.quoted_unparsed == {0} and not lazy.sentences[0].doc.has_annotation("DEP")
+    later = parse.with_quoted_parsed(lazy, [0, 1], nlp)
+    eager = parse.parsed_document([paragraph], spans, nlp)
+
+    def tokens(doc):
+        return [(t.text, t.tag_, t.dep_, t.head.i, t.ent_type_) for t in doc]
+    assert [tokens(s.doc) for s in later.sentences] == [tokens(s.doc) for s in eager.sentences]
+    assert later.quoted_unparsed == frozenset()
+    assert not lazy.sentences[0].doc.has_annotation("DEP")          # the first ParsedDocument is left as it was
+    assert parse.with_quoted_parsed(eager, [0], nlp) is eager        # nothing left unparsed: nothing to do

@@ -39,3 +39,21 @@ def test_statements_are_the_same_when_quoted_sentences_are_only_tokenised(nlp, m
 
 def test_the_surface_reports_a_parse_may_drop_are_parsed_even_inside_quotation_marks():
     assert QUOTED_PARSE_RULES == {"reported_cue", "reported_carries_back", "reported_carries_on"}
+
+
+def test_a_role_written_in_a_quoted_sentence_gets_that_sentence_parsed(nlp):
+    """without_clause_roles reads the parse where a decided role is written: a sentence left unparsed for
+    being quoted that holds one is parsed before it does, one that holds none stays tokenised."""
+    from flows.steps.attribute import sieve_context, with_role_sentences_parsed
+    from flows.steps.attribute.sieves import Decision
+
+    paragraph = "“The chief envoy of the board came.” “Nobody else did.” Roe said so."
+    first, second = paragraph.index(" “Nobody"), paragraph.index(" Roe")
+    spans = [(0, 0, first), (0, first + 1, second), (0, second + 1, len(paragraph))]
+    parsed = parse.parsed_document([paragraph], spans, nlp, skip_if_quoted=frozenset({0, 1}))
+    assert parsed.quoted_unparsed == {0, 1}
+    ctx = sieve_context((), parsed, None)
+    decided = {2: Decision("indirect", "Roe", "chief envoy", "said", None, None, "cue_with_subject")}
+    after = with_role_sentences_parsed(ctx, decided, nlp).parsed
+    assert [s.doc.has_annotation("DEP") for s in after.sentences] == [True, False, True]
+    assert with_role_sentences_parsed(ctx, {}, nlp) is ctx
