@@ -222,7 +222,13 @@ police organisers organizers authors campaigners
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""
 reports report statement statements declaration paper papers document documents letter study survey research
+resolution
 """.split())
+# lower-case words inside a person's name ("Ludwig van Beethoven", "Osama bin Laden"); a label may also
+# hold "of" ("Minister of Health:")
+NAME_PARTICLES = ("von", "van", "der", "de", "bin", "al", "da", "dos", "du", "la", "le")
+# verbs that issue a text, before its author's name ("X sent a letter"; attribute.surface.speech)
+ISSUING_VERBS = ("sent", "delivered", "published", "issued", "wrote", "gave")
 # lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 QUANTIFIERS = frozenset("""
 some many most several all both few other more no numerous dozens hundreds thousands millions various

@@ -12,6 +12,9 @@ from flows.steps.attribute.surface.registry import _Registry
 from flows.steps.attribute.surface.quotes import _mask, _quotes
 from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph
 
+# "says", "asked": where a speech tag starts, the words before it are the quoted turn's
+_SPEECH_TAG = re.compile(r"\b(?:" + "|".join(sorted(set(L.CUE_VERB_LEMMAS["say"]) | set(L.CUE_VERB_LEMMAS["ask"]))) + r")\b")
+
 
 def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> dict[str, dict]:
     """Labels of a dialogue document with their turn statistics; {} when not a dialogue."""
@@ -217,7 +220,7 @@ def _is_bare_transcript(paragraphs: list[str], sents: list[_Sent]) -> bool:
 
 def _addresses_listener(sentence: str) -> bool:
     """"you did", "put you": the listener addressed, not "you know" or a generic/quoted "you"."""
-    m = re.search(r"\b(?:says|said|asks|asked|ask)\b", sentence)
+    m = _SPEECH_TAG.search(sentence)
     head = sentence[:m.start()] if m else sentence
     return bool(_YOU_RE.search(_GENERIC_YOU_RE.sub(" ", head)))
 

@@ -14,6 +14,10 @@ from flows.steps.attribute.surface.registry import (
 _Named = tuple[str | None, str | None]
 
 
+# "the white paper", "this report", "their study": a document named by a common noun (lexicon.DOCUMENT_NOUNS)
+_DOCUMENT_PHRASE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?:[\w-]+\s+)?(?:"
+                              + "|".join(sorted(L.DOCUMENT_NOUNS, key=len, reverse=True)) + r"))\b", re.IGNORECASE)
+
 def _clean_np(np: str) -> str:
     np = _SUBJ_CUT.sub("", np)
     np = _LEADING_CONJ.sub("", np)
@@ -46,8 +50,7 @@ def _is_appositive(chunk: str) -> bool:
 def _generic_np(np: str) -> str | None:
     """A group or document named by a common noun ("Credible reports", "the white paper")."""
     words = np.split()
-    doc = re.search(r"\b(?:the|this|that|its|their)\s+(?:(?:[\w-]+\s+)?(?:white\s+paper|report|statement|"
-                    r"declaration|document|resolution|study|survey))\b", np, re.IGNORECASE)
+    doc = _DOCUMENT_PHRASE.search(np)
     cut = len(words)
     for i, w in enumerate(words):
         low = w.lower()

@@ -8,10 +8,10 @@ from flows.steps import lexicon as L
 _NAME_TOKEN = r"[A-Z][\w'’.\-]*"
 _LABEL = re.compile(
     r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
-    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:of|de|von|van|bin|al|la|le|da)\b))*)"
+    + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(("of",) + L.NAME_PARTICLES) + r")\b))*)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
 _QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
-_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:von|van|der|de|bin|al|da|dos|du)\b))*")
+_NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(L.NAME_PARTICLES) + r")\b))*")
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")
 _LETTER = re.compile(r"[^\W\d_]")
 _CUE_RE = re.compile(r"(?<![-\w])(?:" + "|".join(re.escape(c) for c in L.CUES) + r")\b"

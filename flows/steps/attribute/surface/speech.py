@@ -17,6 +17,8 @@ from flows.steps.attribute.surface.sources import _Source, _find_source
 from flows.steps.attribute.surface.mentions import _note_gender, _track_orgs, _track_subject
 from flows.steps.attribute.surface.quote_speakers import _ParagraphContext, _quote_speakers
 
+_ISSUING_VERB = re.compile(r"\b(?:" + "|".join(L.ISSUING_VERBS) + r")\b")
+
 
 def _attribute_speech(paragraphs: list[str], sents: list[_Sent], reg: _Registry, *, dialogue: bool,
                       deadline: Deadline = NO_DEADLINE) -> None:
@@ -176,7 +178,7 @@ def _starts_new_voice(masked: str, speaker: str) -> bool:
 
 def _framing_author(paragraphs: list[str], pi: int, before: str, reg: _Registry) -> str | None:
     for text in [before] + [paragraphs[j] for j in range(pi - 1, -1, -1)]:
-        m = re.search(r"\b(?:sent|delivered|published|issued|wrote|gave)\b", text)
+        m = _ISSUING_VERB.search(text)
         if m:
             pre = text[:m.start()]
             for name, _, r in reversed(list(_runs(pre))):
