@@ -509,11 +509,11 @@ def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int
 
 def role_is_no_description(ctx: Context, si: int, role: str) -> bool:
     """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one before
-    it, the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
+    it (else after it: the surface rules can give a role the text writes later), the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
     countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."), or it opens with a relative
     pronoun ("who heads the union"), a preposition ("for its part") or a verb ("speaking to reporters"): no
     description, no role."""
-    sent = next((ctx.parsed.sentences[j] for j in range(si, -1, -1) if role in ctx.parsed.sentences[j].doc.text),
-                None)
+    order = [*range(si, -1, -1), *range(si + 1, len(ctx.parsed.sentences))]
+    sent = next((ctx.parsed.sentences[j] for j in order if role in ctx.parsed.sentences[j].doc.text), None)
     span = written_span(sent, role) if sent is not None else []
     return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN", "VBG"))

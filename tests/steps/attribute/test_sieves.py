@@ -460,3 +460,11 @@ def test_a_company_title_is_no_part_of_a_name(nlp):
     """Planted defect: 'Intel's CEO Pat Gelsinger' was the speaker 'Intel CEO Pat Gelsinger'."""
     rules = _rules(["At the expo, Dunmore Ports' CEO Pat Gelsinger said the chips would ship in May."], nlp)
     assert rules[0][2] == "Pat Gelsinger"
+
+
+def test_a_role_written_only_later_in_the_text_is_checked_there(nlp):
+    """Planted defect: the surface rules gave a speaker the relative clause of a later sentence as role; it was
+    kept because only the sentences before were searched."""
+    ctx = _context(nlp, "Tom Hale said the union would not back down.", "The mayor, who spoke at a rally, said the "
+                   "city would help.", ("indirect", "The mayor", None, "said", False, "reported_cue"))
+    assert sieves.role_is_no_description(ctx, 0, "who spoke at a rally")
