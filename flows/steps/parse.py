@@ -24,6 +24,7 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 OPENING_QUOTES = "“«„"
 CLOSING_QUOTES = "”»"
 TOGGLING_QUOTES = ('"', "``", "''")
+QUOTE_MARKS = OPENING_QUOTES + CLOSING_QUOTES + '"'       # the one-character marks, either way round
 PIPELINE_EXCLUDE = ("lemmatizer",)
 # spaCy's tokenizer costs quadratic time on a long run without white space (it searches the rest of the run
 # for a suffix at every character it splits off: 10,000 quotation marks took 15 s); longer runs are no words

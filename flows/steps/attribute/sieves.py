@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from flows.steps import entities
 from flows.steps.lexicon import ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
 from flows.steps.deadline import NO_DEADLINE, Deadline
-from flows.steps.parse import OPENING_QUOTES
+from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
                                         source_entity, source_phrase)
 
@@ -351,7 +351,6 @@ def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
     return out
 
 
-_QUOTE_MARKS = "\"“”«»„"
 _SIGNATURE = re.compile(r"\s*+[―—–-]{1,2}\s*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){0,4})"
                         r"(?:\s*+,[^,\n]{1,40}){0,2}[.,]?\s*+")
 
@@ -362,8 +361,8 @@ def signed_by(paragraph: str) -> tuple[str, int] | None:
     '"..." — Jane Roe, 24, Dunmore'), or None."""
     start = len(paragraph) - len(paragraph.lstrip())
     text = paragraph.rstrip()
-    close = max(text.rfind(m) for m in _QUOTE_MARKS)
-    if start >= len(text) or text[start] not in _QUOTE_MARKS or close <= start:
+    close = max(text.rfind(m) for m in QUOTE_MARKS)
+    if start >= len(text) or text[start] not in QUOTE_MARKS or close <= start:
         return None
     m = _SIGNATURE.fullmatch(text, close + 1)
     return (m.group("name").rstrip("."), close) if m else None

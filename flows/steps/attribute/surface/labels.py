@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from flows.steps import lexicon as L
 from flows.steps.deadline import NO_DEADLINE, Deadline
+from flows.steps.parse import OPENING_QUOTES
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
     _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _WORD,
@@ -98,7 +99,7 @@ def _bare_name(text: str) -> str | None:
     return m.group() if name and " " in name else None
 
 
-_OPENING_MARKS = "\"“„«"
+_OPENING_MARKS = OPENING_QUOTES + '"'
 
 
 def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> frozenset:
