@@ -33,6 +33,7 @@ class ReportedClause:
     source_token: int           # index of the source's head token in the sentence doc
     source: str                 # the source phrase as written (pronouns not yet resolved)
     share: float                # share of the sentence's letters and digits in the content
+    cue_token: int | None = None    # index of the cue's token in the sentence doc (its first, for "according to")
 
 
 def _alnum(text: str) -> int:
@@ -171,18 +172,22 @@ def content_share(sent, cue, source) -> float:
         attribution |= {t.i for t in cue.subtree}
         content = [t for t in doc if t.i not in attribution]
     else:
-        content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or \
-            content_beside(sent, cue)
+        content = cue_content(sent, cue)
     rest = sum(_alnum(t.text) for t in doc if t.i not in attribution)
     return sum(_alnum(t.text) for t in content if t.i not in attribution) / rest if rest else 0.0
 
 
+def cue_content(sent, cue) -> list:
+    """The tokens of a cue's content: its clausal complements, else what stands beside it
+    (:func:`content_beside`)."""
+    return [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or content_beside(sent, cue)
+
+
 def quotes_words_in_content(sent, cue) -> bool:
-    """Rule ``quoted_words_in_content``: the cue's content (:func:`content_share`'s) holds quoted words that are
+    """Rule ``quoted_words_in_content``: the cue's content (:func:`cue_content`) holds quoted words that are
     no title (not all capitalised: "said citizens engage in "democratic elections"", not "the "Vienna
     Declaration""): verbatim words of the source, so the report is direct (STATEMENTS.md)."""
-    content = [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or content_beside(sent, cue)
-    return not names_a_title([t for t in content if sent.in_quote[t.i] and t.is_alpha])
+    return not names_a_title([t for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha])
 
 
 def names_a_title(quoted: list) -> bool:
@@ -327,4 +332,4 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
 
 def _clause(sent, cue, head, share: float) -> ReportedClause:
     end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
-    return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share)
+    return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share, cue.i)

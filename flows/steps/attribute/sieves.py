@@ -78,7 +78,7 @@ def another_voice(sent, speaker: str) -> bool:
 
 def speaker_is_no_noun_phrase(sent, speaker: str) -> bool:
     """Rule ``speaker_no_noun_phrase``: where the speaker stands as written in the sentence, the parse reads
-    a clause inside it ("You start as soon as the guest comes on and", "Please"; a participle that modifies
+    a clause inside it ("You start as soon as the guest comes on and"; a participle that modifies
     a noun, "experts attending a forum", is no clause), a word that modifies or is the object of a word
     outside it ("Federal" of "the Federal minister"), a clause's conjunction ("Even though the
     government") or no noun at all ("Please"): no noun phrase, so no source. (The object of a
@@ -326,9 +326,8 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         speaker, role = speaker_of(ctx, si, clause)
         if speaker:
             rule = "according_to" if clause.cue.lower().startswith("according") else "cue_with_subject"
-            cue = next((t for t in sent.doc if t.idx == clause.cue_start), None)
-            mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share or (
-                cue is not None and quotes_words_in_content(sent, cue)) else "indirect"
+            mode = "direct" if quoted or quoted_share(sent) >= ctx.min_share or \
+                quotes_words_in_content(sent, sent.doc[clause.cue_token]) else "indirect"
             out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
                                sent.start + clause.cue_end, "quote_with_cue" if quoted else rule)
     return out
@@ -405,7 +404,7 @@ def _carried_over(ctx: Context, decided, si: int) -> Decision | None:
     """The decision of the quotation the previous paragraph left open (:func:`left_open`), for the
     quoted sentences at the start of the next paragraph."""
     sentences = ctx.parsed.sentences
-    first = next(j for j in range(si, -1, -1) if j == 0 or sentences[j - 1].paragraph_index != sentences[si].paragraph_index)
+    first = _paragraph_start(sentences, si)
     if first == 0 or any(j not in decided and quoted_share(sentences[j]) < ctx.min_share for j in range(first, si)):
         return None
     d = decided.get(first - 1)
@@ -478,8 +477,8 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, cue_with_subject, quoted_characterisation, quote_continues,
-          quotations, surface_reported, reported_carries_on)
+SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, cue_with_subject, quoted_characterisation,
+          quote_continues, quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
@@ -507,11 +506,11 @@ def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int
 
 
 def role_is_no_description(ctx: Context, si: int, role: str) -> bool:
-    """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one before
-    it (else after it: the surface rules can give a role the text writes later), the parse reads a clause in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40
-    countries", cut by the surface rules from "Jon Roe, the envoy, delivered ..."), or it opens with a relative
-    pronoun ("who heads the union"), a preposition ("for its part") or a verb ("speaking to reporters"): no
-    description, no role."""
+    """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one
+    before it (else after it: the surface rules can give a role the text writes later), the parse reads a clause
+    in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40 countries", cut by the surface rules
+    from "Jon Roe, the envoy, delivered ..."), or it opens with a relative pronoun ("who heads the union"), a
+    preposition ("for its part") or a gerund ("speaking to reporters"): no description, no role."""
     order = [*range(si, -1, -1), *range(si + 1, len(ctx.parsed.sentences))]
     sent = next((ctx.parsed.sentences[j] for j in order if role in ctx.parsed.sentences[j].doc.text), None)
     span = written_span(sent, role) if sent is not None else []

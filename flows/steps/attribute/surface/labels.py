@@ -99,7 +99,7 @@ def _bare_name(text: str) -> str | None:
     return m.group() if name and " " in name else None
 
 
-_OPENING_MARKS = OPENING_QUOTES + '"'
+_OPENING_MARKS = frozenset(OPENING_QUOTES + '"')       # one character each: "" is none of them
 
 
 def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> frozenset:
@@ -140,7 +140,7 @@ def _split(paragraphs: list[str], people: list[str], *,
         if sec and sec.group(1).lower() in L.SECTION_LABELS:
             body_start = sec.end()
         lab = _label_at(text, body_start, name_words)
-        if lab is None and text[body_start:body_start + 1] in tuple(_OPENING_MARKS):
+        if lab is None and text[body_start:body_start + 1] in _OPENING_MARKS:
             lab = _label_at(text, body_start + 1, name_words)   # '"WALLACE: Let's start ...': a transcript quoted
             body_start += lab is not None                      # paragraph by paragraph
         first_label, label_start = None, body_start

@@ -18,6 +18,7 @@ _Named = tuple[str | None, str | None]
 _DOCUMENT_PHRASE = re.compile(r"\b(?:the|this|that|its|their)\s+(?:(?:[\w-]+\s+)?(?:"
                               + "|".join(sorted(L.DOCUMENT_NOUNS, key=len, reverse=True)) + r"))\b", re.IGNORECASE)
 
+
 def _clean_np(np: str) -> str:
     np = _SUBJ_CUT.sub("", np)
     np = _LEADING_CONJ.sub("", np)
