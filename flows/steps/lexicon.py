@@ -392,6 +392,8 @@ INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:i
                      r"|\binvited\s+to\b|\bconversation\s+with\b"
                      r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"
                      r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b")
+# words before a speaker's own full name that introduce themselves ("My name is Jane Roe", "I'm Jane Roe")
+SELF_INTRODUCTIONS = (r"\bI['’]m", r"\bI\s+am", r"\b[Mm]y\s+name\s+is", r"\b[Tt]his\s+is")
 QUESTION_WORDS = frozenset("""
 what why how when where who whom whose which do does did is are was were can could would will
 should shall have has may might

@@ -98,12 +98,25 @@ CASES = {
     "furniture_shape_slashes": (lambda s: furniture.line_shape(s, furniture.stop_words("en")), lambda n: "a/" * (n // 2)),
     "furniture_many_short_lines": (lambda s: furniture.furniture_lines(s.split("\n"), "en"),
                                    lambda n: "Most read\n" * (n // 10) + "A line of running text, as in any story."),
+    # a dialogue's name-headed sections: a name said many times, spaces run before a self-introduction's name
+    "labels_head_sections_many_names": (lambda s: _sections_headed(s), lambda n: "Ann Berg " * (n // 9)),
+    "labels_head_sections_spaces": (lambda s: _sections_headed(s), lambda n: "My name is" + " " * n + "Ann Berg"),
     # the whole cleaning step on lines planted with the runs above
     "cleaned_document_planted_lines": (clean.cleaned_document,
                                        lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
                                                  "A body sentence follows here, as in any news story.\n"
                                                  "(" + " " * (n // 4) + "x\n" + "(photo" * (n // 24) + "\n"),
 }
+
+
+def _sections_headed(section: str) -> bool:
+    """``dialogue._labels_head_sections`` over two labelled paragraphs, ``section`` after the first label."""
+    from flows.steps.attribute.surface import dialogue
+    from flows.steps.attribute.surface.labels import _Sent
+
+    paragraphs = ["Ann Berg: " + section, "Tom Hale: Tom Hale"]
+    sents = [_Sent(0, 10, len(paragraphs[0]), label="Ann Berg"), _Sent(1, 10, 18, label="Tom Hale")]
+    return dialogue._labels_head_sections(sents, {}, paragraphs)
 
 
 @pytest.mark.parametrize("name", sorted(CASES))

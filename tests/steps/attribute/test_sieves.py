@@ -468,3 +468,44 @@ def test_a_role_written_only_later_in_the_text_is_checked_there(nlp):
     ctx = _context(nlp, "Tom Hale said the union would not back down.", "The mayor, who spoke at a rally, said the "
                    "city would help.", ("indirect", "The mayor", None, "said", False, "reported_cue"))
     assert sieves.role_is_no_description(ctx, 0, "who spoke at a rally")
+
+
+_NAME_HEADED_SECTIONS = ["Three ideas from candidates who left the race deserve another hearing.",
+                         "Ann Berg: Student loans The plan replaces every loan with one line of credit.",
+                         "Critics say Ann Berg's plan caps borrowing too low.",
+                         "Tom Hale: Pensions Two years ago, Senator Tom Hale proposed a public savings plan.",
+                         "It costs little to run."]
+
+
+def test_full_names_heading_sections_that_speak_of_them_are_no_dialogue(nlp):
+    """Planted defect: names heading an article's sections ('Ann Berg: Student loans' over text about 'Ann Berg's
+    plan') were labels, and every paragraph of the article - the introduction too - was a turn."""
+    rules = _rules(_NAME_HEADED_SECTIONS, nlp)
+    assert all(mode != "turn" for _, mode, _ in rules) and rules[0][1] == "narration"
+
+
+@pytest.mark.parametrize("defect, paragraphs", [
+    ("a speaker introducing themselves by full name lost the dialogue",
+     ["Ann Berg: Good morning. My name is Ann Berg, and I run the port.", "Tom Hale: I'm Tom Hale. We are ready."]),
+    ("one label that names its speaker is no series of headings",
+     ["Transcript of the port briefing.", "Ann Berg: Good morning. Ann Berg is here for the port."]),
+])
+def test_labels_that_name_their_speaker_only_to_introduce_them_stay_turns(nlp, defect, paragraphs):
+    assert [r[:2] for r in _rules(paragraphs, nlp) if r[0] != "narration"][0] == ("labelled_turn", "turn"), defect
+
+
+def test_paragraphs_before_labels_that_each_speak_once_are_narration(nlp):
+    """Planted defect: a newsletter's heading 'SHORT READS:' near the end made every paragraph above it the turn
+    of 'SHORT READS'."""
+    paragraphs = ["Welcome to the weekly arts report.", "The museum will close in March, its director said.",
+                  "SHORT READS:", "A gallery opens in the Bronx."]
+    assert [mode for _, mode, _ in _rules(paragraphs, nlp)[:1]] == ["narration"]
+    assert _rules(paragraphs, nlp)[1][0] != "turn_continues"
+
+
+def test_an_opening_statement_before_a_single_exchange_stays_the_spokespersons_turn(nlp):
+    """Planted defect (guard): a briefing's opening statement, then one question and its answer, lost its speaker
+    when no label took a second turn."""
+    paragraphs = ["The minister will visit the port on Friday. We look forward to the talks.",
+                  "Q: Will the workers be there?", "Ann Berg: Yes, they are invited."]
+    assert _rules(paragraphs, nlp)[0][1:] == ("turn", "Ann Berg")

@@ -6,7 +6,7 @@ import re
 
 from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import (
-    _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _UPPER_RE, _YOU_RE,
+    _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _SELF_INTRODUCTION_END, _UPPER_RE, _YOU_RE,
 )
 from flows.steps.attribute.surface.registry import _Registry
 from flows.steps.attribute.surface.quotes import _mask, _quotes
@@ -31,11 +31,34 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     if not (label_only or len(occurrences) >= 2 and (len(distinct) >= 2 or distinct & {"Q", "A"})
             or person_label):
         return {}
+    if _labels_head_sections(sents, label_only, paragraphs):
+        return {}
     bare_names_only = label_only and not any(s.label for s in sents) and not any(
         paragraphs[p].rstrip().endswith((":", "：")) for p in label_only)
     if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
         return {}              # names alone on their lines over third-person text: headings or a list
     return {lab: {} for lab in dict.fromkeys(occurrences)}     # reading order, not set order
+
+
+def _labels_head_sections(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> bool:
+    """Rule ``labels_head_sections``: full names that head the sections of an article (``Jeb Bush: Student
+    loans`` over paragraphs that weigh ``Jeb Bush's proposal``) are no dialogue's labels: no label occurs twice
+    and every label's section - from the label to the next one - names its person in full outside quotation
+    marks, other than to introduce themselves (``My name is Jane Roe``). Someone taking turns in a conversation
+    does not call themselves by their full name; headings come in series (two labels at least)."""
+    starts = sorted([(s.para, s.label, s.start) for s in sents if s.label]
+                    + [(p, lab, len(paragraphs[p])) for p, lab in label_only.items()])
+    labels = [lab for _, lab, _ in starts]
+    if len(labels) < 2 or len(set(labels)) < len(labels) or any(len(lab.split()) < 2 for lab in labels):
+        return False
+    ends = [p for p, _, _ in starts[1:]] + [len(paragraphs)]
+    for (para, label, after), end in zip(starts, ends):
+        section = [paragraphs[para][after:]] + paragraphs[para + 1:end]
+        spoken = " ".join(_mask(text, _quotes(text, False)) for text in section)
+        if not any(not _SELF_INTRODUCTION_END.search(spoken, max(0, m.start() - 24), m.start())
+                   for m in re.finditer(r"\b" + re.escape(label) + r"\b", spoken)):
+            return False
+    return True
 
 
 def _labels_open_paragraphs(sents: list[_Sent]) -> bool:
@@ -145,10 +168,19 @@ def _interview_framing_end(paragraphs: list[str], first_label_para: int) -> int:
     return framing_end
 
 
+def _is_conversation(asks: dict[str, list[bool]]) -> bool:
+    """Some label takes more than one turn or asks a question. Only then, or after an interview's introduction,
+    are the paragraphs before the first label turns (a briefing's opening statement, then ``Q:``/``A:``); under
+    labels that each speak once and ask nothing (one statement under a name, a newsletter's ``SHORT READS:``)
+    what comes before them is the article's narration."""
+    return any(len(turns) >= 2 or any(turns) for turns in asks.values())
+
+
 def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     """Each sentence of a labelled dialogue gets its turn: its label's speaker, else the current one;
     an unlabelled paragraph that asks is the asker's and the one after a question the answerer's;
-    before the first label, an interview introduction or a paragraph naming a participant is narration."""
+    before the first label, an interview introduction, a paragraph naming a participant or, when no label
+    takes a second turn, every paragraph is narration."""
     by_para = _sentences_by_paragraph(sents)
     asks = _label_questions(paragraphs, by_para, label_only)
     names = _turn_names(labels, reg)
@@ -159,6 +191,8 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     # paragraphs before the first label
     first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
     framing_end = _interview_framing_end(paragraphs, first_label_para)
+    if framing_end < 0 and not _is_conversation(asks):
+        framing_end = first_label_para - 1
     cur_name, cur_is_asker = None, False
     last_answerer = principal_name
     prev_question = False
