@@ -278,11 +278,22 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
 def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str], known_names: frozenset[str],
                   clause_cues: frozenset[str], min_share: float) -> bool:
     """Rule ``verb_of_saying_with_clause``: a verb of saying (``clause_cues``: say, tell, add) with a clause
-    of its own as content ("At the briefing, Roe, 70, said she was ...") is reported speech when that
+    of its own as content ("At the briefing, Roe, 70, said she was ...") or after its content
+    (:func:`said_after_its_content`) is reported speech when that
     clause covers ``min_share`` of the sentence and its subject is a source (a name, a he/she/they, a
     listed noun) - whatever the classifier weighs. STATEMENTS.md: ``X said that ...`` is indirect."""
-    return cue.lower_ in clause_cues and share >= min_share and any(c.dep_ == "ccomp" for c in cue.children) \
+    return cue.lower_ in clause_cues and share >= min_share \
+        and (any(c.dep_ == "ccomp" for c in cue.children) or said_after_its_content(cue, head)) \
         and is_source(sent, head, source_nouns, known_names)
+
+
+def said_after_its_content(cue, head) -> bool:
+    """Rule ``verb_of_saying_after_its_content``: the verb follows a comma and its subject follows it to the
+    sentence's end ("..., the plant is hanging on, said the company's chief executive, Jon Roe."): the
+    inverted attribution of what comes before, however the parser attached the verb."""
+    doc = cue.doc
+    last = max((t.i for t in doc if not t.is_punct), default=-1)
+    return cue.i > 0 and doc[cue.i - 1].text == "," and cue.i < head.i and head.right_edge.i >= last
 
 
 def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,

@@ -139,6 +139,31 @@ def test_a_verb_of_saying_with_its_own_clause_is_reported_whatever_the_classifie
         == "Ann Berg"
 
 
+def test_a_verb_of_saying_after_its_content_is_reported_however_the_parser_attached_it(parsed_sentence):
+    """Planted defect: '..., said the company's chief executive, Jon Roe.' - the parser made 'said' a conjunct of the
+    first clause, and the classifier put the inverted attribution below its threshold."""
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    text = ("In nearby Dunmore, the old steel plant is hanging on, but it is under intense pressure from imports, "
+            "said the company's chief executive, Jon Roe.")
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text == "said")
+    assert cues.said_after_its_content(cue, cues.source_token(cue, sent.in_quote))
+    kw = dict(min_share=lexicon.REPORTED_MIN_SHARE, classifier=CUE_CLASSIFIER)
+    assert cues.reported_clause(sent, FORMS, NOUNS, **kw, clause_cues=lexicon.CLAUSE_CUE_FORMS).cue == "said"
+
+
+@pytest.mark.parametrize("defect, text", [
+    ("a subject that does not run to the end", "The plant is hanging on, said Jon Roe in a long talk, and it will stay."),
+    ("no comma before the verb", "The workers who said Jon Roe was right went home."),
+])
+def test_a_verb_is_after_its_content_only_at_the_end_after_a_comma(parsed_sentence, defect, text):
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text == "said")
+    head = cues.source_token(cue, sent.in_quote)
+    assert head is None or not cues.said_after_its_content(cue, head), defect
+
+
 @pytest.mark.parametrize("defect, text", [
     ("a verb that is no verb of saying", "At a briefing after the trip, Ann Berg feared she was not in the country."),
     ("a clause too small for the sentence", "At a long briefing after the very long trip across the northern "
