@@ -13,7 +13,8 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS
+from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS,
+                                 PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
@@ -293,7 +294,7 @@ def is_quotation(ctx: Context, si: int) -> bool:
     is a quotation and its attribution (:func:`quotation_then_attribution`)."""
     sent = ctx.parsed.sentences[si]
     return ctx.surface[si].rule == "quote_speaker" or quoted_share(sent) >= ctx.min_share or \
-        quotation_then_attribution(sent)
+        quotation_then_attribution(sent) or attribution_then_quotation(sent)
 
 
 def quotation_then_attribution(sent, *, max_words: int = 8) -> bool:
@@ -308,6 +309,22 @@ def quotation_then_attribution(sent, *, max_words: int = 8) -> bool:
     return 0 < len(rest) <= max_words and not any(flags[end:]) and any(t.is_alpha for t in sent.doc[:end])
 
 
+def attribution_then_quotation(sent, *, max_words: int = 8) -> bool:
+    """Rule ``attribution_then_quotation``, the mirror of :func:`quotation_then_attribution`: a few words outside
+    quotation marks (at most ``max_words``) that end in a colon or comma, then a quotation to the sentence's end
+    ('Ann Berg gloated: "I told you so."', 'Berg shot back, "Never."'): speech and its cue, whatever the verb -
+    unless the words name a proverb (``PROVERB_MARKERS``: 'As a Chinese saying goes, "..."')."""
+    flags = sent.in_quote
+    if not flags or flags[0] or True not in flags:
+        return False
+    start = flags.index(True)
+    lead = [t for t in sent.doc[:start] if not t.is_space]
+    words = [t for t in lead if not t.is_punct]
+    after = [t for t in sent.doc[start:] if not flags[t.i] and not t.is_punct]
+    return 0 < len(words) <= max_words and lead[-1].text in (":", ",") and not after and \
+        not any(marker in sent.doc[:start].text.lower() for marker in PROVERB_MARKERS)
+
+
 def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decision]:
     if ctx.parsed is None:
         return {}
@@ -318,7 +335,8 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
                                  min_share=ctx.min_share, classifier=None if quoted else ctx.classifier,
                                  clause_cues=ctx.clause_cues)
-        if clause is None and quoted and (ctx.surface[si].rule == "quote_speaker" or quotation_then_attribution(sent)):
+        if clause is None and quoted and (ctx.surface[si].rule == "quote_speaker" or quotation_then_attribution(sent)
+                                          or attribution_then_quotation(sent)):
             # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
             clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
         if clause is None:

@@ -375,6 +375,29 @@ def test_a_quotation_followed_by_its_short_attribution_is_direct_speech(nlp, def
     assert _rules([text], nlp) == [("quote_with_cue", "direct", speaker)], defect
 
 
+@pytest.mark.parametrize("defect, text, speaker", [
+    ("a quotation after a colon and a verb of no cue list was indirect", 'Ann Berg gloated: "I told you he would '
+                                                                         'not be ready."', "Ann Berg"),
+    ("a quotation after a comma and a phrasal verb was narration", 'Ann Berg shot back, "Nobody asked the port."',
+     "Ann Berg"),
+])
+def test_a_short_attribution_followed_by_its_quotation_is_direct_speech(nlp, defect, text, speaker):
+    assert _rules([text], nlp) == [("quote_with_cue", "direct", speaker)], defect
+
+
+@pytest.mark.parametrize("defect, text", [
+    ("a proverb became a people's speech", 'As a Ruritanian saying goes, "The port is the foundation of the town."'),
+    ("words after the quotation", 'Ann Berg gloated: "Ready," and the workers went home to their families.'),
+    ("too many words before the quotation", 'On the long way home from the port on Monday night, Ann Berg '
+                                            'suddenly wrote: "Ready."'),
+])
+def test_no_attribution_then_quotation_shape(nlp, defect, text):
+    from flows.steps import parse
+
+    sent = parse.parsed_document([text], [(0, 0, len(text))], nlp).sentences[0]
+    assert not sieves.attribution_then_quotation(sent), defect
+
+
 def test_a_description_that_keeps_its_person_unnamed_stays_as_written(nlp):
     """Planted defect: 'the spokesman, who declined to be named,' took the person named just before."""
     ctx = _context(nlp, "Ann Berg visited the port on Monday.", "The spokesman, who declined to be named, said the "
