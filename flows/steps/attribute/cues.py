@@ -199,9 +199,12 @@ def names_a_title(quoted: list) -> bool:
 
 def content_beside(sent, cue) -> list:
     """The content of a cue the parse gave none: what precedes a cue placed after it ('"...," X
-    said', also when the parser made the cue the root), or what follows a colon after the cue
+    said', also when the parser made the cue the root), the clause an "as" clause of the cue comments on
+    ('As the Herald reported, ...', '..., as Roe put it'), or what follows a colon after the cue
     ('X wrote: ...', 'X told reporters: ...')."""
     doc = sent.doc
+    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return [t for t in doc if not cue.left_edge.i <= t.i <= cue.right_edge.i]
     if cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
         return [t for t in doc if t.i < cue.left_edge.i]
     quoted = [t for t in doc[:cue.i] if sent.in_quote[t.i]]

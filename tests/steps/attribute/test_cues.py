@@ -153,6 +153,20 @@ def test_a_verb_of_saying_after_its_content_is_reported_however_the_parser_attac
     assert cues.reported_clause(sent, FORMS, NOUNS, **kw, clause_cues=lexicon.CLAUSE_CUE_FORMS).cue == "said"
 
 
+@pytest.mark.parametrize("text", [
+    "As the Dunmore Herald reported, most of the payments went to the chairman's own company.",
+    "Most of the payments went to the chairman's own company, as the Dunmore Herald reported.",
+])
+def test_the_content_of_an_as_clause_cue_is_the_clause_it_comments_on(parsed_sentence, text):
+    """Planted defect: 'As the Herald reported, ...' - the cue's content was its own clause (share 0), so the
+    report was narration."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text == "reported")
+    if not (cue.dep_ == "advcl" and any(c.lower_ == "as" for c in cue.children)):
+        pytest.skip("the parse does not read an 'as' clause")
+    assert cues.content_share(sent, cue, cues.source_token(cue, sent.in_quote)) > 0.9
+
+
 @pytest.mark.parametrize("defect, text", [
     ("a subject that does not run to the end", "The plant is hanging on, said Jon Roe in a long talk, and it will stay."),
     ("no comma before the verb", "The workers who said Jon Roe was right went home."),
