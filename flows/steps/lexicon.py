@@ -427,6 +427,10 @@ CUE_VERB_FORMS = frozenset(form for forms in CUE_VERB_LEMMAS.values() for form i
 # verbs of saying whose own clause is reported speech whatever the cue classifier weighs (cues.says_a_clause)
 CLAUSE_CUE_LEMMAS = ("say", "tell", "add")
 CLAUSE_CUE_FORMS = frozenset(form for lemma in CLAUSE_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
+# verbs of asking whose "if"/"whether" clause is their content, an indirect question (cues.cue_content)
+QUESTION_CUE_LEMMAS = ("ask",)
+QUESTION_CUE_FORMS = frozenset(form for lemma in QUESTION_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
+QUESTION_MARKS = frozenset(("if", "whether"))    # subordinators of an indirect yes/no question
 REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue's content that makes it reported
 # with the cue classifier: below this content share a reading is never reported, whatever the classifier says
 # ("X issued a white paper": an object, not reported content, in STATEMENTS.md's sense)

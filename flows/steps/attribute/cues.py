@@ -15,6 +15,7 @@ import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
+from flows.steps.lexicon import QUESTION_CUE_FORMS, QUESTION_MARKS
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -178,9 +179,16 @@ def content_share(sent, cue, source) -> float:
 
 
 def cue_content(sent, cue) -> list:
-    """The tokens of a cue's content: its clausal complements, else what stands beside it
-    (:func:`content_beside`)."""
-    return [t for c in cue.children if c.dep_ in CONTENT_DEPS for t in c.subtree] or content_beside(sent, cue)
+    """The tokens of a cue's content: its clausal complements - for a verb of asking also the clause an
+    "if" or "whether" opens, an indirect question the parser took for an adverbial ("Roe asked the students
+    if they were serious") - else what stands beside it (:func:`content_beside`)."""
+    return [t for c in cue.children if c.dep_ in CONTENT_DEPS or _asks_whether(cue, c) for t in c.subtree] \
+        or content_beside(sent, cue)
+
+
+def _asks_whether(cue, child) -> bool:
+    return cue.lower_ in QUESTION_CUE_FORMS and child.dep_ == "advcl" and \
+        any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children)
 
 
 def quotes_words_in_content(sent, cue) -> bool:
@@ -199,11 +207,13 @@ def names_a_title(quoted: list) -> bool:
 
 def content_beside(sent, cue) -> list:
     """The content of a cue the parse gave none: what precedes a cue placed after it ('"...," X
-    said', also when the parser made the cue the root), the clause an "as" clause of the cue comments on
-    ('As the Herald reported, ...', '..., as Roe put it'), or what follows a colon after the cue
+    said', also when the parser made the cue the root), the clause a parenthetical cue or an "as" clause of
+    the cue comments on ('In some cases, officials say, the port ...', 'As the Herald reported, ...', '..., as
+    Roe put it'), or what follows a colon after the cue
     ('X wrote: ...', 'X told reporters: ...')."""
     doc = sent.doc
-    if cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+    if cue.dep_ == "parataxis" or cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
+                                                               for c in cue.children):
         return [t for t in doc if not cue.left_edge.i <= t.i <= cue.right_edge.i]
     if cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
         return [t for t in doc if t.i < cue.left_edge.i]

@@ -167,6 +167,33 @@ def test_the_content_of_an_as_clause_cue_is_the_clause_it_comments_on(parsed_sen
     assert cues.content_share(sent, cue, cues.source_token(cue, sent.in_quote)) > 0.9
 
 
+def test_a_parenthetical_cue_reports_the_clause_around_it(parsed_sentence):
+    """Planted defect: 'In several cases, port officials say, they ...' - the parser made 'say' a parataxis of the
+    clause after it, and the cue had no content (share 0): narration."""
+    sent = parsed_sentence("In several cases, port officials say, they have been asked to keep the ships at sea.")
+    cue = next(t for t in sent.doc if t.text == "say")
+    if cue.dep_ != "parataxis":
+        pytest.skip("the parse does not read a parenthetical")
+    assert cues.content_share(sent, cue, cues.source_token(cue, sent.in_quote)) > 0.9
+
+
+def test_an_if_clause_of_a_verb_of_asking_is_its_content(parsed_sentence):
+    """Planted defect: 'Roe asked the students if they were serious' - an indirect question the parser read as an
+    adverbial clause - was narration."""
+    sent = parsed_sentence("Then Ann Berg asked the students if they were always so serious about the port.")
+    cue = next(t for t in sent.doc if t.text == "asked")
+    if not any(c.dep_ == "advcl" for c in cue.children):
+        pytest.skip("the parse does not read the question as an adverbial clause")
+    assert cues.content_share(sent, cue, cues.source_token(cue, sent.in_quote)) > 0.5
+
+
+def test_an_if_clause_of_a_verb_of_no_asking_is_no_content(parsed_sentence):
+    """Guard: a condition ('Roe will speak if the workers ask') is no indirect question."""
+    sent = parsed_sentence("Ann Berg announced the plan on Monday if the workers were ready.")
+    cue = next(t for t in sent.doc if t.text == "announced")
+    assert not any(cues._asks_whether(cue, c) for c in cue.children)
+
+
 @pytest.mark.parametrize("defect, text", [
     ("a subject that does not run to the end", "The plant is hanging on, said Jon Roe in a long talk, and it will stay."),
     ("no comma before the verb", "The workers who said Jon Roe was right went home."),
