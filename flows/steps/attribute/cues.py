@@ -354,6 +354,34 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
     return None
 
 
+def characterised_as(sent, forms: frozenset[str], source_nouns: frozenset[str], *,
+                     known_names: frozenset[str] = frozenset()) -> ReportedClause | None:
+    """Rule ``characterisation``: a verb that characterises its object (``forms``) with a predicate of that
+    object outside quotation marks - "Democrats called the citation a political ploy", "the campaign called the
+    charges unsubstantiated", "dismissed the claim as absurd" - reports its source's words, who is a name, a
+    he/she/they or a listed noun. A proper noun as the predicate names, it does not characterise ("called their
+    son Robert"), nor does a wh-word object ("what China calls people-centred development")."""
+    for cue in cue_tokens(sent, forms):
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        pred = next((c for c in cue.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else cue.i)), None) \
+            or _as_predicate(cue, obj)
+        if obj is None or pred is None or pred.pos_ == "PROPN" or obj.tag_ in ("WP", "WDT") \
+                or sent.in_quote[obj.i] or sent.in_quote[pred.i]:
+            continue
+        head = source_token(cue, sent.in_quote)
+        if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):
+            words = [t for t in (*obj.subtree, *pred.subtree)]
+            return _clause(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
+    return None
+
+
+def _as_predicate(cue, obj):
+    """The predicate of "dismissed the claim as absurd": the object of an "as" after the verb's object."""
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i),
+                None)
+    return next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None) if prep is not None else None
+
+
 def _clause(sent, cue, head, share: float) -> ReportedClause:
     end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
     return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share, cue.i)

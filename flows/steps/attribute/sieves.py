@@ -17,8 +17,8 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GEN
                                  PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
-from flows.steps.attribute.cues import (ReportedClause, characterised_in_quotes, quotes_words_in_content, reported_clause,
-                                        source_entity, source_phrase)
+from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes,
+                                        quotes_words_in_content, reported_clause, source_entity, source_phrase)
 
 
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -352,19 +352,25 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
 
 
 def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
-    """``X called the ruling "arbitrary"``: direct, X the source (:func:`cues.characterised_in_quotes`)."""
+    """``X called the ruling "arbitrary"``: direct, X the source (:func:`cues.characterised_in_quotes`); without
+    quotation marks, ``X called the ruling arbitrary``: indirect (:func:`cues.characterised_as`)."""
     if ctx.parsed is None:
         return {}
     out = {}
     for si, sent in enumerate(ctx.parsed.sentences):
         if si in decided or all(sent.in_quote):
             continue
+        mode, rule = "direct", "quoted_characterisation"
         clause = characterised_in_quotes(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
                                          known_names=ctx.people.name_words)
+        if clause is None:
+            mode, rule = "indirect", "characterisation"
+            clause = characterised_as(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
+                                      known_names=ctx.people.name_words)
         speaker, role = speaker_of(ctx, si, clause) if clause is not None else (None, None)
         if speaker:
-            out[si] = Decision("direct", speaker, role, clause.cue, sent.start + clause.cue_start,
-                               sent.start + clause.cue_end, "quoted_characterisation")
+            out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
+                               sent.start + clause.cue_end, rule)
     return out
 
 
@@ -500,7 +506,7 @@ SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, cue_w
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
-              "cue_with_subject", "according_to", "quoted_characterisation",
+              "cue_with_subject", "according_to", "quoted_characterisation", "characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "learned_reported", "narration")     # learned_reported: added by the review (review.py)
 

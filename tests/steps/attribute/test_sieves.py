@@ -26,6 +26,7 @@ def test_every_sieve_rule_is_declared():
     surface = {r for sieve in SIEVES for r in getattr(sieve, "rules", ())}
     assert surface and surface <= set(RULE_NAMES)
     parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation",
+              "characterisation",
               "signed_quotation"}
     assert set(RULE_NAMES) == surface | parsed | {"learned_reported", "narration"}
 
@@ -291,6 +292,28 @@ def test_they_never_stands_for_one_named_person(nlp):
 ])
 def test_quoted_words_characterising_an_object_are_the_subjects(nlp, defect, text, speaker):
     assert _rules([text], nlp) == [("quoted_characterisation", "direct", speaker)], defect
+
+
+@pytest.mark.parametrize("defect, text, speaker", [
+    ("an object called a noun phrase stayed narration", "The ministry called the new contract a transparent ploy aimed "
+                                                         "at the workers.", "The ministry"),
+    ("an object called an adjective stayed narration", "The campaign called the charges unsubstantiated and "
+                                                        "fabricated.", "The campaign"),
+    ("'dismissed ... as' without quotation marks stayed narration", "Karl Brandt dismissed the report as absurd.",
+     "Karl Brandt"),
+])
+def test_a_predicate_characterising_an_object_is_the_subjects_word(nlp, defect, text, speaker):
+    assert _rules([text], nlp) == [("characterisation", "indirect", speaker)], defect
+
+
+@pytest.mark.parametrize("defect, text", [
+    ("a name given was taken for a characterisation", "They called their son Robert after his grandfather."),
+    ("a wh-word object was taken for the speaker's words", "Experts discussed what Ruritania calls people-centred "
+                                                             "development."),
+    ("a verb without an object", "Karl Brandt called on Monday."),
+])
+def test_names_given_and_wh_objects_are_no_characterisation(nlp, defect, text):
+    assert _rules([text], nlp)[0][0] != "characterisation", defect
 
 
 @pytest.mark.parametrize("defect, text", [
