@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import QUESTION_CUE_FORMS, QUESTION_MARKS
+from flows.steps.lexicon import QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -75,7 +75,9 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
             return quoted                     # "X was quoted by the agency as saying": X speaks, the agency reports
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        subjects = [c for c in kids if c.dep_ in SUBJECT_DEPS]
+        # the nearest subject first: two for one verb is the parse of glued text ("Minister ISLAMABAD, Apr 9 (APP):
+        # Minister ..., Shafqat Mehmood on Thursday said"), whose last is the verb's own
+        subjects = sorted((c for c in kids if c.dep_ in SUBJECT_DEPS), key=lambda c: abs(c.i - tok.i))
         subj = next((c for c in subjects if in_quote is None or not in_quote[c.i]), subjects[0] if subjects else None)
         if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
             return _named_after_quotation(cue, in_quote)
@@ -294,9 +296,13 @@ def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str]
     of its own as content ("At the briefing, Roe, 70, said she was ...") or after its content
     (:func:`said_after_its_content`) is reported speech when that
     clause covers ``min_share`` of the sentence and its subject is a source (a name, a he/she/they, a
-    listed noun) - whatever the classifier weighs. STATEMENTS.md: ``X said that ...`` is indirect."""
-    return cue.lower_ in clause_cues and share >= min_share \
-        and (any(c.dep_ == "ccomp" for c in cue.children) or said_after_its_content(cue, head)) \
+    listed noun) - whatever the classifier weighs. STATEMENTS.md: ``X said that ...`` is indirect. A verb of
+    saying that is the sentence's main verb reports with less (``ROOT_SAYING_MIN_SHARE``): an adverbial before
+    it or a second predicate after its clause ("In a halfhearted endorsement of ..., Roe added that ...",
+    "Roe, 63, a voter from Dunmore, said she wanted change, but found ...") does not make it narration."""
+    needed = ROOT_SAYING_MIN_SHARE if cue.dep_ == "ROOT" else min_share
+    return cue.lower_ in clause_cues and share >= needed \
+        and (any(c.dep_ in CONTENT_DEPS for c in cue.children) or said_after_its_content(cue, head)) \
         and is_source(sent, head, source_nouns, known_names)
 
 

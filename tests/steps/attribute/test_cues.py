@@ -206,6 +206,37 @@ def test_a_verb_is_after_its_content_only_at_the_end_after_a_comma(parsed_senten
 
 
 @pytest.mark.parametrize("defect, text", [
+    ("an adverbial before the main verb of saying", "And in a halfhearted endorsement of the mayor's long record in "
+                                                   "office, Ann Berg added that he was better than the others."),
+    ("a second predicate after the clause", "Ann Berg, 63, an independent voter raised in Dunmore, said she wanted "
+                                            "change in the port, but found the mayor too objectionable to support."),
+])
+def test_a_main_verb_of_saying_with_its_clause_reports_less_than_half_the_sentence(parsed_sentence, defect, text):
+    """Planted defect: the content of a verb of saying that is the sentence's main verb covered less than half of
+    it, and the sentence was narration."""
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    sent = parsed_sentence(text)
+    if not any(t.dep_ == "ROOT" and t.lower_ in ("said", "added") for t in sent.doc):
+        pytest.skip("the parse does not make the verb of saying the root")
+    kw = dict(min_share=lexicon.REPORTED_MIN_SHARE, classifier=CUE_CLASSIFIER)
+    assert cues.reported_clause(sent, FORMS, NOUNS, **kw, clause_cues=lexicon.CLAUSE_CUE_FORMS).source == "Ann Berg", \
+        defect
+
+
+def test_of_two_subjects_of_one_verb_the_nearest_is_its_source():
+    """Planted defect: in text glued from a headline and a dateline ('Minister DUNMORE, Apr 9: Minister Berg said
+    ...', parsed with two subjects for 'said') the first of them, the dateline's town, was the source."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    words = ["DUNMORE", ",", "Minister", "Berg", "said", "it", "rained"]
+    doc = Doc(Vocab(), words=words, heads=[4, 0, 3, 4, 4, 6, 4],
+              deps=["nsubj", "punct", "compound", "nsubj", "ROOT", "nsubj", "ccomp"])
+    assert cues.source_token(doc[4], (False,) * len(words)).text == "Berg"
+
+
+@pytest.mark.parametrize("defect, text", [
     ("a verb that is no verb of saying", "At a briefing after the trip, Ann Berg feared she was not in the country."),
     ("a clause too small for the sentence", "At a long briefing after the very long trip across the northern "
                                             "provinces in the rain, Ann Berg said she left."),
