@@ -193,6 +193,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
+        group = plural_antecedent(ctx, si, head)
+        if group:
+            return group, None
         surface = ctx.surface[si]
         if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
             return None, None
@@ -229,6 +232,31 @@ def described_antecedent(ctx: Context, si: int, head) -> str | None:
         if found:
             return source_phrase(sent, found[-1])
     return None
+
+
+def plural_antecedent(ctx: Context, si: int, head) -> str | None:
+    """Rule ``they_for_a_plural_subject``: the people a "they" stands for - the latest subject outside quotation
+    marks that names people who speak (:func:`_people_who_speak`) before it in its sentence or the
+    ``DESCRIPTION_WINDOW`` sentences before, as written ("The two economists compare ... In the United States,
+    they write, ..."); None when there is none."""
+    for j in range(si, max(-1, si - DESCRIPTION_WINDOW - 1), -1):
+        sent = ctx.parsed.sentences[j]
+        found = [t for t in sent.doc if t.dep_ in entities.SUBJECT_DEPS and (j < si or t.i < head.i)
+                 and not sent.in_quote[t.i] and _people_who_speak(ctx, sent, t)]
+        if found:
+            conj = [c for c in found[-1].children if c.dep_ == "conj"]      # "Ann Berg and Tom Hale", both
+            return sent.doc[found[-1].left_edge.i:conj[-1].right_edge.i + 1].text if conj else \
+                source_phrase(sent, found[-1])
+    return None
+
+
+def _people_who_speak(ctx: Context, sent, tok) -> bool:
+    """``tok`` heads a plural of people who report - a listed source noun in the plural ("officials", "the two
+    economists") - or names joined by "and" ("Ann Berg and Tom Hale")."""
+    if tok.tag_ == "NNS":
+        return tok.lower_ in ctx.source_nouns
+    conj = [c for c in tok.children if c.dep_ == "conj"]
+    return bool(conj) and all(t.ent_type_ == "PERSON" for t in (tok, *conj))
 
 
 def _described_subject(ctx: Context, si: int, head) -> str | None:

@@ -282,6 +282,23 @@ def test_they_never_stands_for_one_named_person(nlp):
     assert rules[1][2] != "Karl Brandt"
 
 
+@pytest.mark.parametrize("defect, first, speaker", [
+    ("a they for people of a listed noun was no one", "The two economists compare the ports of the region.",
+     "The two economists"),
+    ("a they for two named people was no one", "Ann Berg and Tom Hale visited the two ports in May.",
+     "Ann Berg and Tom Hale"),
+])
+def test_they_stands_for_the_latest_plural_of_people_who_speak(nlp, defect, first, speaker):
+    assert _rules([first, "In the south, they said, the boats came back."], nlp)[1][2] == speaker, defect
+
+
+def test_they_stands_for_no_plural_of_things(nlp):
+    """Guard: 'The new rules ... they said' - rules do not speak; they stays unresolved."""
+    rules = _rules(["The new rules cover the ports of the region.", "In the south, they said, the boats came back."],
+                   nlp)
+    assert rules[1][2] != "The new rules"
+
+
 @pytest.mark.parametrize("defect, text, speaker", [
     ("a one-word quotation after the object was no one's speech", 'Karl Brandt called the decision "arbitrary."',
      "Karl Brandt"),
