@@ -261,12 +261,12 @@ def _people_who_speak(ctx: Context, sent, tok) -> bool:
 
 def _described_subject(ctx: Context, si: int, head) -> str | None:
     """Rule ``description_of_the_subject``: the person a definite description stands for when the surface
-    rules named none - the latest person named as a subject in its own or the ``DESCRIPTION_WINDOW``
-    sentences before, of a gender the description does not contradict ("said the renowned expert" after
-    "Zhao noted that ...")."""
+    rules named none - the latest person named as a subject in the ``DESCRIPTION_WINDOW`` sentences before, of a
+    gender the description does not contradict ("said the renowned expert" after "Zhao noted that ..."); never
+    one named in its own sentence, whom its report is about ("Roe is so reckless, the vice president said")."""
     want = GENDERED_NOUNS.get(head.lower_)
     for m in reversed(ctx.people.mentions):
-        if (m.sentence, m.token) >= (si, head.i) or not m.is_subject:
+        if m.sentence >= si or not m.is_subject:
             continue
         if m.sentence < si - DESCRIPTION_WINDOW:
             return None

@@ -233,6 +233,14 @@ def test_a_definite_description_the_surface_left_unnamed_is_the_subject_named_ju
     assert (decision.speaker, decision.role) == ("Kari Nordmann", "the renowned port expert")
 
 
+def test_a_definite_description_never_stands_for_a_person_its_own_report_is_about(nlp):
+    """Planted defect: in 'Tom Hale is so reckless, the port director said, that ...' the description took Tom
+    Hale - the subject of what the director said, in the same sentence - not Kari Nordmann, named before."""
+    ctx = _context(nlp, "Kari Nordmann noted that the harbour was busy.", "Tom Hale is so reckless, the port "
+                   "director said, that the boats stay away.", ("narration", None, None, None, False))
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "Kari Nordmann"
+
+
 def test_a_description_that_names_its_own_body_is_someone_new(nlp):
     ctx = _context(nlp, "Kari Nordmann noted that the harbour was busy.", "The head of the Ruritanian Port "
                    "Authority said the harbour will reopen soon.", ("narration", None, None, None, False))
