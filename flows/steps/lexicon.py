@@ -354,8 +354,9 @@ NP_STOP_WORDS = frozenset("""
 also have has took take takes made make makes gave give gives came come went go held hold met meet saw see
 told tell said say says who which that being joined gathered marched protested rallied
 """.split())
-# conjunctions cut off the start of a subject ("As the white paper says")
-LEADING_CONJUNCTIONS = "as while although though because since if when and but so".split()
+# conjunctions (and the focus adverb "even") cut off the start of a subject ("As the white paper says", "Yet
+# Democratic economists say", "Even Republicans warned")
+LEADING_CONJUNCTIONS = "as while although though because since if when and but so yet even".split()
 GROUP_PHRASE_WINDOW = 60   # characters around a group noun searched for its phrase ("foreign guests attending")
 
 # ----------------------------------------- labels, dialogues and framed texts
