@@ -193,7 +193,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
-        group = plural_antecedent(ctx, si, head)
+        # a cue the parse found, outside a relative clause ("the values they claim to uphold"); not the review's guess
+        by_cue = clause.cue_token is not None and sent.doc[clause.cue_token].dep_ not in ("relcl", "acl")
+        group = plural_antecedent(ctx, si, head) if by_cue else None
         if group:
             return group, None
         surface = ctx.surface[si]

@@ -300,6 +300,14 @@ def test_they_stands_for_the_latest_plural_of_people_who_speak(nlp, defect, firs
     assert _rules([first, "In the south, they said, the boats came back."], nlp)[1][2] == speaker, defect
 
 
+def test_they_of_a_verb_in_a_relative_clause_stands_for_no_one(nlp):
+    """Planted defect: 'the values they claim to uphold' - a cue inside a relative clause, no report of the
+    sentence - made the sentence the speech of the plural named before."""
+    rules = _rules(["The two economists compare the ports of the region.", "They pass laws, break promises and drop "
+                    "the values they claim to uphold, choosing instead to live in delusion."], nlp)
+    assert rules[1][2] != "The two economists"
+
+
 def test_they_stands_for_no_plural_of_things(nlp):
     """Guard: 'The new rules ... they said' - rules do not speak; they stays unresolved."""
     rules = _rules(["The new rules cover the ports of the region.", "In the south, they said, the boats came back."],
