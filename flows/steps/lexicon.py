@@ -299,7 +299,7 @@ xinjiang tibet tibetan uyghur uygur uighur hong kong macao macau taiwan
 """.split())
 # capitalised words that never belong to a name (sentence starters, months, days)
 CAP_STOPWORDS = frozenset("""
-the a an this that these those it its in on at as for but and or with from by since after before during
+the a an even this that these those it its in on at as for but and or with from by since after before during
 while when if however meanwhile regarding speaking according there here we i you he she they our their his
 her my your what why how who which where is are was were do does did can could would will should also
 then so yet still now today yesterday tomorrow first second third fourth fifth firstly secondly thirdly

@@ -135,6 +135,8 @@ PATTERNS = [
      "indirect", "Harbour Watch International"),
     ("document says", ["As the white paper says, the reform must go on."], "reform", "indirect",
      "the white paper"),
+    ("a focus adverb opening the sentence is no part of its source",
+     ["Even harbour economists warned that the fees were too high."], "fees", "indirect", "harbour economists"),
     ("a conjunction opening the sentence is no part of its source",
      ["Yet harbour economists say the reform must go on.", "Yet harbour economists warned that the fees were too high."],
      "fees", "indirect", "harbour economists"),
