@@ -189,6 +189,7 @@ def cue_content(sent, cue) -> list:
 
 
 def _asks_whether(cue, child) -> bool:
+    """``child`` is an adverbial clause opened by "if" or "whether" of a verb of asking: the question asked."""
     return cue.lower_ in QUESTION_CUE_FORMS and child.dep_ == "advcl" and \
         any(c.dep_ == "mark" and c.lower_ in QUESTION_MARKS for c in child.children)
 
@@ -369,23 +370,25 @@ def characterised_as(sent, forms: frozenset[str], source_nouns: frozenset[str], 
     son Robert"), nor does a wh-word object ("what China calls people-centred development")."""
     for cue in cue_tokens(sent, forms):
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
-        pred = next((c for c in cue.children if c.dep_ == "oprd" and c.i > (obj.i if obj is not None else cue.i)), None) \
-            or _as_predicate(cue, obj)
-        if obj is None or pred is None or pred.pos_ == "PROPN" or obj.tag_ in ("WP", "WDT") \
-                or sent.in_quote[obj.i] or sent.in_quote[pred.i]:
+        pred = _object_predicate(cue, obj) if obj is not None else None
+        if pred is None or pred.pos_ == "PROPN" or obj.tag_ in ("WP", "WDT") or sent.in_quote[obj.i] \
+                or sent.in_quote[pred.i]:
             continue
         head = source_token(cue, sent.in_quote)
         if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):
-            words = [t for t in (*obj.subtree, *pred.subtree)]
+            words = (*obj.subtree, *pred.subtree)
             return _clause(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
     return None
 
 
-def _as_predicate(cue, obj):
-    """The predicate of "dismissed the claim as absurd": the object of an "as" after the verb's object."""
-    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and obj is not None and c.i > obj.i),
-                None)
-    return next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None) if prep is not None else None
+def _object_predicate(cue, obj):
+    """What the verb says its object is: an object predicate after the object ("called the charges
+    unsubstantiated"), or the object of an "as" after it ("dismissed the claim as absurd"); None when neither."""
+    pred = next((c for c in cue.children if c.dep_ == "oprd" and c.i > obj.i), None)
+    prep = next((c for c in cue.children if c.dep_ == "prep" and c.lower_ == "as" and c.i > obj.i), None)
+    if pred is None and prep is not None:
+        pred = next((c for c in prep.children if c.dep_ in ("pobj", "amod", "acomp")), None)
+    return pred
 
 
 def _clause(sent, cue, head, share: float) -> ReportedClause:

@@ -13,8 +13,8 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS, PERSON_ROLE_NOUNS,
-                                 PROVERB_MARKERS)
+from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS,
+                                 PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes,

@@ -195,7 +195,8 @@ def test_an_if_clause_of_a_verb_of_no_asking_is_no_content(parsed_sentence):
 
 
 @pytest.mark.parametrize("defect, text", [
-    ("a subject that does not run to the end", "The plant is hanging on, said Jon Roe in a long talk, and it will stay."),
+    ("a subject that does not run to the end", "The plant is hanging on, said Jon Roe in a long talk, and it will "
+                                               "stay."),
     ("no comma before the verb", "The workers who said Jon Roe was right went home."),
 ])
 def test_a_verb_is_after_its_content_only_at_the_end_after_a_comma(parsed_sentence, defect, text):

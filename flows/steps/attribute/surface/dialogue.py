@@ -179,8 +179,8 @@ def _is_conversation(asks: dict[str, list[bool]]) -> bool:
 def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     """Each sentence of a labelled dialogue gets its turn: its label's speaker, else the current one;
     an unlabelled paragraph that asks is the asker's and the one after a question the answerer's;
-    before the first label, an interview introduction, a paragraph naming a participant or, when no label
-    takes a second turn, every paragraph is narration."""
+    before the first label, an interview introduction, a paragraph naming a participant or, outside a
+    conversation (:func:`_is_conversation`) and an introduced interview, every paragraph is narration."""
     by_para = _sentences_by_paragraph(sents)
     asks = _label_questions(paragraphs, by_para, label_only)
     names = _turn_names(labels, reg)
