@@ -138,8 +138,8 @@ def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -
     incremental.staged_cache(tables, staging / "cache")
     built = build.manifest(order, tables)
     docs = tables["documents"]
-    bodies = dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))
-    tables["documents"] = assemble.documents_with_duplicates(docs, clean.duplicate_groups(bodies))
+    groups = clean.duplicate_groups(assemble.document_bodies(docs))  # the bodies streamed, not all at once
+    tables["documents"] = assemble.documents_with_duplicates(docs, groups)
     tables = assemble.with_corpus_speakers(tables)  # one speaker per person or body across the corpus
     tables = assemble.with_recurring_statements(tables)  # in how many documents each sentence occurs
     staged = {}

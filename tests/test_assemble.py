@@ -152,6 +152,22 @@ def test_duplicates_are_marked_not_deleted():
     assert out.schema == docs.schema
 
 
+def test_document_bodies_stream_every_document_across_chunks():
+    """Defect planted: a stream of bodies that loses or repeats the rows at a chunk boundary (5 rows, 2 at once)."""
+    ids = [c * 16 for c in "abcde"]
+    docs = pa.Table.from_pylist([_doc(d, f"Text {i}.") for i, d in enumerate(ids)], schema=arrow_schema(Document))
+    assert list(assemble.document_bodies(docs, rows_at_once=2)) == [(d, f"Text {i}.") for i, d in enumerate(ids)]
+
+
+def test_exact_duplicate_compares_the_texts_of_the_group_not_of_its_neighbours():
+    """Defect planted: the same text in a document outside the group (d) must not make c an exact duplicate
+    of its representative a."""
+    docs = pa.Table.from_pylist([_doc("a" * 16, "One."), _doc("c" * 16, "Two."), _doc("d" * 16, "One.")],
+                                schema=arrow_schema(Document))
+    out = assemble.documents_with_duplicates(docs, {"a" * 16: "a" * 16, "c" * 16: "a" * 16, "d" * 16: "d" * 16})
+    assert out.column("is_exact_duplicate").to_pylist() == [False, False, False]
+
+
 def test_recurring_statements_are_counted_across_documents_without_their_near_duplicates():
     """Planted: one sentence in documents a and b, in another case and punctuation in b, and in c, a
     near-duplicate of a; a sentence only c holds."""

@@ -7,10 +7,11 @@ import json
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pyarrow as pa
+import pyarrow.compute as pc
 from pydantic import BaseModel, ValidationError
 
 from flows.steps import attribute, clean, parse, recurrence, segment, speakers
@@ -341,12 +342,22 @@ def rows_for_source(source: Source, lineage: Lineage, *, corpus_boilerplate: fro
         return rows
 
 
+def document_bodies(documents: pa.Table, *, rows_at_once: int = 256) -> Iterator[tuple[str, str]]:
+    """(document_id, clean_text) of each document in table order, ``rows_at_once`` rows turned into Python
+    strings at a time: what ``clean.duplicate_groups`` reads, without a copy of every body at once."""
+    for batch in documents.select(["document_id", "clean_text"]).to_batches(max_chunksize=rows_at_once):
+        yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist())
+
+
 def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
     """The documents table with duplicate_of / is_exact_duplicate filled from duplicate groups
-    (document id -> id of its group's representative; a representative maps to itself)."""
+    (document id -> id of its group's representative; a representative maps to itself). Only the texts of
+    the duplicates and their representatives are read as Python strings (to compare them)."""
     ids = documents.column("document_id").to_pylist()
-    texts = dict(zip(ids, documents.column("clean_text").to_pylist()))
     dup_of = [representative.get(i) if representative.get(i) not in (None, i) else None for i in ids]
+    compared = sorted({i for i, d in zip(ids, dup_of) if d is not None} | {d for d in dup_of if d is not None})
+    some = documents.filter(pc.is_in(documents.column("document_id"), value_set=pa.array(compared, pa.string())))
+    texts = dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
     exact = [d is not None and texts.get(d) == texts[i] for i, d in zip(ids, dup_of)]
     out = documents.set_column(documents.schema.get_field_index("duplicate_of"),
                                documents.schema.field("duplicate_of"), pa.array(dup_of, pa.string()))

@@ -1,7 +1,9 @@
 """Tests for duplicate groups (flows.steps.dedup, re-exported as clean.duplicate_groups)."""
 from __future__ import annotations
 
-from flows.steps import clean
+import numpy as np
+
+from flows.steps import clean, dedup
 
 
 STORY = ("China has lifted nearly 100 million rural people out of poverty in the past eight years, "
@@ -24,3 +26,43 @@ def test_duplicate_groups_exact_and_near_and_distinct():
 def test_duplicate_groups_is_deterministic_and_total():
     bodies = {f"id{i}": f"Unique story number {i} about topic {i * 7} with details {i * 13}." for i in range(5)}
     assert clean.duplicate_groups(bodies) == {k: k for k in bodies}
+
+
+def _near_copies() -> dict[str, str]:
+    """Planted: a story, a truncated copy of it (containment), an edited copy (Jaccard), an exact copy in
+    capitals, and two unrelated texts; ids chosen so that the smallest id of a group is not its first text."""
+    other = "An entirely different report about football results and the weather over the weekend. " * 4
+    return {"m": STORY * 3, "k": STORY * 2, "z": STORY * 3 + "The forum closed with a joint declaration.",
+            "b": (STORY * 3).upper(), "q": other, "r": "Short note."}
+
+
+def test_duplicate_groups_from_streamed_pairs_in_any_order_equal_the_mapping():
+    """Defect planted: grouping that depends on the order the bodies stream in (a generator, reversed)."""
+    bodies = _near_copies()
+    expected = clean.duplicate_groups(bodies)
+    assert expected["m"] == expected["k"] == expected["z"] == expected["b"] == "b"
+    assert expected["q"] == "q" and expected["r"] == "r"
+    streamed = clean.duplicate_groups(pair for pair in reversed(list(bodies.items())))
+    assert streamed == expected
+
+
+def test_shingle_hashes_judge_similarity_as_the_shingle_strings_do():
+    """Defect planted: a similarity on hashed shingles that counts the intersection or union wrongly."""
+    a = dedup.shingles(STORY * 2)
+    b = dedup.shingles(STORY + "The forum closed on Wednesday with a joint declaration by all the delegates.")
+    ha, hb = dedup._shingle_hashes(a), dedup._shingle_hashes(b)
+    assert len(ha) == len(a) and len(hb) == len(b)
+    assert len(np.intersect1d(ha, hb)) == len(a & b) > 0
+    jaccard = len(a & b) / len(a | b)
+    assert dedup._similar(ha, hb, min_jaccard=jaccard, min_containment=1.1)
+    assert not dedup._similar(ha, hb, min_jaccard=jaccard + 0.01, min_containment=1.1)
+
+
+def test_minhash_fed_in_chunks_equals_one_update():
+    """Defect planted: a chunked MinHash update that drops the shingles of a chunk boundary."""
+    from datasketch import MinHash
+
+    found = frozenset(f"shingle number {i}" for i in range(1000))
+    whole = MinHash(num_perm=32, seed=1)
+    whole.update_batch([s.encode("utf-8") for s in found])
+    assert np.array_equal(dedup._minhash(found, 32, chunk=7).hashvalues, whole.hashvalues)
