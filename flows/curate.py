@@ -186,10 +186,12 @@ def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config
 def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Path) -> Path:
     """The one-page summary (with history across runs) and the Prefect artifacts.
 
-    Called after the switch for a published run, so history.jsonl never says ``published`` before it was."""
+    Called after the switch for a published run, so history.jsonl never says ``published`` before it was. Reads
+    only the columns the figures need (``quality.FIGURE_COLUMNS``), not whole tables."""
     from flows import quality
 
-    tables = {name: io.read_parquet(path) for name, path in tables_at.items()}
+    tables = {name: io.read_parquet(path, columns=list(quality.FIGURE_COLUMNS.get(name, ())))
+              for name, path in tables_at.items()}
     history_path = reports_dir / "history.jsonl"
     io.append_history(quality.history_entry(result, tables, run), history_path)
     href = None

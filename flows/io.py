@@ -247,8 +247,9 @@ def write_text_atomic(text: str, path: Path) -> Path:
     return path
 
 
-def read_parquet(path: Path, *, schema: pa.Schema | None = None) -> pa.Table:
-    return pq.read_table(path, schema=schema)
+def read_parquet(path: Path, *, schema: pa.Schema | None = None, columns: list[str] | None = None) -> pa.Table:
+    """The table in ``path``; only ``columns`` (all rows, even with no column) when given."""
+    return pq.read_table(path, schema=schema, columns=columns)
 
 
 def read_parts(folder: Path, schema: pa.Schema) -> pa.Table:

@@ -12,6 +12,7 @@ Public API
 - ``summary_html(result, tables, *, run, history, data_docs_href) -> str``: one self-contained page.
 - ``history_entry(result, tables, run) -> dict``: this run's figures for the history file.
 - ``markdown_summary(result, tables, run) -> str`` and ``summary_rows(result) -> list[dict]``: Prefect artifacts.
+- ``FIGURE_COLUMNS``: the columns of each table the report's figures read (the flow reads no others for it).
 - ``expectations(table, model) -> list[Expectation]``: the derived column checks (no GX import).
 - ``preload_gx()``: start importing GX (~10 s) in a background thread, so it overlaps with other work.
 
@@ -26,11 +27,12 @@ from __future__ import annotations
 
 from flows.quality.check import quality_result, quarantined_result
 from flows.quality.expectations import Expectation, expectations
+from flows.quality.figures import FIGURE_COLUMNS
 from flows.quality.gx_engine import preload as preload_gx
 from flows.quality.report import history_entry, markdown_summary, summary_html, summary_rows
 from flows.quality.quarantine import ROW_LEVEL, ROW_LEVEL_CHECKS, Offence, Quarantine, offences, quarantine
 from flows.quality.results import CheckResult, QualityResult
 
-__all__ = ["ROW_LEVEL", "ROW_LEVEL_CHECKS", "CheckResult", "Expectation", "Offence", "QualityResult", "Quarantine",
+__all__ = ["FIGURE_COLUMNS", "ROW_LEVEL", "ROW_LEVEL_CHECKS", "CheckResult", "Expectation", "Offence", "QualityResult", "Quarantine",
            "expectations", "history_entry", "markdown_summary", "offences", "preload_gx", "quality_result",
            "quarantine", "quarantined_result", "summary_html", "summary_rows"]

@@ -15,6 +15,15 @@ from schemas.tables import TABLES
 MODES: tuple[str, ...] = typing.get_args(Mode)
 TOP_SPEAKERS = 10
 
+# the columns each table's figures read (``run_figures``): the report reads only these from the Parquet files,
+# not whole tables; row counts come from the files' metadata (a table read with no column keeps its row count)
+FIGURE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": ("title", "published_date", "statement_count", "duplicate_of"),
+    "statements": ("mode", "attribution_rule"),
+    "speakers": ("name", "kind", "statement_count"),
+    "rejections": ("stage", "reason", "table", "source_path", "document_id", "detail"),
+}
+
 # history keys shown as drift in the report: key, column label, format, card label
 TREND_FIGURES: tuple[tuple[str, str, str, str], ...] = (
     ("documents", "documents", "int", "documents"),
@@ -158,7 +167,8 @@ def corpus_shares(tables: dict[str, pa.Table], files_read: int | None) -> dict[s
 
 
 def run_figures(result: QualityResult, tables: dict[str, pa.Table], run: dict) -> dict[str, Any]:
-    """Every figure of one run, JSON-serialisable: what history.jsonl keeps and the report charts."""
+    """Every figure of one run, JSON-serialisable: what history.jsonl keeps and the report charts. ``tables``
+    need hold only ``FIGURE_COLUMNS`` (and every row)."""
     from flows.quality.check import complete_tables  # noqa: PLC0415 (avoid an import cycle)
 
     tables = complete_tables(tables)

@@ -8,9 +8,10 @@ import pyarrow as pa
 import pytest
 
 from flows.config import QualityThresholds
-from flows.quality import QualityResult, history_entry, markdown_summary, quality_result, summary_html, summary_rows
+from flows import io
+from flows.quality import FIGURE_COLUMNS, QualityResult, history_entry, quarantined_result, markdown_summary, quality_result, summary_html, summary_rows
 
-from .conftest import TODAY, build_tables, with_values
+from .conftest import TODAY, build_tables, corpus, with_values
 
 RUN = {"run_id": "20240601T120000Z-abc123", "pipeline_version": "0.1.0", "raw_dir": "/data/raw", "files_read": 4,
        "started_at": "2024-06-01T12:00:00+00:00", "status": "failed", "seconds": 3.2}
@@ -184,3 +185,24 @@ def test_the_rejections_table_names_the_raw_files_of_each_reason(defective) -> N
     assert re.findall(r"<code>(.*?)</code>", row.group(1)) == [f"raw/slow-{i}.txt" for i in range(5)]
     assert "… and 2 more" in row.group(1)
     assert "<code>raw/empty.txt</code>" in section
+
+
+def test_figures_from_the_report_columns_equal_those_from_whole_tables(tmp_path) -> None:
+    """The flow's report reads only ``FIGURE_COLUMNS`` of each staged Parquet file. Defects planted: a document
+    with a bad language code (quarantined: rejections of stage quality), one without a date, an ingest
+    rejection - the figures read from the projected files must equal those of the whole tables."""
+    tables = corpus(build_tables(doc_no=0), build_tables(doc_no=1), build_tables(doc_no=2))
+    tables["documents"] = with_values(tables["documents"], "language", {0: "english"})
+    tables["documents"] = with_values(tables["documents"], "published_date", {1: None})
+    tables["rejections"] = defective_tables()["rejections"]
+    result = quality_result(tables, thresholds=QualityThresholds(), files_read=4, today=TODAY)
+    found, gated = quarantined_result(tables, result, thresholds=QualityThresholds(), files_read=4, today=TODAY)
+    projected = {}
+    for name, table in found.tables.items():
+        path = io.write_parquet_atomic(table, tmp_path / f"{name}.parquet")
+        projected[name] = io.read_parquet(path, columns=list(FIGURE_COLUMNS.get(name, ())))
+    assert projected["paragraphs"].num_columns == 0 and projected["paragraphs"].num_rows > 0
+    whole = history_entry(gated, found.tables, RUN)
+    assert history_entry(gated, projected, RUN) == whole
+    assert whole["quarantined_documents"] == 1 and whole["documents"] == 2 and whole["share_without_date"] == 0.5
+    assert markdown_summary(gated, projected, RUN) == markdown_summary(gated, found.tables, RUN)
