@@ -149,11 +149,14 @@ def reused_tables(cache: dict[str, pa.Table], paths: frozenset[str], run_id: str
 def in_source_order(table: pa.Table, order: list[str]) -> pa.Table:
     """``table``'s rows ordered by their raw file's place in ``order`` (a stable sort: a file's rows keep their
     order), so a run that reuses rows lays them out as a full run does. Tables without ``source_path`` (and rows
-    of a path not in ``order``, last) are left as they are. Pure."""
+    of a path not in ``order``, last) are left as they are, and so is a table already in that order (a full
+    run's batch parts: no copy of the table). Pure."""
     if "source_path" not in table.column_names or table.num_rows == 0:
         return table
     column = pc.cast(table.column("source_path"), pa.string())
-    rank = pc.fill_null(pc.index_in(column, value_set=pa.array(order, pa.string())), len(order))
+    rank = pc.fill_null(pc.index_in(column, value_set=pa.array(order, pa.string())), len(order)).to_numpy()
+    if (rank[1:] >= rank[:-1]).all():
+        return table
     return table.take(pc.sort_indices(pa.table({"rank": rank}), sort_keys=[("rank", "ascending")]))
 
 

@@ -230,6 +230,15 @@ def test_rows_are_laid_out_in_the_raw_files_order_each_files_rows_kept_in_order(
     assert ordered.column("n").to_pylist() == [2, 5, 1, 3, 4]
 
 
+def test_rows_already_in_the_raw_files_order_are_not_copied():
+    """A full run's parts come in order: sorting them again would hold a second copy of the table. Planted: the
+    same rows with the last file's rows first must still be sorted."""
+    table = pa.table({"source_path": ["a", "a", "b", "z"], "n": [1, 2, 3, 4]})
+    assert incremental.in_source_order(table, ["a", "b"]) is table
+    swapped = pa.table({"source_path": ["b", "a", "a"], "n": [3, 1, 2]})
+    assert incremental.in_source_order(swapped, ["a", "b"]).column("n").to_pylist() == [1, 2, 3]
+
+
 def test_reused_rows_take_the_run_id_of_the_run_that_reuses_them():
     tables = _tables({"rejections": [_rejection("keep.txt", "s1", "processing_error"),
                                      _rejection("drop.txt", "s1", "processing_error")]})
