@@ -9,7 +9,7 @@ import pyarrow as pa
 
 from flows.config import QualityThresholds
 from flows.quality.expectations import expectations
-from flows.quality.gx_engine import run_suites
+from flows.quality.gx_engine import release_context, run_suites
 from flows.quality.quarantine import ROW_LEVEL, Quarantine, offences, quarantine, quarantine_checks
 from flows.quality.results import CheckResult, QualityResult
 from flows.quality.rules import corpus_warnings, critical_rules, row_warnings
@@ -53,6 +53,7 @@ def quality_result(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
     keys = {name: primary_key(model) for name, model in TABLES.items()}
     gx_checks, index, gx_seconds, import_seconds = run_suites({n: tables[n] for n in TABLES}, derived, keys,
                                               data_docs_dir=data_docs_dir)
+    release_context()  # GX keeps the last context, and the frames it read, unless told
     rule_checks = critical_rules(tables, thresholds=thresholds, today=today)
     warnings = row_warnings(tables) + corpus_warnings(tables, thresholds=thresholds, files_read=files_read)
     return QualityResult(checks=tuple(_severity(c) for c in gx_checks + rule_checks + warnings),

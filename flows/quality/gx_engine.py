@@ -58,6 +58,15 @@ def preload() -> threading.Thread:
         return _preload
 
 
+def release_context() -> None:
+    """Drop Great Expectations' global reference to the last data context (``gx.get_context`` keeps one), and
+    with it what that context holds of the run's data frames: ~100 MiB at the 30 MB benchmark corpus, kept
+    otherwise through the quarantine and the report."""
+    from great_expectations.data_context.data_context.context_factory import set_context  # noqa: PLC0415
+
+    set_context(None)
+
+
 def _frame(table: pa.Table, columns: list[str]) -> Any:
     """The columns the expectations read, as a pandas DataFrame (one batch, not row by row)."""
     present = [c for c in dict.fromkeys(columns) if c in table.column_names]

@@ -41,6 +41,17 @@ def test_clean_dataset_passes_every_check(clean_result: QualityResult) -> None:
     assert {c.engine for c in clean_result.checks} == {"gx", "rule"}
 
 
+def test_checks_leave_no_gx_context_holding_the_run_s_frames(clean_result: QualityResult) -> None:
+    """Defect: GX's global keeps the last data context, and the data frames it validated, alive after the
+    checks (through the quarantine and the report, where memory peaks)."""
+    from great_expectations.data_context.data_context.context_factory import project_manager
+    from great_expectations.exceptions import DataContextRequiredError
+
+    run(build_tables())
+    with pytest.raises(DataContextRequiredError):
+        project_manager.get_current_project()
+
+
 def test_check_names_are_unique_and_prefixed_with_their_table(clean_result: QualityResult) -> None:
     names = [c.name for c in clean_result.checks]
     assert len(names) == len(set(names))
