@@ -33,6 +33,6 @@ from flows.quality.report import history_entry, markdown_summary, summary_html, 
 from flows.quality.quarantine import ROW_LEVEL, ROW_LEVEL_CHECKS, Offence, Quarantine, offences, quarantine
 from flows.quality.results import CheckResult, QualityResult
 
-__all__ = ["FIGURE_COLUMNS", "ROW_LEVEL", "ROW_LEVEL_CHECKS", "CheckResult", "Expectation", "Offence", "QualityResult", "Quarantine",
-           "expectations", "history_entry", "markdown_summary", "offences", "preload_gx", "quality_result",
+__all__ = ["FIGURE_COLUMNS", "ROW_LEVEL", "ROW_LEVEL_CHECKS", "CheckResult", "Expectation", "Offence", "QualityResult",
+           "Quarantine", "expectations", "history_entry", "markdown_summary", "offences", "preload_gx", "quality_result",
            "quarantine", "quarantined_result", "summary_html", "summary_rows"]
