@@ -355,9 +355,9 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
         quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha]
         if names_a_title(quoted):
             continue
-        head = source_token(cue, sent.in_quote)
-        if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):
-            return _clause(sent, cue, head, sum(_alnum(t.text) for t in quoted) / max(1, _alnum(sent.doc.text)))
+        clause = _characterising_clause(sent, cue, quoted, source_nouns, known_names)
+        if clause is not None:
+            return clause
     return None
 
 
@@ -374,11 +374,20 @@ def characterised_as(sent, forms: frozenset[str], source_nouns: frozenset[str], 
         if pred is None or pred.pos_ == "PROPN" or obj.tag_ in ("WP", "WDT") or sent.in_quote[obj.i] \
                 or sent.in_quote[pred.i]:
             continue
-        head = source_token(cue, sent.in_quote)
-        if head is not None and not sent.in_quote[head.i] and is_source(sent, head, source_nouns, known_names):
-            words = (*obj.subtree, *pred.subtree)
-            return _clause(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
+        clause = _characterising_clause(sent, cue, (*obj.subtree, *pred.subtree), source_nouns, known_names)
+        if clause is not None:
+            return clause
     return None
+
+
+def _characterising_clause(sent, cue, words, source_nouns: frozenset[str],
+                           known_names: frozenset[str]) -> ReportedClause | None:
+    """The reported clause of a characterising ``cue`` whose subject, outside quotation marks, is a source; its
+    share is that of ``words`` (what it says of its object) in the sentence. None when the subject is no source."""
+    head = source_token(cue, sent.in_quote)
+    if head is None or sent.in_quote[head.i] or not is_source(sent, head, source_nouns, known_names):
+        return None
+    return _clause(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
 
 
 def _object_predicate(cue, obj):

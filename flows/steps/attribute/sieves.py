@@ -226,14 +226,9 @@ def described_antecedent(ctx: Context, si: int, head) -> str | None:
     that gender before it - the latest definite description of a person ("The minister spoke to reporters.
     ... he said") that is the subject of this or the ``DESCRIPTION_WINDOW`` sentences before, as written."""
     want = head.lower_
-    for j in range(si, max(-1, si - DESCRIPTION_WINDOW - 1), -1):
-        sent = ctx.parsed.sentences[j]
-        found = [t for t in sent.doc if t.dep_ in entities.SUBJECT_DEPS and (j < si or t.i < head.i)
-                 and not sent.in_quote[t.i] and t.lower_ in PERSON_ROLE_NOUNS
-                 and any(c.lower_ == "the" for c in t.children) and GENDERED_NOUNS.get(t.lower_, want) == want]
-        if found:
-            return source_phrase(sent, found[-1])
-    return None
+    found = _latest_subject(ctx, si, head, lambda sent, t: t.lower_ in PERSON_ROLE_NOUNS and any(
+        c.lower_ == "the" for c in t.children) and GENDERED_NOUNS.get(t.lower_, want) == want)
+    return source_phrase(*found) if found else None
 
 
 def plural_antecedent(ctx: Context, si: int, head) -> str | None:
@@ -241,14 +236,23 @@ def plural_antecedent(ctx: Context, si: int, head) -> str | None:
     marks that names people who speak (:func:`_people_who_speak`) before it in its sentence or the
     ``DESCRIPTION_WINDOW`` sentences before, as written ("The two economists compare ... In the United States,
     they write, ..."); None when there is none."""
+    found = _latest_subject(ctx, si, head, lambda sent, t: _people_who_speak(ctx, sent, t))
+    if found is None:
+        return None
+    sent, tok = found
+    conj = [c for c in tok.children if c.dep_ == "conj"]      # "Ann Berg and Tom Hale", both
+    return sent.doc[tok.left_edge.i:conj[-1].right_edge.i + 1].text if conj else source_phrase(sent, tok)
+
+
+def _latest_subject(ctx: Context, si: int, head, wanted) -> tuple | None:
+    """(sentence, token) of the latest subject outside quotation marks for which ``wanted(sentence, token)``
+    holds, before ``head`` in sentence ``si`` or in the ``DESCRIPTION_WINDOW`` sentences before; None if none."""
     for j in range(si, max(-1, si - DESCRIPTION_WINDOW - 1), -1):
         sent = ctx.parsed.sentences[j]
         found = [t for t in sent.doc if t.dep_ in entities.SUBJECT_DEPS and (j < si or t.i < head.i)
-                 and not sent.in_quote[t.i] and _people_who_speak(ctx, sent, t)]
+                 and not sent.in_quote[t.i] and wanted(sent, t)]
         if found:
-            conj = [c for c in found[-1].children if c.dep_ == "conj"]      # "Ann Berg and Tom Hale", both
-            return sent.doc[found[-1].left_edge.i:conj[-1].right_edge.i + 1].text if conj else \
-                source_phrase(sent, found[-1])
+            return sent, found[-1]
     return None
 
 
@@ -320,11 +324,18 @@ def quoted_share(sent) -> float:
 
 
 def is_quotation(ctx: Context, si: int) -> bool:
-    """The sentence holds speech in quotation marks: the surface rules said so, most of it is quoted, or it
-    is a quotation and its attribution (:func:`quotation_then_attribution`)."""
+    """The sentence holds speech in quotation marks: most of it is quoted, or it has the shape of quoted speech
+    (:func:`speech_beside_quotation`)."""
+    return quoted_share(ctx.parsed.sentences[si]) >= ctx.min_share or speech_beside_quotation(ctx, si)
+
+
+def speech_beside_quotation(ctx: Context, si: int) -> bool:
+    """The surface rules took the sentence's quotation for speech, or it is a quotation and its short attribution
+    in either order (:func:`quotation_then_attribution`, :func:`attribution_then_quotation`): then any verb beside
+    the quotation is its cue."""
     sent = ctx.parsed.sentences[si]
-    return ctx.surface[si].rule == "quote_speaker" or quoted_share(sent) >= ctx.min_share or \
-        quotation_then_attribution(sent) or attribution_then_quotation(sent)
+    return ctx.surface[si].rule == "quote_speaker" or quotation_then_attribution(sent) or \
+        attribution_then_quotation(sent)
 
 
 def quotation_then_attribution(sent, *, max_words: int = 8) -> bool:
@@ -365,8 +376,7 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
         clause = reported_clause(sent, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
                                  min_share=ctx.min_share, classifier=None if quoted else ctx.classifier,
                                  clause_cues=ctx.clause_cues)
-        if clause is None and quoted and (ctx.surface[si].rule == "quote_speaker" or quotation_then_attribution(sent)
-                                          or attribution_then_quotation(sent)):
+        if clause is None and quoted and speech_beside_quotation(ctx, si):
             # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
             clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
         if clause is None:
