@@ -218,13 +218,23 @@ def content_beside(sent, cue) -> list:
     if cue.dep_ == "parataxis" or cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                for c in cue.children):
         return [t for t in doc if not cue.left_edge.i <= t.i <= cue.right_edge.i]
-    if cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i:
+    if cue.dep_ in POSTPOSED_DEPS and cue.head.i < cue.i and not shares_its_subject(cue):
         return [t for t in doc if t.i < cue.left_edge.i]
     quoted = [t for t in doc[:cue.i] if sent.in_quote[t.i]]
     if quoted:
         return quoted
     colon = next((t for t in doc[cue.i + 1:cue.i + 4] if t.text == ":" and not sent.in_quote[t.i]), None)
     return [t for t in doc if t.i > colon.i] if colon is not None else []
+
+
+def shares_its_subject(cue) -> bool:
+    """Rule ``coordinated_verb_reports_nothing_before``: a cue joined by "and" to the verb before it, with no
+    subject of its own, is that subject's second action ("The suspect took a stance and pointed an object at
+    the officers", "News of the deal spread and echoed on social media"); what precedes it is the first action,
+    not its content, as it is for a cue placed after its content with a subject of its own ('The plan will
+    fail, Roe said')."""
+    return cue.dep_ == "conj" and any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i) \
+        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
 
 
 def logistic(z: float) -> float:

@@ -281,3 +281,25 @@ def test_a_passive_quoted_names_the_person_quoted_not_the_agency_that_quotes(par
 ])
 def test_a_source_never_ends_in_a_bracket_it_opens(phrase, expected):
     assert cues.without_open_bracket(phrase) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The suspect then took a shooting stance and pointed an object at the approaching officers.",
+    "News of the agreement spread through the conference hall and echoed on social media.",
+])
+def test_a_verb_joined_by_and_without_a_subject_of_its_own_reports_nothing_before_it(parsed_sentence, text):
+    """Planted defect: 'X took a stance and pointed an object at ...' - the second verb, a listed cue, took the
+    first action before it for its content, as if it were placed after a quotation ('..., Roe said')."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text in ("pointed", "echoed"))
+    if cue.dep_ != "conj":
+        pytest.skip("the parse does not join the two verbs")
+    assert cues.shares_its_subject(cue)
+    assert cues.content_share(sent, cue, cues.source_token(cue, sent.in_quote)) == 0.0
+
+
+def test_a_verb_after_its_content_with_a_subject_of_its_own_still_reports_it(parsed_sentence):
+    """Planted defect: the coordination rule must not take a post-posed cue with its own subject for a second action."""
+    sent = parsed_sentence("The plant will close next year, and the union leader said so on Monday.")
+    cue = next(t for t in sent.doc if t.text == "said")
+    assert not cues.shares_its_subject(cue)
