@@ -17,7 +17,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
-from flows.steps.lexicon import GENDERED_NOUNS, HONORIFICS, TITLE_WORDS
+from flows.steps.lexicon import FIRST_PERSON, GENDERED_NOUNS, HONORIFICS, TITLE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -43,6 +43,8 @@ class People:
         """The canonical name of a person as written; a bare surname maps to the fullest name."""
         if written in self.canonical:
             return self.canonical[written]
+        if written.lower() in FIRST_PERSON:
+            return written
         return next((c for c in self.canonical.values() if c.split()[-1] == written), written)
 
     def is_person(self, name: str) -> bool:
@@ -51,8 +53,9 @@ class People:
 
     @functools.cached_property
     def name_words(self) -> frozenset[str]:
-        """Every word of every person's name: a proper noun among them names that person."""
-        return frozenset(w for name in self.canonical for w in name.split())
+        """Every word of every person's name: a proper noun among them names that person. The pronoun "I" is
+        no name word, even where a broken text made it one ("F. B. I." cut to a person "B. I")."""
+        return frozenset(w for name in self.canonical for w in name.split() if w.lower() not in FIRST_PERSON)
 
 
 def is_descriptor(word: str, non_name_words: frozenset[str]) -> bool:

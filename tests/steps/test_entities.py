@@ -114,3 +114,12 @@ def test_a_capitals_only_word_is_no_person_mention():
 
     assert entities._capitals_only_word("ISLAMABAD") and not entities._capitals_only_word("Ann Berg")
     assert not entities._capitals_only_word("LI")          # too short to tell from an initialism or a name
+
+
+def test_the_pronoun_i_is_no_word_of_a_name():
+    """Planted defect: a broken text made a person of 'B. I' (from 'F. B. I.'); then every 'I remind you ...'
+    had that person for its speaker, the pronoun taken for the surname."""
+    people = entities.People(mentions=(), canonical={"B. I": "B. I", "Jane Roe": "Jane Roe"}, gender={})
+    assert "I" not in people.name_words and "Roe" in people.name_words
+    assert people.name("I") == "I"
+    assert people.name("Roe") == "Jane Roe"
