@@ -432,6 +432,8 @@ CLAUSE_CUE_FORMS = frozenset(form for lemma in CLAUSE_CUE_LEMMAS for form in CUE
 QUESTION_CUE_LEMMAS = ("ask",)
 QUESTION_CUE_FORMS = frozenset(form for lemma in QUESTION_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
 QUESTION_MARKS = frozenset(("if", "whether"))    # subordinators of an indirect yes/no question
+# "as X put it": the verb of the idiom, a cue only with "as" and the object "it" (cues.cue_tokens)
+AS_PUT_IT_FORMS = frozenset(("put", "puts"))
 ROOT_SAYING_MIN_SHARE = 0.2  # the share a verb of saying that is its sentence's main verb needs (cues.says_a_clause)
 REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue's content that makes it reported
 # with the cue classifier: below this content share a reading is never reported, whatever the classifier says

@@ -15,7 +15,7 @@ import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE
+from flows.steps.lexicon import AS_PUT_IT_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -54,8 +54,27 @@ def cue_tokens(sent, forms: frozenset[str] | None) -> list:
     doc = sent.doc
     found = [t for t in doc if not sent.in_quote[t.i] and (
         (t.tag_.startswith("VB") and (t.lower_ in forms if forms is not None else t.pos_ == "VERB"))
-        or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to"))]
-    return sorted(found, key=lambda t: (_depth(t), t.i))
+        or (t.lower_ == "according" and t.i + 1 < len(doc) and doc[t.i + 1].lower_ == "to") or as_put_it(t))]
+    return sorted(found, key=lambda t: (0 if is_parenthetical(t) else _depth(t), t.i))
+
+
+def as_put_it(token) -> bool:
+    """Rule ``as_x_put_it``: the verb of the idiom "as X put it" ("As a professor of law put it, ...", "..., as
+    Roe puts it") is a cue, whose content is the clause it comments on (:func:`content_beside`)."""
+    kids = {(c.dep_, c.lower_) for c in token.children}
+    return token.lower_ in AS_PUT_IT_FORMS and ("dobj", "it") in kids and ("mark", "as") in kids
+
+
+def is_parenthetical(cue) -> bool:
+    """Rule ``parenthetical_cue_first``: a cue set off by commas before the verb it hangs on ("Instead, she said,
+    her boss told her ...", "The workers, he said, told managers ...") reports the whole sentence, the verb after
+    it included: it is read first, as if outermost, not the verb of its content."""
+    if cue.dep_ != "parataxis" or cue.head.i < cue.i:
+        return False
+    doc = cue.doc
+    words = [t.i for t in cue.subtree if not t.is_punct]
+    return 0 < words[0] and words[-1] + 1 < len(doc) and doc[words[0] - 1].text == "," \
+        and doc[words[-1] + 1].text == ","
 
 
 def source_token(cue, in_quote: tuple[bool, ...] | None = None):
@@ -310,11 +329,12 @@ def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str]
     listed noun) - whatever the classifier weighs. STATEMENTS.md: ``X said that ...`` is indirect. A verb of
     saying that is the sentence's main verb reports with less (``ROOT_SAYING_MIN_SHARE``): an adverbial before
     it or a second predicate after its clause ("In a halfhearted endorsement of ..., Roe added that ...",
-    "Roe, 63, a voter from Dunmore, said she wanted change, but found ...") does not make it narration."""
+    "Roe, 63, a voter from Dunmore, said she wanted change, but found ...") does not make it narration. The
+    idiom "as X put it" (:func:`as_put_it`) reports the clause it comments on the same way."""
     needed = ROOT_SAYING_MIN_SHARE if cue.dep_ == "ROOT" else min_share
-    return cue.lower_ in clause_cues and share >= needed \
-        and (any(c.dep_ in CONTENT_DEPS for c in cue.children) or said_after_its_content(cue, head)) \
-        and is_source(sent, head, source_nouns, known_names)
+    saying = cue.lower_ in clause_cues and share >= needed \
+        and (any(c.dep_ in CONTENT_DEPS for c in cue.children) or said_after_its_content(cue, head))
+    return (saying or as_put_it(cue) and share >= min_share) and is_source(sent, head, source_nouns, known_names)
 
 
 def said_after_its_content(cue, head) -> bool:
@@ -359,7 +379,7 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
     or a listed noun. Quoted words that are all capitalised name a thing ("a site called "Leave Now""); a verb
     without an object names one too."""
     for cue in cue_tokens(sent, forms):
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None) or _object_inside_predicate(cue)
         if obj is None or sent.in_quote[obj.i]:
             continue
         quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha]
@@ -369,6 +389,14 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
         if clause is not None:
             return clause
     return None
+
+
+def _object_inside_predicate(cue):
+    """The object the parser hung on the verb's object predicate as its modifier ("called the protesters "thugs""
+    parsed with "protesters" a modifier of "thugs"): a noun before the predicate. None when there is none."""
+    pred = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    return next((c for c in pred.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN", "PRON")
+                 and c.i < pred.i), None) if pred is not None else None
 
 
 def characterised_as(sent, forms: frozenset[str], source_nouns: frozenset[str], *,

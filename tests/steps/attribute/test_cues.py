@@ -303,3 +303,60 @@ def test_a_verb_after_its_content_with_a_subject_of_its_own_still_reports_it(par
     sent = parsed_sentence("The plant will close next year, and the union leader said so on Monday.")
     cue = next(t for t in sent.doc if t.text == "said")
     assert not cues.shares_its_subject(cue)
+
+
+@pytest.mark.parametrize("text, source", [
+    ("Instead, she said, her boss told her he had booked a room for them.", "she"),
+    ("The workers, he said, told managers they would strike.", "he"),
+])
+def test_a_cue_set_off_by_commas_reports_the_verb_it_hangs_on(parsed_sentence, text, source):
+    """Planted defect: 'Instead, she said, her boss told her ...' - the verb after the parenthetical, being its
+    head, was read first, and the boss became the source of what she said."""
+    sent = parsed_sentence(text)
+    said = next(t for t in sent.doc if t.text == "said")
+    if said.dep_ != "parataxis":
+        pytest.skip("the parse does not read a parenthetical")
+    assert cues.is_parenthetical(said)
+    assert cues.cue_tokens(sent, FORMS)[0].i == said.i
+    assert _clause(parsed_sentence, text).source == source
+
+
+def test_a_cue_after_the_verb_it_hangs_on_is_no_parenthetical_before_it(parsed_sentence):
+    """Planted defect: a parataxis after its head ('The plant will close, the mayor said, next year') is a cue after
+    its content, which the ordinary reading handles; the rule is only for one before the verb."""
+    sent = parsed_sentence("The plant will close, the mayor said, within a year.")
+    said = next(t for t in sent.doc if t.text == "said")
+    assert not cues.is_parenthetical(said)
+
+
+@pytest.mark.parametrize("text", [
+    "As Jane Doe, a professor of law at Yale, put it, the court has changed for a generation.",
+    "The court has changed for a generation, as Jane Doe puts it.",
+])
+def test_as_x_put_it_reports_the_clause_it_comments_on(parsed_sentence, text):
+    """Planted defect: 'put' is no reporting verb, so the idiom 'as X put it' left its clause narration."""
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    sent = parsed_sentence(text)
+    put = next(t for t in sent.doc if t.lower_ in ("put", "puts"))
+    assert cues.as_put_it(put)
+    kw = dict(min_share=lexicon.REPORTED_MIN_SHARE, classifier=CUE_CLASSIFIER, clause_cues=lexicon.CLAUSE_CUE_FORMS)
+    clause = cues.reported_clause(sent, FORMS, NOUNS, **kw)
+    assert clause is not None and clause.source == "Jane Doe" and clause.cue in ("put", "puts")
+
+
+def test_put_without_as_and_it_is_no_cue(parsed_sentence):
+    """Planted defect: any 'put' taken for the idiom ('He put it on the table, as he always did')."""
+    sent = parsed_sentence("He put it on the table, as he always did.")
+    assert not any(cues.as_put_it(t) for t in sent.doc)
+
+
+def test_a_characterising_verb_finds_its_object_parsed_as_a_modifier_of_the_quoted_words(parsed_sentence):
+    """Planted defect: 'He called the protesters "thugs"' parsed with 'protesters' a modifier of 'thugs' (no
+    object): the characterisation in quotes was narration."""
+    sent = parsed_sentence("He called the protesters “thugs” and “criminals” without proof.")
+    called = next(t for t in sent.doc if t.text == "called")
+    if any(c.dep_ == "dobj" for c in called.children):
+        pytest.skip("the parse finds the object")
+    clause = cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS)
+    assert clause is not None and clause.source == "He" and clause.cue == "called"
