@@ -247,13 +247,14 @@ def content_beside(sent, cue) -> list:
 
 
 def shares_its_subject(cue) -> bool:
-    """Rule ``coordinated_verb_reports_nothing_before``: a cue joined by "and" to the verb before it, with no
-    subject of its own, is that subject's second action ("The suspect took a stance and pointed an object at
-    the officers", "News of the deal spread and echoed on social media"); what precedes it is the first action,
-    not its content, as it is for a cue placed after its content with a subject of its own ('The plan will
-    fail, Roe said')."""
-    return cue.dep_ == "conj" and any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i) \
-        and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
+    """Rule ``coordinated_verb_reports_nothing_before``: a cue joined by "and" to the verb before it, or a
+    participle after it, with no subject of its own, is that subject's second action ("The suspect took a stance
+    and pointed an object at the officers", "News of the deal spread and echoed on social media", "Roe won the
+    primary, adding to her lead"); what precedes it is the first action, not its content, as it is for a cue
+    placed after its content with a subject of its own ('The plan will fail, Roe said')."""
+    second = cue.dep_ == "conj" and any(c.dep_ == "cc" for c in cue.head.children if c.i < cue.i) \
+        or cue.dep_ == "advcl" and cue.tag_ == "VBG"
+    return second and not any(c.dep_ in SUBJECT_DEPS for c in cue.children)
 
 
 def logistic(z: float) -> float:

@@ -360,3 +360,13 @@ def test_a_characterising_verb_finds_its_object_parsed_as_a_modifier_of_the_quot
         pytest.skip("the parse finds the object")
     clause = cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS)
     assert clause is not None and clause.source == "He" and clause.cue == "called"
+
+
+def test_a_participle_after_the_verb_without_a_subject_or_content_reports_nothing_before_it(parsed_sentence):
+    """Planted defect: 'Roe won the primary, adding to her lead' - the participle took the win before it for its
+    content, as a cue after a quotation takes the quotation."""
+    sent = parsed_sentence("Jane Roe won the primary on Tuesday, adding to her sizable lead over her rival.")
+    adding = next(t for t in sent.doc if t.text == "adding")
+    if adding.dep_ != "advcl":
+        pytest.skip("the parse does not read a participle clause")
+    assert cues.shares_its_subject(adding) and cues.cue_content(sent, adding) == []
