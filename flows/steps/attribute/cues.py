@@ -102,10 +102,31 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
             return _named_after_quotation(cue, in_quote)
         if subj is not None:
             return None if subj.dep_ == "nsubjpass" else subj
+        named = _named_right_after(cue, in_quote) if tok is cue else None
+        if named is not None:
+            return named
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok = tok.head
     return None
+
+
+def _named_right_after(cue, in_quote: tuple[bool, ...] | None):
+    """Rule ``inverted_attribution``: a cue right after a quotation with no subject of its own ('"...," said Robin
+    Roe, half joking' parsed with the name the subject of "joking") has for its source the name right after it:
+    the last noun of the noun phrase that follows it ("Robin Roe", "the mayor"). None when no quotation ends just
+    before the cue or no noun follows it."""
+    doc, i = cue.doc, cue.i - 1
+    while i >= 0 and doc[i].is_punct and not (in_quote and in_quote[i]):
+        i -= 1
+    if in_quote is None or i < 0 or not in_quote[i]:
+        return None
+    run = []
+    for t in doc[cue.i + 1:]:
+        if t.pos_ not in ("PROPN", "NOUN", "DET", "ADJ") or in_quote[t.i]:
+            break
+        run.append(t)
+    return next((t for t in reversed(run) if t.pos_ in ("PROPN", "NOUN")), None)
 
 
 def _named_after_quotation(cue, in_quote: tuple[bool, ...]):

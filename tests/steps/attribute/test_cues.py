@@ -370,3 +370,28 @@ def test_a_participle_after_the_verb_without_a_subject_or_content_reports_nothin
     if adding.dep_ != "advcl":
         pytest.skip("the parse does not read a participle clause")
     assert cues.shares_its_subject(adding) and cues.cue_content(sent, adding) == []
+
+
+@pytest.mark.parametrize("text, source", [
+    ("''I am more skilled with my hands than with my brain,'' said Robin Maynard, half joking.", "Maynard"),
+    ("''We are done with this,'' said the mayor, half joking.", "mayor"),
+])
+def test_a_cue_right_after_a_quotation_without_a_subject_takes_the_name_after_it(parsed_sentence, text, source):
+    """Planted defect: '"...," said Robin Maynard, half joking' parsed with the name the subject of 'joking': 'said'
+    had no subject, and the quotation was narration."""
+    sent = parsed_sentence(text)
+    said = next(t for t in sent.doc if t.text == "said")
+    if any(c.dep_ in ("nsubj", "nsubjpass") for c in said.children):
+        pytest.skip("the parse gives 'said' its subject")
+    assert cues.source_token(said, sent.in_quote).text == source
+
+
+def test_a_cue_with_no_quotation_before_it_takes_no_noun_after_it(parsed_sentence):
+    """Planted defect: any noun after a subjectless cue taken for its source ('Mayor Roe stayed home, said to be ill
+    by Jon Doe'); only a cue right after a quotation is inverted."""
+    sent = parsed_sentence("Mayor Roe stayed home on Monday, said Jon Doe of the council.")
+    said = next(t for t in sent.doc if t.text == "said")
+    assert cues._named_right_after(said, sent.in_quote) is None
+    quoted = parsed_sentence("''Mayor Roe stayed home on Monday,'' said Jon Doe of the council.")
+    said = next(t for t in quoted.doc if t.text == "said")
+    assert cues._named_right_after(said, quoted.in_quote).text == "Doe"
