@@ -17,9 +17,8 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GEN
                                  PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
-from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, cue_content,
-                                        quotes_words_in_content, reported_clause, shares_its_subject, source_entity,
-                                        source_phrase)
+from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes,
+                                        quotes_words_in_content, reported_clause, source_entity, source_phrase)
 
 
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -138,16 +137,13 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     """Rule ``cue_no_reporting_verb``: the parse reads the surface rules' one-word cue, wherever it stands, as
     no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
     positive note"), the verb of a relative clause ("Juanita Roe, who said ..., recounted") or a participle
-    that modifies a noun ("the papers mentioned in this release"), or a second action of the subject with no
-    content of its own ("Roe won the primary, adding to her lead": :func:`cues.shares_its_subject`): the report is
-    not the sentence's."""
+    that modifies a noun ("the papers mentioned in this release"): the report is not the sentence's."""
     cue = (d.cue or "").strip().lower()
     if not cue or d.rule != "reported_cue" or " " in cue:
         return False                                   # "in the view of", "call for": phrases the parse reads apart
     found = [t for t in sent.doc if t.lower_ == cue]   # the surface rules give words, not a span
     return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children)
-        or shares_its_subject(t) and not cue_content(sent, t) for t in found)
+        c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
 
 
 def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
