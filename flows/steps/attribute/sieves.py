@@ -17,7 +17,7 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GEN
                                  PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
-from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes,
+from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, is_source,
                                         quotes_words_in_content, reported_clause, source_entity, source_phrase)
 
 
@@ -113,9 +113,29 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
-    return {si: d for si, d in found.items() if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
+    return {si: subject_over_surface_guess(ctx, si, d) for si, d in found.items()
+            if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
             and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
+
+
+def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
+    """Rule ``subject_over_surface_guess``: the surface rules' speaker is not written in the sentence (a name
+    carried from before) while the parse gives their cue a subject of its own that names a source - a name, an
+    organisation, a nation, a listed noun, no pronoun ("The US and Britain accuse China of ..." was given to a
+    name of the paragraph before): that subject is the speaker."""
+    sent = ctx.parsed.sentences[si]
+    if d.rule != "reported_cue" or not d.speaker or any(w in sent.doc.text for w in d.speaker.split()):
+        return d
+    cue = (d.cue or "").strip().lower().split(" ")[0]
+    for tok in (t for t in sent.doc if t.lower_ == cue and not sent.in_quote[t.i]):
+        head = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if head is not None and head.pos_ in ("PROPN", "NOUN") and head.dep_ == "nsubj" and not sent.in_quote[head.i] \
+                and is_source(sent, head, ctx.source_nouns, ctx.people.name_words):
+            speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, source_phrase(sent, head), 0.0,
+                                                               tok.i))
+            return replace(d, speaker=speaker, role=role) if speaker else d
+    return d
 
 
 surface_reported.rules = _surface_reported.rules
@@ -158,6 +178,14 @@ def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
 reported_carries_on.rules = _surface_carried_on.rules
 
 
+def _named_before(ctx: Context, name: str, si: int, token: int) -> bool:
+    """Rule ``pronoun_looks_back``: the person ``name`` is mentioned before token ``token`` of sentence ``si`` - a
+    he/she stands for someone named before it, never for a name later in its sentence ("He really thought his
+    team could win, whereas Goa fell to sixth": not Goa)."""
+    return any((m.sentence, m.token) < (si, token) and ctx.people.name(m.name) == ctx.people.name(name)
+               for m in ctx.people.mentions)
+
+
 def _names_a_person(ctx: Context, name: str) -> bool:
     """Some word of ``name`` is a word of a person's name the parse found in the document."""
     return any(w in ctx.people.name_words for w in name.split())
@@ -189,7 +217,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     if head.lower_ in ("he", "she"):
         surface = ctx.surface[si]
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
-                and not _of_the_other_gender(ctx, surface.speaker, head.lower_):
+                and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
+                and _named_before(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)

@@ -588,3 +588,24 @@ def test_an_opening_statement_before_a_single_exchange_stays_the_spokespersons_t
     paragraphs = ["The minister will visit the port on Friday. We look forward to the talks.",
                   "Q: Will the workers be there?", "Ann Berg: Yes, they are invited."]
     assert _rules(paragraphs, nlp)[0][1:] == ("turn", "Ann Berg")
+
+
+def test_a_pronoun_never_stands_for_a_name_later_in_its_sentence(nlp):
+    """Planted defect: the surface rules gave 'He really thought ...' to a name written after the pronoun in the
+    same sentence (a team the entity tagger took for a person); 'he' looks back to the coach named before."""
+    rules = _rules(["Following the game, FC Dunmore head coach Jon Roe was left disappointed. He really thought that "
+                    "his side could fight and take a point home but the hosts had other ideas as they extended their "
+                    "lead whereas Dunmore fell to sixth place."], nlp)
+    assert rules[1][1:] == ("indirect", "Jon Roe")
+
+
+def test_the_subject_the_parse_gives_the_cue_wins_over_a_surface_name_not_in_the_sentence(nlp):
+    """Planted defect: 'The US and Britain accuse China of ...' - the surface rules, reading no capitalised
+    speaker they accept before the cue, gave the report to a person named in the paragraph before."""
+    ctx = _context(nlp, "Coach Jon Roe of Dunmore was left disappointed.",
+                   "The US and Britain accuse China of infringing on the city's freedoms.",
+                   ("indirect", "Jon Roe", None, "accuse", False, "reported_cue"))
+    d = sieves.Decision("indirect", "Jon Roe", None, "accuse", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker in ("US", "The US")
+    kept = sieves.Decision("indirect", "Britain", None, "accuse", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, kept).speaker == "Britain"   # a speaker written there stays
