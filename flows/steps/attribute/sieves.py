@@ -178,12 +178,13 @@ def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
 reported_carries_on.rules = _surface_carried_on.rules
 
 
-def _named_before(ctx: Context, name: str, si: int, token: int) -> bool:
-    """Rule ``pronoun_looks_back``: the person ``name`` is mentioned before token ``token`` of sentence ``si`` - a
-    he/she stands for someone named before it, never for a name later in its sentence ("He really thought his
-    team could win, whereas Goa fell to sixth": not Goa)."""
-    return any((m.sentence, m.token) < (si, token) and ctx.people.name(m.name) == ctx.people.name(name)
-               for m in ctx.people.mentions)
+def _named_only_after(ctx: Context, name: str, si: int, token: int) -> bool:
+    """Rule ``pronoun_looks_back``: the parse finds the person ``name`` only after token ``token`` of sentence
+    ``si`` - a he/she stands for someone named before it, never for a name later in its sentence ("He really
+    thought his team could win, whereas Goa fell to sixth": not Goa). A name the parse never found as a person
+    (the entity tagger missed it) says nothing either way."""
+    at = [(m.sentence, m.token) for m in ctx.people.mentions if ctx.people.name(m.name) == ctx.people.name(name)]
+    return bool(at) and min(at) > (si, token)
 
 
 def _names_a_person(ctx: Context, name: str) -> bool:
@@ -218,7 +219,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         surface = ctx.surface[si]
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
-                and _named_before(ctx, surface.speaker, si, head.i):
+                and not _named_only_after(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
