@@ -183,7 +183,8 @@ def _named_only_after(ctx: Context, name: str, si: int, token: int) -> bool:
     ``si`` - a he/she stands for someone named before it, never for a name later in its sentence ("He really
     thought his team could win, whereas Goa fell to sixth": not Goa). A name the parse never found as a person
     (the entity tagger missed it) says nothing either way."""
-    at = [(m.sentence, m.token) for m in ctx.people.mentions if ctx.people.name(m.name) == ctx.people.name(name)]
+    words = set(name.split())
+    at = [(m.sentence, m.token) for m in ctx.people.mentions if words & set(ctx.people.name(m.name).split())]
     return bool(at) and min(at) > (si, token)
 
 

@@ -592,10 +592,11 @@ def test_an_opening_statement_before_a_single_exchange_stays_the_spokespersons_t
 
 def test_a_pronoun_never_stands_for_a_name_later_in_its_sentence(nlp):
     """Planted defect: the surface rules gave 'He really thought ...' to a name written after the pronoun in the
-    same sentence (a team the entity tagger took for a person); 'he' looks back to the coach named before."""
-    rules = _rules(["Following the game, FC Dunmore head coach Jon Roe was left disappointed. He really thought that "
-                    "his side could fight and take a point home but the hosts had other ideas as they extended their "
-                    "lead whereas Dunmore fell to sixth place."], nlp)
+    same sentence (a team the entity tagger took for a person there only); 'he' looks back to the coach named
+    before."""
+    rules = _rules(["After the game, FC Goa head coach Jon Roe was left disappointed. He really thought that his side "
+                    "could fight and take a point home but the hosts had other ideas as they extended their lead "
+                    "whereas Goa fell to sixth place."], nlp)
     assert rules[1][1:] == ("indirect", "Jon Roe")
 
 
