@@ -61,8 +61,10 @@ def cue_tokens(sent, forms: frozenset[str] | None) -> list:
 def as_put_it(token) -> bool:
     """Rule ``as_x_put_it``: the verb of the idiom "as X put it" ("As a professor of law put it, ...", "..., as
     Roe puts it") is a cue, whose content is the clause it comments on (:func:`content_beside`)."""
+    if token.lower_ not in AS_PUT_IT_FORMS:
+        return False
     kids = {(c.dep_, c.lower_) for c in token.children}
-    return token.lower_ in AS_PUT_IT_FORMS and ("dobj", "it") in kids and ("mark", "as") in kids
+    return ("dobj", "it") in kids and ("mark", "as") in kids
 
 
 def is_parenthetical(cue) -> bool:
