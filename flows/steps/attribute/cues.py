@@ -168,7 +168,16 @@ def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[s
     for who reports (``officials``, ``the poll``)."""
     if head.lower_ in SOURCE_PRONOUNS or source_entity(sent, head) is not None:
         return True
-    return head.lower_ in source_nouns or head.tag_ in ("NNP", "NNPS") or head.text in known_names
+    return head.lower_ in source_nouns or head.tag_ in ("NNP", "NNPS") or head.text in known_names \
+        or named_by_a_proper_noun(head)
+
+
+def named_by_a_proper_noun(head) -> bool:
+    """Rule ``named_common_noun_source``: a common noun that a proper noun before it names is a named source
+    ("wrote Time magazine", "the Dunmore Gazette's owners", "the Roe campaign said") even where the entity tagger
+    saw no organisation."""
+    return head.tag_ in ("NN", "NNS") and any(c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS") and c.i < head.i
+                                               for c in head.children)
 
 
 def source_phrase(sent, head) -> str:

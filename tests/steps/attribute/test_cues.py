@@ -395,3 +395,13 @@ def test_a_cue_with_no_quotation_before_it_takes_no_noun_after_it(parsed_sentenc
     quoted = parsed_sentence("''Mayor Roe stayed home on Monday,'' said Jon Doe of the council.")
     said = next(t for t in quoted.doc if t.text == "said")
     assert cues._named_right_after(said, quoted.in_quote).text == "Doe"
+
+
+def test_a_common_noun_named_by_a_proper_noun_is_a_source(parsed_sentence):
+    """Planted defect: '"...," wrote Time magazine' - 'magazine' is no listed source noun and the entity tagger saw
+    no organisation, so the quotation went to a person named before."""
+    sent = parsed_sentence("“In the case of Ohio, the train has already left the station,” wrote Time magazine.")
+    head = next(t for t in sent.doc if t.text == "magazine")
+    assert cues.named_by_a_proper_noun(head) and cues.is_source(sent, head, NOUNS)
+    plain = parsed_sentence("The old magazine was left on the train.")
+    assert not cues.named_by_a_proper_noun(next(t for t in plain.doc if t.text == "magazine"))
