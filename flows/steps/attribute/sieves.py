@@ -481,6 +481,40 @@ def quote_with_cue(ctx: Context, decided) -> dict[int, Decision]:
     return _parsed_reports(ctx, decided, quoted=True)
 
 
+def quotation_then_its_speaker(ctx: Context, decided) -> dict[int, Decision]:
+    """Rule ``quote_attributed_after``: a sentence wholly inside quotation marks that ends in a question or an
+    exclamation mark, and after it in its paragraph a sentence that is only a source and its verb ('"... change so
+    fundamentally?" Doe questioned.', split after the question mark): direct, that source the speaker. The cue
+    stands in the next sentence, so the statement records its word without a span."""
+    if ctx.parsed is None:
+        return {}
+    out, sentences = {}, ctx.parsed.sentences
+    for si, sent in enumerate(sentences[:-1]):
+        nxt = sentences[si + 1]
+        if si in decided or nxt.paragraph_index != sent.paragraph_index or not all(sent.in_quote) \
+                or not any(t.text in ("?", "!") for t in sent.doc[-3:]):
+            continue
+        clause = _bare_attribution(ctx, nxt)
+        speaker, role = speaker_of(ctx, si + 1, clause) if clause is not None else (None, None)
+        if speaker:
+            out[si] = Decision("direct", speaker, role, clause.cue, None, None, "quote_attributed_after")
+    return out
+
+
+def _bare_attribution(ctx: Context, sent) -> ReportedClause | None:
+    """The reading of a sentence that is a source and its verb alone, at most five words ("Doe questioned.", "the
+    senator shot back."): the verb the source; None for any other sentence."""
+    words = [t for t in sent.doc if not t.is_punct]
+    root = next((t for t in words if t.dep_ == "ROOT" and t.pos_ == "VERB"), None)
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
+    if subject is None or len(words) > 5 or subject.i > root.i or any(sent.in_quote) \
+            or any(c.dep_ not in ("nsubj", "prt", "advmod", "punct") for c in root.children) \
+            or not is_source(sent, subject, ctx.source_nouns, ctx.people.name_words):
+        return None
+    return ReportedClause(root.text, root.idx, root.idx + len(root.text), subject.i, source_phrase(sent, subject), 1.0,
+                          root.i)
+
+
 def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
     """``X said (that) ...``, ``..., X said``, ``according to X, ...``: indirect, X the source."""
     return _parsed_reports(ctx, decided, quoted=False)
@@ -572,8 +606,8 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, cue_with_subject, quoted_characterisation,
-          quote_continues, quotations, surface_reported, reported_carries_on)
+SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, quotation_then_its_speaker, cue_with_subject,
+          quoted_characterisation, quote_continues, quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",

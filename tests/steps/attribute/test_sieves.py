@@ -610,3 +610,20 @@ def test_the_subject_the_parse_gives_the_cue_wins_over_a_surface_name_not_in_the
     assert sieves.subject_over_surface_guess(ctx, 1, d).speaker in ("US", "The US")
     kept = sieves.Decision("indirect", "Britain", None, "accuse", 0, 6, "reported_cue")
     assert sieves.subject_over_surface_guess(ctx, 1, kept).speaker == "Britain"   # a speaker written there stays
+
+
+def test_a_quoted_question_takes_the_speaker_of_the_bare_attribution_after_it(nlp):
+    """Planted defect: '"...?" Doe questioned.' split after the question mark - the quotation went to the person
+    named before, since 'questioned' is no cue the surface rules know."""
+    rules = _rules(["Jon Roe spoke in Ohio on Sunday, and Jane Doe replied hours later.",
+                    "“What was the pivot point that made him change so fundamentally?” Doe questioned."], nlp)
+    assert rules[1] == ("quote_attributed_after", "direct", "Jane Doe")
+    assert rules[2][1] == "narration"
+
+
+def test_a_sentence_after_a_quoted_question_that_does_more_than_attribute_it_is_no_attribution(nlp):
+    """Planted defect: any short sentence with a subject after a quoted question taken for its attribution ('The
+    senator left the room.' has an object)."""
+    rules = _rules(["Jon Roe spoke in Ohio on Sunday, and Jane Doe replied hours later.",
+                    "“Why now?” The senator left the room."], nlp)
+    assert rules[1][0] != "quote_attributed_after"
