@@ -121,17 +121,18 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
 
 def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     """Rule ``subject_over_surface_guess``: the surface rules' speaker is not written in the sentence (a name
-    carried from before) while the parse gives their cue a subject of its own that names a source - a name, an
-    organisation, a nation, a listed noun, no pronoun ("The US and Britain accuse China of ..." was given to a
-    name of the paragraph before): that subject is the speaker."""
+    carried from before) while the parse gives their cue a subject of its own that the entity tagger names - a
+    person, an organisation, a nation ("The US and Britain accuse China of ..." was given to a name of the
+    paragraph before): that subject is the speaker. A description ("The Information Minister") is left to the
+    surface rules, which know whose role it is."""
     sent = ctx.parsed.sentences[si]
     if d.rule != "reported_cue" or not d.speaker or any(w in sent.doc.text for w in d.speaker.split()):
         return d
     cue = (d.cue or "").strip().lower().split(" ")[0]
     for tok in (t for t in sent.doc if t.lower_ == cue and not sent.in_quote[t.i]):
         head = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if head is not None and head.pos_ in ("PROPN", "NOUN") and head.dep_ == "nsubj" and not sent.in_quote[head.i] \
-                and is_source(sent, head, ctx.source_nouns, ctx.people.name_words):
+        if head is not None and head.pos_ in ("PROPN", "NOUN") and not sent.in_quote[head.i] \
+                and source_entity(sent, head) is not None:
             speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, source_phrase(sent, head), 0.0,
                                                                tok.i))
             return replace(d, speaker=speaker, role=role) if speaker else d

@@ -627,3 +627,13 @@ def test_a_sentence_after_a_quoted_question_that_does_more_than_attribute_it_is_
     rules = _rules(["Jon Roe spoke in Ohio on Sunday, and Jane Doe replied hours later.",
                     "“Why now?” The senator left the room."], nlp)
     assert rules[1][0] != "quote_attributed_after"
+
+
+def test_a_description_as_the_cue_s_subject_leaves_the_surface_speaker(nlp):
+    """Planted defect: subject_over_surface_guess replaced the surface rules' speaker for 'The Information Minister
+    criticized ...' - a role they had linked to the minister named before - with the parse's reading."""
+    ctx = _context(nlp, "Information Minister Jane Roe spoke in Lahore.",
+                   "The Information Minister strongly criticized Jon Doe for his case against the commissioner.",
+                   ("indirect", "Jane Roe", "The Information Minister", "criticized", False, "reported_cue"))
+    d = sieves.Decision("indirect", "Jane Roe", "The Information Minister", "criticized", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "Jane Roe"
