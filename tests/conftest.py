@@ -25,6 +25,16 @@ def raw_folder(folder: Path, planted: dict[str, bytes]) -> Path:
     return folder
 
 
+def tool_module(name: str):
+    """The script tools/<name>.py loaded as a module (the tools are scripts, not a package)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(name, ROOT / "tools" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
 @pytest.fixture(scope="session")
 def prefect_harness():
     """One temporary Prefect server (on loopback, with its own database) for the whole session."""

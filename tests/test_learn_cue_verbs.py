@@ -4,21 +4,16 @@ The gold here is a few sentences written for the test, in the converted PolNeAR 
 """
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
 import pytest
 
-TOOL = Path(__file__).resolve().parents[1] / "tools" / "learn_cue_verbs.py"
-
-
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("learn_cue_verbs", TOOL)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    from tests.conftest import tool_module
+
+    return tool_module("learn_cue_verbs")
 
 
 @pytest.fixture(scope="module")

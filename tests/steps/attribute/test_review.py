@@ -1,13 +1,8 @@
 """The learned review: which draft decisions it may overturn, what it adds, and whom it names."""
-import importlib.util
-from pathlib import Path
-
 import pytest
 
 from flows.steps import lexicon
 from flows.steps.attribute import SENTENCE_CLASSIFIER, drafted, review, sieves
-
-TOOL = Path(__file__).resolve().parents[3] / "tools" / "train_sentence_classifier.py"
 
 
 def _reviewed(paragraphs, nlp, classifier):
@@ -91,10 +86,9 @@ def test_the_shipped_model_names_its_training_and_thresholds():
 
 @pytest.fixture(scope="module")
 def tool():
-    spec = importlib.util.spec_from_file_location("train_sentence_classifier", TOOL)
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+    from tests.conftest import tool_module
+
+    return tool_module("train_sentence_classifier")
 
 
 def test_training_labels_follow_the_gold_words_across_a_different_sentence_split(tool):
