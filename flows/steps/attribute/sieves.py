@@ -120,19 +120,25 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
 
 
 def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
-    """Rule ``subject_over_surface_guess``: the surface rules' speaker is not written in the sentence (a name
-    carried from before) while the parse gives their cue a subject of its own that the entity tagger names - a
-    person, an organisation, a nation ("The US and Britain accuse China of ..." was given to a name of the
-    paragraph before): that subject is the speaker. A description ("The Information Minister") is left to the
-    surface rules, which know whose role it is."""
+    """Rule ``subject_over_surface_guess``: the parse gives the surface rules' cue a subject of its own, outside
+    quotation marks, that is not their speaker, and names a source: an entity the tagger names (a person, an
+    organisation, a nation) where their speaker is not written in the sentence at all ("The US and Britain accuse
+    China of ..." was given to a name of the paragraph before), or a listed noun in the plural ("exit polls
+    suggested that ...", "officials said ..." given to a person named nearby): that subject is the speaker. A
+    description ("The Information Minister") is left to the surface rules, which know whose role it is; the
+    subject of a passive is who undergoes it, never the source."""
     sent = ctx.parsed.sentences[si]
-    if d.rule != "reported_cue" or not d.speaker or any(w in sent.doc.text for w in d.speaker.split()):
+    if d.rule != "reported_cue" or not d.speaker:
         return d
+    words = d.speaker.split()
     cue = (d.cue or "").strip().lower().split(" ")[0]
     for tok in (t for t in sent.doc if t.lower_ == cue and not sent.in_quote[t.i]):
-        head = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if head is not None and head.pos_ in ("PROPN", "NOUN") and not sent.in_quote[head.i] \
-                and source_entity(sent, head) is not None:
+        head = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i] \
+                or any(w in {t.text for t in head.subtree} for w in words):
+            continue
+        named = source_entity(sent, head) is not None and not any(w in sent.doc.text for w in words)
+        if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns:
             speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, source_phrase(sent, head), 0.0,
                                                                tok.i))
             return replace(d, speaker=speaker, role=role) if speaker else d

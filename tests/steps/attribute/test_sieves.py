@@ -637,3 +637,21 @@ def test_a_description_as_the_cue_s_subject_leaves_the_surface_speaker(nlp):
                    ("indirect", "Jane Roe", "The Information Minister", "criticized", False, "reported_cue"))
     d = sieves.Decision("indirect", "Jane Roe", "The Information Minister", "criticized", 0, 6, "reported_cue")
     assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "Jane Roe"
+
+
+def test_a_plural_source_noun_the_parse_gives_the_cue_wins_over_a_name_near_it(nlp):
+    """Planted defect: 'In Iowa, where Jane Roe eked out a win, exit polls suggested that ...' - the surface rules
+    gave the polls' finding to the person named in the clause before the cue."""
+    rules = _rules(["Jane Roe eked out a narrow win in Iowa.", "In Iowa, where Jane Roe eked out a narrow win, exit "
+                    "polls suggested that turnout for young voters was down."], nlp)
+    assert rules[1][1:] == ("indirect", "exit polls")
+
+
+def test_the_subject_of_a_passive_cue_is_never_its_source(nlp):
+    """Planted defect: 'The chairwoman, Jane Roe, has been criticized by many players' - the one criticized was
+    taken for the speaker when the parse replaced a surface speaker."""
+    ctx = _context(nlp, "Jon Doe runs a fund in New York.",
+                   "The chairwoman, Jane Roe, has been repeatedly criticized by many traders for not raising rates.",
+                   ("indirect", "Jon Doe", None, "criticized", False, "reported_cue"))
+    d = sieves.Decision("indirect", "Jon Doe", None, "criticized", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "Jon Doe"
