@@ -21,6 +21,7 @@ from flows.steps.attribute.cues import (ReportedClause, characterised_as, charac
                                         quotes_words_in_content, reported_clause, source_entity, source_phrase)
 
 
+MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
 
 
@@ -126,21 +127,23 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     China of ..." was given to a name of the paragraph before), or a listed noun in the plural ("exit polls
     suggested that ...", "officials said ..." given to a person named nearby): that subject is the speaker. A
     description ("The Information Minister") is left to the surface rules, which know whose role it is; the
-    subject of a passive is who undergoes it, never the source."""
+    subject of a passive is who undergoes it, never the source; a plural phrase of more than ``MAX_GROUP_WORDS``
+    words is a misparse ("Cross-referencing voting records and ... trends between 2002 and 2010, the researchers
+    found")."""
     sent = ctx.parsed.sentences[si]
     if d.rule != "reported_cue" or not d.speaker:
         return d
     words = d.speaker.split()
     cue = (d.cue or "").strip().lower().split(" ")[0]
     for tok in (t for t in sent.doc if t.lower_ == cue and not sent.in_quote[t.i]):
-        head = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        head = min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
         if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i] \
                 or any(w in {t.text for t in head.subtree} for w in words):
             continue
         named = source_entity(sent, head) is not None and not any(w in sent.doc.text for w in words)
-        if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns:
-            speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, source_phrase(sent, head), 0.0,
-                                                               tok.i))
+        phrase = source_phrase(sent, head)
+        if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
+            speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, phrase, 0.0, tok.i))
             return replace(d, speaker=speaker, role=role) if speaker else d
     return d
 

@@ -655,3 +655,14 @@ def test_the_subject_of_a_passive_cue_is_never_its_source(nlp):
                    ("indirect", "Jon Doe", None, "criticized", False, "reported_cue"))
     d = sieves.Decision("indirect", "Jon Doe", None, "criticized", 0, 6, "reported_cue")
     assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "Jon Doe"
+
+
+def test_a_long_plural_subject_is_a_misparse_and_leaves_the_surface_speaker(nlp):
+    """Planted defect: 'Cross-referencing voting records and patterns of job losses between 2002 and 2010, the
+    researchers found ...' parsed with the gerund phrase the subject: its 'records' replaced the researchers."""
+    text = ("Cross-referencing voting records and district patterns of job losses and other trends between 2002 and "
+            "2010, the researchers found that districts hit hardest moved right.")
+    ctx = _context(nlp, "Two economists studied the districts.", text,
+                   ("indirect", "the researchers", None, "found", False, "reported_cue"))
+    d = sieves.Decision("indirect", "the researchers", None, "found", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "the researchers"
