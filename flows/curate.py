@@ -21,12 +21,12 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
-from flows import __version__, incremental, io, options, runners, signals
+from flows import __version__, incremental, io, options, runners, signals, streamed
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
 from flows.quality.results import QualityResult
-from flows.steps import assemble, clean
+from flows.steps import assemble
 from flows.steps.deadline import Deadline
 from schemas import dictionary
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
@@ -130,22 +130,13 @@ def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: O
 def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -> tuple[dict[str, Path], dict]:
     """Join the batch parts (and any reused rows) into one staged file per table, rows in the raw files' order
     ``order``; keep them as they are for the snapshot's cache (``staging/cache``); then mark duplicate documents,
-    merge the speakers of all documents into the corpus-wide speakers table and count recurring statements.
+    merge the speakers of all documents into the corpus-wide speakers table and count recurring statements
+    (flows/streamed.py: the tables read and written some rows at a time, the corpus-wide steps on narrow columns).
 
     Returns the staged tables and what the manifest says of the build (``incremental.Build.manifest``)."""
-    tables = {name: incremental.in_source_order(io.read_parts(staging / "parts" / name, arrow_schema(model)), order)
-              for name, model in TABLES.items()}
-    incremental.staged_cache(tables, staging / "cache")
-    built = build.manifest(order, tables)
-    docs = tables["documents"]
-    groups = clean.duplicate_groups(assemble.document_bodies(docs))  # the bodies streamed, not all at once
-    tables["documents"] = assemble.documents_with_duplicates(docs, groups)
-    tables = assemble.with_corpus_speakers(tables)  # one speaker per person or body across the corpus
-    tables = assemble.with_recurring_statements(tables)  # in how many documents each sentence occurs
-    staged = {}
-    for name, table in tables.items():
-        staged[name] = io.write_parquet_atomic(
-            table, staging / "tables" / f"{name}.parquet", dictionary_columns=dictionary_columns(TABLES[name]))
+    joined = streamed.joined_parts(staging / "parts", order, staging / "cache")  # the snapshot's cache
+    built = build.manifest(order, streamed.source_states(joined))
+    staged = streamed.corpus_tables(joined, staging / "tables")  # some rows at a time: no table held whole
     return staged, built
 
 

@@ -214,9 +214,3 @@ def staged_reuse(profile: CorpusProfile, curated_dir: Path, parts_dir: Path, run
         for name, table in reused_tables(cache, paths, run_id).items():
             io.write_parquet_atomic(table, parts_dir / name / REUSED_PART)
     return Reuse(paths=paths, base_run_id=manifest["run_id"], note=note)
-
-
-def staged_cache(tables: dict[str, pa.Table], cache_dir: Path) -> dict[str, Path]:
-    """The pre-corpus tables written for the snapshot's cache; returns path inside the snapshot -> staged file."""
-    return {f"{CACHE_DIR}/{name}.parquet": io.write_parquet_atomic(tables[name], cache_dir / f"{name}.parquet")
-            for name in CACHED_TABLES}

@@ -26,7 +26,7 @@ import shutil
 import stat
 import tempfile
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from types import SimpleNamespace
@@ -234,6 +234,39 @@ def write_parquet_atomic(table: pa.Table, path: Path, *, dictionary_columns: lis
         Path(tmp).unlink(missing_ok=True)
         raise
     return path
+
+
+@contextmanager
+def parquet_sink(path: Path, schema: pa.Schema, *,
+                 dictionary_columns: list[str] | None = None) -> Iterator[Callable[[pa.Table], None]]:
+    """A writer of one Parquet file fed a table (some rows) at a time, in order, so that no table need be whole
+    in memory: ``with parquet_sink(path, schema) as write: write(rows)...``. The file appears at ``path`` by
+    one rename when the block ends, never half-written (as ``write_parquet_atomic``), and not at all when the
+    block raises; rows of another schema raise."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        with pq.ParquetWriter(tmp, schema, compression=PARQUET_COMPRESSION, write_statistics=True,
+                              use_dictionary=dictionary_columns if dictionary_columns is not None else True) as writer:
+            yield lambda rows: writer.write_table(rows) if rows.num_rows else None
+        os.chmod(tmp, new_file_mode())
+        _fsync(tmp)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+BATCH_ROWS = 65_536  # rows the stages after the batches read (and write) at a time
+
+
+def parquet_batches(path: Path, *, columns: list[str] | None = None, rows: int | None = None) -> Iterator[pa.Table]:
+    """The table in ``path`` (only ``columns`` when given) as tables of at most ``rows`` rows (``BATCH_ROWS``
+    unless given), in order: what a stage reads at a time when it need not hold the table whole."""
+    with pq.ParquetFile(path) as file:
+        for batch in file.iter_batches(batch_size=rows or BATCH_ROWS, columns=columns):
+            yield pa.Table.from_batches([batch])
 
 
 def write_text_atomic(text: str, path: Path) -> Path:

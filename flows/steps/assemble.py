@@ -349,15 +349,19 @@ def document_bodies(documents: pa.Table, *, rows_at_once: int = 256) -> Iterator
         yield from zip(batch.column(0).to_pylist(), batch.column(1).to_pylist())
 
 
-def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
-    """The documents table with duplicate_of / is_exact_duplicate filled from duplicate groups
-    (document id -> id of its group's representative; a representative maps to itself). Only the texts of
-    the duplicates and their representatives are read as Python strings (to compare them)."""
+def duplicates_compared(representative: dict[str, str]) -> frozenset[str]:
+    """The documents whose texts decide ``is_exact_duplicate``: each duplicate (its representative is another
+    document) and its representative."""
+    pairs = [(i, r) for i, r in representative.items() if r is not None and r != i]
+    return frozenset(i for i, _ in pairs) | frozenset(r for _, r in pairs)
+
+
+def with_duplicate_marks(documents: pa.Table, representative: dict[str, str], texts: dict[str, str]) -> pa.Table:
+    """``documents`` (the whole table or some of its rows) with duplicate_of / is_exact_duplicate filled from
+    duplicate groups (document id -> id of its group's representative; a representative maps to itself);
+    ``texts``: the clean_text of the documents ``duplicates_compared`` names."""
     ids = documents.column("document_id").to_pylist()
     dup_of = [representative.get(i) if representative.get(i) not in (None, i) else None for i in ids]
-    compared = sorted({i for i, d in zip(ids, dup_of) if d is not None} | {d for d in dup_of if d is not None})
-    some = documents.filter(pc.is_in(documents.column("document_id"), value_set=pa.array(compared, pa.string())))
-    texts = dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
     exact = [d is not None and texts.get(d) == texts[i] for i, d in zip(ids, dup_of)]
     out = documents.set_column(documents.schema.get_field_index("duplicate_of"),
                                documents.schema.field("duplicate_of"), pa.array(dup_of, pa.string()))
@@ -365,22 +369,48 @@ def documents_with_duplicates(documents: pa.Table, representative: dict[str, str
                           out.schema.field("is_exact_duplicate"), pa.array(exact, pa.bool_()))
 
 
-def _document_speakers_read(tables: dict[str, pa.Table]) -> list[speakers.DocumentSpeaker]:
-    """The document_speakers rows as ``speakers.DocumentSpeaker``, each with its document's published date."""
-    docs = tables["documents"]
-    published = dict(zip(docs.column("document_id").to_pylist(), docs.column("published_date").to_pylist()))
-    rows = tables["document_speakers"].select(["document_id", "name", "kind", "role", "aliases",
-                                               "statement_count"]).to_pylist()
+def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
+    """The documents table with duplicates marked (``with_duplicate_marks``). Only the texts of the duplicates
+    and their representatives are read as Python strings (to compare them)."""
+    compared = pa.array(sorted(duplicates_compared(representative)), pa.string())
+    some = documents.filter(pc.is_in(documents.column("document_id"), value_set=compared))
+    return with_duplicate_marks(documents, representative,
+                                dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist())))
+
+
+SPEAKER_COLUMNS = ("document_id", "name", "kind", "role", "aliases", "statement_count")  # what the merge reads
+
+
+def document_speakers_read(document_speakers: pa.Table, published: dict) -> list[speakers.DocumentSpeaker]:
+    """document_speakers rows (at least ``SPEAKER_COLUMNS``) as ``speakers.DocumentSpeaker``, each with its
+    document's published date (``published``: document id -> date)."""
+    rows = document_speakers.select(list(SPEAKER_COLUMNS)).to_pylist()
     return [speakers.DocumentSpeaker(r["document_id"], r["name"], r["kind"], r["role"], tuple(r["aliases"] or ()),
                                      r["statement_count"], published.get(r["document_id"])) for r in rows]
 
 
-def _speaker_id_column(table: pa.Table, name_column: str, ids: dict[tuple[str, str], str]) -> pa.Table:
-    """``table`` with its speaker_id column looked up by (document_id, ``name_column``) in ``ids``."""
+def _published_dates(documents: pa.Table) -> dict:
+    return dict(zip(documents.column("document_id").to_pylist(), documents.column("published_date").to_pylist()))
+
+
+def with_speaker_ids(table: pa.Table, name_column: str, ids: dict[tuple[str, str], str]) -> pa.Table:
+    """``table`` (statements or document_speakers, whole or some rows) with its speaker_id column looked up by
+    (document_id, ``name_column``) in ``ids``."""
     keys = zip(table.column("document_id").to_pylist(), table.column(name_column).to_pylist())
     index = table.schema.get_field_index("speaker_id")
     values = pa.array([ids.get(k) if k[1] is not None else None for k in keys], pa.string())
     return table.set_column(index, table.schema.field(index), values)
+
+
+def corpus_speakers_table(read: Sequence[speakers.DocumentSpeaker],
+                          lineage: dict) -> tuple[dict[tuple[str, str], str], pa.Table]:
+    """The speakers dimension built across every document (``speakers.corpus_speakers`` of the document
+    speakers ``read``), with the run's ``lineage`` (run_id, pipeline_version), and the speaker id of each
+    (document_id, name)."""
+    ids, corpus = speakers.corpus_speakers(list(read))
+    rows = [{**vars(s), "roles": list(s.roles), "aliases": list(s.aliases), "merge_rules": list(s.merge_rules),
+             **lineage} for s in corpus]
+    return ids, pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"]))
 
 
 def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
@@ -388,28 +418,34 @@ def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     and ``statements.speaker_id`` and ``document_speakers.speaker_id`` pointing into it. ``tables`` holds
     documents, statements and document_speakers (dictionary columns decoded or not); the others pass
     through. Returns new tables; the run's lineage is that of the document_speakers rows."""
-    ids, corpus = speakers.corpus_speakers(_document_speakers_read(tables))
     by_doc = tables["document_speakers"]
     lineage = {"run_id": None, "pipeline_version": None}
     if by_doc.num_rows:
         lineage = {k: by_doc.column(k)[0].as_py() for k in lineage}
-    rows = [{**vars(s), "roles": list(s.roles), "aliases": list(s.aliases), "merge_rules": list(s.merge_rules),
-             **lineage} for s in corpus]
-    return {**tables, "speakers": pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"])),
-            "statements": _speaker_id_column(tables["statements"], "speaker", ids),
-            "document_speakers": _speaker_id_column(by_doc, "name", ids)}
+    ids, corpus = corpus_speakers_table(document_speakers_read(by_doc, _published_dates(tables["documents"])), lineage)
+    return {**tables, "speakers": corpus, "statements": with_speaker_ids(tables["statements"], "speaker", ids),
+            "document_speakers": with_speaker_ids(by_doc, "name", ids)}
+
+
+def counted_documents(documents: pa.Table) -> pa.Array:
+    """The ids of the documents recurring statements are counted in: those that are no near-duplicate."""
+    return documents.filter(pc.is_null(documents.column("duplicate_of"))).column("document_id").combine_chunks()
+
+
+def with_recurrence(statements: pa.Table, per_fingerprint: pa.Table) -> pa.Table:
+    """``statements`` (whole or some rows) with ``repeated_in_documents`` from ``per_fingerprint``
+    (``recurrence.documents_per_fingerprint``)."""
+    index = statements.schema.get_field_index("repeated_in_documents")
+    counts = recurrence.documents_of(statements.column("fingerprint"), per_fingerprint)
+    return statements.set_column(index, statements.schema.field(index), counts)
 
 
 def with_recurring_statements(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     """The tables with ``statements.repeated_in_documents`` counted across the corpus: the documents, near-
     duplicates (``documents.duplicate_of`` set) left out, that hold a statement of the same fingerprint
-    (``recurrence.repeated_in_documents``). Run after the duplicates are marked, and again on what a
+    (``recurrence.documents_per_fingerprint``). Run after the duplicates are marked, and again on what a
     quarantine leaves. Returns new tables; the others pass through."""
-    docs, statements = tables["documents"], tables["statements"]
-    counted = {d for d, dup in zip(docs.column("document_id").to_pylist(), docs.column("duplicate_of").to_pylist())
-               if dup is None}
-    counts = recurrence.repeated_in_documents(statements.column("fingerprint").to_pylist(),
-                                              statements.column("document_id").to_pylist(), counted)
-    index = statements.schema.get_field_index("repeated_in_documents")
-    return {**tables, "statements": statements.set_column(index, statements.schema.field(index),
-                                                          pa.array(counts, statements.schema.field(index).type))}
+    statements = tables["statements"]
+    pairs = recurrence.fingerprint_documents(statements.column("fingerprint"), statements.column("document_id"),
+                                             counted_documents(tables["documents"]))
+    return {**tables, "statements": with_recurrence(statements, recurrence.documents_per_fingerprint([pairs]))}

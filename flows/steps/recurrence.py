@@ -16,8 +16,11 @@ The rule (``statements.fingerprint`` states it for readers of the data dictionar
 from __future__ import annotations
 
 import unicodedata
-from collections import defaultdict
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Iterable, Sequence
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from flows.steps.ids import stable_id
 
@@ -38,15 +41,45 @@ def statement_fingerprint(text: str) -> str:
     return stable_id("statement-text", fingerprint_text(text))
 
 
+def fingerprint_documents(fingerprints: pa.Array | pa.ChunkedArray, document_ids: pa.Array | pa.ChunkedArray,
+                          counted_documents: pa.Array) -> pa.Table:
+    """The distinct (fingerprint, document_id) pairs among statements (index-aligned columns, one part of the
+    corpus at a time) whose document is in ``counted_documents``."""
+    pairs = pa.table({"fingerprint": fingerprints, "document_id": document_ids})
+    kept = pairs.filter(pc.is_in(pairs.column("document_id"), value_set=counted_documents))
+    return kept.group_by(["fingerprint", "document_id"]).aggregate([])
+
+
+def documents_per_fingerprint(pairs: Iterable[pa.Table]) -> pa.Table:
+    """``fingerprint`` and ``documents``: how many distinct documents hold a statement of each fingerprint, from
+    the ``fingerprint_documents`` of every part of the corpus (a pair found in two parts counts once)."""
+    parts = list(pairs)
+    if not parts:
+        return pa.table({"fingerprint": pa.array([], pa.string()), "documents": pa.array([], pa.int64())})
+    distinct = pa.concat_tables(parts).group_by(["fingerprint", "document_id"]).aggregate([])
+    counted = distinct.group_by("fingerprint").aggregate([([], "count_all")])
+    return counted.rename_columns(["fingerprint", "documents"])
+
+
+def documents_of(fingerprints: pa.Array | pa.ChunkedArray, per_fingerprint: pa.Table) -> pa.Array | pa.ChunkedArray:
+    """For each fingerprint, its ``documents`` in ``per_fingerprint`` (0 when it has none there), as int64."""
+    index = pc.index_in(fingerprints, value_set=per_fingerprint.column("fingerprint").combine_chunks())
+    counts = per_fingerprint.column("documents").combine_chunks()
+    if len(counts) == 0:
+        return pa.array(np.zeros(len(fingerprints), np.int64))
+    return pc.if_else(pc.is_null(index), 0, pc.take(counts, pc.fill_null(index, 0)))
+
+
 def repeated_in_documents(fingerprints: Sequence[str], document_ids: Sequence[str],
                           counted_documents: Collection[str]) -> list[int]:
     """For each statement (its fingerprint and document, index-aligned), the number of distinct documents of
     ``counted_documents`` holding a statement with the same fingerprint. A statement of a document outside
-    ``counted_documents`` (a near-duplicate) gets the count of the others, which may be 0."""
+    ``counted_documents`` (a near-duplicate) gets the count of the others, which may be 0. (The flow counts a
+    part of the corpus at a time with the three functions above; this is them on one part.)"""
     if len(fingerprints) != len(document_ids):
         raise ValueError(f"{len(fingerprints)} fingerprints for {len(document_ids)} document ids")
-    documents: dict[str, set[str]] = defaultdict(set)
-    for fingerprint, document_id in zip(fingerprints, document_ids):
-        if document_id in counted_documents:
-            documents[fingerprint].add(document_id)
-    return [len(documents.get(fingerprint, ())) for fingerprint in fingerprints]
+    values = pa.array(list(fingerprints), pa.string())
+    counted = pa.array(sorted(counted_documents), pa.string())
+    per = documents_per_fingerprint([fingerprint_documents(values, pa.array(list(document_ids), pa.string()),
+                                                           counted)])
+    return documents_of(values, per).to_pylist()

@@ -1,0 +1,150 @@
+"""The corpus-level steps after the batches, on the staged Parquet files some rows at a time, so that the flow's
+memory does not grow with the corpus: no table is held whole. What is corpus-wide is computed from narrow
+columns (ids, fingerprints, dates, the document speakers' names): the duplicate groups (from the bodies
+streamed), the speakers merged across documents, the documents each sentence recurs in. Reads and writes
+through flows.io only.
+"""
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from flows import incremental, io
+from flows.steps import assemble, clean, recurrence
+from schemas.tables import TABLES, arrow_schema, dictionary_columns
+
+BODIES_AT_ONCE = 1024  # documents whose clean_text duplicate detection reads at a time (at most io.BATCH_ROWS)
+
+
+def parts_in_order(parts: list[Path], order: list[str]) -> bool:
+    """Whether the parts, read one after another, give their rows in the raw files' order ``order`` (a full run's
+    batch parts do; an incremental run's reused rows may lie among the new ones). Reads only ``source_path``."""
+    values, last = pa.array(order, pa.string()), -1
+    for part in parts:
+        for rows in io.parquet_batches(part, columns=["source_path"]):
+            paths = pc.cast(rows.column("source_path"), pa.string())
+            rank = pc.fill_null(pc.index_in(paths, value_set=values), len(order)).to_numpy()
+            if len(rank) and (rank[0] < last or bool((rank[1:] < rank[:-1]).any())):
+                return False
+            last = rank[-1] if len(rank) else last
+    return True
+
+
+def ordered_rows(parts_dir: Path, schema: pa.Schema, order: list[str]) -> Iterator[pa.Table]:
+    """The rows of a table's batch parts in the raw files' order, some at a time. Parts that come in that order
+    (a full run) are read one after another; otherwise (an incremental run whose reused rows lie among new ones)
+    the parts are read whole and sorted (``incremental.in_source_order``): that run's one table held whole."""
+    parts = sorted(parts_dir.glob("*.parquet")) if parts_dir.is_dir() else []
+    if parts_in_order(parts, order):
+        for part in parts:
+            yield from io.parquet_batches(part)
+        return
+    table = incremental.in_source_order(io.read_parts(parts_dir, schema), order)
+    for batch in table.to_batches(max_chunksize=io.BATCH_ROWS):
+        yield pa.Table.from_batches([batch], schema=table.schema)
+
+
+def joined_parts(parts_root: Path, order: list[str], out_dir: Path) -> dict[str, Path]:
+    """Each cached table's batch parts joined into ``out_dir/<table>.parquet``, rows in the raw files' order:
+    the per-file rows before the corpus-level steps (the snapshot's ``incremental/`` cache)."""
+    out = {}
+    for name in incremental.CACHED_TABLES:
+        schema = arrow_schema(TABLES[name])
+        with io.parquet_sink(out_dir / f"{name}.parquet", schema) as write:
+            for rows in ordered_rows(parts_root / name, schema, order):
+                write(rows)
+        out[name] = out_dir / f"{name}.parquet"
+    return out
+
+
+def distinct_rows(path: Path, columns: list[str]) -> pa.Table:
+    """The distinct combinations of ``columns`` in the Parquet file ``path``, read some rows at a time."""
+    parts = [rows.group_by(columns).aggregate([]) for rows in io.parquet_batches(path, columns=columns)]
+    if not parts:
+        return io.read_parquet(path, columns=columns)
+    return pa.concat_tables(parts).group_by(columns).aggregate([])
+
+
+def source_states(joined: dict[str, Path]) -> dict[str, pa.Table]:
+    """What the manifest's per-file entries read of the joined tables (``incremental.source_entries``): each
+    table's distinct (source_path, source_sha256), with the rejections' reasons."""
+    return {name: distinct_rows(path, ["source_path", "source_sha256"] + (["reason"] if name == "rejections" else []))
+            for name, path in joined.items()}
+
+
+def _column_rows(path: Path, columns: list[str], rows: int | None = None) -> Iterator[pa.Table]:
+    return io.parquet_batches(path, columns=columns, rows=rows)
+
+
+def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, str]]:
+    """The duplicate groups (``clean.duplicate_groups``, the bodies streamed) and the texts of the documents that
+    decide ``is_exact_duplicate`` (``assemble.duplicates_compared``)."""
+    bodies = itertools.chain.from_iterable(
+        assemble.document_bodies(rows) for rows in _column_rows(documents, ["document_id", "clean_text"],
+                                                                 min(BODIES_AT_ONCE, io.BATCH_ROWS)))
+    groups = clean.duplicate_groups(bodies)
+    compared, texts = pa.array(sorted(assemble.duplicates_compared(groups)), pa.string()), {}
+    for rows in _column_rows(documents, ["document_id", "clean_text"], min(BODIES_AT_ONCE, io.BATCH_ROWS)):
+        some = rows.filter(pc.is_in(rows.column("document_id"), value_set=compared))
+        texts.update(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
+    return groups, texts
+
+
+def corpus_speakers(joined: dict[str, Path]) -> tuple[dict[tuple[str, str], str], pa.Table]:
+    """The speakers merged across every document (``assemble.corpus_speakers_table``), read from the document
+    speakers' and documents' narrow columns."""
+    published = {}
+    for rows in _column_rows(joined["documents"], ["document_id", "published_date"]):
+        published.update(zip(rows.column(0).to_pylist(), rows.column(1).to_pylist()))
+    read = [s for rows in _column_rows(joined["document_speakers"], list(assemble.SPEAKER_COLUMNS))
+            for s in assemble.document_speakers_read(rows, published)]
+    first = next(_column_rows(joined["document_speakers"], ["run_id", "pipeline_version"], 1), None)
+    lineage = first.to_pylist()[0] if first is not None and first.num_rows else {"run_id": None,
+                                                                                "pipeline_version": None}
+    return assemble.corpus_speakers_table(read, lineage)
+
+
+def recurrence_counts(statements: Path, documents: Path) -> pa.Table:
+    """``recurrence.documents_per_fingerprint`` over every statement, near-duplicate documents (``duplicate_of``
+    set in ``documents``) left out."""
+    counted = [assemble.counted_documents(rows) for rows in _column_rows(documents, ["document_id", "duplicate_of"])]
+    ids = pa.chunked_array(counted, pa.string()).combine_chunks()
+    return recurrence.documents_per_fingerprint(
+        recurrence.fingerprint_documents(rows.column("fingerprint"), rows.column("document_id"), ids)
+        for rows in _column_rows(statements, ["fingerprint", "document_id"]))
+
+
+def rewritten(source: Path, target: Path, name: str, change=None) -> Path:
+    """``source``'s rows written to ``target`` some at a time, each lot passed through ``change`` when given,
+    with the table's dictionary-encoded columns (``schemas.tables.dictionary_columns``)."""
+    schema = arrow_schema(TABLES[name])
+    with io.parquet_sink(target, schema, dictionary_columns=dictionary_columns(TABLES[name])) as write:
+        for rows in io.parquet_batches(source):
+            write(change(rows) if change else rows)
+    return target
+
+
+def corpus_tables(joined: dict[str, Path], out_dir: Path) -> dict[str, Path]:
+    """The staged tables (``out_dir/<table>.parquet``, in ``TABLES`` order) from the joined per-file rows:
+    duplicates marked, the speakers merged across the corpus and pointed to, recurring statements counted."""
+    groups, texts = duplicate_marks(joined["documents"])
+    ids, speakers = corpus_speakers(joined)
+    out = {}
+    for name in TABLES:
+        target = out_dir / f"{name}.parquet"
+        if name == "documents":
+            out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_duplicate_marks(r, groups, texts))
+        elif name == "speakers":
+            out[name] = io.write_parquet_atomic(speakers, target, dictionary_columns=dictionary_columns(TABLES[name]))
+        elif name == "document_speakers":
+            out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_speaker_ids(r, "name", ids))
+        elif name != "statements":
+            out[name] = rewritten(joined[name], target, name)
+    per = recurrence_counts(joined["statements"], out["documents"])
+    out["statements"] = rewritten(joined["statements"], out_dir / "statements.parquet", "statements",
+                                  lambda r: assemble.with_recurrence(assemble.with_speaker_ids(r, "speaker", ids), per))
+    return {name: out[name] for name in TABLES}

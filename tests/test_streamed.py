@@ -1,0 +1,103 @@
+"""The corpus-level steps on the staged Parquet, some rows at a time (flows/streamed.py), give the tables the
+whole-table steps give; the parts are joined in the raw files' order; the streaming writer never leaves half a file."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.parquet as pq
+import pytest
+
+from flows import incremental, io, streamed
+from flows.steps import assemble, clean
+from schemas.tables import TABLES, arrow_schema
+from tests.quality.conftest import DEFAULT_BODY, build_tables, corpus, with_values
+
+OTHER_BODY = [[("The harbour council met on Tuesday.", "narration", None),
+               ("The forum opened in Beijing.", "narration", None),
+               ("\u201cThe ferry will run again in May,\u201d Xi said.", "direct", "Xi Jinping")]]
+
+
+def _pre_corpus(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
+    """The tables as the batches write them: no duplicate marked, no corpus speaker, each sentence counted once."""
+    docs = tables["documents"]
+    out = {**tables, "documents": with_values(docs, "duplicate_of", {i: None for i in range(docs.num_rows)})}
+    st = tables["statements"]
+    out["statements"] = with_values(with_values(st, "repeated_in_documents", {i: 1 for i in range(st.num_rows)}),
+                                    "speaker_id", {i: None for i in range(st.num_rows)})
+    out["speakers"] = arrow_schema(TABLES["speakers"]).empty_table()
+    return out
+
+
+def _written_parts(tables: dict[str, pa.Table], root: Path, parts: list[list[str]]) -> None:
+    """Each table's rows of the raw files ``parts[i]`` written as batch part i."""
+    for name, table in tables.items():
+        for i, paths in enumerate(parts):
+            rows = table.filter(pc.is_in(table.column("source_path"), value_set=pa.array(paths))) \
+                if "source_path" in table.column_names else table
+            io.write_parquet_atomic(rows, root / name / f"part-{i:05d}.parquet")
+
+
+@pytest.fixture
+def dataset() -> dict[str, pa.Table]:
+    """Three raw files: 000 and 002 hold the same text (002 is an exact duplicate of 000), 001 another text in
+    which Xi speaks too (one corpus speaker for both documents) and a sentence of the others recurs."""
+    return _pre_corpus(corpus(build_tables(doc_no=0), build_tables(OTHER_BODY, doc_no=1),
+                              build_tables(DEFAULT_BODY, doc_no=2)))
+
+
+def test_streamed_corpus_steps_give_the_whole_table_steps_tables(dataset, tmp_path, monkeypatch) -> None:
+    """Defect planted: a step that sees one lot of rows at a time (here one row: io.BATCH_ROWS = 1) and so misses
+    a duplicate, a speaker or a recurrence in another lot."""
+    monkeypatch.setattr(io, "BATCH_ROWS", 1)
+    order = [f"raw/{i:03d}_sample.txt" for i in range(3)]
+    _written_parts(dataset, tmp_path / "parts", [order[:2], order[2:]])
+    joined = streamed.joined_parts(tmp_path / "parts", order, tmp_path / "cache")
+    staged = streamed.corpus_tables(joined, tmp_path / "tables")
+    docs = dataset["documents"]
+    expected = assemble.with_recurring_statements(assemble.with_corpus_speakers(
+        {**dataset, "documents": assemble.documents_with_duplicates(docs, clean.duplicate_groups(
+            dict(zip(docs.column("document_id").to_pylist(), docs.column("clean_text").to_pylist()))))}))
+    assert list(staged) == list(TABLES)
+    for name in TABLES:
+        assert pq.read_table(staged[name]).to_pylist() == expected[name].to_pylist(), name
+    got = pq.read_table(staged["documents"])
+    assert got.column("duplicate_of").null_count == 2 and sum(got.column("is_exact_duplicate").to_pylist()) == 1
+    assert pq.read_table(staged["speakers"]).num_rows == 1
+    assert max(pq.read_table(staged["statements"]).column("repeated_in_documents").to_pylist()) == 2
+    for name in incremental.CACHED_TABLES:   # the cache keeps the rows as the batches wrote them
+        assert pq.read_table(joined[name]).to_pylist() == dataset[name].to_pylist(), name
+
+
+def test_parts_are_joined_in_the_raw_files_order_when_reused_rows_lie_among_new_ones(dataset, tmp_path) -> None:
+    """Defect planted: an incremental run's reused part (files 000 and 002) last among the parts, while file 001
+    lies between them in the raw folder."""
+    order = [f"raw/{i:03d}_sample.txt" for i in range(3)]
+    _written_parts(dataset, tmp_path / "parts", [[order[1]], [order[0], order[2]]])
+    parts = sorted((tmp_path / "parts" / "statements").glob("*.parquet"))
+    assert not streamed.parts_in_order(parts, order)
+    assert streamed.parts_in_order(parts, [order[1], order[0], order[2]])
+    joined = streamed.joined_parts(tmp_path / "parts", order, tmp_path / "cache")
+    for name in incremental.CACHED_TABLES:
+        assert pq.read_table(joined[name]).to_pylist() == dataset[name].to_pylist(), name
+
+
+def test_a_streamed_file_appears_whole_or_not_at_all(tmp_path) -> None:
+    """Defects planted: an error after the first rows are written; rows of another schema."""
+    schema = pa.schema([("n", pa.int64())])
+    target = tmp_path / "t.parquet"
+    with pytest.raises(RuntimeError, match="stopped"):
+        with io.parquet_sink(target, schema) as write:
+            write(pa.table({"n": [1, 2]}, schema=schema))
+            raise RuntimeError("stopped")
+    assert list(tmp_path.iterdir()) == []
+    with pytest.raises(ValueError):
+        with io.parquet_sink(target, schema) as write:
+            write(pa.table({"m": ["x"]}))
+    assert list(tmp_path.iterdir()) == []
+    with io.parquet_sink(target, schema) as write:
+        for n in range(3):
+            write(pa.table({"n": [n]}, schema=schema))
+    assert pq.read_table(target).column("n").to_pylist() == [0, 1, 2]
+    assert [t.num_rows for t in io.parquet_batches(target, rows=2)] == [2, 1]
