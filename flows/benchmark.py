@@ -259,7 +259,7 @@ def _corpus_tables(staging: Path, stages: Stages) -> dict[str, pa.Table]:
         tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model)) for name, model in TABLES.items()}
     with stages.timed("corpus: duplicates (MinHash LSH)"):
         docs = tables["documents"]
-        groups = clean.duplicate_groups(assemble.document_bodies(docs))
+        groups = clean.duplicate_groups(lambda: assemble.document_bodies(docs))
         tables["documents"] = assemble.documents_with_duplicates(docs, groups)
     with stages.timed("corpus: speakers across documents"):
         tables = assemble.with_corpus_speakers(tables)

@@ -81,11 +81,11 @@ def _column_rows(path: Path, columns: list[str], rows: int | None = None) -> Ite
 
 
 def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The duplicate groups (``clean.duplicate_groups``, the bodies streamed) and the texts of the documents that
+    """The duplicate groups (``clean.duplicate_groups``, the bodies streamed twice) and the texts of the documents that
     decide ``is_exact_duplicate`` (``assemble.duplicates_compared``)."""
-    bodies = itertools.chain.from_iterable(
-        assemble.document_bodies(rows) for rows in _column_rows(documents, ["document_id", "clean_text"],
-                                                                 min(BODIES_AT_ONCE, io.BATCH_ROWS)))
+    def bodies() -> Iterator[tuple[str, str]]:   # read afresh for each of duplicate detection's two passes
+        return itertools.chain.from_iterable(assemble.document_bodies(rows) for rows in _column_rows(
+            documents, ["document_id", "clean_text"], min(BODIES_AT_ONCE, io.BATCH_ROWS)))
     groups = clean.duplicate_groups(bodies)
     compared, texts = pa.array(sorted(assemble.duplicates_compared(groups)), pa.string()), {}
     for rows in _column_rows(documents, ["document_id", "clean_text"], min(BODIES_AT_ONCE, io.BATCH_ROWS)):

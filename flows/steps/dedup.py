@@ -1,8 +1,12 @@
 """Duplicate detection over clean bodies: exact copies and near-duplicates (syndicated, lightly edited).
 
-Candidates come from MinHash LSH (datasketch); each candidate pair is then verified on its shingle sets
-(Jaccard or containment), held as 64-bit hashes of the shingles, so the result does not depend on the
-MinHash's luck and memory grows by 8 bytes a shingle.
+Candidates come from MinHash LSH: datasketch's MinHash, and its LSH's bands (``MinHashLSH``'s b bands of r
+values), the index kept as one array of the banded values of every document (4 bytes a value: 224 bytes a
+document), not as datasketch's dictionaries of byte strings (several kilobytes a document). Each candidate
+pair (two documents equal in some band) is then verified on its shingle sets (Jaccard or containment), as
+64-bit hashes of the shingles, on a second pass over the bodies that holds only the hashes of candidates
+still waiting for a later partner, so the result does not depend on the MinHash's luck and memory grows by
+a few hundred bytes a document, not by the corpus's text.
 Pure functions only: no Prefect, no file I/O.
 """
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 
 import numpy as np
 
@@ -66,47 +70,118 @@ def _minhash(found: frozenset[str], num_perm: int, chunk: int = MINHASH_CHUNK):
     return mh
 
 
-def duplicate_groups(bodies: Mapping[str, str] | Iterable[tuple[str, str]], *, shingle_size: int = 5,
-                     min_jaccard: float = 0.3, min_containment: float = 0.5, min_shingles: int = 10,
-                     num_perm: int = 128, lsh_threshold: float = 0.2) -> dict[str, str]:
-    """Document id -> id of its duplicate group's representative (the smallest id of the group).
+Bodies = Mapping[str, str] | Callable[[], Iterable[tuple[str, str]]] | Iterable[tuple[str, str]]
 
-    ``bodies``: document id -> clean text, as a mapping or as (id, text) pairs streamed one at a time (each
-    text is read once and not kept: a document is held as its exact key, its MinHash in the LSH index and its
-    shingle hashes). Identical clean texts (ignoring case, punctuation and spacing) are one group; so are
-    texts whose shingle sets have Jaccard >= ``min_jaccard`` or containment >= ``min_containment`` (a
-    truncated or lightly edited copy). Bodies with fewer than ``min_shingles`` shingles join only exact
-    groups. Every id maps to something; a document with no duplicate maps to itself. The groups do not
-    depend on the order of ``bodies`` (a candidate pair is found whichever of the two comes first, and a
-    group's representative is its smallest id). Nothing is deleted."""
+
+def _streams(bodies: Bodies) -> Callable[[], Iterable[tuple[str, str]]]:
+    """A way to read the (id, text) pairs afresh: a mapping's items, a callable's new stream; any other iterable
+    is read into a list first (it can be read only once)."""
+    if isinstance(bodies, Mapping):
+        return lambda: bodies.items()
+    if callable(bodies):
+        return bodies
+    pairs = list(bodies)
+    return lambda: pairs
+
+
+def lsh_bands(threshold: float, num_perm: int) -> tuple[int, int]:
+    """The bands and rows a band of datasketch's MinHashLSH uses for ``threshold`` and ``num_perm``."""
     from datasketch import MinHashLSH
 
-    parent: dict[str, str] = {}
+    lsh = MinHashLSH(threshold=threshold, num_perm=num_perm)
+    return lsh.b, lsh.r
 
-    def find(x: str) -> str:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
-            x = parent[x]
-        return x
 
-    def union(a: str, b: str) -> None:
-        ra, rb = find(a), find(b)
-        if ra != rb:
-            parent[max(ra, rb)] = min(ra, rb)
+def candidate_pairs(signatures: np.ndarray, bands: int, rows: int) -> np.ndarray:
+    """The pairs (i, j), i < j, of signature rows equal in at least one band (band k: columns k*rows to
+    (k+1)*rows), as MinHashLSH would find them: an (n, 2) array sorted by j, then i."""
+    n, codes = len(signatures), [np.zeros(0, np.int64)]
+    for band in range(bands):
+        part = np.ascontiguousarray(signatures[:, band * rows:(band + 1) * rows])
+        label = np.unique(part, axis=0, return_inverse=True)[1].ravel() if n else np.zeros(0, np.int64)
+        order = np.argsort(label, kind="stable")
+        for group in np.split(order, np.flatnonzero(np.diff(label[order])) + 1):
+            if len(group) > 1:
+                group = np.sort(group).astype(np.int64)
+                first, second = np.triu_indices(len(group), 1)
+                codes.append(group[second] * n + group[first])
+    found = np.unique(np.concatenate(codes))
+    return np.stack([found % n, found // n], axis=1) if n else np.zeros((0, 2), np.int64)
 
-    by_key: dict[str, str] = {}
-    hashes: dict[str, np.ndarray] = {}
-    lsh = MinHashLSH(threshold=lsh_threshold, num_perm=num_perm)
-    for doc_id, text in (bodies.items() if isinstance(bodies, Mapping) else bodies):
+
+def _find(parent: dict[str, str], x: str) -> str:
+    while parent[x] != x:
+        parent[x] = parent[parent[x]]
+        x = parent[x]
+    return x
+
+
+def _union(parent: dict[str, str], a: str, b: str) -> None:
+    """Join the groups of ``a`` and ``b``; the root is the smallest id of the group, whatever the order."""
+    ra, rb = _find(parent, a), _find(parent, b)
+    if ra != rb:
+        parent[max(ra, rb)] = min(ra, rb)
+
+
+def _signatures(pairs: Iterable[tuple[str, str]], parent: dict[str, str], shingle_size: int, min_shingles: int,
+                num_perm: int, banded: int) -> tuple[list[str], np.ndarray, np.ndarray]:
+    """The first pass: every id (in stream order; ``parent`` gets each, exact copies joined), and for each body of
+    at least ``min_shingles`` shingles its position in the stream and the first ``banded`` values of its MinHash
+    (below 2**32: 4 bytes each)."""
+    ids, positions, rows, by_key = [], [], [], {}
+    for position, (doc_id, text) in enumerate(pairs):
+        ids.append(doc_id)
         parent[doc_id] = doc_id
-        key = exact_key(text or "")
-        union(by_key.setdefault(key, doc_id), doc_id)
+        _union(parent, by_key.setdefault(exact_key(text or ""), doc_id), doc_id)
         found = shingles(text or "", size=shingle_size)
-        if len(found) < min_shingles:
+        if len(found) >= min_shingles:
+            positions.append(position)
+            rows.append(_minhash(found, num_perm).hashvalues[:banded].astype(np.uint32))
+    signatures = np.stack(rows) if rows else np.zeros((0, banded), np.uint32)
+    return ids, np.array(positions, np.int64), signatures
+
+
+def _verified(pairs: Iterable[tuple[str, str]], candidates: np.ndarray, shingle_size: int, min_jaccard: float,
+              min_containment: float) -> Iterator[tuple[int, int]]:
+    """The second pass: the candidate pairs (stream positions i < j, sorted by j) whose shingle sets are similar
+    (``_similar``). A candidate's shingle hashes are held from its body until its last pair is verified."""
+    earlier: dict[int, list[int]] = {}
+    for first, second in candidates.tolist():
+        earlier.setdefault(second, []).append(first)
+    last = {}
+    for first, second in candidates.tolist():
+        last[first] = max(last.get(first, -1), second)
+    held: dict[int, np.ndarray] = {}
+    for position, (_, text) in enumerate(pairs):
+        if position not in earlier and position not in last:
             continue
-        mh, hashes[doc_id] = _minhash(found, num_perm), _shingle_hashes(found)
-        for other in lsh.query(mh):
-            if _similar(hashes[doc_id], hashes[other], min_jaccard=min_jaccard, min_containment=min_containment):
-                union(doc_id, other)
-        lsh.insert(doc_id, mh)
-    return {doc_id: find(doc_id) for doc_id in parent}
+        hashes = _shingle_hashes(shingles(text or "", size=shingle_size))
+        for first in earlier.get(position, ()):
+            if _similar(hashes, held[first], min_jaccard=min_jaccard, min_containment=min_containment):
+                yield first, position
+            if last[first] == position:
+                del held[first]
+        if last.get(position, -1) > position:
+            held[position] = hashes
+
+
+def duplicate_groups(bodies: Bodies, *, shingle_size: int = 5, min_jaccard: float = 0.3, min_containment: float = 0.5,
+                     min_shingles: int = 10, num_perm: int = 128, lsh_threshold: float = 0.2) -> dict[str, str]:
+    """Document id -> id of its duplicate group's representative (the smallest id of the group).
+
+    ``bodies``: document id -> clean text, as a mapping or as a callable that streams the (id, text) pairs
+    afresh each time it is called (they are read twice and no text is kept: a document is held as its exact key
+    and its banded MinHash values; a candidate's shingle hashes only until its last candidate pair is verified).
+    Identical clean texts (ignoring case, punctuation and spacing) are one group; so are texts whose shingle
+    sets have Jaccard >= ``min_jaccard`` or containment >= ``min_containment`` (a truncated or lightly edited
+    copy). Bodies with fewer than ``min_shingles`` shingles join only exact groups. Every id maps to
+    something; a document with no duplicate maps to itself. The groups do not depend on the order of
+    ``bodies`` (a candidate pair is found whichever of the two comes first, and a group's representative is
+    its smallest id). Nothing is deleted."""
+    stream, parent = _streams(bodies), {}
+    bands, rows = lsh_bands(lsh_threshold, num_perm)
+    ids, positions, signatures = _signatures(stream(), parent, shingle_size, min_shingles, num_perm, bands * rows)
+    pairs = candidate_pairs(signatures, bands, rows)
+    for first, second in _verified(stream(), positions[pairs], shingle_size, min_jaccard, min_containment):
+        _union(parent, ids[first], ids[second])
+    return {doc_id: _find(parent, doc_id) for doc_id in parent}

@@ -44,6 +44,35 @@ def test_duplicate_groups_from_streamed_pairs_in_any_order_equal_the_mapping():
     assert expected["q"] == "q" and expected["r"] == "r"
     streamed = clean.duplicate_groups(pair for pair in reversed(list(bodies.items())))
     assert streamed == expected
+    reads = []
+
+    def stream():   # what the flow passes: a new stream of the bodies each time it is called
+        reads.append(1)
+        return iter(list(bodies.items())[::-1])
+    assert clean.duplicate_groups(stream) == expected and len(reads) == 2
+
+
+def test_banded_index_finds_the_candidates_datasketch_s_lsh_finds():
+    """Defect planted: a compact LSH index whose bands or grouping differ from datasketch's MinHashLSH (the
+    candidates decide which pairs are verified, so the groups depend on them)."""
+    from datasketch import MinHashLSH
+
+    texts = {**_near_copies(), **{f"t{i}": f"{STORY} Item {i} of the list adds {i * 3} words about topic {i}."
+                                  for i in range(8)}}
+    bands, rows = dedup.lsh_bands(0.2, 128)
+    lsh, expected, kept = MinHashLSH(threshold=0.2, num_perm=128), set(), []
+    for doc_id, text in texts.items():
+        found = dedup.shingles(text)
+        if len(found) < 10:
+            continue
+        mh = dedup._minhash(found, 128)
+        expected |= {(kept.index(other), len(kept)) for other in lsh.query(mh)}
+        lsh.insert(doc_id, mh)
+        kept.append(doc_id)
+    signatures = np.stack([dedup._minhash(dedup.shingles(texts[d]), 128).hashvalues[:bands * rows].astype(np.uint32)
+                           for d in kept])
+    found = {tuple(p) for p in dedup.candidate_pairs(signatures, bands, rows).tolist()}
+    assert found == expected and len(found) > 10
 
 
 def test_shingle_hashes_judge_similarity_as_the_shingle_strings_do():
