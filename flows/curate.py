@@ -142,35 +142,33 @@ def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -
 
 @task(name="check-quality")
 def check_quality(staged: dict[str, Path], config: RunConfig, files_read: int, reports_dir: Path, today: dt.date):
-    """Great Expectations suites derived from the schemas plus cross-table rules, on the staged tables."""
+    """Great Expectations suites derived from the schemas plus cross-table rules, on the staged tables (read a lot
+    of rows at a time, never whole)."""
     from flows import quality
 
-    tables = {name: io.read_parquet(path) for name, path in staged.items()}
     docs_dir = reports_dir / "data_docs" if config.build_data_docs else None
-    return quality.quality_result(tables, thresholds=config.quality, files_read=files_read,
+    return quality.quality_result(streamed.sources(staged), thresholds=config.quality, files_read=files_read,
                                   today=today, data_docs_dir=docs_dir)
 
 
 @task(name="quarantine-documents")
 def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config: RunConfig, files_read: int,
                          staging: Path, today: dt.date) -> tuple[dict[str, Path], QualityResult, dict]:
-    """Move documents whose content fails a row-level check to rejections; stage what is left.
+    """Move documents whose content fails a row-level check to rejections; stage what is left, each table
+    written a lot of rows at a time (``staging/quarantined``).
 
     Returns the paths of the tables to publish, the result that gates them, and a summary: rows per
     table to publish and the raw files quarantined by each check."""
     from flows import quality
 
-    tables = {name: io.read_parquet(path) for name, path in staged.items()}
-    found, result = quality.quarantined_result(tables, checked, thresholds=config.quality, files_read=files_read,
-                                               today=today)
+    found, result = quality.quarantined_result(streamed.sources(staged), checked, thresholds=config.quality,
+                                               files_read=files_read, today=today,
+                                               publish=streamed.publisher(staging / "quarantined"))
     summary = {"rows": {name: found.tables[name].num_rows for name in TABLES},
                "quarantined": {check: list(files) for check, files in found.files_by_check().items()}}
     if not found.offences:
         return staged, result, summary
-    paths = {name: io.write_parquet_atomic(found.tables[name], staging / "quarantined" / f"{name}.parquet",
-                                           dictionary_columns=dictionary_columns(TABLES[name]))
-             for name in TABLES}
-    return paths, result, summary
+    return {name: found.tables[name].path for name in TABLES}, result, summary
 
 
 @task(name="write-report")

@@ -32,6 +32,7 @@ from pathlib import Path
 from types import SimpleNamespace
 
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
@@ -259,6 +260,12 @@ def parquet_sink(path: Path, schema: pa.Schema, *,
 
 
 BATCH_ROWS = 65_536  # rows the stages after the batches read (and write) at a time
+DOCUMENT_ROWS = 1024  # documents they read at a time (a document holds its whole clean text)
+
+
+def rows_at_once(table: str) -> int:
+    """How many rows of ``table`` the stages after the batches read and write at a time."""
+    return min(DOCUMENT_ROWS, BATCH_ROWS) if table == "documents" else BATCH_ROWS
 
 
 def parquet_batches(path: Path, *, columns: list[str] | None = None, rows: int | None = None) -> Iterator[pa.Table]:
@@ -267,6 +274,48 @@ def parquet_batches(path: Path, *, columns: list[str] | None = None, rows: int |
     with pq.ParquetFile(path) as file:
         for batch in file.iter_batches(batch_size=rows or BATCH_ROWS, columns=columns):
             yield pa.Table.from_batches([batch])
+
+
+class ParquetSource:
+    """A staged table's Parquet file as the checks read it (``flows.quality.sources.TableSource``): some rows at a
+    time, a few columns whole, or the rows of some keys, found through an index of the row groups that hold each
+    key (the stages write documents ``DOCUMENT_ROWS`` to a row group)."""
+
+    def __init__(self, path: Path, rows: int | None = None):
+        self.path, self.rows_at_once = Path(path), rows or BATCH_ROWS
+        with pq.ParquetFile(self.path) as file:
+            self.schema, self.num_rows = file.schema_arrow, file.metadata.num_rows
+        self._groups: dict[str, pa.Table] = {}
+
+    def lots(self, columns: list[str] | None = None, rows: int | None = None) -> Iterator[pa.Table]:
+        empty = True
+        for lot in parquet_batches(self.path, columns=columns, rows=min(rows or self.rows_at_once, self.rows_at_once)):
+            empty = False
+            yield lot
+        if empty:
+            table = self.schema.empty_table()
+            yield table.select(columns) if columns is not None else table
+
+    def read(self, columns: list[str]) -> pa.Table:
+        return read_parquet(self.path, columns=columns)
+
+    def _row_groups(self, column: str) -> pa.Table:
+        """Each value of ``column`` and the row group that holds it (read once, one row group at a time)."""
+        if column not in self._groups:
+            with pq.ParquetFile(self.path) as file:
+                parts = [pa.table({"value": file.read_row_group(i, columns=[column]).column(0),
+                                   "group": pa.array([i] * file.metadata.row_group(i).num_rows, pa.int32())})
+                         for i in range(file.num_row_groups)]
+            self._groups[column] = pa.concat_tables(parts) if parts else pa.table(
+                {"value": pa.array([], self.schema.field(column).type), "group": pa.array([], pa.int32())})
+        return self._groups[column]
+
+    def rows_where(self, column: str, values: pa.Array, columns: list[str]) -> pa.Table:
+        index = self._row_groups(column)
+        groups = pc.unique(index.filter(pc.is_in(index.column("value"), value_set=values)).column("group"))
+        with pq.ParquetFile(self.path) as file:
+            found = file.read_row_groups(sorted(groups.to_pylist()), columns=list(dict.fromkeys([column, *columns])))
+        return found.filter(pc.is_in(found.column(column), value_set=values)).select(columns)
 
 
 def write_text_atomic(text: str, path: Path) -> Path:

@@ -7,7 +7,7 @@ through flows.io only.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 import pyarrow as pa
@@ -16,8 +16,6 @@ import pyarrow.compute as pc
 from flows import incremental, io
 from flows.steps import assemble, clean, recurrence
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
-
-BODIES_AT_ONCE = 1024  # documents whose clean_text duplicate detection reads at a time (at most io.BATCH_ROWS)
 
 
 def parts_in_order(parts: list[Path], order: list[str]) -> bool:
@@ -85,27 +83,23 @@ def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, str]]:
     decide ``is_exact_duplicate`` (``assemble.duplicates_compared``)."""
     def bodies() -> Iterator[tuple[str, str]]:   # read afresh for each of duplicate detection's two passes
         return itertools.chain.from_iterable(assemble.document_bodies(rows) for rows in _column_rows(
-            documents, ["document_id", "clean_text"], min(BODIES_AT_ONCE, io.BATCH_ROWS)))
+            documents, ["document_id", "clean_text"], io.rows_at_once("documents")))
     groups = clean.duplicate_groups(bodies)
     compared, texts = pa.array(sorted(assemble.duplicates_compared(groups)), pa.string()), {}
-    for rows in _column_rows(documents, ["document_id", "clean_text"], min(BODIES_AT_ONCE, io.BATCH_ROWS)):
+    for rows in _column_rows(documents, ["document_id", "clean_text"], io.rows_at_once("documents")):
         some = rows.filter(pc.is_in(rows.column("document_id"), value_set=compared))
         texts.update(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
     return groups, texts
 
 
 def corpus_speakers(joined: dict[str, Path]) -> tuple[dict[tuple[str, str], str], pa.Table]:
-    """The speakers merged across every document (``assemble.corpus_speakers_table``), read from the document
-    speakers' and documents' narrow columns."""
+    """The speakers merged across every document (``assemble.speakers_of``), read from the document speakers'
+    and documents' narrow columns."""
     published = {}
     for rows in _column_rows(joined["documents"], ["document_id", "published_date"]):
         published.update(zip(rows.column(0).to_pylist(), rows.column(1).to_pylist()))
-    read = [s for rows in _column_rows(joined["document_speakers"], list(assemble.SPEAKER_COLUMNS))
-            for s in assemble.document_speakers_read(rows, published)]
-    first = next(_column_rows(joined["document_speakers"], ["run_id", "pipeline_version"], 1), None)
-    lineage = first.to_pylist()[0] if first is not None and first.num_rows else {"run_id": None,
-                                                                                "pipeline_version": None}
-    return assemble.corpus_speakers_table(read, lineage)
+    return assemble.speakers_of(_column_rows(joined["document_speakers"], [*assemble.SPEAKER_COLUMNS, "run_id",
+                                                                           "pipeline_version"]), published)
 
 
 def recurrence_counts(statements: Path, documents: Path) -> pa.Table:
@@ -123,7 +117,7 @@ def rewritten(source: Path, target: Path, name: str, change=None) -> Path:
     with the table's dictionary-encoded columns (``schemas.tables.dictionary_columns``)."""
     schema = arrow_schema(TABLES[name])
     with io.parquet_sink(target, schema, dictionary_columns=dictionary_columns(TABLES[name])) as write:
-        for rows in io.parquet_batches(source):
+        for rows in io.parquet_batches(source, rows=io.rows_at_once(name)):
             write(change(rows) if change else rows)
     return target
 
@@ -148,3 +142,20 @@ def corpus_tables(joined: dict[str, Path], out_dir: Path) -> dict[str, Path]:
     out["statements"] = rewritten(joined["statements"], out_dir / "statements.parquet", "statements",
                                   lambda r: assemble.with_recurrence(assemble.with_speaker_ids(r, "speaker", ids), per))
     return {name: out[name] for name in TABLES}
+
+
+def sources(staged: dict[str, Path]) -> dict[str, io.ParquetSource]:
+    """The staged tables as the checks read them (``flows.quality.sources.TableSource``), some rows at a time."""
+    return {name: io.ParquetSource(path, io.rows_at_once(name)) for name, path in staged.items()}
+
+
+def publisher(out_dir: Path) -> Callable[[str, Iterable[pa.Table], pa.Schema], io.ParquetSource]:
+    """How the quarantine publishes a table (``flows.quality.quarantine.Publish``): its lots of rows written to
+    ``out_dir/<table>.parquet`` as they come (one rename at the end), then read back as a source."""
+    def publish(name: str, lots: Iterable[pa.Table], schema: pa.Schema) -> io.ParquetSource:
+        target = out_dir / f"{name}.parquet"
+        with io.parquet_sink(target, schema, dictionary_columns=dictionary_columns(TABLES[name])) as write:
+            for rows in lots:
+                write(rows)
+        return io.ParquetSource(target, io.rows_at_once(name))
+    return publish

@@ -101,3 +101,35 @@ def test_a_streamed_file_appears_whole_or_not_at_all(tmp_path) -> None:
             write(pa.table({"n": [n]}, schema=schema))
     assert pq.read_table(target).column("n").to_pylist() == [0, 1, 2]
     assert [t.num_rows for t in io.parquet_batches(target, rows=2)] == [2, 1]
+
+
+def test_checks_and_quarantine_read_from_files_a_row_at_a_time_as_in_memory(tmp_path, monkeypatch) -> None:
+    """The staged files read through sources (three rows at a time, one row to a row group: the offsets check
+    fetches each lot's documents by their row groups), and the quarantine writing what it keeps to files, give the
+    checks and the tables the in-memory path gives. Defects planted: three documents to quarantine (boilerplate,
+    a future date, a language outside ISO 639-1) beside a clean one."""
+    from flows.config import QualityThresholds
+    from flows.quality import quality_result, quarantined_result
+    from tests.quality.conftest import TODAY
+    from tests.quality.test_quarantine import four_documents
+
+    tables, thresholds = four_documents(), QualityThresholds(max_quarantined_share=0.8)
+    monkeypatch.setattr(io, "BATCH_ROWS", 1)
+    staged = {}
+    for name, table in tables.items():
+        staged[name] = tmp_path / "tables" / f"{name}.parquet"
+        with io.parquet_sink(staged[name], table.schema) as write:
+            for lot in table.to_batches(max_chunksize=1):
+                write(pa.Table.from_batches([lot], schema=table.schema))
+    monkeypatch.setattr(io, "BATCH_ROWS", 3)   # lots of three rows (GX: a frame each) from files of one-row groups
+    on_files = quality_result(streamed.sources(staged), thresholds=thresholds, files_read=4, today=TODAY)
+    in_memory = quality_result(tables, thresholds=thresholds, files_read=4, today=TODAY)
+    assert on_files.checks == in_memory.checks and len(on_files.quarantining) == 4
+    found, gated = quarantined_result(streamed.sources(staged), on_files, thresholds=thresholds, files_read=4,
+                                      today=TODAY, publish=streamed.publisher(tmp_path / "quarantined"))
+    kept, gated_in_memory = quarantined_result(tables, in_memory, thresholds=thresholds, files_read=4, today=TODAY)
+    assert gated.checks == gated_in_memory.checks and gated.passed
+    for name in TABLES:
+        assert found.tables[name].path == tmp_path / "quarantined" / f"{name}.parquet"
+        assert pq.read_table(found.tables[name].path).to_pylist() == kept.tables[name].to_pylist(), name
+    assert pq.read_table(found.tables["documents"].path).num_rows == 1

@@ -1,4 +1,7 @@
-"""Runs the derived expectations with Great Expectations 1.x, one suite per table, on whole pandas batches.
+"""Runs the derived expectations with Great Expectations 1.x, one suite per table, on bounded pandas batches: each
+lot of a table's rows (``GX_ROWS`` at most) is validated and the results merged (``rules.merged``), so GX never
+holds a whole table. A check that needs the whole column at once (``unique``) is not run here but corpus-wide on
+the key column alone (``rules.unique_keys``).
 
 Great Expectations takes ~10 s to import, so it is imported here, inside ``run_suites``, and only
 when a run checks data. Analytics are switched off before the import (no network).
@@ -14,14 +17,15 @@ import time
 from pathlib import Path
 from typing import Any
 
-import pyarrow as pa
 
 from flows.quality.expectations import Expectation
 from flows.quality.offline import make_site_offline
 from flows.quality.results import CheckResult
+from flows.quality.rules import merged
 
 DATA_DOCS_SITE = "curated_quality"
 MAX_EXAMPLES = 5
+GX_ROWS = 20_000  # rows of a table GX validates at a time (a pandas frame of the columns its suite reads)
 
 
 _preload: threading.Thread | None = None
@@ -67,10 +71,10 @@ def release_context() -> None:
     set_context(None)
 
 
-def _frame(table: pa.Table, columns: list[str]) -> Any:
-    """The columns the expectations read, as a pandas DataFrame (one batch, not row by row)."""
-    present = [c for c in dict.fromkeys(columns) if c in table.column_names]
-    return table.select(present).to_pandas()
+def _lots(source: Any, columns: list[str]) -> Any:
+    """The columns the expectations read (those the table has), a lot of rows at a time (``GX_ROWS`` at most)."""
+    present = [c for c in dict.fromkeys(columns) if c in source.schema.names]
+    return source.lots(present, GX_ROWS)
 
 
 def _short(value: object, limit: int = 60) -> str:
@@ -143,9 +147,38 @@ def _page_label(path: str, outcomes: dict[str, tuple[int, int]]) -> str:
     return ".".join(parts[1:])
 
 
-def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], keys: dict[str, str],
+def _add_docs_site(context: Any, data_docs_dir: Path) -> None:
+    """GX's own Data Docs site, built in ``data_docs_dir`` (a local site store)."""
+    Path(data_docs_dir).mkdir(parents=True, exist_ok=True)
+    context.add_data_docs_site(site_name=DATA_DOCS_SITE, site_config={
+        "class_name": "SiteBuilder",
+        "store_backend": {"class_name": "TupleFilesystemStoreBackend",
+                          "base_directory": str(Path(data_docs_dir).resolve())},
+        "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+    })
+
+
+def _validated_lots(validation: Any, table_exps: list[Expectation], lots: Any, key: str | None) -> list[CheckResult]:
+    """Each expectation's result on every lot (a pandas frame each), merged into its result on the whole table."""
+    result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": MAX_EXAMPLES}
+    if key:
+        result_format["unexpected_index_column_names"] = [key]
+    by_name = {exp.name: exp for exp in table_exps}
+    found: dict[str, list[CheckResult]] = {exp.name: [] for exp in table_exps}
+    totals = []
+    for lot in lots:
+        outcome = validation.run(batch_parameters={"dataframe": lot.to_pandas()}, result_format=result_format)
+        for evr in outcome.results:
+            name = evr.expectation_config.meta["check"]
+            found[name].append(_check(by_name[name], evr, key))
+        totals.append(lot.num_rows)
+    return [merged(found[exp.name], totals) for exp in table_exps]
+
+
+def run_suites(tables: dict[str, Any], expectations: list[Expectation], keys: dict[str, str],
                *, data_docs_dir: Path | None = None) -> tuple[list[CheckResult], str | None, float, float]:
-    """Validate each table against its derived suite.
+    """Validate each table (a ``flows.quality.sources.TableSource``) against its derived suite, a lot of rows at
+    a time.
 
     Returns the checks, the Data Docs index (or None), the seconds GX took to validate (context,
     suites, validation, Data Docs) and the seconds spent importing GX first (0 once imported).
@@ -160,38 +193,27 @@ def run_suites(tables: dict[str, pa.Table], expectations: list[Expectation], key
     context = gx.get_context(mode="ephemeral")
     context.variables.progress_bars = ProgressBarsConfig(globally=False)
     if data_docs_dir is not None:
-        Path(data_docs_dir).mkdir(parents=True, exist_ok=True)
-        context.add_data_docs_site(site_name=DATA_DOCS_SITE, site_config={
-            "class_name": "SiteBuilder",
-            "store_backend": {"class_name": "TupleFilesystemStoreBackend",
-                              "base_directory": str(Path(data_docs_dir).resolve())},
-            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
-        })
-    source = context.data_sources.add_pandas("curated")
+        _add_docs_site(context, data_docs_dir)
+    frames = context.data_sources.add_pandas("curated")
 
     checks: list[CheckResult] = []
     outcomes: dict[str, tuple[int, int]] = {}
-    for table_name, table in tables.items():
+    for table_name, source in tables.items():
         table_exps = [e for e in expectations if e.table == table_name]
         if not table_exps:
             continue
         key = keys.get(table_name)
-        key = key if key in table.column_names else None
-        batch_definition = source.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("whole")
+        key = key if key in source.schema.names else None
+        batch_definition = frames.add_dataframe_asset(table_name).add_batch_definition_whole_dataframe("whole")
         # the whole suite at once: adding expectations one by one re-serialises the suite each time
         suite = context.suites.add(gx.ExpectationSuite(name=f"{table_name}.derived", expectations=[
             getattr(gxe, exp.gx_type)(column=exp.column, **exp.kwargs, meta={"check": exp.name},
                                       description=exp.description)
             for exp in table_exps]))
-        by_name = {exp.name: exp for exp in table_exps}
         validation = context.validation_definitions.add(
             gx.ValidationDefinition(name=f"{table_name}.validation", data=batch_definition, suite=suite))
-        frame = _frame(table, [e.column for e in table_exps] + ([key] if key else []))
-        result_format: dict[str, Any] = {"result_format": "SUMMARY", "partial_unexpected_count": MAX_EXAMPLES}
-        if key:
-            result_format["unexpected_index_column_names"] = [key]
-        outcome = validation.run(batch_parameters={"dataframe": frame}, result_format=result_format)
-        table_checks = [_check(by_name[evr.expectation_config.meta["check"]], evr, key) for evr in outcome.results]
+        lots = _lots(source, [e.column for e in table_exps] + ([key] if key else []))
+        table_checks = _validated_lots(validation, table_exps, lots, key)
         outcomes[suite.name] = (sum(c.success for c in table_checks), len(table_checks))
         checks.extend(table_checks)
 

@@ -21,8 +21,9 @@ published (``flows.quality.check.quarantined_result``).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+import itertools
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, replace
 
 import numpy as np
 import pyarrow as pa
@@ -31,7 +32,10 @@ import pyarrow.compute as pc
 from flows.config import QualityThresholds
 from flows.quality.results import CheckResult
 from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unknown_languages
-from flows.steps.assemble import Lineage, Source, rejection_row, with_corpus_speakers, with_recurring_statements
+from flows.quality.sources import table_sources
+from flows.steps import recurrence
+from flows.steps.assemble import (SPEAKER_COLUMNS, Lineage, Source, counted_documents, rejection_row, speakers_of,
+                                  with_recurrence, with_speaker_ids)
 from schemas.records import Rejection
 from schemas.tables import TABLES, arrow_schema, primary_key
 
@@ -40,7 +44,11 @@ DETAIL_VALUE_CHARS = 300
 # tables whose rows belong to one document (by document_id) and leave with it, in publication order
 DOCUMENT_TABLES: tuple[str, ...] = ("documents", "paragraphs", "statements", "document_speakers", "removed_lines")
 
+LINEAGE = ("run_id", "pipeline_version")
+
 Rows = Callable[[dict[str, pa.Table], QualityThresholds, dt.date], np.ndarray]
+# how a published table is made from its lots of rows: (table name, lots, schema) -> a table or a source
+Publish = Callable[[str, Iterable[pa.Table], pa.Schema], object]
 
 
 @dataclass(frozen=True)
@@ -90,9 +98,10 @@ class Offence:
 @dataclass(frozen=True)
 class Quarantine:
     """What to publish (``tables``: the data tables without the quarantined documents, ``rejections`` with
-    ``rejected`` appended), the new rejection rows alone, and the offences that caused them."""
+    ``rejected`` appended; tables in memory or sources), the new rejection rows alone, and the offences that
+    caused them."""
 
-    tables: dict[str, pa.Table]
+    tables: dict
     rejected: pa.Table
     offences: tuple[Offence, ...]
 
@@ -133,11 +142,21 @@ def _check_offences(tables: dict[str, pa.Table], check: RowLevelCheck, bad: np.n
                     rows=counts[doc]) for doc, row in first.items()]
 
 
-def offences(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, today: dt.date) -> tuple[Offence, ...]:
-    """Every (row-level check, document) that fails, in ``ROW_LEVEL_CHECKS`` order. ``tables`` decoded
-    (``flows.quality.check.complete_tables``)."""
-    return tuple(o for check in ROW_LEVEL_CHECKS
-                 for o in _check_offences(tables, check, check.rows(tables, thresholds, today)))
+def offences(tables: dict, *, thresholds: QualityThresholds, today: dt.date) -> tuple[Offence, ...]:
+    """Every (row-level check, document) that fails, in ``ROW_LEVEL_CHECKS`` order. ``tables``: tables in memory
+    or sources (flows/quality/sources.py), read a lot of rows at a time; a document whose offending rows lie in two
+    lots gets one offence (its first row, the rows of both counted)."""
+    sources, out = table_sources(tables), []
+    for check in ROW_LEVEL_CHECKS:
+        found: dict[str, Offence] = {}
+        columns = ["document_id", "source_path", primary_key(TABLES[check.table]), check.column]
+        for lot in sources[check.table].lots(list(dict.fromkeys(columns))):
+            rows = {check.table: lot}
+            for o in _check_offences(rows, check, check.rows(rows, thresholds, today)):
+                first = found.get(o.document_id)
+                found[o.document_id] = replace(first, rows=first.rows + o.rows) if first else o
+        out.extend(found.values())
+    return tuple(out)
 
 
 def _rejection(row: dict, table: str, offence: Offence) -> dict:
@@ -149,62 +168,130 @@ def _rejection(row: dict, table: str, offence: Offence) -> dict:
     return Rejection.model_validate(out).model_dump()
 
 
-def _rejections(tables: dict[str, pa.Table], found: tuple[Offence, ...], ids: pa.Array) -> list[dict]:
-    """A document row for each of its offences; every other row of the document under its first offence."""
-    by_doc: dict[str, list[Offence]] = {}
+def rejected_rows(tables: dict, found: tuple[Offence, ...]) -> pa.Table:
+    """The rejections rows of the documents ``found`` names: a document row for each of its offences; every other
+    row of the document under its first offence (the document tables read a lot of rows at a time)."""
+    sources, by_doc = table_sources(tables), {}
     for o in found:
         by_doc.setdefault(o.document_id, []).append(o)
-    out = []
-    for table in DOCUMENT_TABLES:
-        rows = tables[table].filter(pc.is_in(tables[table].column("document_id"), value_set=ids)).to_pylist()
-        for row in rows:
-            doc_offences = by_doc[row["document_id"]] if table == "documents" else by_doc[row["document_id"]][:1]
-            out.extend(_rejection(row, table, o) for o in doc_offences)
+    ids, out = pa.array(sorted(by_doc), pa.string()), []
+    for table in DOCUMENT_TABLES if found else ():
+        for lot in sources[table].lots():
+            for row in lot.filter(pc.is_in(lot.column("document_id"), value_set=ids)).to_pylist():
+                doc_offences = by_doc[row["document_id"]] if table == "documents" else by_doc[row["document_id"]][:1]
+                out.extend(_rejection(row, table, o) for o in doc_offences)
+    return pa.Table.from_pylist(out, schema=arrow_schema(TABLES["rejections"]))
+
+
+def repointed_duplicates(kept: Iterable[pa.Table], removed: frozenset[str]) -> dict[str, str | None]:
+    """Kept documents (lots of their ``document_id`` and ``duplicate_of``, in table order) whose ``duplicate_of``
+    names a quarantined document, and what it becomes: the first of them becomes its group's representative
+    (None), the others point to it."""
+    representative: dict[str, str] = {}
+    out: dict[str, str | None] = {}
+    for lot in kept:
+        for doc, of in zip(lot.column("document_id").to_pylist(), lot.column("duplicate_of").to_pylist()):
+            if of in removed:
+                rep = representative.setdefault(of, doc)
+                out[doc] = None if rep == doc else rep
     return out
 
 
-def _without_dangling_duplicates(docs: pa.Table, removed: frozenset[str]) -> pa.Table:
-    """Kept documents whose ``duplicate_of`` names a quarantined document: the first of them (table order)
-    becomes its group's representative (``duplicate_of`` null), the others point to it, and
-    ``is_exact_duplicate`` is recomputed. Other documents are unchanged."""
-    dup = docs.column("duplicate_of").to_pylist()
-    if not removed.intersection(dup):
-        return docs
-    ids, exact = docs.column("document_id").to_pylist(), docs.column("is_exact_duplicate").to_pylist()
-    texts = dict(zip(ids, docs.column("clean_text").to_pylist()))
-    representative: dict[str, str] = {}
-    for i, (doc, of) in enumerate(zip(ids, dup)):
-        if of in removed:
-            rep = representative.setdefault(of, doc)
-            dup[i] = None if rep == doc else rep
-            exact[i] = dup[i] is not None and texts[dup[i]] == texts[doc]
-    out = docs.set_column(docs.schema.get_field_index("duplicate_of"), docs.schema.field("duplicate_of"),
-                          pa.array(dup, docs.schema.field("duplicate_of").type))
-    return out.set_column(out.schema.get_field_index("is_exact_duplicate"), out.schema.field("is_exact_duplicate"),
-                          pa.array(exact, out.schema.field("is_exact_duplicate").type))
+@dataclass(frozen=True)
+class KeptRows:
+    """What the quarantine changes in the rows it keeps, computed once across the corpus and applied to each lot
+    of rows (``rows``): the quarantined documents' rows leave; a kept duplicate of a quarantined document is
+    re-pointed (``duplicate_of``, ``is_exact_duplicate``); the speakers are merged again from the documents kept
+    (``speakers``, ``speaker_ids``) and the recurring statements counted again (``per_fingerprint``)."""
+
+    ids: pa.Array
+    repointed: dict[str, tuple[str | None, bool]]
+    speaker_ids: dict[tuple[str, str], str]
+    speakers: pa.Table
+    per_fingerprint: pa.Table
+
+    def rows(self, table: str, lot: pa.Table) -> pa.Table:
+        """The kept rows of a lot of ``table``'s rows, changed as the quarantine changes them."""
+        if table in DOCUMENT_TABLES:
+            lot = lot.filter(pc.invert(pc.is_in(lot.column("document_id"), value_set=self.ids)))
+        if table == "documents" and self.repointed:
+            lot = _with_repointed(lot, self.repointed)
+        if table == "document_speakers":
+            lot = with_speaker_ids(lot, "name", self.speaker_ids)
+        if table == "statements":
+            lot = with_recurrence(with_speaker_ids(lot, "speaker", self.speaker_ids), self.per_fingerprint)
+        return lot
 
 
-def quarantine(tables: dict[str, pa.Table], found: Iterable[Offence]) -> Quarantine:
-    """The tables without the documents ``found`` names (each with all its rows), and the rejection rows for
-    them. ``tables`` decoded (``flows.quality.check.complete_tables``); tables other than the document tables,
-    speakers and rejections pass through unchanged, and so do the kept rows — except that a kept duplicate of
-    a quarantined document is re-pointed to a kept member of its group (``duplicate_of`` must reference a
-    published document), and the corpus-wide speakers are built again from the documents kept (their counts,
-    dates and names; ``statements.speaker_id`` follows), and so is ``statements.repeated_in_documents``.
-    Returns new tables; never mutates its inputs."""
-    found = tuple(found)
+def _with_repointed(docs: pa.Table, repointed: dict[str, tuple[str | None, bool]]) -> pa.Table:
+    """``docs`` with duplicate_of / is_exact_duplicate replaced where ``repointed`` names the document."""
+    ids = docs.column("document_id").to_pylist()
+    dup = [repointed[i][0] if i in repointed else d for i, d in zip(ids, docs.column("duplicate_of").to_pylist())]
+    exact = [repointed[i][1] if i in repointed else e
+             for i, e in zip(ids, docs.column("is_exact_duplicate").to_pylist())]
+    for name, values in (("duplicate_of", dup), ("is_exact_duplicate", exact)):
+        index = docs.schema.get_field_index(name)
+        docs = docs.set_column(index, docs.schema.field(index), pa.array(values, docs.schema.field(index).type))
+    return docs
+
+
+def _kept(sources: dict, table: str, ids: pa.Array, columns: list[str]) -> Iterator[pa.Table]:
+    for lot in sources[table].lots(columns):
+        yield lot.filter(pc.invert(pc.is_in(lot.column("document_id"), value_set=ids)))
+
+
+def kept_rows(tables: dict, found: tuple[Offence, ...]) -> KeptRows:
+    """What the quarantine of the documents ``found`` names changes in the rows kept (``KeptRows``), from the
+    narrow columns of the kept rows (the texts only of the re-pointed duplicates)."""
+    sources = table_sources(tables)
     ids = pa.array(sorted({o.document_id for o in found}), pa.string())
-    rejected = pa.Table.from_pylist(_rejections(tables, found, ids) if found else [],
-                                    schema=arrow_schema(TABLES["rejections"]))
-    kept = dict(tables)
-    if found:
-        for table in DOCUMENT_TABLES:
-            kept[table] = tables[table].filter(pc.invert(pc.is_in(tables[table].column("document_id"),
-                                                                  value_set=ids)))
-        kept["documents"] = _without_dangling_duplicates(kept["documents"], frozenset(ids.to_pylist()))
-        kept = with_corpus_speakers(kept)   # the speakers of the documents kept, counted again
-        kept = with_recurring_statements(kept)   # and the documents each sentence recurs in
-        kept["rejections"] = pa.concat_tables([tables["rejections"], rejected])
+    moved = repointed_duplicates(_kept(sources, "documents", ids, ["document_id", "duplicate_of"]),
+                                 frozenset(ids.to_pylist()))
+    compared = pa.array(sorted(set(moved) | {d for d in moved.values() if d}), pa.string())
+    texts = sources["documents"].rows_where("document_id", compared, ["document_id", "clean_text"])
+    text = dict(zip(texts.column("document_id").to_pylist(), texts.column("clean_text").to_pylist()))
+    repointed = {doc: (of, of is not None and text[of] == text[doc]) for doc, of in moved.items()}
+    published, counted = {}, []
+    for lot in _kept(sources, "documents", ids, ["document_id", "published_date", "duplicate_of"]):
+        published.update(zip(lot.column("document_id").to_pylist(), lot.column("published_date").to_pylist()))
+        lot = _with_repointed(lot.append_column("is_exact_duplicate", pa.nulls(lot.num_rows, pa.bool_())), repointed)
+        counted.append(counted_documents(lot))
+    speaker_ids, speakers = speakers_of(_kept(sources, "document_speakers", ids, [*SPEAKER_COLUMNS, *LINEAGE]),
+                                        published)
+    per = recurrence.documents_per_fingerprint(
+        recurrence.fingerprint_documents(lot.column("fingerprint"), lot.column("document_id"),
+                                         pa.chunked_array(counted, pa.string()).combine_chunks())
+        for lot in _kept(sources, "statements", ids, ["fingerprint", "document_id"]))
+    return KeptRows(ids=ids, repointed=repointed, speaker_ids=speaker_ids, speakers=speakers, per_fingerprint=per)
+
+
+def in_memory(name: str, lots: Iterable[pa.Table], schema: pa.Schema) -> pa.Table:
+    """The published table made of ``lots`` in memory (``quarantine``'s default ``publish``)."""
+    parts = [lot for lot in lots if lot.num_rows]
+    return pa.concat_tables(parts) if parts else schema.empty_table()
+
+
+def quarantine(tables: dict, found: Iterable[Offence], publish: Publish = in_memory) -> Quarantine:
+    """The tables without the documents ``found`` names (each with all its rows), and the rejection rows for
+    them. ``tables``: tables in memory or sources (flows/quality/sources.py); each published table is made by
+    ``publish`` (table name, its lots of rows, its schema) -> a table or source: in memory by default, written to
+    a file by the flow. Tables other than the document tables, speakers and rejections pass through unchanged,
+    and so do the kept rows, except for what ``KeptRows`` changes. Never mutates its inputs."""
+    found = tuple(found)
+    sources = table_sources(tables)
+    rejected = rejected_rows(sources, found)
+    if not found:
+        return Quarantine(tables=dict(tables), rejected=rejected, offences=found)
+    plan, kept = kept_rows(sources, found), {}
+    for name, source in sources.items():
+        schema = arrow_schema(TABLES[name]) if name in TABLES else source.schema
+        if name == "speakers":
+            lots = iter([plan.speakers])
+        elif name == "rejections":
+            lots = itertools.chain(source.lots(), [rejected])
+        else:
+            lots = (plan.rows(name, lot) for lot in source.lots())
+        kept[name] = publish(name, lots, schema)
     return Quarantine(tables=kept, rejected=rejected, offences=found)
 
 

@@ -1,7 +1,11 @@
 """Hand-written checks that one column's model cannot express: cross-table, content and corpus rules.
 
-Every rule is vectorised over whole Arrow tables (pyarrow compute, numpy), never row by row, and
-returns one CheckResult with a stable name ``<table>.<what>``. Integrity rules are critical; the
+Every rule is vectorised over Arrow tables (pyarrow compute, numpy), never row by row, and returns one
+CheckResult with a stable name ``<table>.<what>``. The rules read the tables through sources
+(flows/quality/sources.py), never whole: a rule that judges each row alone (or each row against its own
+document's text) runs on each lot of rows and its results are merged (``merged``); a rule across rows or
+tables (keys, references, counts, dense ordinals, recurrences) reads only the narrow columns it compares.
+Integrity rules are critical; the
 content rules whose failing rows quarantine their document (flows.quality.quarantine.ROW_LEVEL_CHECKS)
 share their predicates (``future_dates``, ``early_dates``, ``unknown_languages``, ``boilerplate_rows``)
 with the quarantine; corpus-level shares (thresholds from QualityThresholds) are warnings.
@@ -84,6 +88,36 @@ def _row_check(name: str, table: str, rows: pa.Table, bad: np.ndarray, detail: C
 def _error(name: str, table: str, severity: Severity, exc: Exception) -> CheckResult:
     return CheckResult(name=name, table=table, severity=severity, success=False, unexpected_count=0,
                        observed=f"error: {type(exc).__name__}: {exc}", examples=(), engine="rule")
+
+
+def merged(parts: list[CheckResult], totals: list[int], what: str = "rows") -> CheckResult:
+    """One check's results on each lot of rows (``totals``: the lots' sizes) as its result on the whole table:
+    the unexpected rows summed, the first examples kept, the first error (a lot the check could not judge) winning."""
+    if len(parts) == 1:
+        return parts[0]
+    errors = [p for p in parts if p.observed.startswith("error:")]
+    if errors:
+        return errors[0]
+    bad = sum(p.unexpected_count for p in parts)
+    examples = tuple(e for p in parts for e in p.examples)[:MAX_EXAMPLES]
+    return replace(parts[0], success=all(p.success for p in parts), unexpected_count=bad, examples=examples,
+                   observed=f"{bad} of {sum(totals)} {what} unexpected")
+
+
+def by_lots(sources: dict, table: str, columns: list[str], job: Callable[[dict[str, pa.Table]], CheckResult | list],
+            also: Callable[[pa.Table], dict[str, pa.Table]] | None = None) -> list[CheckResult]:
+    """``job`` (tables -> check results) run on each lot of ``table``'s rows (``columns`` only, the other tables
+    ``also`` gives for the lot), its results merged (``merged``)."""
+    results, totals = [], []
+    for lot in sources[table].lots(list(dict.fromkeys(columns))):
+        found = job({table: lot, **(also(lot) if also else {})})
+        results.append(found if isinstance(found, list) else [found])
+        totals.append(lot.num_rows)
+    return [merged([r[i] for r in results], totals) for i in range(len(results[0]))]
+
+
+def _pk(table: str) -> str:
+    return primary_key(TABLES[table])
 
 
 def _utf32(values: pa.Array | pa.ChunkedArray) -> tuple[np.ndarray, np.ndarray]:
@@ -174,27 +208,32 @@ def schema_matches_model(tables: dict[str, pa.Table]) -> list[CheckResult]:
     return out
 
 
-def references(tables: dict[str, pa.Table]) -> list[CheckResult]:
-    """``<table>.<column>.references``: every non-null value exists in the column the model's hint names."""
+def reference_check(rows: pa.Table, name: str, column: str, target: pa.Array, references: str) -> CheckResult:
+    """``<table>.<column>.references`` on ``rows``: every non-null value is one of ``target`` (``references``)."""
+    values = rows.column(column)
+    present = _np(pc.is_in(values, value_set=target), True).astype(bool)
+    is_null = _np(pc.is_null(values), True).astype(bool)
+    return _row_check(f"{name}.{column}.references", name, rows, ~present & ~is_null,
+                      lambda i: f"{column}={_short(values[i].as_py())} not in {references}")
+
+
+def references(sources: dict) -> list[CheckResult]:
+    """``<table>.<column>.references``: every non-null value exists in the column the model's hint names (that
+    column read whole, the referring rows a lot at a time)."""
     out = []
-    for name, table in tables.items():
+    for name in sources:
         if name not in TABLES:
             continue
         for spec in column_specs(TABLES[name]):
             if not spec.references:
                 continue
             target_table, target_column = spec.references.split(".")
-            check = f"{name}.{spec.name}.references"
             try:
-                target = tables[target_table].column(target_column).combine_chunks()
-                values = table.column(spec.name)
-                present = _np(pc.is_in(values, value_set=target), True).astype(bool)
-                is_null = _np(pc.is_null(values), True).astype(bool)
-                bad = ~present & ~is_null
-                out.append(_row_check(check, name, table, bad,
-                                      lambda i, v=values: f"{spec.name}={_short(v[i].as_py())} not in {spec.references}"))
+                target = sources[target_table].read([target_column]).column(0).combine_chunks()
+                out += by_lots(sources, name, [_pk(name), spec.name],
+                               lambda t, n=name, c=spec.name, r=spec.references: reference_check(t[n], n, c, target, r))
             except Exception as exc:  # a broken table is reported, not raised
-                out.append(_error(check, name, "critical", exc))
+                out.append(_error(f"{name}.{spec.name}.references", name, "critical", exc))
     return out
 
 
@@ -319,13 +358,18 @@ def unread_dates(tables: dict[str, pa.Table]) -> CheckResult:
                                         f"{problem[i].as_py()}"), severity="warning")
 
 
-def row_warnings(tables: dict[str, pa.Table]) -> list[CheckResult]:
-    """The warnings that name rows without quarantining their document; recomputed on what is published."""
+ROW_WARNINGS = (("document_speakers.name.looks_like_name", "document_speakers", ["name"], speaker_names),
+                ("documents.published_date.read", "documents", ["date_problem", "date_text", "source_path"],
+                 unread_dates))
+
+
+def row_warnings(sources: dict) -> list[CheckResult]:
+    """The warnings that name rows without quarantining their document, a lot of rows at a time; recomputed on
+    what is published."""
     out = []
-    for name, table, job in (("document_speakers.name.looks_like_name", "document_speakers", speaker_names),
-                             ("documents.published_date.read", "documents", unread_dates)):
+    for name, table, columns, job in ROW_WARNINGS:
         try:
-            out.append(job(tables))
+            out += by_lots(sources, table, [_pk(table), *columns], job)
         except Exception as exc:  # a broken table is reported, not raised
             out.append(_error(name, table, "warning", exc))
     return out
@@ -352,21 +396,29 @@ def no_boilerplate(tables: dict[str, pa.Table], table: str,
                       lambda i: repr(_short(rows["text"][i].as_py())))
 
 
-def counts_consistent(tables: dict[str, pa.Table]) -> list[CheckResult]:
-    """``documents.char_count_consistent``, ``documents.paragraph_count_consistent``,
-    ``documents.statement_count_consistent``, ``paragraphs.statement_count_consistent``,
-    ``speakers.statement_count_consistent``."""
+def char_count_consistent(tables: dict[str, pa.Table]) -> CheckResult:
+    """``documents.char_count_consistent``: char_count is the length of clean_text."""
     docs = tables["documents"]
     chars = pc.utf8_length(pc.fill_null(docs.column("clean_text"), ""))
-    out = [_row_check("documents.char_count_consistent", "documents", docs,
+    return _row_check("documents.char_count_consistent", "documents", docs,
                       ~_np(pc.equal(chars, docs.column("char_count")), False).astype(bool),
-                      lambda i: f"char_count={docs['char_count'][i].as_py()}, len(clean_text)={chars[i].as_py()}")]
-    for owner, key, count_col, child in (("documents", "document_id", "paragraph_count", "paragraphs"),
-                                         ("documents", "document_id", "statement_count", "statements"),
-                                         ("paragraphs", "paragraph_id", "statement_count", "statements"),
-                                         ("speakers", "speaker_id", "statement_count", "statements")):
-        parent, rows = tables[owner], tables[child]
-        counts = _counts_by(rows.select([key]), key)
+                      lambda i: f"char_count={docs['char_count'][i].as_py()}, len(clean_text)={chars[i].as_py()}")
+
+
+COUNTED_CHILDREN = (("documents", "document_id", "paragraph_count", "paragraphs"),
+                    ("documents", "document_id", "statement_count", "statements"),
+                    ("paragraphs", "paragraph_id", "statement_count", "statements"),
+                    ("speakers", "speaker_id", "statement_count", "statements"))
+
+
+def declared_counts_consistent(sources: dict) -> list[CheckResult]:
+    """``documents.paragraph_count_consistent``, ``documents.statement_count_consistent``,
+    ``paragraphs.statement_count_consistent``, ``speakers.statement_count_consistent``: each declared count is
+    the number of child rows (the parent's key and count and the child's key column read, one pair at a time)."""
+    out = []
+    for owner, key, count_col, child in COUNTED_CHILDREN:
+        parent = sources[owner].read([key, count_col])
+        counts = _counts_by(sources[child].read([key]), key)
         index = pc.index_in(parent.column(key), value_set=counts.column(key).combine_chunks())
         actual = np.where(_np(pc.is_null(index), True).astype(bool), 0,
                           _np(counts.column("n"), 0)[_np(index, 0).astype(np.int64)] if counts.num_rows else 0)
@@ -393,25 +445,53 @@ def repeated_in_documents_consistent(tables: dict[str, pa.Table]) -> CheckResult
                       lambda i: f"repeated_in_documents={declared[i]}, documents with its fingerprint={actual[i]}")
 
 
-def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds,
-                   today: dt.date) -> list[CheckResult]:
-    """All critical hand-written rules; a rule that cannot run (broken table) fails with the error as observed."""
-    out = schema_matches_model(tables) + references(tables)
+def _offsets(sources: dict, table: str) -> list[CheckResult]:
+    """``<table>.text_matches_offsets`` a lot of rows at a time, each lot with the texts of its documents."""
+    def texts(lot: pa.Table) -> dict[str, pa.Table]:
+        ids = pc.unique(lot.column("document_id").combine_chunks())
+        return {"documents": sources["documents"].rows_where("document_id", ids, ["document_id", "clean_text"])}
+    return by_lots(sources, table, [_pk(table), "document_id", "char_start", "char_end", "text"],
+                   lambda t: text_matches_offsets(t, table), texts)
+
+
+def _narrow(sources: dict, columns: dict[str, list[str]]) -> dict[str, pa.Table]:
+    return {name: sources[name].read(cols) for name, cols in columns.items()}
+
+
+def critical_rules(sources: dict, *, thresholds: QualityThresholds, today: dt.date) -> list[CheckResult]:
+    """All critical hand-written rules on the tables ``sources`` gives (flows/quality/sources.py); a rule that
+    cannot run (broken table) fails with the error as observed."""
+    st_key, doc_key = _pk("statements"), _pk("documents")
+    out = schema_matches_model(sources) + references(sources)
     jobs: list[tuple[str, str, Callable[[], CheckResult | list[CheckResult]]]] = [
-        ("paragraphs.text_matches_offsets", "paragraphs", lambda: text_matches_offsets(tables, "paragraphs")),
-        ("statements.text_matches_offsets", "statements", lambda: text_matches_offsets(tables, "statements")),
-        ("statements.paragraph_in_same_document", "statements", lambda: paragraph_in_same_document(tables)),
-        ("paragraphs.ordinal_dense", "paragraphs", lambda: ordinals_dense(tables, "paragraphs")),
-        ("statements.ordinal_dense", "statements", lambda: ordinals_dense(tables, "statements")),
-        ("statements.speaker_matches_mode", "statements", lambda: speaker_matches_mode(tables)),
-        ("statements.cue_span_within_statement", "statements", lambda: cue_span_within_statement(tables)),
-        ("documents.published_date", "documents",
-         lambda: publication_dates(tables, today=today, earliest_year=thresholds.earliest_published_year)),
-        ("paragraphs.no_boilerplate", "paragraphs", lambda: no_boilerplate(tables, "paragraphs")),
-        ("statements.no_boilerplate", "statements", lambda: no_boilerplate(tables, "statements")),
-        ("documents.counts_consistent", "documents", lambda: counts_consistent(tables)),
+        ("paragraphs.text_matches_offsets", "paragraphs", lambda: _offsets(sources, "paragraphs")),
+        ("statements.text_matches_offsets", "statements", lambda: _offsets(sources, "statements")),
+        ("statements.paragraph_in_same_document", "statements", lambda: by_lots(
+            sources, "statements", [st_key, "paragraph_id", "document_id"], paragraph_in_same_document,
+            lambda _lot, p=_narrow(sources, {"paragraphs": ["paragraph_id", "document_id"]}): p)),
+        ("paragraphs.ordinal_dense", "paragraphs",
+         lambda: ordinals_dense(_narrow(sources, {"paragraphs": ["document_id", "ordinal"]}), "paragraphs")),
+        ("statements.ordinal_dense", "statements",
+         lambda: ordinals_dense(_narrow(sources, {"statements": ["document_id", "ordinal"]}), "statements")),
+        ("statements.speaker_matches_mode", "statements", lambda: by_lots(
+            sources, "statements", [st_key, "mode", "speaker", "speaker_id"], speaker_matches_mode)),
+        ("statements.cue_span_within_statement", "statements", lambda: by_lots(
+            sources, "statements", [st_key, "cue", "cue_char_start", "cue_char_end", "char_start", "char_end"],
+            cue_span_within_statement)),
+        ("documents.published_date", "documents", lambda: by_lots(
+            sources, "documents", [doc_key, "published_date"],
+            lambda t: publication_dates(t, today=today, earliest_year=thresholds.earliest_published_year))),
+        ("paragraphs.no_boilerplate", "paragraphs", lambda: by_lots(
+            sources, "paragraphs", [_pk("paragraphs"), "text"], lambda t: no_boilerplate(t, "paragraphs"))),
+        ("statements.no_boilerplate", "statements", lambda: by_lots(
+            sources, "statements", [st_key, "text"], lambda t: no_boilerplate(t, "statements"))),
+        ("documents.counts_consistent", "documents", lambda: by_lots(
+            sources, "documents", [doc_key, "clean_text", "char_count"], char_count_consistent)
+         + declared_counts_consistent(sources)),
         ("statements.repeated_in_documents_consistent", "statements",
-         lambda: repeated_in_documents_consistent(tables)),
+         lambda: repeated_in_documents_consistent(_narrow(sources, {
+             "documents": ["document_id", "duplicate_of"],
+             "statements": [st_key, "fingerprint", "document_id", "repeated_in_documents"]}))),
     ]
     for name, table, job in jobs:
         try:
@@ -419,6 +499,31 @@ def critical_rules(tables: dict[str, pa.Table], *, thresholds: QualityThresholds
         except Exception as exc:  # a broken table is reported, not raised
             result = _error(name, table, "critical", exc)
         out.extend(result if isinstance(result, list) else [result])
+    return out
+
+
+def repeated_values(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """True for each row whose non-null value occurs in another row too."""
+    counted = pa.table({"v": values}).group_by("v").aggregate([([], "count_all")])
+    twice = counted.filter(pc.and_(pc.greater(counted.column("count_all"), 1), pc.is_valid(counted.column("v"))))
+    return _np(pc.is_in(values, value_set=twice.column("v").combine_chunks()), False).astype(bool)
+
+
+def unique_keys(sources: dict, keys: list[tuple[str, str, str]]) -> list[CheckResult]:
+    """``<table>.<column>.unique`` for each (check name, table, column) in ``keys``: no non-null value twice in the
+    whole column (read alone, a narrow column); the unexpected rows are every row whose value recurs, the
+    examples the first five of them in table order (as GX's ExpectColumnValuesToBeUnique gives them)."""
+    out = []
+    for name, table, column in keys:
+        try:
+            values = sources[table].read([column]).column(0)
+            hits = np.flatnonzero(repeated_values(values))
+            examples = tuple(f"{column}={_short(values[int(i)].as_py())}" for i in hits[:MAX_EXAMPLES])
+            out.append(CheckResult(name=name, table=table, severity="critical", success=len(hits) == 0,
+                                   unexpected_count=int(len(hits)), examples=examples, engine="rule",
+                                   observed=f"{len(hits)} of {len(values)} rows unexpected"))
+        except Exception as exc:  # a broken table is reported, not raised
+            out.append(_error(name, table, "critical", exc))
     return out
 
 
@@ -439,9 +544,17 @@ def rejected_files(rejections: pa.Table) -> int:
     return len(pc.unique(rejections.column("source_path"))) if rejections.num_rows else 0
 
 
-def corpus_warnings(tables: dict[str, pa.Table], *, thresholds: QualityThresholds, files_read: int) -> list[CheckResult]:
+SHARE_COLUMNS = {"documents": ["published_date", "title", "statement_count", "duplicate_of"], "statements": ["mode"],
+                 "rejections": ["source_path"]}   # what the corpus shares read (narrow columns)
+
+
+def corpus_warnings(sources: dict, *, thresholds: QualityThresholds, files_read: int) -> list[CheckResult]:
     """Corpus-level shares against QualityThresholds; breaking one is a warning, not a failed run."""
-    docs, st, rej = tables["documents"], tables["statements"], tables["rejections"]
+    try:
+        narrow = _narrow(sources, SHARE_COLUMNS)
+    except Exception as exc:  # a broken table is reported, not raised
+        return [_error("documents.shares", "documents", "warning", exc)]
+    docs, st, rej = narrow["documents"], narrow["statements"], narrow["rejections"]
     n, t = docs.num_rows, thresholds
     shares: list[tuple[str, str, Callable[[], int], int, float, str]] = [
         ("documents.share_without_date", "documents", lambda: docs.column("published_date").null_count, n,

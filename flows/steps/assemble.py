@@ -7,7 +7,7 @@ import json
 import os
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 
 import pyarrow as pa
@@ -374,8 +374,8 @@ def documents_with_duplicates(documents: pa.Table, representative: dict[str, str
     and their representatives are read as Python strings (to compare them)."""
     compared = pa.array(sorted(duplicates_compared(representative)), pa.string())
     some = documents.filter(pc.is_in(documents.column("document_id"), value_set=compared))
-    return with_duplicate_marks(documents, representative,
-                                dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist())))
+    texts = dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
+    return with_duplicate_marks(documents, representative, texts)
 
 
 SPEAKER_COLUMNS = ("document_id", "name", "kind", "role", "aliases", "statement_count")  # what the merge reads
@@ -413,16 +413,25 @@ def corpus_speakers_table(read: Sequence[speakers.DocumentSpeaker],
     return ids, pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"]))
 
 
+def speakers_of(document_speakers: Iterable[pa.Table], published: dict) -> tuple[dict[tuple[str, str], str],
+                                                                                 pa.Table]:
+    """``corpus_speakers_table`` of the document speakers given a lot of rows at a time (``SPEAKER_COLUMNS``, run_id
+    and pipeline_version), their documents' published dates ``published`` (document id -> date); the lineage is
+    that of the first row."""
+    read, lineage = [], {"run_id": None, "pipeline_version": None}
+    for i, rows in enumerate(r for r in document_speakers if r.num_rows):
+        lineage = {k: rows.column(k)[0].as_py() for k in lineage} if i == 0 else lineage
+        read += document_speakers_read(rows, published)
+    return corpus_speakers_table(read, lineage)
+
+
 def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
     """The tables with the speakers dimension built across every document (``speakers.corpus_speakers``)
     and ``statements.speaker_id`` and ``document_speakers.speaker_id`` pointing into it. ``tables`` holds
     documents, statements and document_speakers (dictionary columns decoded or not); the others pass
     through. Returns new tables; the run's lineage is that of the document_speakers rows."""
     by_doc = tables["document_speakers"]
-    lineage = {"run_id": None, "pipeline_version": None}
-    if by_doc.num_rows:
-        lineage = {k: by_doc.column(k)[0].as_py() for k in lineage}
-    ids, corpus = corpus_speakers_table(document_speakers_read(by_doc, _published_dates(tables["documents"])), lineage)
+    ids, corpus = speakers_of([by_doc], _published_dates(tables["documents"]))
     return {**tables, "speakers": corpus, "statements": with_speaker_ids(tables["statements"], "speaker", ids),
             "document_speakers": with_speaker_ids(by_doc, "name", ids)}
 

@@ -75,13 +75,41 @@ def test_derived_and_rule_checks_are_all_present(clean_result: QualityResult) ->
 # --------------------------------------------------------------------------- planted defects
 
 def test_duplicate_statement_id(tables, plant) -> None:
+    """A key is unique across the whole table: checked on the key column alone (engine "rule"), not by GX,
+    which sees a bounded batch of rows."""
     st = tables["statements"]
     tables["statements"] = plant(st, "statement_id", {1: st["statement_id"][0].as_py()})
     result = run(tables)
     assert failed(result) == {"statements.statement_id.unique"}
     check = result.check("statements.statement_id.unique")
-    assert check.engine == "gx" and check.unexpected_count == 2
+    assert check.engine == "rule" and check.unexpected_count == 2
     assert check.examples[0] == f"statement_id={st['statement_id'][0].as_py()}"
+    assert check.observed == f"2 of {st.num_rows} rows unexpected"
+
+
+def test_checks_read_a_lot_of_rows_at_a_time_and_miss_nothing_across_lots(tables, plant, monkeypatch) -> None:
+    """Defects planted in different rows, read one row at a time (GX's batches and the rules' lots): a key
+    repeated in another lot, a null in one lot, offsets wrong in one lot, a boilerplate paragraph; the verdicts,
+    counts and first examples are those of the whole table."""
+    from flows import io
+    from flows.quality import gx_engine
+
+    whole = run(tables)
+    st = tables["statements"]
+    tables["statements"] = plant(plant(plant(st, "statement_id", {2: st["statement_id"][0].as_py()}),
+                                       "attribution_rule", {1: None}), "char_start", {2: 1})
+    tables["paragraphs"] = plant(tables["paragraphs"], "text", {1: "Share this article"})
+    at_once = run(tables)
+    monkeypatch.setattr(io, "BATCH_ROWS", 1)
+    monkeypatch.setattr(gx_engine, "GX_ROWS", 1)
+    by_row = run(tables)
+    assert [c for c in whole.checks if not c.success] == []
+    assert failed(by_row) == failed(at_once) == {
+        "statements.statement_id.unique", "statements.attribution_rule.not_null", "statements.text_matches_offsets",
+        "paragraphs.text_matches_offsets"}   # the boilerplate paragraph's text no longer matches its offsets
+    assert quarantining(by_row) == quarantining(at_once) == {"paragraphs.no_boilerplate"}
+    assert [(c.name, c.success, c.unexpected_count, c.observed, c.examples) for c in by_row.checks] == [
+        (c.name, c.success, c.unexpected_count, c.observed, c.examples) for c in at_once.checks]
 
 
 def test_statement_offsets_not_matching_text(tables, plant) -> None:
