@@ -259,7 +259,7 @@ def parquet_sink(path: Path, schema: pa.Schema, *,
         raise
 
 
-BATCH_ROWS = 65_536  # rows the stages after the batches read (and write) at a time
+BATCH_ROWS = 16_384  # rows the stages after the batches read (and write) at a time
 DOCUMENT_ROWS = 1024  # documents they read at a time (a document holds its whole clean text)
 
 

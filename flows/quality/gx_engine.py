@@ -25,7 +25,7 @@ from flows.quality.rules import merged
 
 DATA_DOCS_SITE = "curated_quality"
 MAX_EXAMPLES = 5
-GX_ROWS = 20_000  # rows of a table GX validates at a time (a pandas frame of the columns its suite reads)
+GX_ROWS = 16_384  # rows of a table GX validates at a time (a pandas frame of the columns its suite reads)
 
 
 _preload: threading.Thread | None = None
