@@ -220,20 +220,9 @@ def new_file_mode() -> int:
 
 def write_parquet_atomic(table: pa.Table, path: Path, *, dictionary_columns: list[str] | None = None) -> Path:
     """Write ``table`` to ``path`` so that no reader ever sees a half-written file; its mode is what the
-    umask gives a new file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    os.close(fd)
-    try:
-        pq.write_table(table, tmp, compression=PARQUET_COMPRESSION,
-                       use_dictionary=dictionary_columns if dictionary_columns is not None else True,
-                       write_statistics=True)
-        os.chmod(tmp, new_file_mode())
-        _fsync(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    umask gives a new file (``parquet_sink`` fed the whole table)."""
+    with parquet_sink(path, table.schema, dictionary_columns=dictionary_columns) as write:
+        write(table)
     return path
 
 
@@ -242,8 +231,8 @@ def parquet_sink(path: Path, schema: pa.Schema, *,
                  dictionary_columns: list[str] | None = None) -> Iterator[Callable[[pa.Table], None]]:
     """A writer of one Parquet file fed a table (some rows) at a time, in order, so that no table need be whole
     in memory: ``with parquet_sink(path, schema) as write: write(rows)...``. The file appears at ``path`` by
-    one rename when the block ends, never half-written (as ``write_parquet_atomic``), and not at all when the
-    block raises; rows of another schema raise."""
+    one rename when the block ends, never half-written, and not at all when the block raises; rows of another
+    schema raise. Its mode is what the umask gives a new file."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     os.close(fd)

@@ -45,12 +45,10 @@ def test_failed_write_leaves_previous_file_and_no_temp_file(tmp_path, monkeypatc
     io.write_parquet_atomic(io.table_from_rows(_rows(2), arrow_schema(Statement)), path)
     before = path.read_bytes()
 
-    def crash(table, where, **kwargs):
-        with open(where, "wb") as fh:
-            fh.write(b"PAR1 half a file")
+    def crash(writer, table, *args, **kwargs):   # the writer has opened its temporary file and written to it
         raise OSError("disk full")
 
-    monkeypatch.setattr(io.pq, "write_table", crash)
+    monkeypatch.setattr(io.pq.ParquetWriter, "write_table", crash)
     with pytest.raises(OSError):
         io.write_parquet_atomic(io.table_from_rows(_rows(3), arrow_schema(Statement)), path)
     assert path.read_bytes() == before
