@@ -36,6 +36,9 @@ import pyarrow.compute as pc
 import pyarrow.fs as pafs
 import pyarrow.parquet as pq
 
+if pa.default_memory_pool().backend_name == "jemalloc":   # flows/__init__.py asks for it
+    pa.jemalloc_set_decay_ms(0)   # pages freed go back to the system at once, not after seconds
+
 PARQUET_COMPRESSION = "zstd"
 SNAPSHOTS = "snapshots"
 CURRENT = "current"
