@@ -118,10 +118,12 @@ def _named_right_after(cue, in_quote: tuple[bool, ...] | None):
     Roe, half joking' parsed with the name the subject of "joking") has for its source the name right after it:
     the last noun of the noun phrase that follows it ("Robin Roe", "the mayor"). None when no quotation ends just
     before the cue or no noun follows it."""
+    if in_quote is None:
+        return None
     doc, i = cue.doc, cue.i - 1
-    while i >= 0 and doc[i].is_punct and not (in_quote and in_quote[i]):
+    while i >= 0 and doc[i].is_punct and not in_quote[i]:
         i -= 1
-    if in_quote is None or i < 0 or not in_quote[i]:
+    if i < 0 or not in_quote[i]:
         return None
     run = []
     for t in doc[cue.i + 1:]:
@@ -395,12 +397,12 @@ def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[
                 continue
         elif share < min_share:
             continue
-        return _clause(sent, cue, head, share)
+        return clause_at(sent, cue, head, share)
     if classifier is not None:
         for cue, head, share in readings:
             if says_a_clause(sent, cue, head, share, source_nouns=source_nouns, known_names=known_names,
                              clause_cues=clause_cues, min_share=min_share):
-                return _clause(sent, cue, head, share)
+                return clause_at(sent, cue, head, share)
     return None
 
 
@@ -458,7 +460,7 @@ def _characterising_clause(sent, cue, words, source_nouns: frozenset[str],
     head = source_token(cue, sent.in_quote)
     if head is None or sent.in_quote[head.i] or not is_source(sent, head, source_nouns, known_names):
         return None
-    return _clause(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
+    return clause_at(sent, cue, head, sum(_alnum(t.text) for t in words) / max(1, _alnum(sent.doc.text)))
 
 
 def _object_predicate(cue, obj):
@@ -471,6 +473,7 @@ def _object_predicate(cue, obj):
     return pred
 
 
-def _clause(sent, cue, head, share: float) -> ReportedClause:
+def clause_at(sent, cue, head, share: float) -> ReportedClause:
+    """The reported clause of the reading (``cue``, ``head``) of ``sent``, its content covering ``share``."""
     end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
     return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share, cue.i)

@@ -17,8 +17,9 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GEN
                                  PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
-from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, is_source,
-                                        quotes_words_in_content, reported_clause, source_entity, source_phrase)
+from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
+                                        is_source, quotes_words_in_content, reported_clause, source_entity,
+                                        source_phrase)
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
@@ -134,8 +135,7 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     if d.rule != "reported_cue" or not d.speaker:
         return d
     words = d.speaker.split()
-    cue = (d.cue or "").strip().lower().split(" ")[0]
-    for tok in (t for t in sent.doc if t.lower_ == cue and not sent.in_quote[t.i]):
+    for tok in (t for t in surface_cue_tokens(sent, d) if not sent.in_quote[t.i]):
         head = min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
         if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i] \
                 or any(w in {t.text for t in head.subtree} for w in words):
@@ -143,7 +143,7 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
         named = source_entity(sent, head) is not None and not any(w in sent.doc.text for w in words)
         phrase = source_phrase(sent, head)
         if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
-            speaker, role = speaker_of(ctx, si, ReportedClause(d.cue, 0, 0, head.i, phrase, 0.0, tok.i))
+            speaker, role = speaker_of(ctx, si, clause_at(sent, tok, head, 0.0))
             return replace(d, speaker=speaker, role=role) if speaker else d
     return d
 
@@ -151,12 +151,17 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
 surface_reported.rules = _surface_reported.rules
 
 
+def surface_cue_tokens(sent, d: Decision) -> list:
+    """The tokens of ``sent`` that are the first word of the surface rules' cue: they give words, not a span."""
+    first = (d.cue or "").strip().lower().split(" ")[0]
+    return [t for t in sent.doc if t.lower_ == first]
+
+
 def pronoun_disagrees(ctx: Context, sent, d: Decision) -> bool:
     """Rule ``pronoun_disagrees``: the parse reads a pronoun as the subject of the surface rules' cue, and their
     speaker cannot be what it stands for - 'they' one person the parse found ('they' never stands for one
     named person), 'he'/'she' no person at all (a place, a team: "Goa")."""
-    cue = (d.cue or "").strip().lower().split(" ")[0]
-    subjects = {c.lower_ for t in sent.doc if t.lower_ == cue for c in t.children if c.dep_ in entities.SUBJECT_DEPS}
+    subjects = {c.lower_ for t in surface_cue_tokens(sent, d) for c in t.children if c.dep_ in entities.SUBJECT_DEPS}
     speaker = d.speaker or ""
     if "they" in subjects:
         return ctx.people.is_person(speaker)
@@ -168,10 +173,10 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
     positive note"), the verb of a relative clause ("Juanita Roe, who said ..., recounted") or a participle
     that modifies a noun ("the papers mentioned in this release"): the report is not the sentence's."""
-    cue = (d.cue or "").strip().lower()
+    cue = (d.cue or "").strip()
     if not cue or d.rule != "reported_cue" or " " in cue:
         return False                                   # "in the view of", "call for": phrases the parse reads apart
-    found = [t for t in sent.doc if t.lower_ == cue]   # the surface rules give words, not a span
+    found = surface_cue_tokens(sent, d)
     return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
 
@@ -521,8 +526,7 @@ def _bare_attribution(ctx: Context, sent) -> ReportedClause | None:
             or any(c.dep_ not in ("nsubj", "prt", "advmod", "punct") for c in root.children) \
             or not is_source(sent, subject, ctx.source_nouns, ctx.people.name_words):
         return None
-    return ReportedClause(root.text, root.idx, root.idx + len(root.text), subject.i, source_phrase(sent, subject), 1.0,
-                          root.i)
+    return clause_at(sent, root, subject, 1.0)
 
 
 def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
