@@ -15,7 +15,6 @@ import time
 import uuid
 from pathlib import Path
 
-import pyarrow as pa
 from prefect import flow, get_run_logger, task
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
@@ -29,7 +28,7 @@ from flows.quality.results import QualityResult
 from flows.steps import assemble
 from flows.steps.deadline import Deadline
 from schemas import dictionary
-from schemas.tables import TABLES, arrow_schema, dictionary_columns
+from schemas.tables import TABLES, arrow_schema
 
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines")
 EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
@@ -134,21 +133,16 @@ def assemble_tables(staging: Path, order: list[str], build: incremental.Build) -
     (flows/streamed.py: the tables read and written some rows at a time, the corpus-wide steps on narrow columns).
 
     Returns the staged tables and what the manifest says of the build (``incremental.Build.manifest``)."""
-    joined = streamed.joined_parts(staging / "parts", order, staging / "cache")  # the snapshot's cache
-    built = build.manifest(order, streamed.source_states(joined))
-    staged = streamed.corpus_tables(joined, staging / "tables")  # some rows at a time: no table held whole
-    return staged, built
+    return streamed.assembled_tables(staging, order, build)
 
 
 @task(name="check-quality")
 def check_quality(staged: dict[str, Path], config: RunConfig, files_read: int, reports_dir: Path, today: dt.date):
     """Great Expectations suites derived from the schemas plus cross-table rules, on the staged tables (read a lot
     of rows at a time, never whole)."""
-    from flows import quality
-
     docs_dir = reports_dir / "data_docs" if config.build_data_docs else None
-    return quality.quality_result(streamed.sources(staged), thresholds=config.quality, files_read=files_read,
-                                  today=today, data_docs_dir=docs_dir)
+    return streamed.checked_result(staged, thresholds=config.quality, files_read=files_read, today=today,
+                                   data_docs_dir=docs_dir)
 
 
 @task(name="quarantine-documents")
@@ -159,16 +153,8 @@ def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config
 
     Returns the paths of the tables to publish, the result that gates them, and a summary: rows per
     table to publish and the raw files quarantined by each check."""
-    from flows import quality
-
-    found, result = quality.quarantined_result(streamed.sources(staged), checked, thresholds=config.quality,
-                                               files_read=files_read, today=today,
-                                               publish=streamed.publisher(staging / "quarantined"))
-    summary = {"rows": {name: found.tables[name].num_rows for name in TABLES},
-               "quarantined": {check: list(files) for check, files in found.files_by_check().items()}}
-    if not found.offences:
-        return staged, result, summary
-    return {name: found.tables[name].path for name in TABLES}, result, summary
+    return streamed.quarantined_tables(staged, checked, thresholds=config.quality, files_read=files_read, today=today,
+                                       out_dir=staging / "quarantined")
 
 
 @task(name="write-report")

@@ -6,9 +6,12 @@ through flows.io only.
 """
 from __future__ import annotations
 
+import datetime as dt
 import itertools
 from collections.abc import Callable, Iterable, Iterator
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -16,6 +19,13 @@ import pyarrow.compute as pc
 from flows import incremental, io
 from flows.steps import assemble, clean, recurrence
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
+
+if TYPE_CHECKING:
+    from flows.config import QualityThresholds
+    from flows.quality.results import QualityResult
+
+# ``timed(stage)``: a context manager around each stage below (the benchmark's clock); by default none
+Timed = Callable[[str], AbstractContextManager]
 
 
 def parts_in_order(parts: list[Path], order: list[str]) -> bool:
@@ -122,26 +132,48 @@ def rewritten(source: Path, target: Path, name: str, change=None) -> Path:
     return target
 
 
-def corpus_tables(joined: dict[str, Path], out_dir: Path) -> dict[str, Path]:
+def corpus_tables(joined: dict[str, Path], out_dir: Path, *, timed: Timed = nullcontext) -> dict[str, Path]:
     """The staged tables (``out_dir/<table>.parquet``, in ``TABLES`` order) from the joined per-file rows:
-    duplicates marked, the speakers merged across the corpus and pointed to, recurring statements counted."""
-    groups, texts = duplicate_marks(joined["documents"])
-    ids, speakers = corpus_speakers(joined)
+    duplicates marked, the speakers merged across the corpus and pointed to, recurring statements counted.
+    ``timed`` wraps each of those steps (the benchmark times them apart)."""
+    with timed("corpus: duplicates (MinHash LSH, bodies streamed twice)"):
+        groups, texts = duplicate_marks(joined["documents"])
+    with timed("corpus: speakers across documents"):
+        ids, speakers = corpus_speakers(joined)
     out = {}
-    for name in TABLES:
-        target = out_dir / f"{name}.parquet"
-        if name == "documents":
-            out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_duplicate_marks(r, groups, texts))
-        elif name == "speakers":
-            out[name] = io.write_parquet_atomic(speakers, target, dictionary_columns=dictionary_columns(TABLES[name]))
-        elif name == "document_speakers":
-            out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_speaker_ids(r, "name", ids))
-        elif name != "statements":
-            out[name] = rewritten(joined[name], target, name)
-    per = recurrence_counts(joined["statements"], out["documents"])
-    out["statements"] = rewritten(joined["statements"], out_dir / "statements.parquet", "statements",
-                                  lambda r: assemble.with_recurrence(assemble.with_speaker_ids(r, "speaker", ids), per))
+    with timed("write: staged tables (duplicates marked, speaker ids)"):
+        for name in TABLES:
+            target = out_dir / f"{name}.parquet"
+            if name == "documents":
+                out[name] = rewritten(joined[name], target, name,
+                                      lambda r: assemble.with_duplicate_marks(r, groups, texts))
+            elif name == "speakers":
+                out[name] = io.write_parquet_atomic(speakers, target,
+                                                    dictionary_columns=dictionary_columns(TABLES[name]))
+            elif name == "document_speakers":
+                out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_speaker_ids(r, "name", ids))
+            elif name != "statements":
+                out[name] = rewritten(joined[name], target, name)
+    with timed("corpus: recurring statements counted"):
+        per = recurrence_counts(joined["statements"], out["documents"])
+    with timed("write: staged statements (speaker ids, recurrence)"):
+        out["statements"] = rewritten(joined["statements"], out_dir / "statements.parquet", "statements",
+                                      lambda r: assemble.with_recurrence(assemble.with_speaker_ids(r, "speaker", ids),
+                                                                         per))
     return {name: out[name] for name in TABLES}
+
+
+def assembled_tables(staging: Path, order: list[str], build: incremental.Build, *,
+                     timed: Timed = nullcontext) -> tuple[dict[str, Path], dict]:
+    """What the flow's assemble-tables does after the batches: the batch parts (``staging/parts``) joined into the
+    snapshot's cache (``staging/cache``, rows in the raw files' order ``order``), the manifest's section on how
+    the run was built (``build.manifest``), then the staged tables (``corpus_tables``, ``staging/tables``).
+    Returns the staged tables and that section; ``timed`` wraps each step."""
+    with timed("corpus: join batch parts (snapshot cache)"):
+        joined = joined_parts(staging / "parts", order, staging / "cache")
+    with timed("corpus: manifest (files' states in the joined rows)"):
+        built = build.manifest(order, source_states(joined))
+    return corpus_tables(joined, staging / "tables", timed=timed), built
 
 
 def sources(staged: dict[str, Path]) -> dict[str, io.ParquetSource]:
@@ -159,3 +191,31 @@ def publisher(out_dir: Path) -> Callable[[str, Iterable[pa.Table], pa.Schema], i
                 write(rows)
         return io.ParquetSource(target, io.rows_at_once(name))
     return publish
+
+
+def checked_result(staged: dict[str, Path], *, thresholds: QualityThresholds, files_read: int, today: dt.date,
+                   data_docs_dir: Path | None = None) -> QualityResult:
+    """What the flow's check-quality does: every check (GX suites derived from the schemas, cross-table rules) on
+    the staged tables read through ``sources``, a lot of rows at a time."""
+    from flows import quality
+
+    return quality.quality_result(sources(staged), thresholds=thresholds, files_read=files_read, today=today,
+                                  data_docs_dir=data_docs_dir)
+
+
+def quarantined_tables(staged: dict[str, Path], checked: QualityResult, *, thresholds: QualityThresholds,
+                       files_read: int, today: dt.date, out_dir: Path) -> tuple[dict[str, Path], QualityResult, dict]:
+    """What the flow's quarantine-documents does: the documents whose content fails a row-level check moved to
+    rejections, what is left written a lot of rows at a time to ``out_dir`` (``publisher``) and checked again.
+
+    Returns the tables to publish (``staged`` itself when nothing was quarantined), the result that gates them,
+    and a summary: rows per table to publish and the raw files quarantined by each check."""
+    from flows import quality
+
+    found, result = quality.quarantined_result(sources(staged), checked, thresholds=thresholds, files_read=files_read,
+                                               today=today, publish=publisher(out_dir))
+    summary = {"rows": {name: found.tables[name].num_rows for name in TABLES},
+               "quarantined": {check: list(files) for check, files in found.files_by_check().items()}}
+    if not found.offences:
+        return staged, result, summary
+    return {name: found.tables[name].path for name in TABLES}, result, summary
