@@ -8,13 +8,17 @@ once as it is, then copies perturbed so that they are neither boilerplate nor du
 body lines drawn from other texts of the same language, names and numbers swapped, seeded), written to a
 temporary raw folder.
 
-The stages run as the flow runs them, in one process and without Prefect, each once: the corpus
-boilerplate profile (it reads and decodes every file: the flow does that before its batches), then per batch
-of ``--batch-size`` files: read, decode, clean, segment, parse, attribute (the step functions' own
-checkpoints, ``Deadline.check``, say which stage the CPU time since the previous one belongs to), rows and
-ids, validation, the Parquet parts; then the corpus-level steps (parts read back, duplicates, speakers
-across the corpus, staged tables written) and the quality checks (GX suites and rules, quarantine). Stage
-times are CPU seconds of this process (one core); the wall time is printed beside them.
+The stages run as the flow runs them, in one process and without Prefect, each once: the corpus profile
+(``incremental.corpus_profile``: it reads and decodes every file, the flow does that before its batches) and
+the code fingerprint, then per batch of ``--batch-size`` files: read, decode, clean, segment, parse, attribute
+(the step functions' own checkpoints, ``Deadline.check``, say which stage the CPU time since the previous one
+belongs to), rows and ids, validation, the Parquet parts; then what the flow runs after its batches, through the
+same functions (flows/streamed.py, which flows/curate.py's tasks call): the parts joined into the snapshot's
+cache, the manifest's file states, duplicates, speakers across the corpus, the staged tables written some rows
+at a time, recurring statements counted, the statements written (``streamed.assembled_tables``, each step timed
+by its ``timed`` hook); the quality checks on the staged files (``streamed.checked_result``) and, when they
+pass, the quarantine (``streamed.quarantined_tables``). Stage times are CPU seconds of this process (one core);
+the wall time is printed beside them.
 
 Beside it, on the same raw files: the floor (read, split sentences with one regex, write zstd Parquet) and
 spaCy's full pipeline (en_core_web_sm, every component, on a sample of ``--spacy-mb``), so the ratios show.
@@ -40,7 +44,8 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from flows import benchcorpus, io
+from flows import __version__, benchcorpus, incremental, io, streamed
+from flows.config import RunConfig
 from flows.steps import assemble, clean, parse
 from flows.steps.deadline import Deadline
 from schemas.tables import TABLES, arrow_schema
@@ -213,24 +218,13 @@ class Stages:
             self.cpu[name] += seconds
 
 
-def _profiled_boilerplate(paths: list[Path], raw_dir: Path, min_docs: int) -> frozenset[str]:
-    """The corpus boilerplate as the flow profiles it: every file read and decoded once more before the batches."""
-    texts = []
-    for path in paths:
-        try:
-            texts.append(clean.decoded(io.read_bytes(path, raw_dir=raw_dir)).text)
-        except (OSError, clean.UndecodableError):
-            continue
-    return clean.corpus_boilerplate(texts, min_docs=min_docs)
-
-
 def _batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path, boilerplate: frozenset[str],
-           stages: Stages) -> None:
+           stages: Stages, *, max_file_bytes: int) -> None:
     """One batch as ``curate_batch`` runs it, each file's stages charged by a ``StageClock``."""
-    lineage, rows = assemble.Lineage(run_id="benchmark", pipeline_version="benchmark"), assemble.Rows()
+    lineage, rows = assemble.Lineage(run_id="benchmark", pipeline_version=__version__), assemble.Rows()
     for path in paths:
         with stages.timed("read"):
-            data = io.read_bytes(path, raw_dir=raw_dir)
+            data = io.read_bytes(path, raw_dir=raw_dir, max_bytes=max_file_bytes)
         clock = StageClock(math.inf, clock=time.process_time)
         rows.extend(assemble.rows_for_source(assemble.Source(path=path.relative_to(raw_dir).as_posix(), data=data),
                                              lineage, corpus_boilerplate=boilerplate, deadline=clock))
@@ -251,61 +245,65 @@ ONCE_PER_PROCESS = (LOAD_SPACY, IMPORT_GX)
 _STAGE_NAMES = {"ingest": "decode", "segment": "segment (paragraphs, sentences, labels)"}
 
 
-def _corpus_tables(staging: Path, stages: Stages) -> dict[str, pa.Table]:
-    """The corpus-level steps of ``assemble_tables``, each timed: parts read, duplicates, speakers, tables written."""
-    from schemas.tables import dictionary_columns
-
-    with stages.timed("corpus: read batch parts"):
-        tables = {name: io.read_parts(staging / "parts" / name, arrow_schema(model)) for name, model in TABLES.items()}
-    with stages.timed("corpus: duplicates (MinHash LSH)"):
-        docs = tables["documents"]
-        groups = clean.duplicate_groups(lambda: assemble.document_bodies(docs))
-        tables["documents"] = assemble.documents_with_duplicates(docs, groups)
-    with stages.timed("corpus: speakers across documents"):
-        tables = assemble.with_corpus_speakers(tables)
-    with stages.timed("write: staged tables"):
-        for name, table in tables.items():
-            io.write_parquet_atomic(table, staging / "tables" / f"{name}.parquet",
-                                    dictionary_columns=dictionary_columns(TABLES[name]))
-    return tables
+PROFILE = "corpus: profile (2nd read + decode, boilerplate, sha256)"
+QUALITY_CHECKS = "quality: GX suites + rules"
+QUARANTINE = "quality: quarantine + re-check"
 
 
-def _quality(tables: dict[str, pa.Table], files: int, stages: Stages) -> None:
-    """The quality gate as the flow runs it without Data Docs: every check, then the quarantine."""
-    from flows.config import QualityThresholds
+def _built_before_batches(paths: list[Path], raw_dir: Path, config: RunConfig,
+                          stages: Stages) -> incremental.Build:
+    """What the flow's ``_staged_tables`` makes before its batches, each timed: the corpus profile (the
+    ``profile-corpus`` task: every file read and decoded once more) and the code fingerprint of a full run."""
+    with stages.timed(PROFILE):
+        profile = incremental.corpus_profile(paths, raw_dir, min_docs=config.min_boilerplate_docs,
+                                             max_file_bytes=config.max_file_bytes)
+    with stages.timed("corpus: code fingerprint (incremental runs' key)"):
+        fingerprint = incremental.code_fingerprint()
+    return incremental.Build(profile, incremental.Reuse(), fingerprint, incremental=False)
 
+
+def _published_tables(staged: dict[str, Path], config: RunConfig, files: int, staging: Path,
+                      stages: Stages) -> tuple[dict[str, Path], bool]:
+    """The quality gate as the flow runs it without Data Docs (``check-quality``, then ``quarantine-documents``
+    when the checks pass): the tables the flow would publish, and whether the gate passed."""
     with stages.timed(IMPORT_GX):
         import great_expectations  # noqa: F401
 
-        from flows import quality
-    today, thresholds = dt.date.today(), QualityThresholds()
-    with stages.timed("quality: GX suites + rules"):
-        result = quality.quality_result(tables, thresholds=thresholds, files_read=files, today=today)
-    with stages.timed("quality: quarantine + re-check"):
-        quality.quarantined_result(tables, result, thresholds=thresholds, files_read=files, today=today)
+        from flows import quality  # noqa: F401
+    today = dt.date.today()
+    with stages.timed(QUALITY_CHECKS):
+        result = streamed.checked_result(staged, thresholds=config.quality, files_read=files, today=today)
+    if not result.passed:   # a systemic failure: the flow quarantines nothing and publishes nothing
+        return staged, False
+    with stages.timed(QUARANTINE):
+        published, result, _ = streamed.quarantined_tables(staged, result, thresholds=config.quality,
+                                                           files_read=files, today=today,
+                                                           out_dir=staging / "quarantined")
+    return published, result.passed
 
 
-def pipeline(paths: list[Path], raw_dir: Path, staging: Path, *, batch_size: int = 200,
-             min_boilerplate_docs: int = 3) -> dict:
-    """One pass of every stage over the raw files (see the module docstring): CPU and wall seconds per stage,
-    documents and statements published, peak RSS of the process tree."""
-    stages = Stages()
+def pipeline(paths: list[Path], raw_dir: Path, staging: Path, *, config: RunConfig = RunConfig()) -> dict:
+    """One pass of every stage over the raw files (see the module docstring) with ``config``'s batch size, limits
+    and thresholds: CPU and wall seconds per stage, the rows of the tables the flow would publish (in
+    ``staging``: ``tables``, or ``quarantined`` when the quarantine moved documents), whether the quality gate
+    passed, peak RSS of the process tree."""
+    stages, order = Stages(), [incremental.source_path(p, raw_dir) for p in paths]
     cpu, wall = time.process_time(), time.perf_counter()
     with PeakRss() as rss:
         with stages.timed(LOAD_SPACY):
             parse.english_pipeline()   # as a worker's warm-up does: not inside the first document's parse
-        with stages.timed("corpus: boilerplate profile (2nd read + decode)"):
-            boilerplate = _profiled_boilerplate(paths, raw_dir, min_boilerplate_docs)
-        for batch_no, start in enumerate(range(0, len(paths), batch_size)):
-            _batch(batch_no, paths[start:start + batch_size], raw_dir, staging, boilerplate, stages)
-        tables = _corpus_tables(staging, stages)
-        _quality(tables, len(paths), stages)
+        build = _built_before_batches(paths, raw_dir, config, stages)
+        for batch_no, start in enumerate(range(0, len(paths), config.batch_size)):
+            _batch(batch_no, paths[start:start + config.batch_size], raw_dir, staging, build.profile.boilerplate,
+                   stages, max_file_bytes=config.max_file_bytes)
+        staged, _ = streamed.assembled_tables(staging, order, build, timed=stages.timed)
+        published, passed = _published_tables(staged, config, len(paths), staging, stages)
     once = sum(stages.cpu[name] for name in ONCE_PER_PROCESS)
+    rows = {name: source.num_rows for name, source in streamed.sources(published).items()}
     return {"stages_cpu_s": dict(stages.cpu), "cpu_s": time.process_time() - cpu - once, "once_cpu_s": once,
             "wall_s": time.perf_counter() - wall - sum(stages.wall[name] for name in ONCE_PER_PROCESS),
-            "documents": tables["documents"].num_rows,
-            "statements": tables["statements"].num_rows, "rejections": tables["rejections"].num_rows,
-            "peak_rss_mb": rss.peak / 2**20}
+            "documents": rows["documents"], "statements": rows["statements"], "rejections": rows["rejections"],
+            "quality_passed": passed, "published": published, "peak_rss_mb": rss.peak / 2**20}
 
 
 def flow_run(raw_dir: Path, curated: Path, *, runner: str, workers: int) -> dict:
@@ -332,7 +330,8 @@ def report(size_mb: float, sources: list[Path], *, seed: int = 0, batch_size: in
     """Build the corpus in a temporary folder and measure everything on it: the figures as one dict."""
     texts = source_texts(sources)
     built = benchcorpus.corpus(texts, size_bytes=int(size_mb * 1e6), seed=seed)
-    out = {"machine": machine(), "load_before": load(), "date": f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}",
+    out = {"machine": machine(), "load_before": load(),
+           "date": f"{dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M UTC}",
            "sources": [str(s) for s in sources], "source_texts": len(texts), "seed": seed}
     with tempfile.TemporaryDirectory(prefix="newsvoices-bench-") as tmp:
         raw_dir = Path(tmp) / "raw"
@@ -340,7 +339,8 @@ def report(size_mb: float, sources: list[Path], *, seed: int = 0, batch_size: in
         n_bytes = sum(p.stat().st_size for p in paths)
         out["corpus"] = {"files": len(paths), "mb": n_bytes / 1e6,
                          "copies": sum(1 for name, _ in built if name.startswith("copy-"))}
-        out["pipeline"] = pipeline(paths, raw_dir, Path(tmp) / "staging", batch_size=batch_size)
+        measured = pipeline(paths, raw_dir, Path(tmp) / "staging", config=RunConfig(batch_size=batch_size))
+        out["pipeline"] = {k: v for k, v in measured.items() if k != "published"}   # paths in the folder removed
         out["floor"] = floor_seconds(paths, raw_dir, Path(tmp) / "floor")
         out["spacy"] = spacy_seconds([text for _, text in built], int(spacy_mb * 1e6))
         if flow is not None:
@@ -356,21 +356,24 @@ def _rate(amount: float, seconds: float) -> float:
 def printed_report(r: dict) -> str:
     """The figures as text: machine and corpus first, then throughput, stages, floor, spaCy and ratios."""
     mb, p, fl, sp = r["corpus"]["mb"], r["pipeline"], r["floor"], r["spacy"]
+    width = max(map(len, p["stages_cpu_s"]), default=0) + 2
     lines = [f"machine: {r['machine']}; load average {r['load_before']} before, {r['load_after']} after",
              f"date: {r['date']}",
              f"corpus: {r['corpus']['files']} files, {mb:.2f} MB ({r['source_texts']} source texts as they are, "
              f"{r['corpus']['copies']} perturbed copies, seed {r['seed']}) from {', '.join(r['sources'])}",
              f"pipeline (one process, no Prefect): {p['documents']} documents, {p['statements']} statements, "
-             f"{p['rejections']} rejections; rates below leave out the once-per-process costs "
+             f"{p['rejections']} rejections to publish (quality gate {'passed' if p['quality_passed'] else 'FAILED'})"
+             f"; rates below leave out the once-per-process costs "
              f"({p['once_cpu_s']:.1f} CPU-s: spaCy load, GX import)",
              f"  {_rate(mb, p['cpu_s']):.3f} MB/CPU-s, {_rate(mb, p['wall_s']):.3f} MB/s wall; "
-             f"{_rate(p['documents'], p['cpu_s']):.1f} documents/CPU-s ({_rate(p['documents'], p['wall_s']):.1f}/s wall); "
-             f"{_rate(p['statements'], p['cpu_s']):.0f} statements/CPU-s ({_rate(p['statements'], p['wall_s']):.0f}/s wall)",
+             f"{_rate(p['documents'], p['cpu_s']):.1f} documents/CPU-s "
+             f"({_rate(p['documents'], p['wall_s']):.1f}/s wall); {_rate(p['statements'], p['cpu_s']):.0f} "
+             f"statements/CPU-s ({_rate(p['statements'], p['wall_s']):.0f}/s wall)",
              f"  {p['cpu_s']:.1f} CPU-s, {p['wall_s']:.1f} s wall; peak RSS (process tree) {p['peak_rss_mb']:.0f} MiB",
-             f"{'stage':<52}{'CPU-s':>9}{'share':>8}{'MB/CPU-s':>10}"]
+             f"{'stage':<{width}}{'CPU-s':>9}{'share':>8}{'MB/CPU-s':>10}"]
     for name, sec in sorted(p["stages_cpu_s"].items(), key=lambda kv: -kv[1]):
         share = f"{'':>8}" if name in ONCE_PER_PROCESS else f"{_rate(sec, p['cpu_s']):>8.1%}"
-        lines.append(f"{name:<52}{sec:>9.2f}{share}{_rate(mb, sec):>10.2f}")
+        lines.append(f"{name:<{width}}{sec:>9.2f}{share}{_rate(mb, sec):>10.2f}")
     lines += [f"floor (read + one-regex sentence split + zstd Parquet): {fl['cpu_s']:.2f} CPU-s, "
               f"{_rate(mb, fl['cpu_s']):.2f} MB/CPU-s, {fl['sentences']} sentences; "
               f"pipeline / floor = {_rate(p['cpu_s'], fl['cpu_s']):.1f}x",
@@ -379,7 +382,8 @@ def printed_report(r: dict) -> str:
               f"pipeline MB/CPU-s / spaCy's = {_rate(_rate(mb, p['cpu_s']), _rate(sp['mb'], sp['cpu_s'])):.2f}x"]
     if "flow" in r:
         f = r["flow"]
-        lines.append(f"whole flow run (python -m flows.curate, {f['runner']}, Prefect's temporary server, no Data Docs, "
+        lines.append(f"whole flow run (python -m flows.curate, {f['runner']}, Prefect's temporary server, "
+                     f"no Data Docs, "
                      f"exit {f['exit_status']}): {f['wall_s']:.1f} s wall, {f['cpu_s']:.1f} CPU-s with its children, "
                      f"{_rate(mb, f['wall_s']):.3f} MB/s wall, {_rate(mb, f['cpu_s']):.3f} MB/CPU-s, "
                      f"peak RSS (process tree) {f['peak_rss_mb']:.0f} MiB")

@@ -4,8 +4,14 @@ from __future__ import annotations
 
 import random
 
-from flows import benchcorpus, benchmark
-from flows.steps import clean
+import pyarrow.parquet as pq
+import pytest
+
+from flows import benchcorpus, benchmark, io, streamed
+from flows import curate as curate_module
+from flows.config import QualityThresholds, RunConfig
+from flows.steps import assemble, clean
+from schemas.tables import TABLES
 
 MONTHS = ["January", "March", "May", "July", "September", "November"]
 NAMES = ["Ana Lima", "Rui Costa", "Maria Silva", "John Smith", "Lena Berg", "Omar Haddad", "Mei Chen", "Ivan Petrov"]
@@ -96,6 +102,20 @@ ENGLISH = {  # written for this test: real English, so the language identifier s
 }
 
 
+# the stages of what the flow runs before and after its batches (flows/streamed.py, as flows/curate.py's tasks call it)
+STAGES_AFTER_BATCHES = ("corpus: profile (2nd read + decode, boilerplate, sha256)",
+                        "corpus: code fingerprint (incremental runs' key)",
+                        "corpus: join batch parts (snapshot cache)",
+                        "corpus: manifest (files' states in the joined rows)",
+                        "corpus: duplicates (MinHash LSH, bodies streamed twice)", "corpus: speakers across documents",
+                        "write: staged tables (duplicates marked, speaker ids)", "corpus: recurring statements counted",
+                        "write: staged statements (speaker ids, recurrence)", "quality: GX suites + rules",
+                        "quality: quarantine + re-check")
+# the stages of the whole-table path the flow no longer runs
+WHOLE_TABLE_STAGES = {"corpus: read batch parts", "corpus: duplicates (MinHash LSH)", "write: staged tables",
+                      "corpus: boilerplate profile (2nd read + decode)"}
+
+
 def test_report_has_every_figure(tmp_path):
     folder = tmp_path / "sources"
     folder.mkdir()
@@ -106,13 +126,73 @@ def test_report_has_every_figure(tmp_path):
     stages = r["pipeline"]["stages_cpu_s"]
     for stage in ("read", "decode", "clean", "segment (paragraphs, sentences, labels)", "parse", "attribute",
                   "rows and ids", "validate (pydantic)", "write: batch parts (Arrow + zstd Parquet)",
-                  "corpus: boilerplate profile (2nd read + decode)", "corpus: duplicates (MinHash LSH)",
-                  "corpus: speakers across documents", "write: staged tables", "quality: GX suites + rules",
-                  "quality: quarantine + re-check", benchmark.LOAD_SPACY, benchmark.IMPORT_GX):
+                  *STAGES_AFTER_BATCHES, benchmark.LOAD_SPACY, benchmark.IMPORT_GX):
         assert stage in stages and stage in text, stage
+    assert not set(stages) & WHOLE_TABLE_STAGES and "quality gate passed" in text
     assert r["corpus"]["files"] >= 4 and r["corpus"]["copies"] >= 1 and r["pipeline"]["documents"] >= 4
     assert r["pipeline"]["statements"] > 0 and r["pipeline"]["peak_rss_mb"] > 0
     for figure in ("machine: ", "load average", "corpus: ", "MB/CPU-s", "MB/s wall", "documents/CPU-s",
                    "statements/CPU-s", "peak RSS (process tree)", "floor (read + one-regex sentence split",
                    "pipeline / floor = ", "spaCy full pipeline (tok2vec+tagger+parser", "pipeline MB/CPU-s / spaCy's"):
         assert figure in text, figure
+
+
+FUTURE = ("Library opens a new reading room\nBy Lena Berg\nMay 9, 2098\n"
+          "The city library opened a reading room for children on Friday, its director said.\n"
+          "\"Every school in the district has asked for a visit,\" said librarian Omar Haddad.\n")
+
+# what flows/streamed.py runs after the batches, in the order the flow calls it
+FLOW_AFTER_BATCHES = ["joined_parts", "source_states", "corpus_tables", "checked_result", "quarantined_tables"]
+WHOLE_TABLE_PATH = ((io, "read_parts"), (assemble, "documents_with_duplicates"), (assemble, "with_corpus_speakers"),
+                    (assemble, "with_recurring_statements"))
+
+
+def _after_batches_recorded(monkeypatch) -> list[str]:
+    """The names of flows/streamed.py's functions in ``FLOW_AFTER_BATCHES`` as they are called from now on; any
+    function of the whole-table path (``WHOLE_TABLE_PATH``) called fails the test."""
+    calls = []
+    for name in FLOW_AFTER_BATCHES:
+        original = getattr(streamed, name)
+        monkeypatch.setattr(streamed, name, lambda *a, _f=original, _n=name, **k: calls.append(_n) or _f(*a, **k))
+    for module, name in WHOLE_TABLE_PATH:
+        def whole_table(*_a, _n=name, **_k):
+            raise AssertionError(f"the whole-table path ran: {_n}")
+        monkeypatch.setattr(module, name, whole_table)
+    return calls
+
+
+def _rows_with_run_id(path, run_id: str) -> list[dict]:
+    """The rows of the Parquet file ``path``, their run id (the run_id column, and inside a quarantined document's
+    record_json) written as ``run_id``."""
+    rows = pq.read_table(path).to_pylist()
+    return [{k: v.replace(r["run_id"], run_id) if isinstance(v, str) else v for k, v in r.items()} for r in rows]
+
+
+@pytest.mark.flow
+def test_benchmark_runs_what_the_flow_runs_after_its_batches_and_stages_its_tables(prefect_harness, tmp_path,
+                                                                                   monkeypatch):
+    """Defects planted: an exact copy of a text (a duplicate to mark) and a text dated in 2098 (a document to
+    quarantine). The benchmark calls the streamed steps the flow calls, in the same order, never the whole-table
+    path, and the tables it would publish are the flow's, row for row (all but the run id)."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    texts = {**ENGLISH, "harbour-copy.txt": ENGLISH["harbour.txt"], "future.txt": FUTURE}
+    for name, text in texts.items():
+        (raw / name).write_text(text, encoding="utf-8")
+    config = RunConfig(raw_dir=raw, curated_dir=tmp_path / "curated", build_data_docs=False,
+                       quality=QualityThresholds(max_quarantined_share=0.5))
+    calls = _after_batches_recorded(monkeypatch)
+    measured = benchmark.pipeline(io.source_paths(raw, config.pattern), raw, tmp_path / "staging", config=config)
+    assert calls == FLOW_AFTER_BATCHES and measured["quality_passed"]
+    assert set(STAGES_AFTER_BATCHES) <= set(measured["stages_cpu_s"])
+    calls.clear()
+    summary = curate_module.curate(config)
+    assert calls == FLOW_AFTER_BATCHES
+    assert summary["quarantined"] == {"documents.published_date.not_in_future": ["future.txt"]}
+    assert measured["published"]["documents"] == tmp_path / "staging" / "quarantined" / "documents.parquet"
+    assert (measured["documents"], measured["statements"]) == (summary["rows"]["documents"],
+                                                               summary["rows"]["statements"])
+    for name in TABLES:
+        published = config.curated_dir / f"{name}.parquet"
+        assert _rows_with_run_id(measured["published"][name], "run") == _rows_with_run_id(published, "run"), name
+    assert sum(pq.read_table(measured["published"]["documents"]).column("is_exact_duplicate").to_pylist()) == 1
