@@ -150,7 +150,8 @@ def document_rows(source: Source, lineage: Lineage, *, corpus_boilerplate: froze
                   deadline: Deadline = NO_DEADLINE) -> Rows:
     """All rows (documents, paragraphs, statements, document_speakers, removed_lines) for one raw file.
 
-    Speaker ids are those of the document alone; ``with_corpus_speakers`` settles them across the corpus.
+    Speaker ids are those of the document alone; the flow settles them across the corpus after the batches
+    (``speakers_of`` and ``with_speaker_ids``, a lot of rows at a time in flows/streamed.py).
 
     A file that is not a text document yields one rejections row instead. Raises ``DeadlineExceeded``
     when ``deadline`` expires (checked between the stages and inside them)."""
@@ -259,7 +260,7 @@ def statement_row(sent: attribute.AttributedSentence, ordinal: int, *, doc_id: s
         "cue_char_start": None if sent.cue_start is None else paragraph_start + sent.cue_start,
         "cue_char_end": None if sent.cue_end is None else paragraph_start + sent.cue_end,
         "is_question": sent.is_question, "attribution_rule": sent.rule,
-        # the document alone holds it; with_recurring_statements counts the corpus
+        # the document alone holds it; the flow counts the corpus after the batches (with_recurrence)
         "fingerprint": recurrence.statement_fingerprint(body[start:end]), "repeated_in_documents": 1,
     }
 
@@ -370,7 +371,9 @@ def with_duplicate_marks(documents: pa.Table, representative: dict[str, str], te
 
 
 def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
-    """The documents table with duplicates marked (``with_duplicate_marks``). Only the texts of the duplicates
+    """Reference for tests: the whole-table form of the duplicate marks the flow writes a lot of rows at a time
+    (flows/streamed.py, ``duplicate_marks`` and ``with_duplicate_marks``); tests/test_streamed.py compares the two.
+    The documents table with duplicates marked (``with_duplicate_marks``). Only the texts of the duplicates
     and their representatives are read as Python strings (to compare them)."""
     compared = pa.array(sorted(duplicates_compared(representative)), pa.string())
     some = documents.filter(pc.is_in(documents.column("document_id"), value_set=compared))
@@ -426,7 +429,9 @@ def speakers_of(document_speakers: Iterable[pa.Table], published: dict) -> tuple
 
 
 def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """The tables with the speakers dimension built across every document (``speakers.corpus_speakers``)
+    """Reference for tests, and how their fixtures settle speakers: the whole-table form of the corpus speakers
+    the flow merges from narrow columns (flows/streamed.py, ``corpus_speakers``; tests/test_streamed.py compares
+    the two). The tables with the speakers dimension built across every document (``speakers.corpus_speakers``)
     and ``statements.speaker_id`` and ``document_speakers.speaker_id`` pointing into it. ``tables`` holds
     documents, statements and document_speakers (dictionary columns decoded or not); the others pass
     through. Returns new tables; the run's lineage is that of the document_speakers rows."""
@@ -450,10 +455,13 @@ def with_recurrence(statements: pa.Table, per_fingerprint: pa.Table) -> pa.Table
 
 
 def with_recurring_statements(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:
-    """The tables with ``statements.repeated_in_documents`` counted across the corpus: the documents, near-
+    """Reference for tests, and how their fixtures count recurrences: the whole-table form of the count the flow
+    makes from (fingerprint, document) pairs a lot of rows at a time, after the duplicates are marked
+    (flows/streamed.py, ``recurrence_counts``; tests/test_streamed.py compares the two) and again on what a
+    quarantine keeps (flows/quality/quarantine.py, ``kept_rows``).
+    The tables with ``statements.repeated_in_documents`` counted across the corpus: the documents, near-
     duplicates (``documents.duplicate_of`` set) left out, that hold a statement of the same fingerprint
-    (``recurrence.documents_per_fingerprint``). Run after the duplicates are marked, and again on what a
-    quarantine leaves. Returns new tables; the others pass through."""
+    (``recurrence.documents_per_fingerprint``). Returns new tables; the others pass through."""
     statements = tables["statements"]
     pairs = recurrence.fingerprint_documents(statements.column("fingerprint"), statements.column("document_id"),
                                              counted_documents(tables["documents"]))
