@@ -450,3 +450,24 @@ def test_a_curly_mark_typed_the_wrong_way_round_closes_where_it_stands():
 
     text = "He blasted the film “Frozen“ and the books for being too “soft” on children."
     assert [text[q.start:q.end] for q in _quotes(text, False)] == ["“Frozen“", "“soft”"]
+
+
+def test_doubled_apostrophes_are_read_as_double_quotation_marks_in_place():
+    """Planted defect: ''...'' (two apostrophes, the typewriter double quote) and ``...'' were no quotation marks
+    to the surface rules: the quoted words stayed unquoted, the quotation no speech."""
+    from flows.steps.attribute.surface.quotes import with_doubled_marks_as_quotes
+
+    text = "''We will win,'' Jon Roe said, ``and soon.''"
+    view = with_doubled_marks_as_quotes(text)
+    assert len(view) == len(text) and view == ' "We will win,"  Jon Roe said,  "and soon." '
+    assert with_doubled_marks_as_quotes("Roe's plan") == "Roe's plan"
+
+
+def test_a_quotation_in_doubled_apostrophes_is_direct_speech_of_its_cue():
+    """Planted defect: a quotation in doubled apostrophes was narration; its text is still cut from the paragraph as
+    written."""
+    paragraphs = ["Jon Roe spoke at the rally on Sunday.",
+                  "''We will keep fighting for every vote in this state,'' Roe said."]
+    _, rows = attribute(paragraphs)
+    text, s = rows[1]
+    assert (s.mode, s.speaker) == ("direct", "Jon Roe") and text.startswith("''We will")

@@ -60,6 +60,7 @@ from flows.steps.attribute.model import AttributedDocument, AttributedSentence, 
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.attribute.surface.registry import _Registry, _document_people
 from flows.steps.attribute.surface.labels import _Sent, _split
+from flows.steps.attribute.surface.quotes import with_doubled_marks_as_quotes
 from flows.steps.attribute.surface.dialogue import (
     _assign_bare_turns, _assign_question_and_answer_turns, _assign_turns, _dialogue_labels, _interviewee,
     _is_bare_transcript, _question_and_answer,
@@ -73,6 +74,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
     checked paragraph by paragraph while sentences are split and while speech is decided."""
     people = _document_people(paragraphs + ([title] if title else []))   # the title names people too
     sents, label_only = _split(paragraphs, people, deadline=deadline)
+    paragraphs = [with_doubled_marks_as_quotes(p) for p in paragraphs]     # same offsets, '' read as "
     reg = _Registry(people)
     labels = _dialogue_labels(sents, label_only, paragraphs)
     dialogue = bool(labels)

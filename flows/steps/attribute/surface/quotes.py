@@ -9,6 +9,21 @@ from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import _QUOTE_CHARS, _WORD
 
 
+_DOUBLED_MARKS = re.compile("''|``")
+
+
+def with_doubled_marks_as_quotes(text: str) -> str:
+    """Rule ``doubled_apostrophe_quotes``: ``text`` with each typewriter double quotation mark made of two
+    apostrophes or two backticks (''Yes,'' she said; ``Yes'') written as a straight double quote, the same
+    length (a space on the side away from the quoted words), so that offsets into ``text`` stay valid: an opening
+    mark (glued to the word after it) becomes ' "', any other '" '."""
+    def one(m: re.Match) -> str:
+        after = text[m.end():m.end() + 1]
+        before = text[m.start() - 1:m.start()] if m.start() else " "
+        return ' "' if after[:1].isalnum() and not before.isalnum() else '" '
+    return _DOUBLED_MARKS.sub(one, text)
+
+
 @dataclass
 class _Quote:
     start: int            # offset of the opening mark (or 0 when it opened in an earlier paragraph)
