@@ -422,6 +422,24 @@ def _data_rows(name: str) -> list[list[str]]:
     return [line.split("\t") for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
+def in_both_numbers(nouns) -> frozenset[str]:
+    """Rule ``source_noun_in_both_numbers``: ``nouns`` with the regular other number of each ("strategists" ->
+    "strategist", "company" -> "companies", "poll" -> "polls"): a noun that heads a source does so in the singular
+    and the plural alike, whichever a list happened to see. Words that end in -ss, -us or -is ("press",
+    "census", "analysis") are taken for singulars only."""
+    out = set(nouns)
+    for w in (w for w in nouns if w.replace("-", "").isalpha()):     # no abbreviations ("gov.")
+        if w.endswith("ies") and len(w) > 4:
+            out.add(w[:-3] + "y")
+        elif w.endswith("s") and not w.endswith(("ss", "us", "is")):
+            out.add(w[:-2] if w.endswith(("ches", "shes", "xes")) else w[:-1])
+        elif w.endswith("y") and w[-2:-1] not in "aeiou":
+            out.add(w[:-1] + "ies")
+        else:
+            out.add(w + ("es" if w.endswith(("ch", "sh", "x", "s")) else "s"))
+    return frozenset(out)
+
+
 # reporting verbs learned from PolNeAR train by tools/learn_cue_verbs.py: lemma -> every surface form
 CUE_VERB_LEMMAS = {row[0]: tuple(row[3].split(",")) for row in _data_rows("cue_verbs.tsv")}
 CUE_VERB_FORMS = frozenset(form for forms in CUE_VERB_LEMMAS.values() for form in forms)
@@ -442,7 +460,8 @@ CLASSIFIED_MIN_SHARE = 0.2
 # nouns that head a generic source ("officials said", "the poll found"): the hand list, title words and
 # the heads of PolNeAR train's generic sources (tools/learn_cue_verbs.py), less verb forms
 REPORTED_SOURCE_NOUNS = frozenset(
-    (SOURCE_NOUNS | TITLE_WORDS | {row[0] for row in _data_rows("source_nouns.tsv")}) - CUE_VERB_FORMS - HONORIFICS)
+    in_both_numbers(SOURCE_NOUNS | TITLE_WORDS | {row[0] for row in _data_rows("source_nouns.tsv")})
+    - CUE_VERB_FORMS - HONORIFICS)
 # logistic-regression weights over cues.clause_features, learned from PolNeAR train by
 # tools/train_cue_classifier.py: whether a (cue, source) reading of a sentence is reported speech
 CUE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "cue_classifier.json")

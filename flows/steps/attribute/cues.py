@@ -87,10 +87,12 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
     if cue.lower_ == "according":
         to = next((c for c in cue.children if c.lower_ == "to"), None)
         return next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
-    tok = cue
+    tok, came_by = cue, None
     for _ in range(4):
         kids = list(tok.children)
-        agent = next((c for c in kids if c.dep_ == "agent"), None)
+        # rule ``passive_then_coordinated_cue``: the agent of a passive verb is the cue's source only where the cue
+        # is that verb; a cue joined to it by "and" shares its subject ("Roe was joined by Doe and joked, ...": Roe)
+        agent = next((c for c in kids if c.dep_ == "agent"), None) if tok is cue else None
         quoted = next((c for c in kids if c.dep_ == "nsubjpass"), None) if tok.lower_ == "quoted" else None
         if quoted is not None and (quoted.pos_ == "PROPN" or quoted.lower_ in SOURCE_PRONOUNS):
             return quoted                     # "X was quoted by the agency as saying": X speaks, the agency reports
@@ -103,13 +105,13 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
             return _named_after_quotation(cue, in_quote)
         if subj is not None:
-            return None if subj.dep_ == "nsubjpass" else subj
+            return None if subj.dep_ == "nsubjpass" and came_by != "conj" else subj
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
-        tok = tok.head
+        tok, came_by = tok.head, tok.dep_
     return None
 
 
@@ -154,7 +156,7 @@ def source_entity(sent, head):
     ent = next((e for e in sent.doc.ents if e.start <= head.i < e.end), None)
     if ent is not None and ent.label_ == "PERSON":
         return ent
-    inner = {t.i for c in head.children if c.dep_ not in ("relcl", "acl", "poss") for t in c.subtree}
+    inner = _inside_the_phrase(head)
     person = next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
     if person is not None:
         return person
@@ -162,6 +164,25 @@ def source_entity(sent, head):
         ent = next((e for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                     for e in sent.doc.ents if e.start <= c.i < e.end), None)
     return ent if ent is not None and ent.label_ in SOURCE_ENTITIES else None
+
+
+def _inside_the_phrase(head) -> set[int]:
+    """Rule ``person_inside_a_plural_or_compound``: the tokens of ``head``'s phrase that may name the person it
+    stands for - none for a plural common noun ("several Roe supporters", "friends of Mr. Roe", "exit polls from
+    the primary Roe won": people about a person, not the person) and, below a common noun, nothing in a
+    relative clause, participle or possessive at any depth, nor a proper noun modifying it ("the Roe campaign",
+    "a Roe aide"), which names what the noun belongs to."""
+    if head.tag_ == "NNS":
+        return set()
+    common = head.tag_ == "NN"
+    out, todo = set(), [c for c in head.children if not (common and c.dep_ == "compound")]
+    while todo:
+        tok = todo.pop()
+        if tok.dep_ in ("relcl", "acl", "poss"):
+            continue
+        out.add(tok.i)
+        todo.extend(tok.children)
+    return out
 
 
 def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()) -> bool:
@@ -265,8 +286,9 @@ def content_beside(sent, cue) -> list:
     """The content of a cue the parse gave none: what precedes a cue placed after it ('"...," X
     said', also when the parser made the cue the root), the clause a parenthetical cue or an "as" clause of
     the cue comments on ('In some cases, officials say, the port ...', 'As the Herald reported, ...', '..., as
-    Roe put it'), or what follows a colon after the cue
-    ('X wrote: ...', 'X told reporters: ...')."""
+    Roe put it'), or what follows a colon after the cue ('X wrote: ...', 'X told reporters: ...') or a comma
+    that a quotation follows (rule ``quotation_after_comma``: 'The email went on to say, "..."', parsed with the
+    quotation's clauses hung on the main verb)."""
     doc = sent.doc
     if cue.dep_ == "parataxis" or cue.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as"
                                                                for c in cue.children):
@@ -276,8 +298,9 @@ def content_beside(sent, cue) -> list:
     quoted = [t for t in doc[:cue.i] if sent.in_quote[t.i]]
     if quoted:
         return quoted
-    colon = next((t for t in doc[cue.i + 1:cue.i + 4] if t.text == ":" and not sent.in_quote[t.i]), None)
-    return [t for t in doc if t.i > colon.i] if colon is not None else []
+    mark = next((t for t in doc[cue.i + 1:cue.i + 4] if not sent.in_quote[t.i] and (
+        t.text == ":" or t.text == "," and any(sent.in_quote[t.i + 1:t.i + 3]))), None)
+    return [t for t in doc if t.i > mark.i] if mark is not None else []
 
 
 def shares_its_subject(cue) -> bool:
@@ -341,16 +364,17 @@ CHILD_FEATURES = ("ccomp", "xcomp", "dobj", "neg", "prep", "advcl", "parataxis",
 
 
 def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset(),
-                   *, any_noun: bool = False):
+                   *, any_noun: bool = False, noun_subjects: bool = False):
     """(cue, source head) readings of the sentence with a usable source, outermost cue first. With
     ``any_noun`` every common noun is a possible source too ("The magazine said"), for a
-    classifier to weigh."""
+    classifier to weigh; with ``noun_subjects`` every common noun that is the cue's own subject, no function
+    word ("one", "others")."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue, sent.in_quote)
         if head is None or sent.in_quote[head.i]:
             continue
-        if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not (
-                any_noun and head.tag_ in ("NN", "NNS")):
+        noun = head.tag_ in ("NN", "NNS") and (any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
+        if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not noun:
             continue
         yield cue, head
 
@@ -384,12 +408,13 @@ def said_after_its_content(cue, head) -> bool:
 def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
                     known_names: frozenset[str] = frozenset(), min_share: float = 0.5,
                     classifier: CueClassifier | None = None,
-                    clause_cues: frozenset[str] = frozenset()) -> ReportedClause | None:
+                    clause_cues: frozenset[str] = frozenset(), noun_subjects: bool = False) -> ReportedClause | None:
     """The sentence's outermost cue with a usable source whose reading is reported speech - by
     the classifier when one is given, else when the content covers ``min_share`` - or None. Where the
-    classifier accepts no reading, the outermost reading :func:`says_a_clause` accepts."""
-    readings = [(cue, head, content_share(sent, cue, head))
-                for cue, head in cue_candidates(sent, forms, source_nouns, known_names, any_noun=classifier is not None)]
+    classifier accepts no reading, the outermost reading :func:`says_a_clause` accepts. With a classifier every
+    common noun may be the source, with ``noun_subjects`` every common noun subject (:func:`cue_candidates`)."""
+    readings = [(cue, head, content_share(sent, cue, head)) for cue, head in cue_candidates(
+        sent, forms, source_nouns, known_names, any_noun=classifier is not None, noun_subjects=noun_subjects)]
     for cue, head, share in readings:
         if classifier is not None:
             features = clause_features(sent, cue, head, share, source_nouns)

@@ -392,8 +392,16 @@ def quotation_then_attribution(sent, *, max_words: int = 8) -> bool:
     if not flags or not flags[0]:
         return False
     end = flags.index(False) if False in flags else len(flags)
-    rest = [t for t in sent.doc[end:] if not t.is_punct]
+    rest = [t for t in sent.doc[end:] if not t.is_punct and t.i not in descriptions_of_nouns(sent.doc[end:])]
     return 0 < len(rest) <= max_words and not any(flags[end:]) and any(t.is_alpha for t in sent.doc[:end])
+
+
+def descriptions_of_nouns(tokens) -> set[int]:
+    """Rule ``source_description_is_no_narration``: the indexes of the appositions and relative clauses that
+    describe a noun among ``tokens`` ('..., said Jon Roe, a senator from Ohio, who backed the bill'): they tell who
+    the source is, so they do not count as words of the attribution."""
+    return {t.i for tok in tokens if tok.pos_ in ("NOUN", "PROPN")
+            for c in tok.children if c.dep_ in ("appos", "relcl") for t in c.subtree}
 
 
 def attribution_then_quotation(sent, *, max_words: int = 8) -> bool:
@@ -423,8 +431,12 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
                                  min_share=ctx.min_share, classifier=None if quoted else ctx.classifier,
                                  clause_cues=ctx.clause_cues)
         if clause is None and quoted and speech_beside_quotation(ctx, si):
-            # beside a quotation the surface rules take for speech, any verb is a cue: 'X shot back, "..."'
-            clause = reported_clause(sent, None, ctx.source_nouns, known_names=ctx.people.name_words, min_share=0.0)
+            # beside a quotation the surface rules take for speech, any verb is a cue ('X shot back, "..."'), a
+            # listed one first, and any noun that is its subject the source (rule ``noun_subject_beside_quotation``:
+            # 'Another commenter said, "..."', 'The email went on to say, "..."')
+            for forms in (ctx.cue_forms, None):
+                clause = clause or reported_clause(sent, forms, ctx.source_nouns, known_names=ctx.people.name_words,
+                                                   min_share=0.0, noun_subjects=True)
         if clause is None:
             continue
         speaker, role = speaker_of(ctx, si, clause)

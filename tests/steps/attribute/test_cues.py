@@ -405,3 +405,58 @@ def test_a_common_noun_named_by_a_proper_noun_is_a_source(parsed_sentence):
     assert cues.named_by_a_proper_noun(head) and cues.is_source(sent, head, NOUNS)
     plain = parsed_sentence("The old magazine was left on the train.")
     assert not cues.named_by_a_proper_noun(next(t for t in plain.doc if t.text == "magazine"))
+
+
+@pytest.mark.parametrize("text, word, phrase", [
+    ("Several Roe supporters said the senator had made a good case.", "supporters", "Several Roe supporters"),
+    ("The Roe campaign said it would appeal the ruling.", "campaign", "The Roe campaign"),
+    ("Exit polls from the primary, which Jane Roe won easily, showed that most voters backed the plan.", "polls",
+     "Exit polls"),
+])
+def test_a_person_named_inside_a_plural_or_compound_phrase_is_not_its_source(parsed_sentence, text, word, phrase):
+    """Planted defect: the person named as a modifier of a common noun ("Roe supporters", "the Roe campaign") or
+    inside its tail ("exit polls from the primary, which Jane Roe won") was taken for the source."""
+    sent = parsed_sentence(text)
+    head = next(t for t in sent.doc if t.text == word)
+    assert cues.source_entity(sent, head) is None or cues.source_entity(sent, head).label_ != "PERSON"
+    assert cues.source_phrase(sent, head) == phrase
+
+
+def test_a_person_in_the_phrase_of_a_singular_title_noun_is_still_its_source(parsed_sentence):
+    """The rule above leaves a person named in a singular title noun's phrase: 'The ambassador to France, Jon Doe,'
+    is Jon Doe."""
+    sent = parsed_sentence("The ambassador to France, Jon Doe, said the talks would go on.")
+    head = next(t for t in sent.doc if t.text == "ambassador")
+    assert cues.source_entity(sent, head).text == "Jon Doe"
+
+
+def test_a_quotation_after_a_comma_is_the_content_of_the_cue_before_it(parsed_sentence):
+    """Planted defect: 'The email went on to say, "..."' parsed with the quotation's clauses hung on "went": "say"
+    had no content, so its share was 0."""
+    sent = parsed_sentence("The email went on to say, “Today, because we have been successful, people just do not "
+                           "feel a need to show up.”")
+    say = next(t for t in sent.doc if t.text == "say")
+    if any(c.dep_ in cues.CONTENT_DEPS for c in say.children):
+        pytest.skip("the parse gives 'say' its clause")
+    content = cues.content_beside(sent, say)
+    assert content and all(t.i > say.i + 1 for t in content) and content[-1].text in ("”", ".")
+
+
+def test_a_cue_joined_to_a_passive_verb_shares_its_subject_not_its_agent(parsed_sentence):
+    """Planted defect: 'Jane Roe was joined on stage by Jon Doe and joked, "..."' gave the joke to Jon Doe, the agent
+    of "joined", found while climbing from "joked" to the verb it is joined to."""
+    sent = parsed_sentence("Jane Roe was joined on stage by Jon Doe and joked, “You are all being ridiculous.”")
+    joked = next(t for t in sent.doc if t.text == "joked")
+    if joked.dep_ != "conj" or not any(c.dep_ == "agent" for c in joked.head.children):
+        pytest.skip("the parse does not join 'joked' to the passive verb")
+    assert cues.source_token(joked, sent.in_quote).text == "Roe"
+
+
+def test_a_function_word_subject_is_no_common_noun_source(parsed_sentence):
+    """Planted defect: with every common noun subject allowed beside a quotation, "others" and "one" inside a
+    quotation's sentences became speakers ('I tried, others have tried.')."""
+    sent = parsed_sentence("Others said, “We have tried this many times before and it never works.”")
+    heads = [h.text for _, h in cues.cue_candidates(sent, None, frozenset(), noun_subjects=True)]
+    assert "Others" not in heads
+    sent = parsed_sentence("The volunteer said, “We have tried this many times before and it never works.”")
+    assert "volunteer" in [h.text for _, h in cues.cue_candidates(sent, None, frozenset(), noun_subjects=True)]

@@ -666,3 +666,36 @@ def test_a_long_plural_subject_is_a_misparse_and_leaves_the_surface_speaker(nlp)
                    ("indirect", "the researchers", None, "found", False, "reported_cue"))
     d = sieves.Decision("indirect", "the researchers", None, "found", 0, 6, "reported_cue")
     assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "the researchers"
+
+
+def test_a_quotation_then_its_cue_and_a_described_source_is_quoted_speech(nlp):
+    """Planted defect: '"...," declared Jon Roe, a senator from Ohio, who backed the bill in May.' - the apposition
+    and relative clause describing the source made the words after the quotation too many for an attribution, and
+    the sentence went to the classifier of indirect speech, which rejected 'declared'."""
+    rules = _rules(["“If the plan stays as it is, I will not vote for it,” declared Jon Roe, a senator from Ohio, "
+                    "who backed the first version of the bill in May and has criticized the new one."], nlp)
+    assert rules[0] == ("quote_with_cue", "direct", "Jon Roe")
+
+
+def test_a_quotation_then_its_cue_and_more_narration_is_no_short_attribution(parsed_sentence):
+    """The rule above sets aside only what describes a noun: '"We won," he said, and then he walked out ...' has a
+    second clause of narration after the attribution."""
+    sent = parsed_sentence("“We won,” he said, and then he walked out of the room to meet the governor and the "
+                           "mayor.")
+    assert not sieves.quotation_then_attribution(sent)
+
+
+def test_a_common_noun_before_a_quotation_s_cue_is_its_speaker(nlp):
+    """Planted defect: 'Another commenter said, "..."' was narration - "commenter" is no listed source noun, and the
+    quotation's shape (a short attribution, a comma, the quotation) was not enough."""
+    rules = _rules(["Another commenter said, “We all know how she feels about the police and the army.”"], nlp)
+    assert rules[0] == ("quote_with_cue", "direct", "Another commenter")
+
+
+def test_a_listed_cue_beside_a_quotation_wins_over_the_verb_it_hangs_from(nlp):
+    """Planted defect: 'The email went on to say, "..."' took "went", the outermost verb, for the cue; the quotation
+    after the comma is the content of "say"."""
+    doc = attributed_document(["The email went on to say, “Today, because we have been successful in building a "
+                               "community, people just do not feel a need to show up.”"], language="en", nlp=nlp)
+    s = doc.sentences[0]
+    assert (s.mode, s.speaker, s.cue) == ("direct", "The email", "say")
