@@ -90,9 +90,9 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
     tok, came_by = cue, None
     for _ in range(4):
         kids = list(tok.children)
-        # rule ``passive_then_coordinated_cue``: the agent of a passive verb is the cue's source only where the cue
-        # is that verb; a cue joined to it by "and" shares its subject ("Roe was joined by Doe and joked, ...": Roe)
-        agent = next((c for c in kids if c.dep_ == "agent"), None) if tok is cue else None
+        # rule ``passive_then_coordinated_cue``: a cue joined by "and" to a passive verb has no source in that verb's
+        # agent ("Roe was joined by Doe and joked, ...": not Doe); a participle of it does (", saying ...")
+        agent = next((c for c in kids if c.dep_ == "agent"), None) if came_by != "conj" else None
         quoted = next((c for c in kids if c.dep_ == "nsubjpass"), None) if tok.lower_ == "quoted" else None
         if quoted is not None and (quoted.pos_ == "PROPN" or quoted.lower_ in SOURCE_PRONOUNS):
             return quoted                     # "X was quoted by the agency as saying": X speaks, the agency reports
@@ -105,7 +105,7 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
             return _named_after_quotation(cue, in_quote)
         if subj is not None:
-            return None if subj.dep_ == "nsubjpass" and came_by != "conj" else subj
+            return None if subj.dep_ == "nsubjpass" else subj
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named

