@@ -432,11 +432,13 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
                                  clause_cues=ctx.clause_cues)
         if clause is None and quoted and speech_beside_quotation(ctx, si):
             # beside a quotation the surface rules take for speech, any verb is a cue ('X shot back, "..."'), a
-            # listed one first, and any noun that is its subject the source (rule ``noun_subject_beside_quotation``:
-            # 'Another commenter said, "..."', 'The email went on to say, "..."')
+            # listed one first; in the shape of a quotation and its short attribution any noun that is the cue's
+            # subject is the source (rule ``noun_subject_beside_quotation``: 'Another commenter said, "..."', 'The
+            # email went on to say, "..."')
+            shaped = quotation_then_attribution(sent) or attribution_then_quotation(sent)
             for forms in (ctx.cue_forms, None):
                 clause = clause or reported_clause(sent, forms, ctx.source_nouns, known_names=ctx.people.name_words,
-                                                   min_share=0.0, noun_subjects=True)
+                                                   min_share=0.0, noun_subjects=shaped)
         if clause is None:
             continue
         speaker, role = speaker_of(ctx, si, clause)

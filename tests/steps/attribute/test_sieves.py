@@ -699,3 +699,12 @@ def test_a_listed_cue_beside_a_quotation_wins_over_the_verb_it_hangs_from(nlp):
                                "community, people just do not feel a need to show up.”"], language="en", nlp=nlp)
     s = doc.sentences[0]
     assert (s.mode, s.speaker, s.cue) == ("direct", "The email", "say")
+
+
+def test_a_common_noun_subject_far_from_a_quotation_is_no_speaker(nlp):
+    """Planted defect: any common-noun subject beside a quotation the surface rules took for speech became its speaker,
+    also outside the shape of a quotation and its short attribution ('Good information can still drive out bad, but
+    usually only when "..."' was the speech of "Good information")."""
+    rules = _rules(["Jon Roe studies rumors online.", "Good information can still drive out bad, but usually only "
+                    "when “the truth is sexier than the lie and travels faster than it.”"], nlp)
+    assert rules[1][2] != "Good information"
