@@ -5,9 +5,10 @@ answer that the sieves only look things up in.
 - **Canonical names.** Every PERSON entity outside quotation marks is a mention (titles and
   honorifics stripped); a short form (``Trump``, ``Mr. Trump``) maps to the fullest form in the
   document that ends with the same surname (``Donald J. Trump``).
-- **Gender evidence the text gives**: an honorific or gendered role noun right before a
-  mention (``Mr.``, ``Mrs.``, ``spokeswoman``), and a ``he``/``she`` subject in the sentence
-  right after a sentence whose subject is that person and names no other person.
+- **Gender evidence**, weighed (:func:`_gender_votes`): an honorific or gendered role noun right before a
+  mention (``Mr.``, ``Mrs.``, ``spokeswoman``), the given name (:func:`given_name_gender`, a census prior), and
+  pronouns after the only person of a sentence or as the subject of the sentence right after one whose
+  subject is that person.
 - **Pronouns** (:func:`resolved_pronoun`): ``he``/``she`` resolve to the latest person that was
   the subject of a sentence (else the latest person mentioned) before the pronoun, skipping
   people of the other gender; people named inside quotations are never antecedents.
@@ -15,9 +16,10 @@ answer that the sieves only look things up in.
 from __future__ import annotations
 
 import functools
+from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.lexicon import FIRST_PERSON, GENDERED_NOUNS, HONORIFICS, TITLE_WORDS
+from flows.steps.lexicon import FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, TITLE_WORDS
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -247,31 +249,46 @@ def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
     return out
 
 
-def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]]) -> dict[str, str]:
-    """Per canonical person, the gender the text gives: an honorific or gendered noun before a
-    mention (``titled``, :func:`_titled_mentions`: two votes); pronouns after the only person of a sentence,
-    and the he/she subject of the next sentence after a sentence whose subject is that person alone (one
-    vote each)."""
-    votes: dict[str, list[str]] = {}
+def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]],
+                  given: dict[str, str]) -> dict[str, str]:
+    """Per canonical person, the gender the evidence gives, weighed: an honorific or gendered noun before a
+    mention (``titled``, :func:`_titled_mentions`: 2); the person's given name (``given``, :func:`given_name_genders`:
+    1.5); pronouns after the only person of a sentence, and the he/she subject of the next sentence after a
+    sentence whose subject is that person alone (1 each). So one pronoun never overturns a given name, two do."""
+    votes: dict[str, Counter] = {}
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     for person, g in titled:
-        votes.setdefault(person, []).extend([g, g])    # an honorific outweighs a pronoun
+        votes.setdefault(person, Counter())[g] += 2
+    for person, g in given.items():
+        votes.setdefault(person, Counter())[g] += 1.5
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
         if len(people) != 1:
             continue
         person = people.pop()
-        votes.setdefault(person, []).extend(_pronouns_after(parsed.sentences[si], ms[0].token))
+        votes.setdefault(person, Counter()).update(_pronouns_after(parsed.sentences[si], ms[0].token))
         if not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
             continue
         nxt = parsed.sentences[si + 1]
         subj = [t.lower_ for t in nxt.doc if t.dep_ in SUBJECT_DEPS and t.lower_ in ("he", "she")
                 and not nxt.in_quote[t.i]]
         if subj:
-            votes[person].append(subj[0])
-    return {p: max(set(v), key=v.count) for p, v in votes.items() if v.count("he") != v.count("she")}
+            votes[person][subj[0]] += 1
+    return {p: max(v, key=v.get) for p, v in votes.items() if v["he"] != v["she"]}
+
+
+def given_name_gender(person: str) -> str | None:
+    """Rule ``given_name_gender``: the pronoun the given name of ``person`` usually takes
+    (lexicon.GIVEN_NAME_PRONOUNS); a one-word name gives none."""
+    words = person.split()
+    return GIVEN_NAME_PRONOUNS.get(words[0].lower()) if len(words) > 1 else None
+
+
+def given_name_genders(people: set[str]) -> dict[str, str]:
+    """Person -> the pronoun their given name takes, for those whose given name gives one."""
+    return {p: g for p in people if (g := given_name_gender(p))}
 
 
 def document_people(parsed) -> People:
@@ -280,7 +297,8 @@ def document_people(parsed) -> People:
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
     titled = _titled_mentions(parsed, mentions, canonical)
-    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical, titled), descriptors,
+    given = given_name_genders(set(canonical.values()))
+    return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical, titled, given), descriptors,
                   stray_words(parsed), frozenset(titled))
 
 

@@ -325,6 +325,31 @@ GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy gran
     king prince spokesman chairman businessman congressman mr""".split()},
                   **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece
     queen princess spokeswoman chairwoman businesswoman congresswoman mrs ms miss""".split()}}
+# the pronoun a given name usually takes, from the US Census 1990 first-name frequencies (public domain, shipped
+# by the ``names`` package): a name one sex bears at least GIVEN_NAME_MIN_SHARE of the time. A prior only: what the
+# text says of the person (an honorific, a gendered noun, the pronouns after them) outweighs it (entities.py)
+GIVEN_NAME_MIN_SHARE = 0.8
+
+
+def _census_first_names(sex: str) -> dict[str, float]:
+    text = importlib.resources.files("names").joinpath(f"dist.{sex}.first").read_text(encoding="ascii")
+    return {row.split()[0].lower(): float(row.split()[1]) for row in text.splitlines() if row.strip()}
+
+
+def given_name_pronouns() -> dict[str, str]:
+    """Given name (lower case) -> "he" | "she" where one sex bears it GIVEN_NAME_MIN_SHARE of the time."""
+    male, female = _census_first_names("male"), _census_first_names("female")
+    out = {}
+    for name in male.keys() | female.keys():
+        m, f = male.get(name, 0.0), female.get(name, 0.0)
+        if m >= GIVEN_NAME_MIN_SHARE * (m + f):
+            out[name] = "he"
+        elif f >= GIVEN_NAME_MIN_SHARE * (m + f):
+            out[name] = "she"
+    return out
+
+
+GIVEN_NAME_PRONOUNS = given_name_pronouns()
 # nouns for one person by their office or station: "the senator", "the Republican nominee" - a definite
 # description of someone the document names (title words that are nouns, gendered nouns, and these)
 PERSON_ROLE_NOUNS = frozenset(
@@ -457,11 +482,13 @@ REPORTED_MIN_SHARE = 0.5     # share of a sentence's letters and digits in a cue
 # with the cue classifier: below this content share a reading is never reported, whatever the classifier says
 # ("X issued a white paper": an object, not reported content, in STATEMENTS.md's sense)
 CLASSIFIED_MIN_SHARE = 0.2
+# quantifiers that stand for people when they head a phrase on their own ("Some said ...", "many of them argue")
+QUANTIFIER_SOURCES = frozenset("some many several few most both".split())
 # nouns that head a generic source ("officials said", "the poll found"): the hand list, title words and
-# the heads of PolNeAR train's generic sources (tools/learn_cue_verbs.py), less verb forms
+# the heads of PolNeAR train's generic sources (tools/learn_cue_verbs.py), less verb forms; and the quantifiers
 REPORTED_SOURCE_NOUNS = frozenset(
     in_both_numbers(SOURCE_NOUNS | TITLE_WORDS | {row[0] for row in _data_rows("source_nouns.tsv")})
-    - CUE_VERB_FORMS - HONORIFICS)
+    - CUE_VERB_FORMS - HONORIFICS) | QUANTIFIER_SOURCES
 # logistic-regression weights over cues.clause_features, learned from PolNeAR train by
 # tools/train_cue_classifier.py: whether a (cue, source) reading of a sentence is reported speech
 CUE_CLASSIFIER = json.loads(importlib.resources.files("flows.steps").joinpath("data", "cue_classifier.json")

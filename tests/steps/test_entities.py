@@ -123,3 +123,21 @@ def test_the_pronoun_i_is_no_word_of_a_name():
     assert "I" not in people.name_words and "Roe" in people.name_words
     assert people.name("I") == "I"
     assert people.name("Roe") == "Jane Roe"
+
+
+def test_given_name_gender_decides_a_pronoun_the_text_gives_no_gender_for():
+    """Planted defect: the text gives no gender for a man or a woman, so "she" went to the latest subject, a man."""
+    paras = ["Mary Hale praised the plan.", "Then Robert Stone criticised it.", "“It will fail,” she said."]
+    parsed, people = _people(paras)
+    assert people.gender == {"Mary Hale": "she", "Robert Stone": "he"}
+    she = next(t for t in parsed.sentences[2].doc if t.lower_ == "she")
+    assert entities.resolved_pronoun(people, "she", 2, she.i) == "Mary Hale"
+
+
+def test_what_the_text_says_outweighs_the_given_name():
+    _, people = _people(["Mr. Leslie Park arrived.", "Robert Stone opened her shop in May, and she hired two clerks."])
+    assert people.gender["Robert Stone"] == "she" and people.gender["Leslie Park"] == "he"
+
+
+def test_a_single_word_or_unlisted_given_name_gives_no_gender():
+    assert entities.given_name_genders({"Keyworth", "Zorbulek Zhu", "Mary Hale"}) == {"Mary Hale": "she"}

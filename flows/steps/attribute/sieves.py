@@ -210,11 +210,14 @@ def _names_a_person(ctx: Context, name: str) -> bool:
 
 def _of_the_other_gender(ctx: Context, name: str, pronoun: str) -> bool:
     """Rule ``pronoun_of_the_other_gender``: an honorific or gendered noun before the person ``name``
-    (``Mr.``, ``spokeswoman``) gives them the other pronoun's gender, and none gives them this one's, so
-    this he/she is not them. Pronoun votes are not enough evidence: on PolNeAR they lost more than they won."""
+    (``Mr.``, ``spokeswoman``) or else their given name (``Hillary``, entities.given_name_genders) gives them the
+    other pronoun's gender, and no honorific gives them this one's, so this he/she is not them. Pronoun votes are
+    not enough evidence: on PolNeAR they lost more than they won."""
     person = ctx.people.name(name)
     other = "she" if pronoun == "he" else "he"
-    return (person, other) in ctx.people.titled and (person, pronoun) not in ctx.people.titled
+    if (person, pronoun) in ctx.people.titled:
+        return False
+    return (person, other) in ctx.people.titled or entities.given_name_gender(person) == other
 
 
 def _definite_description(head, ent) -> bool:

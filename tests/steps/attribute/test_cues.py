@@ -109,6 +109,22 @@ def test_a_common_noun_source_keeps_the_tail_that_names_whom_it_stands_for(parse
     assert c is not None and c.source == source, defect
 
 
+@pytest.mark.parametrize("text, source", [
+    ("Some said the ruling was wrong.", "Some"),
+    ("Several told reporters that they would appeal the ruling.", "Several"),
+    ("Both said on Monday that the talks had gone well.", "Both"),
+])
+def test_a_quantifier_standing_alone_is_a_source(parsed_sentence, text, source):
+    """Planted defect: a quantifier that heads its phrase alone ("Some said ...") was no source, so a plain
+    report stayed narration."""
+    c = _clause(parsed_sentence, text)
+    assert c is not None and c.source == source and c.cue in ("said", "told")
+
+
+def test_a_quantifier_of_a_thing_reports_nothing(parsed_sentence):
+    assert _clause(parsed_sentence, "Some of the money went to schools in the north.") is None
+
+
 def test_a_tail_without_a_name_stays_out_of_the_source(parsed_sentence):
     c = _clause(parsed_sentence, "The official in charge of the budget said the cuts would be deep.")
     assert c is not None and c.source == "The official"

@@ -169,6 +169,18 @@ def test_she_never_takes_a_surface_guess_the_text_calls_he(nlp):
     assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Tom Hale"      # the same guess, the right gender
 
 
+def test_she_never_takes_a_surface_guess_whose_given_name_is_a_mans(nlp):
+    """Planted defect: no honorific anywhere, so the surface rules' guess "Robert Stone" stood for "she said";
+    the given name is evidence enough for the veto (rule ``pronoun_of_the_other_gender``)."""
+    first, guess = "Mary Hale, a lawyer, met Robert Stone on Monday.", ("indirect", "Robert Stone", None, "said",
+                                                                        False, "reported_cue")
+    ctx = _context(nlp, first, "She said the talks had failed.", guess)
+    assert not ctx.people.titled
+    assert sieves.cue_with_subject(ctx, {})[1].speaker == "Mary Hale"
+    ctx_he = _context(nlp, first, "He said the talks had failed.", guess)
+    assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Robert Stone"
+
+
 @pytest.mark.parametrize("defect, text, role", [
     ("the name stood in the head's apposition, so the role was the name itself",
      "His nephew Tom Bellamy said on Monday that the flight had been calm.", "His nephew"),
