@@ -325,23 +325,30 @@ GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy gran
     king prince spokesman chairman businessman congressman mr""".split()},
                   **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece
     queen princess spokeswoman chairwoman businesswoman congresswoman mrs ms miss""".split()}}
-# the pronoun a given name usually takes, from the US Census 1990 first-name frequencies (public domain, shipped
-# by the ``names`` package): a name one sex bears at least GIVEN_NAME_MIN_SHARE of the time. A prior only: what the
-# text says of the person (an honorific, a gendered noun, the pronouns after them) outweighs it (entities.py)
+# the pronoun a given name usually takes, from the US Census 1990 name frequencies (public domain, shipped by the
+# ``names`` package): a name one sex bears at least GIVEN_NAME_MIN_SHARE of the time. A rare given name (borne by
+# under GIVEN_NAME_MIN_PERCENT of that sex) that is not a given name GIVEN_NAME_MIN_SHARE of the times it is a given
+# name or a surname is taken for a surname written first ("Li" of "Li Yunlong", "Ma", "Sun"; "Bernie" stays). A
+# prior only: what the text says of the person (an honorific, a gendered noun, the pronouns after them) outweighs it
 GIVEN_NAME_MIN_SHARE = 0.8
+GIVEN_NAME_MIN_PERCENT = 0.01
 
 
-def _census_first_names(sex: str) -> dict[str, float]:
-    text = importlib.resources.files("names").joinpath(f"dist.{sex}.first").read_text(encoding="ascii")
+def _census_names(kind: str) -> dict[str, float]:
+    """Name (lower case) -> percent of the census's people (of that sex, for given names) who bear it."""
+    text = importlib.resources.files("names").joinpath(f"dist.{kind}").read_text(encoding="ascii")
     return {row.split()[0].lower(): float(row.split()[1]) for row in text.splitlines() if row.strip()}
 
 
 def given_name_pronouns() -> dict[str, str]:
-    """Given name (lower case) -> "he" | "she" where one sex bears it GIVEN_NAME_MIN_SHARE of the time."""
-    male, female = _census_first_names("male"), _census_first_names("female")
+    """Given name (lower case) -> "he" | "she" by the rules above."""
+    male, female, last = _census_names("male.first"), _census_names("female.first"), _census_names("all.last")
     out = {}
     for name in male.keys() | female.keys():
         m, f = male.get(name, 0.0), female.get(name, 0.0)
+        given = (m + f) / 2
+        if max(m, f) < GIVEN_NAME_MIN_PERCENT and given < GIVEN_NAME_MIN_SHARE * (given + last.get(name, 0.0)):
+            continue
         if m >= GIVEN_NAME_MIN_SHARE * (m + f):
             out[name] = "he"
         elif f >= GIVEN_NAME_MIN_SHARE * (m + f):

@@ -141,3 +141,10 @@ def test_what_the_text_says_outweighs_the_given_name():
 
 def test_a_single_word_or_unlisted_given_name_gives_no_gender():
     assert entities.given_name_genders({"Keyworth", "Zorbulek Zhu", "Mary Hale"}) == {"Mary Hale": "she"}
+
+
+def test_a_name_written_surname_first_gives_no_gender():
+    """Planted defect: "Li", a rare given name for women in the census, is a common surname - "Li Yunlong" was "she"."""
+    assert entities.given_name_gender("Li Yunlong") is None and entities.given_name_gender("Ma Zhaoxu") is None
+    assert entities.given_name_gender("James Lee") == "he" and entities.given_name_gender("Martin Li") == "he"
+    assert entities.given_name_gender("Bernie Roe") == "he"            # rare, but no surname
