@@ -205,15 +205,22 @@ def named_by_a_proper_noun(head) -> bool:
 
 def source_phrase(sent, head) -> str:
     """The source as written: the named entity that is the source, else the head's noun phrase
-    without appositions, relative clauses and prepositional tails."""
+    without appositions, relative clauses and prepositional tails. Rule ``member_of_a_group_as_written``: a
+    nationality or party word that is itself the head ("said a New Hampshire Republican", "Senate Democrats said")
+    stands for people, not a name: its noun phrase is the source, not the entity's word."""
     ent = source_entity(sent, head)
-    if ent is not None:
+    if ent is not None and not (ent.label_ == "NORP" and ent.root.i == head.i):
         return without_open_bracket(ent.text)
     drop = set()
     for c in head.children:
         if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c):
             drop |= {t.i for t in c.subtree}
+    for t in head.subtree:          # rule ``no_clause_in_a_source``: nor a relative clause deeper in a kept modifier
+        if t.dep_ == "relcl" and t.i not in drop:          # ("one official familiar with the talks, who asked ...")
+            drop |= {d.i for d in t.subtree}
     toks = [t for t in head.subtree if t.i not in drop]
+    while len(toks) > 1 and toks[-1].is_punct:
+        toks.pop()
     return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
 
 

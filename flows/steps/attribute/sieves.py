@@ -255,8 +255,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     ent = source_entity(sent, head)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
-    elif head.text in ctx.people.name_words:
-        name = ctx.people.name(head.text)
+    elif head.text in ctx.people.name_words and not (ent is not None and ent.label_ == "NORP"):
+        name = ctx.people.name(head.text)       # "Republican" of "a Texas Republican" names no one
     elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree):
         # "said the Pakistani", "the senator said": someone named before; not "the spokesman, who declined to be
         # named," - someone the text keeps unnamed

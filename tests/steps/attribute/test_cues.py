@@ -125,6 +125,24 @@ def test_a_quantifier_of_a_thing_reports_nothing(parsed_sentence):
     assert _clause(parsed_sentence, "Some of the money went to schools in the north.") is None
 
 
+@pytest.mark.parametrize("text, source", [
+    ("A Texas Republican said on Monday that the race was over.", "A Texas Republican"),
+    ("Senate Democrats said they would block the bill.", "Senate Democrats"),
+])
+def test_a_party_or_nationality_word_heading_the_source_keeps_its_noun_phrase(parsed_sentence, text, source):
+    """Planted defect: the source was the entity's word alone ("Republican"), which then read as a surname."""
+    c = _clause(parsed_sentence, text)
+    assert c is not None and c.source == source
+
+
+def test_a_relative_clause_deeper_in_the_source_stays_out_of_it(parsed_sentence):
+    """Planted defect: a relative clause hung on the noun of a kept modifier ("familiar with the talks, who ...")
+    became part of the speaker's name."""
+    c = _clause(parsed_sentence, "One official familiar with the talks, who asked not to be named, said on Monday "
+                                 "that the deal would close in May.")
+    assert c is not None and c.source == "One official familiar with the talks"
+
+
 def test_a_tail_without_a_name_stays_out_of_the_source(parsed_sentence):
     c = _clause(parsed_sentence, "The official in charge of the budget said the cuts would be deep.")
     assert c is not None and c.source == "The official"

@@ -169,6 +169,15 @@ def test_she_never_takes_a_surface_guess_the_text_calls_he(nlp):
     assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Tom Hale"      # the same guess, the right gender
 
 
+def test_a_party_member_is_no_short_form_of_another_party_member(nlp):
+    """Planted defect: "Republican" read as the surname of the fullest "name" ending in it, so "A Texas
+    Republican" became the New Hampshire one named before."""
+    paras = ["“He will not collapse in a week,” said a New Hampshire Republican, who answered anonymously.",
+             "A Texas Republican said on Monday that the race was over."]
+    speakers = [speaker for _, mode, speaker in _rules(paras, nlp)]
+    assert speakers == ["a New Hampshire Republican", "A Texas Republican"]
+
+
 def test_she_never_takes_a_surface_guess_whose_given_name_is_a_mans(nlp):
     """Planted defect: no honorific anywhere, so the surface rules' guess "Robert Stone" stood for "she said";
     the given name is evidence enough for the veto (rule ``pronoun_of_the_other_gender``)."""
