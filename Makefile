@@ -18,7 +18,7 @@ bench: venv
 	$(PY) -m flows.benchmark --size-mb $(SIZE_MB)
 
 test: venv browser
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --maxprocesses 4 --dist loadfile
 
 venv: $(STAMP)
 
