@@ -7,8 +7,8 @@ answer that the sieves only look things up in.
   document that ends with the same surname (``Donald J. Trump``).
 - **Gender evidence**, weighed (:func:`_gender_votes`): an honorific or gendered role noun right before a
   mention (``Mr.``, ``Mrs.``, ``spokeswoman``), the given name (:func:`given_name_gender`, a census prior), and
-  pronouns after the only person of a sentence or as the subject of the sentence right after one whose
-  subject is that person.
+  pronouns after the only person of a sentence, that person the main verb's subject, or as the subject of the
+  sentence right after it.
 - **Pronouns** (:func:`resolved_pronoun`): ``he``/``she`` resolve to the latest person that was
   the subject of a sentence (else the latest person mentioned) before the pronoun, skipping
   people of the other gender; people named inside quotations are never antecedents.
@@ -237,6 +237,14 @@ def _pronouns_after(sent, token: int) -> list[str]:
             if t.lower_ in PRONOUN_GENDER and not sent.in_quote[t.i]]
 
 
+def _is_main_subject(sent, token: int) -> bool:
+    """Rule ``pronouns_follow_the_main_subject``: the mention ending at ``token`` is the subject of the sentence's
+    main verb. Only then do the pronouns after it count as evidence of its gender: in ``Noting that Reagan won,
+    Schlafly put her finger on it`` (NER missing ``Schlafly``) ``her`` is the main subject's, not Reagan's."""
+    tok = sent.doc[token]
+    return tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT"
+
+
 def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
     """(canonical person, gender) for each mention with an honorific or gendered noun right before it."""
     out = []
@@ -253,8 +261,8 @@ def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]],
                   given: dict[str, str]) -> dict[str, str]:
     """Per canonical person, the gender the evidence gives, weighed: an honorific or gendered noun before a
     mention (``titled``, :func:`_titled_mentions`: 2); the person's given name (``given``, :func:`given_name_genders`:
-    1.5); pronouns after the only person of a sentence, and the he/she subject of the next sentence after a
-    sentence whose subject is that person alone (1 each). So one pronoun never overturns a given name, two do."""
+    1.5); pronouns after the only person of a sentence where that person is the main verb's subject, and the
+    he/she subject of the next sentence after it (1 each; :func:`_is_main_subject`). So one pronoun never overturns a given name, two do."""
     votes: dict[str, Counter] = {}
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
@@ -265,11 +273,12 @@ def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]],
         votes.setdefault(person, Counter())[g] += 1.5
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
-        if len(people) != 1:
+        main = [m for m in ms if _is_main_subject(parsed.sentences[si], m.token)]
+        if len(people) != 1 or not main:
             continue
         person = people.pop()
-        votes.setdefault(person, Counter()).update(_pronouns_after(parsed.sentences[si], ms[0].token))
-        if not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
+        votes.setdefault(person, Counter()).update(_pronouns_after(parsed.sentences[si], main[0].token))
+        if si + 1 >= len(parsed.sentences):
             continue
         nxt = parsed.sentences[si + 1]
         subj = [t.lower_ for t in nxt.doc if t.dep_ in SUBJECT_DEPS and t.lower_ in ("he", "she")

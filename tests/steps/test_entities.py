@@ -148,3 +148,13 @@ def test_a_name_written_surname_first_gives_no_gender():
     assert entities.given_name_gender("Li Yunlong") is None and entities.given_name_gender("Ma Zhaoxu") is None
     assert entities.given_name_gender("James Lee") == "he" and entities.given_name_gender("Martin Li") == "he"
     assert entities.given_name_gender("Bernie Roe") == "he"            # rare, but no surname
+
+
+def test_pronouns_after_a_person_who_is_no_main_subject_give_no_gender():
+    """Planted defect: the only person of the sentence is the subject of a clause inside it, and the "her"
+    after it is the main subject's; it was counted for that person (rule ``pronouns_follow_the_main_subject``)."""
+    _, people = _people(["When Pat Kowalczyk resigned, the committee chair said her team would carry on."])
+    assert [people.name(m.name) for m in people.mentions] == ["Pat Kowalczyk"]
+    assert people.gender.get("Pat Kowalczyk") is None
+    _, people = _people(["Pat Kowalczyk resigned, and the committee chair said her team would carry on."])
+    assert people.gender.get("Pat Kowalczyk") == "she"          # the main subject: the pronoun counts

@@ -19,7 +19,7 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
                                         is_source, quotes_words_in_content, reported_clause, source_entity,
-                                        source_phrase)
+                                        source_phrase, without_open_bracket)
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
@@ -115,10 +115,25 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
-    return {si: subject_over_surface_guess(ctx, si, d) for si, d in found.items()
+    kept = {si: subject_over_surface_guess(ctx, si, d) for si, d in found.items()
             if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
             and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
+    resolved = {si: pronoun_over_the_other_gender(ctx, si, d) for si, d in kept.items()}
+    return {si: d for si, d in resolved.items() if d is not None}
+
+
+def pronoun_over_the_other_gender(ctx: Context, si: int, d: Decision) -> Decision | None:
+    """Rule ``pronoun_of_the_other_gender`` for the surface rules' own reports: the parse reads he/she as the
+    subject of their cue and their speaker is of the other gender (:func:`_of_the_other_gender`: "Phyllis Roe
+    ... He acknowledged her backing" was Phyllis Roe's). The speaker is the person the pronoun resolves to;
+    where it resolves to no one, the surface decision is dropped and the later sieves decide."""
+    head = next((c for t in surface_cue_tokens(ctx.parsed.sentences[si], d) for c in t.children
+                 if c.dep_ in entities.SUBJECT_DEPS and c.lower_ in ("he", "she")), None)
+    if head is None or not d.speaker or not _of_the_other_gender(ctx, d.speaker, head.lower_):
+        return d
+    name = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
+    return replace(d, speaker=name, role=None) if name else None
 
 
 def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
@@ -362,7 +377,18 @@ def described_by(appos) -> str:
     clause = min((t.left_edge.i for t in appos.subtree if t is not appos and t.dep_ in ("relcl", "acl")),
                  default=appos.right_edge.i + 1)
     words = [t for t in appos.doc[appos.left_edge.i:clause] if not (t.i == clause - 1 and t.is_punct)]
-    return appos.doc[words[0].i:words[-1].i + 1].text if words else appos.text
+    return closed_brackets(appos.doc[words[0].i:words[-1].i + 1]) if words else appos.text
+
+
+def closed_brackets(span) -> str:
+    """Rule ``role_closes_its_bracket``: the text of ``span`` with the bracket it opens closed by the ")" right
+    after it, which the parse hangs outside ("chairman of America Rising (a Republican PAC)" lost its ")"), or
+    else without that bracket (:func:`.cues.without_open_bracket`)."""
+    text = span.text
+    if text.count("(") <= text.count(")"):
+        return text
+    after = span.doc[span.end] if span.end < len(span.doc) else None
+    return text + ")" if after is not None and after.text == ")" else without_open_bracket(text)
 
 
 def quoted_share(sent) -> float:

@@ -203,6 +203,9 @@ def test_she_never_takes_a_surface_guess_whose_given_name_is_a_mans(nlp):
                                                   "talks would resume.", None),
     ("a relative clause stayed in the role", "Tom Bellamy, a lawyer who lives in Paris, said on Monday that the "
                                              "talks would resume.", "a lawyer"),
+    ("the bracket the role opens lost its closing mark (role_closes_its_bracket)",
+     "Tom Bellamy, chairman of America Rising (a Republican PAC), said the ruling was wrong.",
+     "chairman of America Rising (a Republican PAC)"),
 ])
 def test_the_role_is_the_description_beside_the_name_never_the_name(parsed_sentence, defect, text, role):
     from flows.steps.attribute.cues import source_entity
@@ -729,3 +732,14 @@ def test_a_common_noun_subject_far_from_a_quotation_is_no_speaker(nlp):
     rules = _rules(["Jon Roe studies rumors online.", "Good information can still drive out bad, but usually only "
                     "when “the truth is sexier than the lie and travels faster than it.”"], nlp)
     assert rules[1][2] != "Good information"
+
+
+def test_a_surface_report_by_he_never_keeps_a_speaker_whose_given_name_is_a_womans(nlp):
+    """Planted defect: the surface rules' own report ("He said ...", rule ``reported_cue``) kept their guess
+    "Mary Hale" for "He"; the pronoun now resolves (rule ``pronoun_of_the_other_gender``)."""
+    first = "Mary Hale, a lawyer, met Robert Stone on Monday."
+    guess = ("indirect", "Mary Hale", None, "said", False, "reported_cue")
+    ctx = _context(nlp, first, "He said her backing had mattered.", guess)
+    assert sieves.surface_reported(ctx, {})[1].speaker == "Robert Stone"
+    ctx_she = _context(nlp, first, "She said his backing had mattered.", guess)
+    assert sieves.surface_reported(ctx_she, {})[1].speaker == "Mary Hale"      # the same guess, the right gender
