@@ -7,8 +7,8 @@ answer that the sieves only look things up in.
   document that ends with the same surname (``Donald J. Trump``).
 - **Gender evidence**, weighed (:func:`_gender_votes`): an honorific or gendered role noun right before a
   mention (``Mr.``, ``Mrs.``, ``spokeswoman``), the given name (:func:`given_name_gender`, a census prior), and
-  pronouns after the only person of a sentence, that person the main verb's subject, or as the subject of the
-  sentence right after it.
+  pronouns after the only person of a sentence or as the subject of the sentence right after one whose
+  subject is that person.
 - **Pronouns** (:func:`resolved_pronoun`): ``he``/``she`` resolve to the latest person that was
   the subject of a sentence (else the latest person mentioned) before the pronoun, skipping
   people of the other gender; people named inside quotations are never antecedents.
@@ -155,18 +155,34 @@ def _ends_coordinated_title(tok) -> bool:
     return other.text[:1].isupper() and other.ent_type_ != "PERSON"
 
 
+MISLABELLED_PERSON = ("ORG", "PRODUCT", "NORP", "WORK_OF_ART")   # labels the tagger puts on people's names
+
+
 def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[PersonMention]:
     """Rule ``surname_without_entity``: a proper noun outside quotation marks and outside any entity
     that is the last word of a person's full name the entities give elsewhere in the document is a
-    mention of that person ("Cruz openly admitted ..." where NER missed a sentence-initial surname)."""
-    surnames = {m.name.split()[-1] for m in found if len(m.name.split()) > 1}
+    mention of that person ("Cruz openly admitted ..." where NER missed a sentence-initial surname). Rule
+    ``person_under_another_label``: so is such a surname, or such a full name, that the tagger labels an
+    organisation, a product, a group or a title on its own (``Schlafly`` an ORG, ``Carly Fiorina`` an ORG),
+    where elsewhere it labels them a person."""
+    full = {m.name for m in found if len(m.name.split()) > 1}
+    surnames = {name.split()[-1] for name in full}
     out = []
     for si, sent in enumerate(parsed.sentences):
         for t in sent.doc:
-            if t.tag_ == "NNP" and not t.ent_type_ and t.dep_ != "compound" and t.text in surnames \
-                    and not sent.in_quote[t.i]:
+            if t.tag_ == "NNP" and t.dep_ != "compound" and t.text in surnames and not sent.in_quote[t.i] \
+                    and (not t.ent_type_ or _alone_under_another_label(t)):
                 out.append(PersonMention(si, t.i, t.text, t.dep_ in SUBJECT_DEPS))
+        out += [PersonMention(si, e.end - 1, e.text, e.root.dep_ in SUBJECT_DEPS) for e in sent.doc.ents
+                if len(e) > 1 and e.label_ in MISLABELLED_PERSON and e.text in full and not sent.in_quote[e.root.i]]
     return out
+
+
+def _alone_under_another_label(tok) -> bool:
+    """``tok`` is a one-word entity the tagger labels other than a person (:data:`MISLABELLED_PERSON`)."""
+    doc = tok.doc
+    return tok.ent_type_ in MISLABELLED_PERSON and tok.ent_iob_ == "B" \
+        and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
 def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
@@ -237,14 +253,6 @@ def _pronouns_after(sent, token: int) -> list[str]:
             if t.lower_ in PRONOUN_GENDER and not sent.in_quote[t.i]]
 
 
-def _is_main_subject(sent, token: int) -> bool:
-    """Rule ``pronouns_follow_the_main_subject``: the mention ending at ``token`` is the subject of the sentence's
-    main verb. Only then do the pronouns after it count as evidence of its gender: in ``Noting that Reagan won,
-    Schlafly put her finger on it`` (NER missing ``Schlafly``) ``her`` is the main subject's, not Reagan's."""
-    tok = sent.doc[token]
-    return tok.dep_ in SUBJECT_DEPS and tok.head.dep_ == "ROOT"
-
-
 def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
     """(canonical person, gender) for each mention with an honorific or gendered noun right before it."""
     out = []
@@ -261,8 +269,8 @@ def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]],
                   given: dict[str, str]) -> dict[str, str]:
     """Per canonical person, the gender the evidence gives, weighed: an honorific or gendered noun before a
     mention (``titled``, :func:`_titled_mentions`: 2); the person's given name (``given``, :func:`given_name_genders`:
-    1.5); pronouns after the only person of a sentence where that person is the main verb's subject, and the
-    he/she subject of the next sentence after it (1 each; :func:`_is_main_subject`). So one pronoun never overturns a given name, two do."""
+    1.5); pronouns after the only person of a sentence, and the he/she subject of the next sentence after a
+    sentence whose subject is that person alone (1 each). So one pronoun never overturns a given name, two do."""
     votes: dict[str, Counter] = {}
     by_sentence: dict[int, list[PersonMention]] = {}
     for m in mentions:
@@ -273,12 +281,11 @@ def _gender_votes(parsed, mentions, canonical, titled: list[tuple[str, str]],
         votes.setdefault(person, Counter())[g] += 1.5
     for si, ms in by_sentence.items():
         people = {canonical[m.name] for m in ms}
-        main = [m for m in ms if _is_main_subject(parsed.sentences[si], m.token)]
-        if len(people) != 1 or not main:
+        if len(people) != 1:
             continue
         person = people.pop()
-        votes.setdefault(person, Counter()).update(_pronouns_after(parsed.sentences[si], main[0].token))
-        if si + 1 >= len(parsed.sentences):
+        votes.setdefault(person, Counter()).update(_pronouns_after(parsed.sentences[si], ms[0].token))
+        if not any(m.is_subject for m in ms) or si + 1 >= len(parsed.sentences):
             continue
         nxt = parsed.sentences[si + 1]
         subj = [t.lower_ for t in nxt.doc if t.dep_ in SUBJECT_DEPS and t.lower_ in ("he", "she")
