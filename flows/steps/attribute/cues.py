@@ -105,7 +105,7 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         if subj is not None and in_quote is not None and tok is not cue and in_quote[subj.i]:
             return _named_after_quotation(cue, in_quote)
         if subj is not None:
-            return None if subj.dep_ == "nsubjpass" else subj
+            return None if subj.dep_ == "nsubjpass" else whose_antecedent(subj)
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named
@@ -113,6 +113,21 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
             return None
         tok, came_by = tok.head, tok.dep_
     return None
+
+
+def whose_antecedent(head):
+    """Rule ``whose_source_is_its_antecedent``: a subject that "whose" opens ("The hacker whose mischief first
+    revealed that ...", "a group whose members say ...") stands for the noun its relative clause modifies;
+    "whose mischief" names no one. Where the parser made no relative clause of it (two subjects of one verb), the
+    noun right before "whose"."""
+    whose = next((c for c in head.children if c.dep_ == "poss" and c.lower_ == "whose"), None)
+    if whose is None:
+        return head
+    clause = next((t for t in head.ancestors if t.dep_ == "relcl"), None)
+    if clause is not None:
+        return clause.head
+    before = head.doc[whose.i - 1] if whose.i > 0 else None
+    return before if before is not None and before.pos_ in ("NOUN", "PROPN") else head
 
 
 def _named_right_after(cue, in_quote: tuple[bool, ...] | None):

@@ -500,3 +500,13 @@ def test_a_function_word_subject_is_no_common_noun_source(parsed_sentence):
     assert "Others" not in heads
     sent = parsed_sentence("The volunteer said, “We have tried this many times before and it never works.”")
     assert "volunteer" in [h.text for _, h in cues.cue_candidates(sent, None, frozenset(), noun_subjects=True)]
+
+
+def test_a_source_opened_by_whose_stands_for_the_noun_before_it(parsed_sentence):
+    """Planted defect: the parser gives "revealed" two subjects, "hacker" and "whose ... mischief", and the
+    nearer one was the source: the speaker "whose cyber-mischief" (rule ``whose_source_is_its_antecedent``)."""
+    sent = parsed_sentence("The Romanian hacker whose cyber-mischief first revealed that the senator used a "
+                           "private email address pleaded guilty on Wednesday.")
+    revealed = next(t for t in sent.doc if t.lower_ == "revealed")
+    assert cues.source_token(revealed).text == "hacker"
+    assert cues.source_phrase(sent, cues.source_token(revealed)) == "The Romanian hacker"
