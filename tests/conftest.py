@@ -1,8 +1,11 @@
 """Shared fixtures. Tests run from the repository root with `make test`."""
 from __future__ import annotations
 
+import atexit
+import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -10,6 +13,13 @@ import pytest
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
+
+if os.environ.get("PYTEST_XDIST_WORKER"):
+    # `make test` runs the files on several worker processes: each gets its own Prefect home, so the temporary
+    # servers that runs in different workers start at once never share one SQLite database
+    _prefect_home = tempfile.mkdtemp(prefix=f"prefect-home-{os.environ['PYTEST_XDIST_WORKER']}-")
+    os.environ["PREFECT_HOME"] = _prefect_home
+    atexit.register(shutil.rmtree, _prefect_home, True)
 
 import flows  # noqa: E402,F401  - sets the no-telemetry environment before Prefect/GX are imported
 
@@ -54,8 +64,6 @@ PLANTED = {
 @pytest.fixture(scope="session")
 def sample_raw_dir(tmp_path_factory):
     """The sample texts of raw/ and, beside them, one bad entry of each kind a raw folder may hold."""
-    import os
-
     from flows.config import RunConfig
 
     raw = raw_folder(tmp_path_factory.mktemp("raw"), PLANTED)
