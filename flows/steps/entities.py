@@ -186,8 +186,8 @@ def _alone_under_another_label(tok) -> bool:
 
 
 def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
-    """PERSON entities outside quotation marks, and surnames the entities missed
-    (:func:`_surnames_outside_entities`), in reading order."""
+    """PERSON entities outside quotation marks, and the surnames and full names the entities missed or labelled
+    otherwise (:func:`_surnames_outside_entities`), in reading order."""
     out = []
     for si, sent in enumerate(parsed.sentences):
         for ent in sent.doc.ents:

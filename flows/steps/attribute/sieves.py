@@ -128,8 +128,7 @@ def pronoun_over_the_other_gender(ctx: Context, si: int, d: Decision) -> Decisio
     subject of their cue and their speaker is of the other gender (:func:`_of_the_other_gender`: "Phyllis Roe
     ... He acknowledged her backing" was Phyllis Roe's). The speaker is the person the pronoun resolves to;
     where it resolves to no one, the surface decision is dropped and the later sieves decide."""
-    head = next((c for t in surface_cue_tokens(ctx.parsed.sentences[si], d) for c in t.children
-                 if c.dep_ in entities.SUBJECT_DEPS and c.lower_ in ("he", "she")), None)
+    head = next((c for c in surface_cue_subjects(ctx.parsed.sentences[si], d) if c.lower_ in ("he", "she")), None)
     if head is None or not d.speaker or not _of_the_other_gender(ctx, d.speaker, head.lower_):
         return d
     name = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
@@ -172,11 +171,16 @@ def surface_cue_tokens(sent, d: Decision) -> list:
     return [t for t in sent.doc if t.lower_ == first]
 
 
+def surface_cue_subjects(sent, d: Decision) -> list:
+    """The subjects the parse gives the surface rules' cue (:func:`surface_cue_tokens`)."""
+    return [c for t in surface_cue_tokens(sent, d) for c in t.children if c.dep_ in entities.SUBJECT_DEPS]
+
+
 def pronoun_disagrees(ctx: Context, sent, d: Decision) -> bool:
     """Rule ``pronoun_disagrees``: the parse reads a pronoun as the subject of the surface rules' cue, and their
     speaker cannot be what it stands for - 'they' one person the parse found ('they' never stands for one
     named person), 'he'/'she' no person at all (a place, a team: "Goa")."""
-    subjects = {c.lower_ for t in surface_cue_tokens(sent, d) for c in t.children if c.dep_ in entities.SUBJECT_DEPS}
+    subjects = {c.lower_ for c in surface_cue_subjects(sent, d)}
     speaker = d.speaker or ""
     if "they" in subjects:
         return ctx.people.is_person(speaker)
