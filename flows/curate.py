@@ -15,12 +15,23 @@ import time
 import uuid
 from pathlib import Path
 
-from prefect import flow, get_run_logger, task
+if __name__ == "__main__" and not {"-h", "--help"} & set(sys.argv[1:]):
+    # the command line: a first log line at once, and Prefect's temporary server starting beside the ~5 s of
+    # imports below (flows/tempserver.py)
+    print(f"{time.strftime('%H:%M:%S')} | INFO    | curate - starting: python -m flows.curate {' '.join(sys.argv[1:])}",
+          file=sys.stderr, flush=True)
+    from flows import tempserver
+
+    if (_server := tempserver.start_unless_configured()) is not None:
+        print(f"{time.strftime('%H:%M:%S')} | INFO    | curate - starting Prefect's temporary server on "
+              f"{_server.api_url} (stopped when this command ends)", file=sys.stderr, flush=True)
+
+from prefect import flow, get_run_logger, task  # noqa: E402 - after the command line's first log line
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
-from flows import __version__, incremental, io, options, runners, signals, streamed
+from flows import __version__, incremental, io, options, runners, signals, streamed, tempserver
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
@@ -444,7 +455,8 @@ def _run(config: RunConfig) -> int:
 
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
     try:
-        summary = curate_with_runner(config)(config)
+        with tempserver.serving():
+            summary = curate_with_runner(config)(config)
     except io.CuratedFolderLocked as err:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_LOCKED

@@ -31,9 +31,10 @@ Pure functions only: no Prefect, no file I/O.
 from __future__ import annotations
 
 import functools
-import importlib
+import importlib.util
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 FURNITURE_LINKS = "furniture_link_density"          # mostly URLs and e-mail addresses
 FURNITURE_BARE_NUMBER = "furniture_bare_number"     # digits and no letters: a bare list or page number
@@ -115,11 +116,21 @@ def stop_words(language: str | None) -> frozenset[str] | None:
     or the language writes no spaces between words (its "words" cannot be counted by spaces)."""
     if not language or language in _NO_SPACE_LANGUAGES or not language.isalpha():
         return None
-    try:
-        module = importlib.import_module(f"spacy.lang.{language}.stop_words")
-    except ImportError:
+    path = _spacy_lang_dir() / language / "stop_words.py"
+    if not path.is_file():
         return None
+    # the list's own file, run alone: importing ``spacy.lang.<language>.stop_words`` would first run the
+    # language package, whose tokenizer exceptions take seconds (French: ~3 s) on a process's first header
+    spec = importlib.util.spec_from_file_location(f"_stop_words_{language}", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
     return frozenset(w.lower() for w in module.STOP_WORDS)
+
+
+@functools.lru_cache(maxsize=1)
+def _spacy_lang_dir() -> Path:
+    """The folder of spaCy's language data (``spacy.lang``), found without importing its languages."""
+    return Path(importlib.util.find_spec("spacy.lang").submodule_search_locations[0])
 
 
 def _is_link(token: str) -> bool:

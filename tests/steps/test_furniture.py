@@ -165,3 +165,19 @@ def test_lead_between_furniture_and_the_text_at_the_top_stays():
     assert _dropped(["Startseite", "12 Kommentare", "Neueste zuerst", "Foto: dpa/Michael Kappeler", *DE], "de") == {
         "12 Kommentare": F.FURNITURE_COUNTER, "Neueste zuerst": F.FURNITURE_EDGE_BLOCK,
         "Foto: dpa/Michael Kappeler": F.FURNITURE_CREDIT}
+
+
+def test_stop_word_list_is_spacys_and_loads_without_the_languages_tokenizer():
+    """Defect planted by the old loader: importing ``spacy.lang.fr.stop_words`` first ran ``spacy.lang.fr``,
+    whose tokenizer exceptions took ~3 s of a process's first header. The list must be spaCy's, and loading it
+    must leave the language package unimported (checked in a fresh interpreter)."""
+    import subprocess
+    import sys
+
+    from spacy.lang.fr.stop_words import STOP_WORDS
+
+    assert F.stop_words("fr") == frozenset(w.lower() for w in STOP_WORDS)
+    probe = ("import sys; from flows.steps import furniture; assert 'que' in furniture.stop_words('fr'); "
+             "print(sorted(m for m in sys.modules if m.startswith('spacy.lang.fr')))")
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

@@ -1,0 +1,80 @@
+"""Tests for flows/tempserver.py: the command line starts Prefect's temporary server before it imports the flow,
+runs on it, and stops it; it starts none where an API is configured."""
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from flows import tempserver
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture
+def no_server_yet(monkeypatch):
+    monkeypatch.setattr(tempserver, "_started", None)
+
+
+def test_no_server_is_launched_where_the_environment_names_an_api(monkeypatch, no_server_yet):
+    """Planted: PREFECT_API_URL in the environment (a running Prefect server); nothing may be launched."""
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
+    monkeypatch.setattr(tempserver.subprocess, "Popen", lambda *a, **k: pytest.fail("a server was launched"))
+    assert tempserver.start_unless_configured() is None
+    with tempserver.serving() as api_url:
+        assert api_url is None and os.environ["PREFECT_API_URL"] == "http://127.0.0.1:4200/api"
+
+
+def test_server_launched_before_the_settings_named_an_api_is_stopped_again(monkeypatch, no_server_yet):
+    """Planted: the API is named by Prefect's settings (a profile), not the environment: the server launched
+    before the settings were read must be stopped, and the run left to the settings."""
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    launched = []
+
+    class Launched:
+        def __init__(self):
+            self.stopped = False
+            launched.append(self)
+
+        def stop(self):
+            self.stopped = True
+
+    monkeypatch.delenv("PREFECT_API_URL", raising=False)
+    monkeypatch.setattr(tempserver, "TemporaryServer", Launched)
+    with temporary_settings(updates={PREFECT_API_URL: "http://scheduler.internal:4200/api"}):
+        assert tempserver.start_unless_configured() is None
+    assert len(launched) == 1 and launched[0].stopped
+
+
+def test_a_server_that_exits_before_answering_is_an_error_naming_its_status():
+    """Planted: the server's process exits at once (status 3, as uvicorn does when its port is taken)."""
+    server = object.__new__(tempserver.TemporaryServer)
+    server.api_url = f"http://127.0.0.1:{tempserver.free_loopback_port()}/api"
+    server.process = subprocess.Popen([sys.executable, "-c", "raise SystemExit(3)"])
+    server.process.wait()
+    with pytest.raises(RuntimeError, match="exited with status 3"):
+        server.wait_until_healthy(30)
+
+
+def test_command_line_runs_on_the_server_it_started_and_stops_it(tmp_path):
+    """The command line with no API configured: its first line says it started, a temporary server on a
+    loopback port serves the flow run (its "View at" link names that port), the run publishes, and when the
+    command has ended the server no longer answers."""
+    env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
+    env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
+    done = subprocess.run([sys.executable, "-m", "flows.curate", "--raw", str(ROOT / "raw"), "--curated",
+                           str(tmp_path / "curated"), "--no-data-docs"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stderr.splitlines()
+    assert "curate - starting: python -m flows.curate" in lines[0]
+    api_url = re.search(r"temporary server on (http://127\.0\.0\.1:\d+/api)", done.stderr).group(1)
+    port = api_url.split(":")[-1].removesuffix("/api")
+    assert re.search(rf"View at http://127\.0\.0\.1:{port}/", done.stderr)
+    assert "published run" in done.stdout
+    assert not tempserver.answers_health_check(api_url)
