@@ -6,7 +6,10 @@ process (~4.5 s) just to launch it. ``python -m flows.curate`` instead launches 
 Prefect's ``SubprocessASGIServer`` runs: uvicorn over ``prefect.server.api.server:create_app``) before it imports
 the flow, so the server's ~10 s start-up runs beside those imports, and the flow's process never imports the
 server. The flow then runs with ``PREFECT_API_URL`` pointing at it (worker processes inherit it), and the server
-is stopped when the process exits, as Prefect stops its own.
+is stopped when the process exits, as Prefect stops its own - but after the run has recorded how it ended: the
+server runs in a session of its own, so the Ctrl-C that interrupts a run does not stop it too (Prefect's own
+temporary server, in the command's process group, stopped with it, and the interrupted command then hung for
+minutes retrying its last events).
 
 Nothing here runs when an API is configured (``PREFECT_API_URL`` in the environment, the profile or a settings
 file) or Prefect's ephemeral server is switched off: the run then goes where Prefect's settings say.
@@ -37,7 +40,10 @@ class TemporaryServer:
             [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
              "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
-                 "PREFECT__SERVER_FINAL": "1"})
+                 "PREFECT__SERVER_FINAL": "1"},
+            # a session of its own: Ctrl-C reaches the terminal's whole process group, and a server stopped by it
+            # would leave the run unable to record that it was interrupted (its client retrying for minutes)
+            start_new_session=True)
         atexit.register(self.stop)
 
     def wait_until_healthy(self, timeout_s: float) -> None:

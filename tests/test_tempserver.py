@@ -61,20 +61,39 @@ def test_a_server_that_exits_before_answering_is_an_error_naming_its_status():
         server.wait_until_healthy(30)
 
 
-def test_command_line_runs_on_the_server_it_started_and_stops_it(tmp_path):
-    """The command line with no API configured: its first line says it started, a temporary server on a
-    loopback port serves the flow run (its "View at" link names that port), the run publishes, and when the
-    command has ended the server no longer answers."""
+def test_command_line_runs_on_the_server_it_started_and_ctrl_c_stops_the_run_before_the_server(tmp_path):
+    """The command line with no API configured: its first line says it started, and the flow run goes to the
+    temporary server it launched on a loopback port (its "View at" link names that port). Planted: Ctrl-C at a
+    terminal, which signals the command's whole process group. Prefect's own temporary server was in that group
+    and stopped with the run, which then hung retrying its events for minutes. The run must end with 130,
+    recorded as interrupted and marked Crashed on the server, and the server stop after it."""
+    import shutil
+    import signal
+
+    from tests.test_interrupt import COPIES, _wait_for_staging
+
+    raw, curated, log = tmp_path / "raw", tmp_path / "curated", tmp_path / "run.log"
+    raw.mkdir()
+    for i in range(COPIES):
+        for path in (ROOT / "raw").glob("*.txt"):
+            shutil.copy(path, raw / f"{i:02d}_{path.name}")
     env = {k: v for k, v in os.environ.items() if k != "PREFECT_API_URL"}
     env["PREFECT_HOME"] = str(tmp_path / "prefect-home")
-    done = subprocess.run([sys.executable, "-m", "flows.curate", "--raw", str(ROOT / "raw"), "--curated",
-                           str(tmp_path / "curated"), "--no-data-docs"], cwd=ROOT, env=env, capture_output=True,
-                          text=True, timeout=600)
-    assert done.returncode == 0, done.stderr[-3000:]
-    lines = done.stderr.splitlines()
-    assert "curate - starting: python -m flows.curate" in lines[0]
-    api_url = re.search(r"temporary server on (http://127\.0\.0\.1:\d+/api)", done.stderr).group(1)
-    port = api_url.split(":")[-1].removesuffix("/api")
-    assert re.search(rf"View at http://127\.0\.0\.1:{port}/", done.stderr)
-    assert "published run" in done.stdout
+    with open(log, "w") as out:
+        process = subprocess.Popen([sys.executable, "-m", "flows.curate", "--raw", str(raw), "--curated", str(curated),
+                                    "--batch-size", "1", "--workers", "1", "--no-data-docs"], cwd=ROOT, env=env,
+                                   stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
+        try:
+            _wait_for_staging(curated, process, log)
+            os.killpg(process.pid, signal.SIGINT)
+            assert process.wait(timeout=90) == 130, log.read_text()[-3000:]
+        finally:
+            if process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    text = log.read_text()
+    assert "curate - starting: python -m flows.curate" in text.splitlines()[0]
+    assert "error: interrupted by SIGINT" in text and "Finished in state Crashed" in text, text[-3000:]
+    api_url = re.search(r"temporary server on (http://127\.0\.0\.1:\d+/api)", text).group(1)
+    assert re.search(rf"View at http://127\.0\.0\.1:{api_url.split(':')[-1].removesuffix('/api')}/", text)
     assert not tempserver.answers_health_check(api_url)
