@@ -159,9 +159,10 @@ MISLABELLED_PERSON = ("ORG", "PRODUCT", "NORP", "WORK_OF_ART")   # labels the ta
 
 
 def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[PersonMention]:
-    """Rule ``surname_without_entity``: a proper noun outside quotation marks and outside any entity
-    that is the last word of a person's full name the entities give elsewhere in the document is a
-    mention of that person ("Cruz openly admitted ..." where NER missed a sentence-initial surname). Rule
+    """Rule ``surname_without_entity``: a proper noun (or a capitalised subject tagged otherwise,
+    :func:`_name_shaped`) outside quotation marks and outside any entity that is the last word of a person's full
+    name the entities give elsewhere in the document is a mention of that person ("Cruz openly admitted ..."
+    where NER missed a sentence-initial surname). Rule
     ``person_under_another_label``: so is such a surname, or such a full name, that the tagger labels an
     organisation, a product, a group or a title on its own (``Schlafly`` an ORG, ``Carly Fiorina`` an ORG),
     where elsewhere it labels them a person."""
@@ -170,12 +171,18 @@ def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[Perso
     out = []
     for si, sent in enumerate(parsed.sentences):
         for t in sent.doc:
-            if t.tag_ == "NNP" and t.dep_ != "compound" and t.text in surnames and not sent.in_quote[t.i] \
+            if _name_shaped(t) and t.dep_ != "compound" and t.text in surnames and not sent.in_quote[t.i] \
                     and (not t.ent_type_ or _alone_under_another_label(t)):
                 out.append(PersonMention(si, t.i, t.text, t.dep_ in SUBJECT_DEPS))
         out += [PersonMention(si, e.end - 1, e.text, e.root.dep_ in SUBJECT_DEPS) for e in sent.doc.ents
                 if len(e) > 1 and e.label_ in MISLABELLED_PERSON and e.text in full and not sent.in_quote[e.root.i]]
     return out
+
+
+def _name_shaped(tok) -> bool:
+    """``tok`` is tagged a proper noun, or is a capitalised subject the tagger took for a common noun or a verb
+    (sentence-initial "Trump quickly disavowed ..." tagged NN, "Trump quickly pivoted" VB)."""
+    return tok.tag_ == "NNP" or tok.dep_ in SUBJECT_DEPS and tok.text[:1].isupper() and tok.pos_ != "PRON"
 
 
 def _alone_under_another_label(tok) -> bool:

@@ -159,6 +159,9 @@ CUES_NEEDING_THAT = frozenset("""
 agree agrees agreed find finds found estimate estimates estimated
 recall recalls recalled confirm confirms confirmed deny denies denied admit admits admitted
 """.split() + _THAT_ONLY_CUE_VERBS.split())
+# subordinators that make a cue's clause a condition or a question about saying, not a report ("asking if the
+# governor believes ...", "unclear whether he can comment"): attribute.cues.is_hypothetical
+HYPOTHETICAL_MARKS = frozenset("if whether unless".split())
 # introducing a source before its words
 ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
                   "as noted by", "as pointed out by", "in the opinion of")

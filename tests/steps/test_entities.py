@@ -65,6 +65,24 @@ def test_a_surname_the_entities_missed_is_still_a_mention_of_the_person_named_in
     assert entities.resolved_pronoun(people, "he", 2, 0) == "Ted Cruz"
 
 
+def test_a_surname_the_tagger_took_for_a_common_word_is_still_a_mention_when_it_is_the_subject():
+    """Planted defect: a sentence-initial surname that is also a common word, tagged a common noun ("Price"
+    NN), was no mention: the "he" of its own sentence went to the person named before."""
+    paras = ["Senator Tom Price met Jon Hale, the moderator, in Iowa. Hale asked about the group.",
+             "Price quickly disavowed the group and its former leader, but he slammed the media."]
+    parsed, people = _people(paras)
+    sent = parsed.sentences[2]
+    assert sent.doc[0].tag_ != "NNP" and not sent.doc[0].ent_type_       # the defect: tagged a common word
+    assert any(m.sentence == 2 and people.name(m.name) == "Tom Price" and m.is_subject for m in people.mentions)
+    he = next(t.i for t in sent.doc if t.lower_ == "he")
+    assert entities.resolved_pronoun(people, "he", 2, he) == "Tom Price"
+
+
+def test_a_capitalised_common_word_that_is_no_known_surname_is_no_mention():
+    _, people = _people(["Senator Tom Price met the press.", "Rates quickly rose, and he left."])
+    assert [m.sentence for m in people.mentions] == [0]
+
+
 def test_a_surname_inside_a_name_or_a_body_is_no_mention_of_its_own():
     paras = ["Donald Trump spoke.", "The Trump Organization denied it."]
     _, people = _people(paras)

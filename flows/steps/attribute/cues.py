@@ -15,7 +15,8 @@ import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import AS_PUT_IT_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE
+from flows.steps.lexicon import (AS_PUT_IT_FORMS, HYPOTHETICAL_MARKS, QUESTION_CUE_FORMS, QUESTION_MARKS,
+                                  ROOT_SAYING_MIN_SHARE)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -393,12 +394,19 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
     word ("one", "others")."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue, sent.in_quote)
-        if head is None or sent.in_quote[head.i]:
+        if head is None or sent.in_quote[head.i] or is_hypothetical(cue):
             continue
         noun = head.tag_ in ("NN", "NNS") and (any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not noun:
             continue
         yield cue, head
+
+
+def is_hypothetical(cue) -> bool:
+    """Rule ``cue_under_if_or_whether``: the cue's own clause opens with "if", "whether" or "unless" ("asking
+    if the governor believes that ...", "unclear whether he can comment"): a condition or a question about
+    saying, not a report of it."""
+    return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in cue.children)
 
 
 def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str], known_names: frozenset[str],

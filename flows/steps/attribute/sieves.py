@@ -111,13 +111,15 @@ def holds_a_clause(span) -> bool:
 def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     """A report the surface rules found by a cue word and a capitalised subject before it, or carried back,
     where the parse missed it - unless the parse reads no noun phrase where its speaker stands
-    (:func:`speaker_is_no_noun_phrase`) or no reporting verb in its cue (:func:`cue_is_no_reporting_verb`)."""
+    (:func:`speaker_is_no_noun_phrase`), no reporting verb in its cue (:func:`cue_is_no_reporting_verb`) or a
+    passive cue with no agent (:func:`cue_is_passive`)."""
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
     kept = {si: subject_over_surface_guess(ctx, si, d) for si, d in found.items()
             if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
+            and not cue_is_passive(ctx.parsed.sentences[si], d)
             and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
     resolved = {si: pronoun_over_the_other_gender(ctx, si, d) for si, d in kept.items()}
     return {si: d for si, d in resolved.items() if d is not None}
@@ -139,7 +141,9 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     """Rule ``subject_over_surface_guess``: the parse gives the surface rules' cue a subject of its own, outside
     quotation marks, that is not their speaker, and names a source: an entity the tagger names (a person, an
     organisation, a nation) where their speaker is not written in the sentence at all ("The US and Britain accuse
-    China of ..." was given to a name of the paragraph before), or a listed noun in the plural ("exit polls
+    China of ..." was given to a name of the paragraph before), a person the tagger names wherever their speaker
+    stands (rule ``named_subject_over_nearest_name``: "Talk show host Ann Roe, who since the appointment of Tom
+    Hale as ... has ..., declared ..." was given to the name nearest the cue, Hale), or a listed noun in the plural ("exit polls
     suggested that ...", "officials said ..." given to a person named nearby): that subject is the speaker. A
     description ("The Information Minister") is left to the surface rules, which know whose role it is; the
     subject of a passive is who undergoes it, never the source; a plural phrase of more than ``MAX_GROUP_WORDS``
@@ -151,10 +155,14 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     words = d.speaker.split()
     for tok in (t for t in surface_cue_tokens(sent, d) if not sent.in_quote[t.i]):
         head = min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
-        if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i] \
-                or any(w in {t.text for t in head.subtree} for w in words):
+        if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i]:
             continue
-        named = source_entity(sent, head) is not None and not any(w in sent.doc.text for w in words)
+        entity = source_entity(sent, head)
+        person = entity is not None and entity.label_ == "PERSON"
+        # the subject's own words: a person's name, else its whole phrase (a description with its name in it)
+        if any(w in (set(entity.text.split()) if person else {t.text for t in head.subtree}) for w in words):
+            continue
+        named = person or entity is not None and not any(w in sent.doc.text for w in words)
         phrase = source_phrase(sent, head)
         if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
             speaker, role = speaker_of(ctx, si, clause_at(sent, tok, head, 0.0))
@@ -198,6 +206,18 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     found = surface_cue_tokens(sent, d)
     return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
+
+
+def cue_is_passive(sent, d: Decision) -> bool:
+    """Rule ``passive_cue_names_no_source``: the parse reads the surface rules' one-word cue, wherever it stands,
+    as a passive with no agent ("when he was first asked if he would ...", "she is widely expected to ..."): its
+    subject is who is asked or expected, not who speaks, and the sentence names no one who does."""
+    cue = (d.cue or "").strip()
+    if not cue or d.rule != "reported_cue" or " " in cue:
+        return False
+    found = surface_cue_tokens(sent, d)
+    return bool(found) and all(any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
+                               and not any(c.dep_ == "agent" for c in t.children) for t in found)
 
 
 def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:

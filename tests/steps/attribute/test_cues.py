@@ -510,3 +510,22 @@ def test_a_source_opened_by_whose_stands_for_the_noun_before_it(parsed_sentence)
     revealed = next(t for t in sent.doc if t.lower_ == "revealed")
     assert cues.source_token(revealed).text == "hacker"
     assert cues.source_phrase(sent, cues.source_token(revealed)) == "The Romanian hacker"
+
+
+@pytest.mark.parametrize("defect, text, cue, hypothetical", [
+    ("a cue under 'if'", "The host went on by asking if the governor believes that the path is open.", "believes",
+     True),
+    ("a cue under 'whether'", "It is unclear whether Jane Roe said the plan had failed.", "said", True),
+    ("a cue under 'unless'", "Nothing changes unless the minister says the law applies.", "says", True),
+    ("a cue whose clause opens with 'because'", "Roe vetoed the bill because she said it was unconstitutional.",
+     "said", False),
+    ("a plain report", "Jane Roe said the plan had failed.", "said", False),
+])
+def test_a_cue_under_if_or_whether_is_no_report(parsed_sentence, defect, text, cue, hypothetical):
+    """Planted defect: the cue classifier took a verb of saying inside a condition or an indirect question ('asking
+    if the governor believes that ...') for a report, its subject for the source."""
+    sent = parsed_sentence(text)
+    token = next(t for t in sent.doc if t.text == cue)
+    assert cues.is_hypothetical(token) is hypothetical, defect
+    assert (token.i in {c.i for c, _ in cues.cue_candidates(sent, None, lexicon.SOURCE_NOUNS, any_noun=True)}) \
+        is not hypothetical, defect

@@ -743,3 +743,29 @@ def test_a_surface_report_by_he_never_keeps_a_speaker_whose_given_name_is_a_woma
     assert sieves.surface_reported(ctx, {})[1].speaker == "Robert Stone"
     ctx_she = _context(nlp, first, "She said his backing had mattered.", guess)
     assert sieves.surface_reported(ctx_she, {})[1].speaker == "Mary Hale"      # the same guess, the right gender
+
+
+def test_a_named_subject_of_the_cue_wins_over_the_name_nearest_the_cue(nlp):
+    """Planted defect: 'Talk show host Ann Berg, who since the appointment of Tom Hale as ... has ..., declared
+    ...' - the surface rules took the name nearest the cue, inside the subject's relative clause, for its speaker
+    (subject_over_surface_guess left it, since that name is written in the sentence)."""
+    text = ("Talk show host Ann Berg, who since the appointment of executive Tom Hale as head of the campaign has "
+            "criticised the party, on Friday declared the party was a threat to the country.")
+    ctx = _context(nlp, "The campaign met in Dunmore.", text,
+                   ("indirect", "Tom Hale", None, "declared", False, "reported_cue"))
+    d = sieves.Decision("indirect", "Tom Hale", None, "declared", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == "Ann Berg"
+    same = sieves.Decision("indirect", "Berg", None, "declared", 0, 6, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, same).speaker == "Berg"      # the subject's own name stays
+
+
+@pytest.mark.parametrize("defect, text, cue, dropped", [
+    ("a passive cue: who is asked is no source", "Jane Roe was asked whether she would run again.", "asked", True),
+    ("a passive cue: who is expected is no source", "On that night Jane Roe is widely expected to win.", "expected",
+     True),
+    ("a passive cue with its agent", "Jane Roe was told by her aides that the race was over.", "told", False),
+    ("an active cue", "Jane Roe said the plan failed.", "said", False),
+])
+def test_a_surface_cue_in_the_passive_without_an_agent_names_no_source(parsed_sentence, defect, text, cue, dropped):
+    decision = sieves.Decision("indirect", "Jane Roe", None, cue, None, None, "reported_cue")
+    assert sieves.cue_is_passive(parsed_sentence(text), decision) is dropped, defect
