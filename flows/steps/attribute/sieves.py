@@ -487,11 +487,13 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
             # beside a quotation the surface rules take for speech, any verb is a cue ('X shot back, "..."'), a
             # listed one first; in the shape of a quotation and its short attribution any noun that is the cue's
             # subject is the source (rule ``noun_subject_beside_quotation``: 'Another commenter said, "..."', 'The
-            # email went on to say, "..."')
+            # email went on to say, "..."'), and so is any noun subject of a listed cue, before any other verb is
+            # tried (rule ``listed_cue_before_any_verb``: 'The front-runner said the U.S. "clearly" needed ...' is
+            # the front-runner's, not the U.S.'s)
             shaped = quotation_then_attribution(sent) or attribution_then_quotation(sent)
             for forms in (ctx.cue_forms, None):
                 clause = clause or reported_clause(sent, forms, ctx.source_nouns, known_names=ctx.people.name_words,
-                                                   min_share=0.0, noun_subjects=shaped)
+                                                   min_share=0.0, noun_subjects=shaped or forms is not None)
         if clause is None:
             continue
         speaker, role = speaker_of(ctx, si, clause)

@@ -86,6 +86,29 @@ def test_beside_a_quotation_any_verb_names_its_speaker(nlp):
     assert (decided[0].mode, decided[0].speaker, decided[0].cue) == ("direct", "Ann Lee", "shot")
 
 
+@pytest.mark.parametrize("defect, para, speaker, cue", [
+    ("a listed cue whose subject is a description, then a verb inside the content",
+     "The party's front-runner and former governor said the state “clearly” needed a more robust plan for its roads.",
+     "The party's front-runner and former governor", "said"),
+    ("a listed cue whose subject is a document, then a verb in a clause after it",
+     "“The files had been opened by someone outside,” the audit report said, referring to Hale's deputy, who ran "
+     "the office until Hale took over as chairman.", "the audit report", "said"),
+])
+def test_beside_a_quotation_a_listed_cue_with_a_noun_subject_wins_over_any_other_verb(nlp, defect, para, speaker,
+                                                                                        cue):
+    """Planted defect: when the subject of the listed cue was a common noun no list names, the fallback to any verb
+    took a verb of the content or of a clause after it ('needed', 'took'), its subject the speaker."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    parsed = parse.parsed_document([para], [(0, 0, len(para))], nlp)
+    surface = (AttributedSentence(0, 0, len(para), "direct", "Tom Bell", None, None, False, "quote_speaker"),)
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    decided = sieves.quote_with_cue(ctx, {})
+    assert (decided[0].speaker, decided[0].cue) == (speaker, cue), defect
+
+
 def test_he_takes_the_parsed_person_when_the_surface_guess_names_no_person(nlp):
     ctx = _context(nlp, "Tom Bell opened the new harbour office on Monday.", "He said the port would hire fifty people.",
                    ("indirect", "Federal", None, "said", False, "reported_cue"))
