@@ -324,6 +324,19 @@ computer register folder center centre meter metre cover layer filter poster fly
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
 # role nouns that tell which pronoun a person takes ("her son, X" -> he)
+# nouns naming an office one person holds at a time in a story ("the governor", "the spokesperson"): a definite
+# description by one of them stands for a person the text gives that office, never for one it gives another
+# (attribute.sieves: description_fits_the_office)
+OFFICE_NOUNS = frozenset("""
+president premier chair secretary minister ambassador spokesperson governor mayor senator representative envoy
+commissioner chancellor king queen prince princess judge nominee candidate speaker prosecutor sheriff ceo director
+""".split())
+# other forms of an office noun and the office they write ("Gov. Mike Pence" is a governor, a spokesman and a
+# spokesperson hold one office)
+OFFICE_FORMS = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",
+                "rep.": "representative", "rep": "representative", "amb.": "ambassador", "pres.": "president",
+                "spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair", "chairwoman": "chair",
+                "congressman": "representative", "congresswoman": "representative"}
 GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy grandfather uncle nephew
     king prince spokesman chairman businessman congressman mr""".split()},
                   **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece

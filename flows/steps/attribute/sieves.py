@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from flows.steps import entities
 from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS,
-                                 PERSON_ROLE_NOUNS, PROVERB_MARKERS)
+                                 OFFICE_FORMS, OFFICE_NOUNS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -143,10 +143,10 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     organisation, a nation) where their speaker is not written in the sentence at all ("The US and Britain accuse
     China of ..." was given to a name of the paragraph before), a person the tagger names wherever their speaker
     stands (rule ``named_subject_over_nearest_name``: "Talk show host Ann Roe, who since the appointment of Tom
-    Hale as ... has ..., declared ..." was given to the name nearest the cue, Hale), or a listed noun in the plural ("exit polls
-    suggested that ...", "officials said ..." given to a person named nearby): that subject is the speaker. A
-    description ("The Information Minister") is left to the surface rules, which know whose role it is; the
-    subject of a passive is who undergoes it, never the source; a plural phrase of more than ``MAX_GROUP_WORDS``
+    Hale as ... has ..., declared ..." was given to the name nearest the cue, Hale), or a listed noun in the plural
+    ("exit polls suggested that ...", "officials said ..." given to a person named nearby): that subject is the
+    speaker. A description ("The Information Minister") is left to the surface rules, which know whose role it is;
+    the subject of a passive is who undergoes it, never the source; a plural phrase of more than ``MAX_GROUP_WORDS``
     words is a misparse ("Cross-referencing voting records and ... trends between 2002 and 2010, the researchers
     found")."""
     sent = ctx.parsed.sentences[si]
@@ -357,7 +357,8 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
     """Rule ``description_of_the_subject``: the person a definite description stands for when the surface
     rules named none - the latest person named as a subject in the ``DESCRIPTION_WINDOW`` sentences before, of a
     gender the description does not contradict ("said the renowned expert" after "Zhao noted that ..."); never
-    one named in its own sentence, whom its report is about ("Roe is so reckless, the vice president said")."""
+    one named in its own sentence, whom its report is about ("Roe is so reckless, the vice president said"), nor
+    one the text gives another office (:func:`holds_another_office`)."""
     want = GENDERED_NOUNS.get(head.lower_)
     for m in reversed(ctx.people.mentions):
         if m.sentence >= si or not m.is_subject:
@@ -365,9 +366,34 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
         if m.sentence < si - DESCRIPTION_WINDOW:
             return None
         name = ctx.people.name(m.name)
-        if want is None or ctx.people.gender.get(name, want) == want:
+        fits = want is None or ctx.people.gender.get(name, want) == want
+        if fits and not holds_another_office(ctx, name, head, si):
             return name
     return None
+
+
+def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:
+    """Rule ``description_fits_the_office``: the description names an office (``OFFICE_NOUNS``, in any of its
+    ``OFFICE_FORMS``: "the Indiana governor", "the Chinese spokesperson") and the text, before sentence ``si``,
+    gives the person ``name`` offices but not this one ("Republican nominee Tom Hale", "Foreign Secretary Ann
+    Berg"): the description is someone else. A person given no office may be anyone."""
+    office = OFFICE_FORMS.get(head.lower_, head.lower_)
+    if office not in OFFICE_NOUNS:
+        return False
+    held = {o for m in ctx.people.mentions if m.sentence < si and ctx.people.name(m.name) == name
+            for o in offices_written_at(ctx.parsed.sentences[m.sentence].doc, m.token)}
+    return bool(held) and office not in held
+
+
+def offices_written_at(doc, token: int) -> set[str]:
+    """The office nouns written with the name that ends at ``token``: before it in its noun phrase ("Indiana Gov.
+    Mike Pence", "Republican presidential nominee Tom Hale") or as the head of its apposition ("Ann Berg, the
+    foreign secretary,")."""
+    ent = next((e for e in doc.ents if e.start <= token < e.end), doc[token:token + 1])
+    words = [t for t in ent.root.subtree if t.i < ent.start]
+    appos = apposition_of(ent.root)
+    offices = (OFFICE_FORMS.get(t.lower_, t.lower_) for t in words + ([appos] if appos is not None else []))
+    return {o for o in offices if o in OFFICE_NOUNS}
 
 
 def role_of(sent, head, ent) -> str | None:

@@ -792,3 +792,19 @@ def test_a_named_subject_of_the_cue_wins_over_the_name_nearest_the_cue(nlp):
 def test_a_surface_cue_in_the_passive_without_an_agent_names_no_source(parsed_sentence, defect, text, cue, dropped):
     decision = sieves.Decision("indirect", "Jane Roe", None, cue, None, None, "reported_cue")
     assert sieves.cue_is_passive(parsed_sentence(text), decision) is dropped, defect
+
+
+@pytest.mark.parametrize("defect, first, speaker", [
+    ("the latest subject holds another office", "Republican presidential nominee Tom Hale arrived later and attacked "
+     "the press.", "Ann Berg"),
+    ("the latest subject holds another office, written in an apposition", "Tom Hale, the party's nominee, arrived "
+     "later and attacked the press.", "Ann Berg"),
+    ("the latest subject holds no office the text gives", "Tom Hale arrived later and attacked the press.",
+     "Tom Hale"),
+])
+def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(nlp, defect, first, speaker):
+    """Planted defect: 'The Indiana governor said ...' went to the person named as a subject just before, the
+    party's nominee, not to the governor named a sentence earlier."""
+    rules = _rules(["Indiana Gov. Ann Berg spoke at the rally in Ohio on Tuesday.", first,
+                    "The Indiana governor said the party and the media are to blame."], nlp)
+    assert rules[2][1:] == ("indirect", speaker), defect
