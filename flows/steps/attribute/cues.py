@@ -110,19 +110,10 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named
-        if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i or told_to_speak(tok):
+        if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok, came_by = tok.head, tok.dep_
     return None
-
-
-def told_to_speak(verb) -> bool:
-    """Rule ``object_controls_the_infinitive``: ``verb`` is an infinitive whose doer is the object of the verb it
-    depends on ("pushed Democrats to say they support ...", "urged the senators to say ...", "asked reporters to
-    note that ..."): someone is told to speak, no one is reported speaking - neither the object, who has not yet,
-    nor the subject of that verb, whom the climb to a subject would find."""
-    return verb.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
-        c.dep_ == "dobj" and c.i < verb.i for c in verb.head.children)
 
 
 def whose_antecedent(head):

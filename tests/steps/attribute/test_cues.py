@@ -529,20 +529,3 @@ def test_a_cue_under_if_or_whether_is_no_report(parsed_sentence, defect, text, c
     assert cues.is_hypothetical(token) is hypothetical, defect
     assert (token.i in {c.i for c, _ in cues.cue_candidates(sent, None, lexicon.SOURCE_NOUNS, any_noun=True)}) \
         is not hypothetical, defect
-
-
-@pytest.mark.parametrize("defect, text, source", [
-    ("an infinitive whose doer is the object", "The council pushed members to drop the plan and to say they support "
-     "the party.", None),
-    ("an infinitive whose doer is the object", "Jane Roe asked the reporters to note that the law was unfair.", None),
-    ("an infinitive whose doer is the subject", "Jane Roe went on to say that the law was unfair.", "Roe"),
-    ("an infinitive after a verb joined to one with an object", "Jane Roe met the press and went on to say that the law "
-     "was unfair.", "Roe"),
-])
-def test_an_infinitive_its_verbs_object_is_told_to_speak_has_no_source(parsed_sentence, defect, text, source):
-    """Planted defect: 'The council pushed members to ... say they support ...' - the climb from 'say' to a subject
-    found the council, who told others to speak, and the sentence became its report."""
-    sent = parsed_sentence(text)
-    cue = next(t for t in sent.doc if t.lower_ in ("say", "note"))
-    head = cues.source_token(cue, sent.in_quote)
-    assert (head.text if head is not None else None) == source, defect
