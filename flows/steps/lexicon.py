@@ -323,7 +323,6 @@ computer register folder center centre meter metre cover layer filter poster fly
 """.split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
-# role nouns that tell which pronoun a person takes ("her son, X" -> he)
 # nouns naming an office one person holds at a time in a story ("the governor", "the spokesperson"): a definite
 # description by one of them stands for a person the text gives that office, never for one it gives another
 # (attribute.sieves: description_fits_the_office)
@@ -337,6 +336,7 @@ OFFICE_FORMS = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen":
                 "rep.": "representative", "rep": "representative", "amb.": "ambassador", "pres.": "president",
                 "spokesman": "spokesperson", "spokeswoman": "spokesperson", "chairman": "chair", "chairwoman": "chair",
                 "congressman": "representative", "congresswoman": "representative"}
+# role nouns that tell which pronoun a person takes ("her son, X" -> he)
 GENDERED_NOUNS = {**{w: "he" for w in """son father husband brother man boy grandfather uncle nephew
     king prince spokesman chairman businessman congressman mr""".split()},
                   **{w: "she" for w in """daughter mother wife sister woman girl grandmother aunt niece

@@ -179,6 +179,15 @@ def surface_cue_tokens(sent, d: Decision) -> list:
     return [t for t in sent.doc if t.lower_ == first]
 
 
+def one_word_surface_cue_tokens(sent, d: Decision) -> list:
+    """:func:`surface_cue_tokens` of a ``reported_cue`` decision whose cue is one word; none for a cue phrase ("in
+    the view of", "call for": phrases the parse reads apart), which the checks of the cue's own parse leave alone."""
+    cue = (d.cue or "").strip()
+    if not cue or d.rule != "reported_cue" or " " in cue:
+        return []
+    return surface_cue_tokens(sent, d)
+
+
 def surface_cue_subjects(sent, d: Decision) -> list:
     """The subjects the parse gives the surface rules' cue (:func:`surface_cue_tokens`)."""
     return [c for t in surface_cue_tokens(sent, d) for c in t.children if c.dep_ in entities.SUBJECT_DEPS]
@@ -200,10 +209,7 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     no verb of the sentence's report - a noun with its determiner or modifier ("three key states", "sounded a
     positive note"), the verb of a relative clause ("Juanita Roe, who said ..., recounted") or a participle
     that modifies a noun ("the papers mentioned in this release"): the report is not the sentence's."""
-    cue = (d.cue or "").strip()
-    if not cue or d.rule != "reported_cue" or " " in cue:
-        return False                                   # "in the view of", "call for": phrases the parse reads apart
-    found = surface_cue_tokens(sent, d)
+    found = one_word_surface_cue_tokens(sent, d)
     return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
 
@@ -212,10 +218,7 @@ def cue_is_passive(sent, d: Decision) -> bool:
     """Rule ``passive_cue_names_no_source``: the parse reads the surface rules' one-word cue, wherever it stands,
     as a passive with no agent ("when he was first asked if he would ...", "she is widely expected to ..."): its
     subject is who is asked or expected, not who speaks, and the sentence names no one who does."""
-    cue = (d.cue or "").strip()
-    if not cue or d.rule != "reported_cue" or " " in cue:
-        return False
-    found = surface_cue_tokens(sent, d)
+    found = one_word_surface_cue_tokens(sent, d)
     return bool(found) and all(any(c.dep_ in ("nsubjpass", "auxpass") for c in t.children)
                                and not any(c.dep_ == "agent" for c in t.children) for t in found)
 
