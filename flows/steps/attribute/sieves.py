@@ -111,8 +111,9 @@ def holds_a_clause(span) -> bool:
 def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     """A report the surface rules found by a cue word and a capitalised subject before it, or carried back,
     where the parse missed it - unless the parse reads no noun phrase where its speaker stands
-    (:func:`speaker_is_no_noun_phrase`), no reporting verb in its cue (:func:`cue_is_no_reporting_verb`) or a
-    passive cue with no agent (:func:`cue_is_passive`)."""
+    (:func:`speaker_is_no_noun_phrase`), no reporting verb in its cue (:func:`cue_is_no_reporting_verb`), a
+    passive cue with no agent (:func:`cue_is_passive`) or a phrase of point of view on a noun
+    (:func:`view_phrase_on_a_noun`)."""
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
@@ -120,6 +121,7 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
             if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
             and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
             and not cue_is_passive(ctx.parsed.sentences[si], d)
+            and not view_phrase_on_a_noun(ctx.parsed.sentences[si], d)
             and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
     resolved = {si: pronoun_over_the_other_gender(ctx, si, d) for si, d in kept.items()}
     return {si: d for si, d in resolved.items() if d is not None}
@@ -163,8 +165,11 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
         if any(w in (set(entity.text.split()) if person else {t.text for t in head.subtree}) for w in words):
             continue
         named = person or entity is not None and not any(w in sent.doc.text for w in words)
+        # rule ``description_over_no_person``: a description of a person never stands for a thing ("The
+        # Secretary-General reaffirms ..." was given to the ship named before)
+        described = _definite_description(head, entity) and not _names_a_person(ctx, d.speaker)
         phrase = source_phrase(sent, head)
-        if named or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
+        if named or described or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
             speaker, role = speaker_of(ctx, si, clause_at(sent, tok, head, 0.0))
             return replace(d, speaker=speaker, role=role) if speaker else d
     return d
@@ -210,8 +215,20 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     positive note"), the verb of a relative clause ("Juanita Roe, who said ..., recounted") or a participle
     that modifies a noun ("the papers mentioned in this release"): the report is not the sentence's."""
     found = one_word_surface_cue_tokens(sent, d)
-    return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and any(
-        c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) for t in found)
+    return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and (any(
+        c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) or t.dep_ in ("dobj", "pobj")) for t in found)
+
+
+def view_phrase_on_a_noun(sent, d: Decision) -> bool:
+    """Rule ``view_phrase_on_a_noun``: the surface rules' cue is a phrase of point of view that opens with a
+    preposition ("in their eyes", "in the view of") and the parse attaches that preposition to a noun ("had tears
+    in their eyes", "a shift in the view of the board"): a thing described, not whose view the sentence gives."""
+    words = (d.cue or "").lower().split()
+    if d.rule != "reported_cue" or len(words) < 2:
+        return False
+    found = [t for t in sent.doc if t.lower_ == words[0] and t.pos_ == "ADP"
+             and [x.lower_ for x in sent.doc[t.i:t.i + len(words)]] == words]
+    return bool(found) and all(t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i for t in found)
 
 
 def cue_is_passive(sent, d: Decision) -> bool:
@@ -226,10 +243,25 @@ def cue_is_passive(sent, d: Decision) -> bool:
 def reported_carries_on(ctx: Context, decided) -> dict[int, Decision]:
     """A report the surface rules carry into the next sentences of its paragraph, until the parse
     shows another voice taking over (:func:`another_voice`)."""
-    carried = _surface_carried_on(ctx, decided)
+    carried = {si: _from_the_kept_report(ctx, decided, si, d) for si, d in _surface_carried_on(ctx, decided).items()}
+    carried = {si: d for si, d in carried.items() if d is not None}
     if ctx.parsed is None:
         return carried
     return {si: d for si, d in carried.items() if not another_voice(ctx.parsed.sentences[si], d.speaker)}
+
+
+def _from_the_kept_report(ctx: Context, decided, si: int, d: Decision) -> Decision | None:
+    """Rule ``carried_from_a_dropped_report``: a report is carried on from the nearest sentence before ``si`` in
+    its paragraph where the surface rules found a cue; where the earlier sieves left that sentence narration
+    (its cue is no report: "a massacre that claimed the lives of thousands"), nothing is carried. Where they
+    gave it another speaker, that speaker is carried."""
+    paragraph = ctx.surface[si].paragraph_index
+    origin = next((j for j in range(si - 1, -1, -1) if ctx.surface[j].paragraph_index != paragraph
+                   or ctx.surface[j].rule == "reported_cue"), None)
+    kept = decided.get(origin) if origin is not None and ctx.surface[origin].paragraph_index == paragraph else None
+    if kept is None or kept.mode not in ("direct", "indirect") or not kept.speaker:
+        return None
+    return d if kept.speaker == d.speaker else replace(d, speaker=kept.speaker, role=kept.role)
 
 
 reported_carries_on.rules = _surface_carried_on.rules

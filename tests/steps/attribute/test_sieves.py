@@ -317,6 +317,8 @@ def test_the_subject_named_just_before_wins_over_the_surface_guess_for_a_descrip
     ("a participle that modifies a noun", "Copies of all the papers mentioned in this release can be found online.",
      "mentioned", True),
     ("a cue phrase the parse reads apart", "In the view of Jane Roe, the plan failed.", "In the view of", False),
+    ("a cue word the parse reads as a verb's object", "The delegates, each making claims about their plans, met on "
+     "Monday.", "claims", True),
 ])
 def test_a_surface_cue_that_is_no_reporting_verb_is_dropped(parsed_sentence, defect, text, cue, dropped):
     decision = sieves.Decision("indirect", "Jane Roe", None, cue, None, None, "reported_cue")
@@ -808,3 +810,58 @@ def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(
     rules = _rules(["Indiana Gov. Ann Berg spoke at the rally in Ohio on Tuesday.", first,
                     "The Indiana governor said the party and the media are to blame."], nlp)
     assert rules[2][1:] == ("indirect", speaker), defect
+
+
+def _carried_context(nlp, first: str, second: str, speaker: str):
+    """Sieve context of one paragraph of two sentences: the surface rules found a report by ``speaker`` in the
+    first and carried it on into the second."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    text = f"{first} {second}"
+    parsed = parse.parsed_document([text], [(0, 0, len(first)), (0, len(first) + 1, len(text))], nlp)
+    surface = (AttributedSentence(0, 0, len(first), "indirect", speaker, None, "claimed", False, "reported_cue"),
+               AttributedSentence(0, len(first) + 1, len(text), "indirect", speaker, None, "claimed", False,
+                                  "reported_carries_on"))
+    return sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                          lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+
+
+def test_a_report_is_carried_on_only_from_a_sentence_still_reported(nlp):
+    """Planted defect: '... the Dunmore Square protests, a massacre that claimed the lives of thousands.' - the
+    earlier sieves dropped the surface report ('claimed' is a relative clause's verb), yet the next sentence
+    carried it on as Dunmore Square's."""
+    ctx = _carried_context(nlp, "The crackdown began with the Dunmore Square protests, a massacre that claimed "
+                           "the lives of thousands.", "Another example would be the strikes in the north.",
+                           "Dunmore Square")
+    assert sieves.reported_carries_on(ctx, {}) == {}                         # the report was dropped
+    kept = sieves.Decision("indirect", "Ann Berg", None, "claimed", 0, 7, "cue_with_subject")
+    assert sieves.reported_carries_on(ctx, {0: kept})[1].speaker == "Ann Berg"   # the speaker the sieves gave it
+
+
+@pytest.mark.parametrize("defect, text, cue, dropped", [
+    ("a phrase of point of view on a noun", "Jane Roe and her aides had tears in their eyes describing the moment.",
+     "in their eyes", True),
+    ("a phrase of point of view on the verb", "In their eyes, the deal is a betrayal of the workers.",
+     "in their eyes", False),
+    ("a one-word cue", "Jane Roe said the plan failed.", "said", False),
+])
+def test_a_phrase_of_point_of_view_on_a_noun_is_no_report(parsed_sentence, defect, text, cue, dropped):
+    """Planted defect: '... had tears in their eyes describing the weight of the moment' was a report of the group
+    named before, by the cue 'in their eyes'."""
+    decision = sieves.Decision("indirect", "Jane Roe", None, cue, None, None, "reported_cue")
+    assert sieves.view_phrase_on_a_noun(parsed_sentence(text), decision) is dropped, defect
+
+
+@pytest.mark.parametrize("defect, surface_speaker, speaker", [
+    ("the surface rules gave a description of a person to a thing", "Nordstar", "The senator"),
+    ("the surface rules gave it to a person the parse found", "Ann Berg", "Ann Berg"),
+])
+def test_a_description_of_a_person_never_stands_for_a_thing(nlp, defect, surface_speaker, speaker):
+    """Planted defect: 'The Secretary-General reaffirms the commitment ...' went to the ship named the sentence
+    before, the only capitalised name the surface rules had."""
+    ctx = _context(nlp, "The oil was moved from the tanker Nordstar to a vessel owned by Ann Berg.",
+                   "The senator reaffirms the commitment of the union to the project.",
+                   ("indirect", surface_speaker, None, "reaffirms", False, "reported_cue"))
+    d = sieves.Decision("indirect", surface_speaker, None, "reaffirms", 0, 9, "reported_cue")
+    assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == speaker, defect
