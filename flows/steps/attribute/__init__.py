@@ -90,6 +90,14 @@ def _descriptors_before_a_name(words: list[str], person: list[str], people) -> b
         entities.is_descriptor(w, people.descriptors) or w.lower() in STOP_WORDS for w in extra)
 
 
+def _title_before_a_name(words: list[str], person: list[str]) -> bool:
+    """Rule ``title_before_name``: ``words`` are ``person`` (a person the parse found) after a title that opens
+    with a title word and is no part of the name ("Secretary for Security Ann Roe", "Minister of State Tom Hale":
+    the surface rules strip only a title that ends with a title word, "President Xi")."""
+    extra = words[:len(words) - len(person)]
+    return bool(extra) and words[len(extra):] == person and extra[0].lower() in lexicon.TITLE_WORDS
+
+
 def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> str | None:
     """Rule ``words_outside_any_name``: the person the parse found that ``words`` name after their
     leading stray words - words the parse read as opening a name without being part of it
@@ -105,15 +113,17 @@ def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> s
 def speaker_names(names: list[str], people) -> dict[str, str]:
     """Each speaker name -> the one the document's statements use: a name that is a person the
     parse found with words before it that are no part of a name (:func:`_descriptors_before_a_name`,
-    :func:`_without_stray_words`, in that order) is that person ("Republican Donald Trump", "Maybe
-    Donald Trump" -> "Donald Trump"); then every short form maps to the fullest name of the list."""
+    :func:`_title_before_a_name`, :func:`_without_stray_words`, in that order) is that person
+    ("Republican Donald Trump", "Maybe Donald Trump" -> "Donald Trump"); then every short form maps to the
+    fullest name of the list."""
     persons = sorted(dict.fromkeys(people.canonical.values()), key=len, reverse=True) if people is not None else []
 
     def person(name: str) -> str:
         if people is None:
             return name
         words = name.split()
-        return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)), None) \
+        return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)
+                     or _title_before_a_name(words, p.split())), None) \
             or _without_stray_words(words, people, frozenset(persons)) or name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
     fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())), frozenset(persons))

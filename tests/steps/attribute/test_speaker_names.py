@@ -160,6 +160,21 @@ def test_stray_words_before_a_surname_name_the_person_the_parse_found() -> None:
     assert speaker_names(["Like Bellamy"], people)["Like Bellamy"] == "Karl Bellamy"   # planted: a preposition
 
 
+# ---- title_before_name
+
+@pytest.mark.parametrize("defect, name, speaker", [
+    ("a title with a preposition before the name", "Secretary for Security Tom Bellamy", "Tom Bellamy"),
+    ("a title of four words before the name", "High Commissioner for Refugees Tom Bellamy", "Tom Bellamy"),
+    ("a title naming a place before the name", "Ambassador to Ruritania Tom Bellamy", "Tom Bellamy"),
+    ("no title: a word of the name stays", "Ludwig van Tom Bellamy", "Ludwig van Tom Bellamy"),
+])
+def test_a_title_that_ends_with_no_title_word_falls_off_the_name(defect, name, speaker) -> None:
+    """Planted defect: 'Secretary for Security Chris Tang said ...' - the parse's speaker Chris Tang became the
+    surface rules' fuller form with the title in it, which only strip a title ending with a title word."""
+    people = entities.People((), {"Tom Bellamy": "Tom Bellamy"}, {})
+    assert speaker_names([name, "Tom Bellamy"], people)[name] == speaker, defect
+
+
 def test_without_a_parse_names_stay_as_written() -> None:
     assert speaker_names(["Maybe Tom Bellamy"], None) == {"Maybe Tom Bellamy": "Maybe Tom Bellamy"}
 
