@@ -316,6 +316,14 @@ def test_label_is_outside_the_sentence_span():
     assert rows[0][1].cue == "label"
 
 
+@pytest.mark.parametrize("stamp", ["(03:47) ", "[01:03:47] "])
+def test_a_time_stamp_after_a_label_is_no_part_of_the_turn(stamp):
+    """Planted defect: a transcript's 'Tomas Rik: (03:47) Everybody ready?' kept its time stamp as words said."""
+    _, rows = attribute([f"Tomas Rik: {stamp}Everybody ready? We start at noon.", "Mia Sol: Yes, we are ready."])
+    assert [t for t, _ in rows] == ["Everybody ready?", "We start at noon.", "Yes, we are ready."]
+    assert rows[0][1].speaker == "Tomas Rik"
+
+
 def test_question_flag():
     _, rows = attribute(["Q: Is the road open?", "A: Yes."])
     assert [s.is_question for _, s in rows] == [True, False]

@@ -11,7 +11,8 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
-    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _WORD,
+    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _TURN_TIME_STAMP,
+    _WORD,
 )
 from flows.steps.attribute.surface.registry import _person_in_run
 
@@ -41,6 +42,8 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     end = m.end()
     while end < len(text) and text[end].isspace():
         end += 1
+    stamp = _TURN_TIME_STAMP.match(text, end)
+    end = stamp.end() if stamp else end
     if end < len(text) and not _says_something(text, end):
         return None                      # "Clinton: 2,316.": a tally or a score, no turn
     return label, m.group("abbr"), end
