@@ -41,6 +41,11 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("comment_form", r"your\s+e-?mail\s+address\s+will\s+not\s+be\s+published\.?(\s*required\s+fields\s+are\s+"
                      r"marked\s*\*?)?\.?|required\s+fields\s+are\s+marked\s*\*?\.?"),
     ("comment_form", r"(name|e-?mail|website|comment)\s*[:*]{1,2}"),
+    # a web form's own messages, shown or hidden, left in the page's text ("Thank you! Your submission has been
+    # received!", "Oops! Something went wrong while submitting the form.")
+    ("form_message", r"(thank\s+you[!.]?\s+)?your\s+(submission|message|form)\s+has\s+been\s+(received|sent|"
+                     r"submitted)(\s+successfully)?\s*[!.]?"),
+    ("form_message", r"(oops[!.,]?\s+)?something\s+went\s+wrong\s+while\s+submitting\s+the\s+form\s*[!.]?"),
     ("twitter_trailer", r"for\s+the\s+latest\s+news\s+and\s+analysis\s+from\s+our"),
     ("twitter_trailer", r"(reporters\s+and\s+editors\s*:\s*)?staff\s+twitter\s+list\s*>*"),
     ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+|[\w.&' ]{2,30}?\s+)?(on|via|at)\s+"
