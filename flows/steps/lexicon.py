@@ -227,6 +227,11 @@ DOCUMENT_NOUNS = frozenset("""
 reports report statement statements declaration paper papers document documents letter study survey research
 resolution
 """.split())
+# parts of a text: "the first sentence of the preface of the white paper says" - the document speaks
+DOCUMENT_PART_NOUNS = frozenset("""
+sentence sentences paragraph paragraphs preface foreword preamble introduction chapter chapters section sections
+page pages passage passages line lines article articles clause clauses annex appendix summary
+""".split())
 # lower-case words inside a person's name ("Ludwig van Beethoven", "Osama bin Laden"); a label may also
 # hold "of" ("Minister of Health:")
 NAME_PARTICLES = ("von", "van", "der", "de", "bin", "al", "da", "dos", "du", "la", "le")

@@ -15,8 +15,8 @@ import math
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import (AS_PUT_IT_FORMS, HYPOTHETICAL_MARKS, QUESTION_CUE_FORMS, QUESTION_MARKS,
-                                  ROOT_SAYING_MIN_SHARE)
+from flows.steps.lexicon import (AS_PUT_IT_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS, QUESTION_CUE_FORMS,
+                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -224,8 +224,11 @@ def source_phrase(sent, head) -> str:
     without appositions, relative clauses and prepositional tails. Rule ``member_of_a_group_as_written``: a
     nationality or party word that is itself the head ("said a New Hampshire Republican", "Senate Democrats said")
     stands for people, not a name: its noun phrase is the source, not the entity's word."""
+    whole = _document_of_the_part(head)
+    if whole is not None:
+        return source_phrase(sent, whole)
     ent = source_entity(sent, head)
-    if ent is not None and not (ent.label_ == "NORP" and ent.root.i == head.i):
+    if ent is not None and not (ent.label_ == "NORP" and ent.root.i == head.i) and not _name_goes_on(ent, head):
         return without_open_bracket(ent.text)
     drop = set()
     for c in head.children:
@@ -237,7 +240,26 @@ def source_phrase(sent, head) -> str:
     toks = [t for t in head.subtree if t.i not in drop]
     while len(toks) > 1 and toks[-1].is_punct:
         toks.pop()
-    return sent.doc[toks[0].i:toks[-1].i + 1].text if toks else head.text
+    return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
+
+
+def _document_of_the_part(head):
+    """Rule ``document_part_is_its_document``: the head is a part of a text (``DOCUMENT_PART_NOUNS``) with an 'of'
+    tail ("the first sentence of the preface of the white paper says"): the text it is part of, whose head is
+    returned, is the source. None for any other head."""
+    if head.lower_ not in DOCUMENT_PART_NOUNS:
+        return None
+    of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    return next((g for g in of.children if g.dep_ == "pobj" and g.pos_ in ("NOUN", "PROPN")), None) if of else None
+
+
+def _name_goes_on(ent, head) -> bool:
+    """Rule ``organisation_name_goes_on``: the tagger's organisation ends at the source's head, and the head's
+    'of'/'for' tail names more of it ("the UN Office" of "the UN Office of the High Commissioner for Human
+    Rights"): the source is the head's whole noun phrase, not the entity cut short."""
+    return ent.label_ == "ORG" and ent.end - 1 == head.i and head.tag_ in ("NNP", "NNPS") and any(
+        c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == ent.end
+        and any(g.dep_ == "pobj" and g.tag_ in ("NNP", "NNPS") for g in c.children) for c in head.children)
 
 
 def without_open_bracket(phrase: str) -> str:

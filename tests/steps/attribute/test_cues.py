@@ -529,3 +529,39 @@ def test_a_cue_under_if_or_whether_is_no_report(parsed_sentence, defect, text, c
     assert cues.is_hypothetical(token) is hypothetical, defect
     assert (token.i in {c.i for c, _ in cues.cue_candidates(sent, None, lexicon.SOURCE_NOUNS, any_noun=True)}) \
         is not hypothetical, defect
+
+
+@pytest.mark.parametrize("defect, text, entity_words, phrase", [
+    ("the tagger cut an organisation's name at its 'of'", "The EU Office of the Special Envoy for Fisheries (OSEF) "
+     "said the dam had been built without consent.", 3, "The EU Office of the Special Envoy for Fisheries"),
+    ("the whole name tagged", "The EU Office of the Special Envoy for Fisheries said the dam had been built.", 9,
+     "The EU Office of the Special Envoy for Fisheries"),
+    ("an organisation and where it is: no part of the name", "The EU Office in Brussels said the dam had been built.",
+     3, "The EU Office"),
+])
+def test_an_organisation_s_name_cut_short_by_the_tagger_goes_on_in_its_of_tail(parsed_sentence, defect, text,
+                                                                                 entity_words, phrase):
+    """Planted defect: the tagger labelled 'the UN Office' ORG, cutting 'of the High Commissioner for Human Rights'
+    off the name, and the source was the entity alone."""
+    from spacy.tokens import Span
+
+    sent = parsed_sentence(text)
+    sent.doc.ents = [Span(sent.doc, 0, entity_words, label="ORG")]
+    head = next(t for t in sent.doc if t.dep_ == "nsubj")
+    assert cues.source_phrase(sent, head) == phrase, defect
+
+
+@pytest.mark.parametrize("defect, text, phrase", [
+    ("parts of parts of a document", "As the first line of the preface of the annual report says, the year was hard.",
+     "the annual report"),
+    ("a numbered part of a document", "Article 5 of the charter says that every member has one vote.", "the charter"),
+    ("no part of a text: the whole phrase", "Members of the council said that the year was hard.",
+     "Members of the council"),
+])
+def test_a_part_of_a_text_speaks_as_the_text(parsed_sentence, defect, text, phrase):
+    """Planted defect: 'As the first sentence of the preface of the white paper says, "..."' gave the whole phrase
+    as the source, where the white paper speaks."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.lower_ in ("says", "said"))
+    head = next(c for c in cue.children if c.dep_ == "nsubj")
+    assert cues.source_phrase(sent, head) == phrase, defect
