@@ -240,7 +240,18 @@ def source_phrase(sent, head) -> str:
     toks = [t for t in head.subtree if t.i not in drop]
     while len(toks) > 1 and toks[-1].is_punct:
         toks.pop()
+    if len(toks) > 2 and _completes_an_open_coordination(toks[0]):
+        toks = toks[1:]
     return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
+
+
+def _completes_an_open_coordination(tok) -> bool:
+    """Rule ``coordination_left_open``: ``tok`` comes right after an "and" the parse left without its second
+    conjunct ("Minister for Industries and | Production Rana Roe said"): ``tok`` is that conjunct, no word of the
+    source's name."""
+    before = tok.doc[tok.i - 1] if tok.i > 0 else None
+    return before is not None and before.dep_ == "cc" and before.head.i < before.i and not any(
+        c.dep_ == "conj" for c in before.head.children)
 
 
 def _document_of_the_part(head):

@@ -565,3 +565,23 @@ def test_a_part_of_a_text_speaks_as_the_text(parsed_sentence, defect, text, phra
     cue = next(t for t in sent.doc if t.lower_ in ("says", "said"))
     head = next(c for c in cue.children if c.dep_ == "nsubj")
     assert cues.source_phrase(sent, head) == phrase, defect
+
+
+@pytest.mark.parametrize("defect, heads, deps, phrase", [
+    ("the parse left 'and' without its second conjunct", [7, 0, 1, 2, 6, 6, 7, 7, 7, 7],
+     ["nsubj", "prep", "pobj", "cc", "compound", "compound", "nsubj", "ROOT", "ccomp", "punct"], "Ana Roe"),
+    ("'and' with its conjunct: the name as parsed", [7, 0, 1, 2, 2, 6, 7, 7, 7, 7],
+     ["nsubj", "prep", "pobj", "cc", "conj", "compound", "nsubj", "ROOT", "ccomp", "punct"], "Ana Roe"),
+])
+def test_the_word_after_an_open_and_completes_its_coordination_not_the_name(nlp, defect, heads, deps, phrase):
+    """Planted defect: 'Federal Minister for Industries and Production Rana Roe has said ...' - the parse hung 'and'
+    on 'Industries' with no conjunct and made 'Production' a word of the name, which became the speaker's."""
+    from spacy.tokens import Doc
+
+    from flows.steps import parse
+
+    words = ["Minister", "for", "Industries", "and", "Production", "Ana", "Roe", "said", "so", "."]
+    pos = ["PROPN", "ADP", "PROPN", "CCONJ", "PROPN", "PROPN", "PROPN", "VERB", "ADV", "PUNCT"]
+    doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False], heads=heads, deps=deps, pos=pos)
+    sent, _ = parse.parsed_sentence(doc, False)
+    assert cues.source_phrase(sent, doc[6]) == phrase, defect

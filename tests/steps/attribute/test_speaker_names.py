@@ -160,6 +160,20 @@ def test_stray_words_before_a_surname_name_the_person_the_parse_found() -> None:
     assert speaker_names(["Like Bellamy"], people)["Like Bellamy"] == "Karl Bellamy"   # planted: a preposition
 
 
+# ---- title_goes_on_after_and (surface name builder)
+
+@pytest.mark.parametrize("defect, run, before, name", [
+    ("a title's object coordinated before the name", "Production Ana Bell Roe", "Federal Minister for Industries and ",
+     "Ana Bell Roe"),
+    ("two people named with 'and'", "Tom Bell Hale", "Ministers Ana Roe and ", "Tom Bell Hale"),
+    ("a long object: no title's", "Ana Bell Roe", "the rights of young women in rural areas and ", "Ana Bell Roe"),
+])
+def test_the_word_after_a_titles_and_completes_the_title_not_the_name(defect, run, before, name) -> None:
+    """Planted defect: 'Federal Minister for Industries and Production Rana Roe has said ...' named 'Production Rana
+    Roe', the run of capitalised words after 'and'."""
+    assert _person_in_run(run, before)[0] == name, defect
+
+
 # ---- title_before_name
 
 @pytest.mark.parametrize("defect, name, speaker", [

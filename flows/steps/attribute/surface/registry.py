@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import _NAME_RUN, _NOT_NAME, _NOT_PERSON_WORD, _ORG_OR_PLACE, _POSSESSIVE
 
+RUN_CONTEXT = 40        # characters before a capitalised run read for what they say of it ("for", "Minister for X and")
+
 
 @dataclass
 class _Person:
@@ -168,6 +170,8 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     for i, t in enumerate(toks):
         if _name_word_stem(t) in _NOT_NAME and not _surname_first(toks[i:]) and not _name_like_month(toks, i):
             cut = i + 1
+    if cut == 0 and len(toks) > 2 and _title_left_open(before):
+        cut = 1                         # rule ``title_goes_on_after_and``
     name = toks[cut:]
     role = " ".join(toks[:cut])
     if not name or len(name) > L.MAX_NAME_WORDS or any(
@@ -181,6 +185,18 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
     if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
         return None, role
     return " ".join(name), role
+
+
+def _title_left_open(before: str, max_object_words: int = 2) -> bool:
+    """Rule ``title_goes_on_after_and``: the text before a run of capitalised words ends with "and" right after the
+    short object of a title's "for"/"of" ("Minister for Industries and"): the run's first word completes that
+    object ("... and Production Rana Roe") and is no part of the name."""
+    words = before.split()
+    if not words or words[-1].lower() != "and":
+        return False
+    prep = max((i for i, w in enumerate(words[:-1]) if w.lower() in ("for", "of")), default=None)
+    return prep is not None and 0 < len(words) - 2 - prep <= max_object_words and all(
+        w[:1].isupper() for w in words[prep + 1:-1])
 
 
 def _is_titled(role_words: str) -> bool:
@@ -206,7 +222,7 @@ def _surname_first(toks: list[str]) -> bool:
 def _runs(text: str):
     """(person name or None, role words, match) for each capitalised run of ``text``."""
     for m in _NAME_RUN.finditer(text):
-        name, role = _person_in_run(m.group(), text[max(0, m.start() - 6):m.start()])
+        name, role = _person_in_run(m.group(), text[max(0, m.start() - RUN_CONTEXT):m.start()])
         yield name, role, m
 
 
