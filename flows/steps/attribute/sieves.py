@@ -169,7 +169,8 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
         # Secretary-General reaffirms ..." was given to the ship named before)
         described = _definite_description(head, entity) and not _names_a_person(ctx, d.speaker)
         phrase = source_phrase(sent, head)
-        if named or described or head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS:
+        group = head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS
+        if named or described or group:
             speaker, role = speaker_of(ctx, si, clause_at(sent, tok, head, 0.0))
             return replace(d, speaker=speaker, role=role) if speaker else d
     return d
