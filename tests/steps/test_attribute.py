@@ -316,6 +316,18 @@ def test_label_is_outside_the_sentence_span():
     assert rows[0][1].cue == "label"
 
 
+@pytest.mark.parametrize("defect, sentence, speaker", [
+    ("an age between the surname and its cue", "At a briefing after the visit, Berg, 70, said she was not there to "
+     "investigate.", "Ann Berg"),
+    ("an age between the full name and its cue", "Ann Berg, 70, said she was not there to investigate.", "Ann Berg"),
+])
+def test_an_age_set_off_by_commas_does_not_hide_the_name_before_the_cue(defect, sentence, speaker):
+    """Planted defect: 'At a news briefing following the visit, Roe, 70, said she ...' stayed narration: the surface
+    rules stopped reading back at the age, and the parse had hung the name on 'visit'."""
+    _, rows = attribute(["Ann Berg, a former mayor, wrapped up a visit to the port in May.", sentence])
+    assert (rows[1][1].mode, rows[1][1].speaker) == ("indirect", speaker), defect
+
+
 @pytest.mark.parametrize("stamp", ["(03:47) ", "[01:03:47] "])
 def test_a_time_stamp_after_a_label_is_no_part_of_the_turn(stamp):
     """Planted defect: a transcript's 'Tomas Rik: (03:47) Everybody ready?' kept its time stamp as words said."""

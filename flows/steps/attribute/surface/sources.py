@@ -114,6 +114,9 @@ def _post_posed_source(masked: str, m: re.Match, cue: str, reg: _Registry, voice
     return None
 
 
+_AGE = re.compile(r"\d{1,3}")       # an age set off by commas after a name
+
+
 def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Registry,
                       voiced: str | None) -> _Source | None:
     """The subject before the cue at ``pos``, read back chunk by chunk past appositions ("Ada Okoye,
@@ -126,8 +129,8 @@ def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Regis
         return None                  # "the report, which experts said was flawed": not the main clause
     for i in range(len(chunks) - 1, -1, -1):
         c = chunks[i].strip()
-        if not c or c.strip("_ \"'“”") == "":
-            continue
+        if not c or c.strip("_ \"'“”") == "" or _AGE.fullmatch(c):
+            continue                 # rule ``age_apposition_skipped``: "Ann Roe, 70, said"
         if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
             role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
             continue
