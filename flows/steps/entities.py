@@ -19,7 +19,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.lexicon import FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, TITLE_WORDS
+from flows.steps.lexicon import (FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, NAME_PARTICLES,
+                                 TITLE_WORDS)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -236,10 +237,11 @@ def _opened_by(word: str, names: list[str], persons: frozenset[str] | None) -> l
 
 
 def _name_words_only(fuller: list[str], short: set[str]) -> bool:
-    """Whether the words a fuller form adds are words of a name - capitalised, or a small word between two
-    (``Ludwig van Beethoven``) - and not a phrase about it: ``Politico`` is not ``a new report by Politico``."""
-    return all(w[:1].isupper() or w in short or 0 < i < len(fuller) - 1 and fuller[i - 1][:1].isupper()
-               and fuller[i + 1][:1].isupper() for i, w in enumerate(fuller))
+    """Whether the words a fuller form adds are words of a name - capitalised, or a name particle between two
+    (``Ludwig van Beethoven``, ``NAME_PARTICLES``) - and not a phrase about it: ``Politico`` is not ``a new report
+    by Politico``, ``Ana Roe`` is not ``Minister for Ports and Shipping Ana Roe``."""
+    return all(w[:1].isupper() or w in short or 0 < i < len(fuller) - 1 and w in NAME_PARTICLES
+               and fuller[i - 1][:1].isupper() and fuller[i + 1][:1].isupper() for i, w in enumerate(fuller))
 
 
 def _gender_before(sent, ent_start: int) -> str | None:

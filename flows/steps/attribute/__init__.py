@@ -91,11 +91,12 @@ def _descriptors_before_a_name(words: list[str], person: list[str], people) -> b
 
 
 def _title_before_a_name(words: list[str], person: list[str]) -> bool:
-    """Rule ``title_before_name``: ``words`` are ``person`` (a person the parse found) after a title that opens
-    with a title word and is no part of the name ("Secretary for Security Ann Roe", "Minister of State Tom Hale":
-    the surface rules strip only a title that ends with a title word, "President Xi")."""
+    """Rule ``title_before_name``: ``words`` are ``person`` (a person the parse found, or another speaker name of
+    the document) after a title, words that hold a title word and are no part of the name ("Secretary for Security
+    Ann Roe", "Minister of State Tom Hale": the surface rules strip only a title that ends with a title word,
+    "President Xi")."""
     extra = words[:len(words) - len(person)]
-    return bool(extra) and words[len(extra):] == person and extra[0].lower() in lexicon.TITLE_WORDS
+    return bool(extra) and words[len(extra):] == person and any(w.lower() in lexicon.TITLE_WORDS for w in extra)
 
 
 def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> str | None:
@@ -122,8 +123,8 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
         if people is None:
             return name
         words = name.split()
-        return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)
-                     or _title_before_a_name(words, p.split())), None) \
+        return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)), None) \
+            or next((p for p in [*persons, *names] if _title_before_a_name(words, p.split())), None) \
             or _without_stray_words(words, people, frozenset(persons)) or name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
     fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())), frozenset(persons))

@@ -327,6 +327,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             return None, None
         return surface.speaker, surface.speaker_role
     name = clause.source
+    surface = ctx.surface[si]
+    if surface.speaker and surface.speaker_role and name.lower() == f"the {surface.speaker_role.lower()}":
+        return surface.speaker, surface.speaker_role     # rule ``description_is_a_written_role`` (surface rules)
     ent = source_entity(sent, head)
     if ent is not None and ent.label_ == "PERSON":
         name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))

@@ -865,3 +865,16 @@ def test_a_description_of_a_person_never_stands_for_a_thing(nlp, defect, surface
                    ("indirect", surface_speaker, None, "reaffirms", False, "reported_cue"))
     d = sieves.Decision("indirect", surface_speaker, None, "reaffirms", 0, 9, "reported_cue")
     assert sieves.subject_over_surface_guess(ctx, 1, d).speaker == speaker, defect
+
+
+@pytest.mark.parametrize("defect, nlp_used", [("surface rules alone", False), ("the parse's sieves", True)])
+def test_a_description_word_for_word_the_role_written_before_a_name_is_that_person(nlp, defect, nlp_used):
+    """Planted defect: 'The Federal Minister for Industries and Production said ...' after 'Federal Minister for
+    Industries and Production Rana Roe has said ...' stayed the description, a speaker of its own: the surface rules
+    matched only a description of up to four words ("the spokesperson"), the parse none with a tail ("for ...")."""
+    paras = ["Federal Minister for Ports and Shipping Ana Bell Roe said on Monday that the port would reopen.",
+             "The Federal Minister for Ports and Shipping said the talks would resume in May."]
+    doc = attributed_document(paras, language="en", nlp=nlp if nlp_used else None)
+    last = doc.sentences[-1]
+    assert (last.mode, last.speaker, last.speaker_role) == ("indirect", "Ana Bell Roe",
+                                                            "Federal Minister for Ports and Shipping"), defect

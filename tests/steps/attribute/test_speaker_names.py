@@ -189,6 +189,16 @@ def test_a_title_that_ends_with_no_title_word_falls_off_the_name(defect, name, s
     assert speaker_names([name, "Tom Bellamy"], people)[name] == speaker, defect
 
 
+def test_a_title_before_another_speaker_name_falls_off_the_name() -> None:
+    """Planted defect: 'Federal Minister for Ports and Shipping Ana Roe said ...' - the tagger found no person, the
+    parse's speaker was the whole phrase and the surface rules' 'Ana Roe' became that fullest form, 'for' and
+    'and' taken for words of a name ('Ludwig van Beethoven')."""
+    people = entities.People((), {}, {})
+    names = ["Federal Minister for Ports and Shipping Ana Roe", "Ana Roe", "Ludwig van Roe"]
+    assert speaker_names(names, people) == {names[0]: "Ana Roe", "Ana Roe": "Ana Roe",
+                                            "Ludwig van Roe": "Ludwig van Roe"}
+
+
 def test_without_a_parse_names_stay_as_written() -> None:
     assert speaker_names(["Maybe Tom Bellamy"], None) == {"Maybe Tom Bellamy": "Maybe Tom Bellamy"}
 

@@ -108,6 +108,12 @@ class _Registry:
                 return name
         return None
 
+    def with_role(self, role: str) -> str | None:
+        """The person last noted whose role is ``role`` as written (case aside), or None."""
+        role = role.lower()
+        return next((p.name for p in reversed(list(self.people.values()))
+                     if not p.group and p.role and p.role.lower() == role), None)
+
     def by_role(self, noun: str) -> str | None:
         noun = noun.lower()
         key = "spokes" if noun.startswith("spokes") else noun
