@@ -96,7 +96,8 @@ def _title_before_a_name(words: list[str], person: list[str]) -> bool:
     Ann Roe", "Minister of State Tom Hale": the surface rules strip only a title that ends with a title word,
     "President Xi")."""
     extra = words[:len(words) - len(person)]
-    return bool(extra) and words[len(extra):] == person and any(w.lower() in lexicon.TITLE_WORDS for w in extra)
+    return bool(extra) and words[len(extra):] == person and any(
+        w.lower() in lexicon.TITLE_WORDS and w.lower() not in ("the", "a", "an") for w in extra)
 
 
 def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> str | None:
