@@ -119,13 +119,14 @@ def speaker_names(names: list[str], people) -> dict[str, str]:
     ("Republican Donald Trump", "Maybe Donald Trump" -> "Donald Trump"); then every short form maps to the
     fullest name of the list."""
     persons = sorted(dict.fromkeys(people.canonical.values()), key=len, reverse=True) if people is not None else []
+    titled = [*persons, *names]         # the names a title may stand before (title_before_name)
 
     def person(name: str) -> str:
         if people is None:
             return name
         words = name.split()
         return next((p for p in persons if _descriptors_before_a_name(words, p.split(), people)), None) \
-            or next((p for p in [*persons, *names] if _title_before_a_name(words, p.split())), None) \
+            or next((p for p in titled if _title_before_a_name(words, p.split())), None) \
             or _without_stray_words(words, people, frozenset(persons)) or name
     as_person = {n: person(n) for n in dict.fromkeys(names)}
     fullest = entities.canonical_names(list(dict.fromkeys(as_person.values())), frozenset(persons))

@@ -118,13 +118,16 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     if ctx.parsed is None:
         return found
     kept = {si: subject_over_surface_guess(ctx, si, d) for si, d in found.items()
-            if not speaker_is_no_noun_phrase(ctx.parsed.sentences[si], d.speaker)
-            and not cue_is_no_reporting_verb(ctx.parsed.sentences[si], d)
-            and not cue_is_passive(ctx.parsed.sentences[si], d)
-            and not view_phrase_on_a_noun(ctx.parsed.sentences[si], d)
-            and not pronoun_disagrees(ctx, ctx.parsed.sentences[si], d)}
+            if not _parse_rejects(ctx, ctx.parsed.sentences[si], d)}
     resolved = {si: pronoun_over_the_other_gender(ctx, si, d) for si, d in kept.items()}
     return {si: d for si, d in resolved.items() if d is not None}
+
+
+def _parse_rejects(ctx: Context, sent, d: Decision) -> bool:
+    """Whether the parse of ``sent`` rejects the surface rules' report ``d`` (the checks :func:`surface_reported`
+    names)."""
+    return speaker_is_no_noun_phrase(sent, d.speaker) or cue_is_no_reporting_verb(sent, d) or cue_is_passive(
+        sent, d) or view_phrase_on_a_noun(sent, d) or pronoun_disagrees(ctx, sent, d)
 
 
 def pronoun_over_the_other_gender(ctx: Context, si: int, d: Decision) -> Decision | None:
@@ -307,10 +310,9 @@ def _definite_description(head, ent) -> bool:
 
 def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | None, str | None]:
     """(canonical speaker, role) for the source of a reported clause in sentence ``si``."""
-    sent = ctx.parsed.sentences[si]
+    sent, surface = ctx.parsed.sentences[si], ctx.surface[si]
     head = sent.doc[clause.source_token]
     if head.lower_ in ("he", "she"):
-        surface = ctx.surface[si]
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
                 and not _named_only_after(ctx, surface.speaker, si, head.i):
@@ -322,12 +324,10 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         group = plural_antecedent(ctx, si, head) if by_cue else None
         if group:
             return group, None
-        surface = ctx.surface[si]
         if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
             return None, None
         return surface.speaker, surface.speaker_role
     name = clause.source
-    surface = ctx.surface[si]
     if surface.speaker and surface.speaker_role and name.lower() == f"the {surface.speaker_role.lower()}":
         return surface.speaker, surface.speaker_role     # rule ``description_is_a_written_role`` (surface rules)
     ent = source_entity(sent, head)
@@ -342,7 +342,6 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
             return person, clause.source
-        surface = ctx.surface[si]
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)

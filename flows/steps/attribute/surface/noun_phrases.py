@@ -106,9 +106,10 @@ def _titled_speaker(np: str, words: list[str], low0: str, reg: _Registry, voiced
     description of any length that is word for word the role the text gave a person ("the Federal Minister for
     Industries and Production" after "Federal Minister for Industries and Production Rana Roe") is that person,
     the description their role."""
-    written = reg.with_role(" ".join(words[1:])) if low0 == "the" and len(words) > 1 else None
+    described = " ".join(words[1:]) if low0 == "the" else ""
+    written = reg.with_role(described) if described else None
     if written:
-        return written, " ".join(words[1:])
+        return written, described
     if low0 == "the" and len(words) <= 4:
         head = words[-1].lower()
         if head in L.TITLE_WORDS or head in L.PLACE_WORDS or head in ("commissioner", "chief"):

@@ -12,6 +12,7 @@ _LABEL = re.compile(
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
 # a transcript's time stamp right after a speaker label ("Ann Roe: (03:47) Everybody ready?"): the label's, not said
 _TURN_TIME_STAMP = re.compile(r"[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t]*")
+_AGE = re.compile(r"\d{1,3}")       # an age set off by commas after a name ("Ann Roe, 70, said")
 _QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(L.NAME_PARTICLES) + r")\b))*")
 _SENTENCE_STOP = re.compile(r"[.!?](?:\s|$)|\n")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import (
-    _ACCORDING_RE, _APPOSITIVE_AFTER, _COMPOUND_SUBJECT, _CUE_BLOCKER_RE, _CUE_RE, _FINITE, _POSSESSIVE_END_RE,
+    _ACCORDING_RE, _AGE, _APPOSITIVE_AFTER, _COMPOUND_SUBJECT, _CUE_BLOCKER_RE, _CUE_RE, _FINITE, _POSSESSIVE_END_RE,
     _RELATIVE_SUBJECT, _TRAILING_FILLER, _VIEW_RE,
 )
 from flows.steps.attribute.surface.registry import _Registry, _known_short, _runs
@@ -112,9 +112,6 @@ def _post_posed_source(masked: str, m: re.Match, cue: str, reg: _Registry, voice
                 role = _clean_np(after.group(1))
             return _Source(name, cue, role, post_posed=True, pos=m.start())
     return None
-
-
-_AGE = re.compile(r"\d{1,3}")       # an age set off by commas after a name
 
 
 def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Registry,
