@@ -446,6 +446,11 @@ INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:i
                      r"|\binvited\s+to\b|\bconversation\s+with\b"
                      r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"
                      r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b")
+# titles of a dialogue that one named person holds and answers in ("Spokesperson Jane Roe's Regular Press
+# Conference", "Interview with Jane Roe"): that person answers under the anonymous label "A"
+# (attribute.surface.dialogue._host_named_by_the_title)
+DIALOGUE_TITLE = (r"\b(?:press|news)\s+(?:conference|availability)\b|\bbriefing\b|\binterview\w*\b"
+                  r"|\bq\s*&\s*a\b|\btranscript\b")
 # words before a speaker's own full name that introduce themselves ("My name is Jane Roe", "I'm Jane Roe")
 SELF_INTRODUCTIONS = (r"\bI['’]m", r"\bI\s+am", r"\b[Mm]y\s+name\s+is", r"\b[Tt]his\s+is")
 QUESTION_WORDS = frozenset("""

@@ -341,6 +341,25 @@ def test_question_flag():
     assert [s.is_question for _, s in rows] == [True, False]
 
 
+BRIEFING = ["The minister will visit Lima on May 2.", "Q: Will she meet the president?", "A: Yes. They will sign."]
+
+
+def test_answer_label_is_the_host_the_dialogue_title_names():
+    # planted defect: the title names the spokesperson who answers, yet the answers went to the label "A"
+    doc, rows = attribute(BRIEFING, title="Foreign Ministry Spokesperson Ana Vidal's Regular Press Conference on May 1")
+    host = ("Ana Vidal", "Foreign Ministry Spokesperson")
+    assert [(s.speaker, s.speaker_role) for _, s in rows] == [host, ("Q", None), host, host]
+    assert "A" in next(p.aliases for p in doc.speakers if p.name == "Ana Vidal")
+
+
+@pytest.mark.parametrize("title", ["Regular Press Conference on May 1", "Ana Vidal's Visit to Lima",
+                                   "Ana Vidal and Tomas Rik at the Press Conference"])
+def test_answer_label_stays_a_label_without_one_host_in_a_dialogue_title(title):
+    # no person, no dialogue, two people: the title says nothing of who answers
+    _, rows = attribute(BRIEFING, title=title)
+    assert [s.speaker for _, s in rows] == ["A", "Q", "A", "A"]
+
+
 def test_narration_has_no_speaker_role_or_cue():
     _, rows = attribute(["The harbour was rebuilt. It opened in May."])
     assert all(s.speaker is None and s.speaker_role is None and s.cue is None for _, s in rows)

@@ -83,7 +83,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
             if s.label is not None:
                 s.start, s.label = s.label_start, None
     if labels:
-        _assign_turns(paragraphs, sents, label_only, labels, reg, outlet)
+        _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title)
     elif _is_bare_transcript(paragraphs, sents):
         _assign_bare_turns(paragraphs, sents)
         dialogue = True

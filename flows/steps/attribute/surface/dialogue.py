@@ -6,12 +6,14 @@ import re
 
 from flows.steps import lexicon as L
 from flows.steps.attribute.surface.patterns import (
-    _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _SELF_INTRODUCTION_END, _UPPER_RE, _YOU_RE,
+    _DIALOGUE_TITLE_RE, _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _SELF_INTRODUCTION_END,
+    _UPPER_RE, _YOU_RE,
 )
-from flows.steps.attribute.surface.registry import _Registry
+from flows.steps.attribute.surface.registry import _Registry, _runs
 from flows.steps.attribute.surface.quotes import _mask, _quotes
 from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph
 
+_POSSESSIVE_END = re.compile(r"['’]s\b")     # "Jane Roe's Press Conference": the name ends at its possessive
 # "says", "asked": where a speech tag starts, the words before it are the quoted turn's
 _SPEECH_TAG = re.compile(r"\b(?:" + "|".join(sorted(set(L.CUE_VERB_LEMMAS["say"]) | set(L.CUE_VERB_LEMMAS["ask"]))) + r")\b")
 
@@ -144,6 +146,22 @@ def _turn_names(labels: dict[str, dict], reg: _Registry) -> dict[str, str]:
     return names
 
 
+def _host_named_by_the_title(title: str | None, reg: _Registry) -> str | None:
+    """Rule ``answer_label_names_the_host``: the one person the title of a dialogue names ("Foreign Ministry
+    Spokesperson Jane Roe's Regular Press Conference", "Interview with Jane Roe", ``DIALOGUE_TITLE``) is the
+    participant who answers under the anonymous label "A" - STATEMENTS.md names a participant by the label only
+    where the text never names them. A possessive ends a name ("Jane Roe's Regular Press Conference"). None when
+    the title names no dialogue, or no person or several."""
+    if not title or not _DIALOGUE_TITLE_RE.search(title):
+        return None
+    named = {reg.canonical(name): role for part in _POSSESSIVE_END.split(title) for name, role, _ in _runs(part)
+             if name and len(name.split()) >= 2}
+    if len(named) != 1:
+        return None
+    host, role = named.popitem()
+    return reg.note(host, role=role or None, surface="A")
+
+
 def _asker_and_principal(asks: dict[str, list[bool]], askers: set[str], names: dict[str, str],
                          outlet: str | None) -> tuple[str, str]:
     """(name of the one who asks, name of the interviewee) for unlabelled paragraphs."""
@@ -176,7 +194,7 @@ def _is_conversation(asks: dict[str, list[bool]]) -> bool:
     return any(len(turns) >= 2 or any(turns) for turns in asks.values())
 
 
-def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
+def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str | None = None) -> None:
     """Each sentence of a labelled dialogue gets its turn: its label's speaker, else the current one;
     an unlabelled paragraph that asks is the asker's and the one after a question the answerer's;
     before the first label, an interview introduction, a paragraph naming a participant or, outside a
@@ -184,6 +202,8 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet) -> None:
     by_para = _sentences_by_paragraph(sents)
     asks = _label_questions(paragraphs, by_para, label_only)
     names = _turn_names(labels, reg)
+    if "A" in names and (host := _host_named_by_the_title(title, reg)):
+        names["A"] = host
     askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
     asker_name, principal_name = _asker_and_principal(asks, askers, names, outlet)
     for n in dict.fromkeys(names.values()):     # reading order: the registry must not depend on the hash seed

@@ -33,6 +33,7 @@ _STATEMENT_RE = re.compile(r"(?P<name>(?:" + _NAME_TOKEN + r"[ \t]+)*" + _NAME_T
 _FRAMING_RE = re.compile(L.FRAMING, re.IGNORECASE)
 _SPEECH_NOUN_RE = re.compile(r"\b(?:" + "|".join(L.SPEECH_NOUNS + list(L.STATEMENT_NOUNS)) + r")\b")
 _INTERVIEW_RE = re.compile(L.INTERVIEW_FRAMING, re.IGNORECASE)
+_DIALOGUE_TITLE_RE = re.compile(L.DIALOGUE_TITLE, re.IGNORECASE)
 _SELF_INTRODUCTION_END = re.compile(r"(?:" + "|".join(L.SELF_INTRODUCTIONS) + r")[ \t]+$")
 _PROVERB_RE = re.compile("|".join(re.escape(p) for p in L.PROVERB_MARKERS), re.IGNORECASE)
 _TRAILING_FILLER = re.compile(
