@@ -13,7 +13,7 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, GENDERED_NOUNS, HONORIFICS,
+from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, HONORIFICS,
                                  OFFICE_FORMS, OFFICE_NOUNS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
@@ -112,8 +112,8 @@ def surface_reported(ctx: Context, decided) -> dict[int, Decision]:
     """A report the surface rules found by a cue word and a capitalised subject before it, or carried back,
     where the parse missed it - unless the parse reads no noun phrase where its speaker stands
     (:func:`speaker_is_no_noun_phrase`), no reporting verb in its cue (:func:`cue_is_no_reporting_verb`), a
-    passive cue with no agent (:func:`cue_is_passive`) or a phrase of point of view on a noun
-    (:func:`view_phrase_on_a_noun`)."""
+    passive cue with no agent (:func:`cue_is_passive`), a phrase of point of view on a noun
+    (:func:`view_phrase_on_a_noun`) or the narrator as the cue's subject (:func:`cue_said_by_the_narrator`)."""
     found = _surface_reported(ctx, decided)
     if ctx.parsed is None:
         return found
@@ -127,7 +127,8 @@ def _parse_rejects(ctx: Context, sent, d: Decision) -> bool:
     """Whether the parse of ``sent`` rejects the surface rules' report ``d`` (the checks :func:`surface_reported`
     names)."""
     return speaker_is_no_noun_phrase(sent, d.speaker) or cue_is_no_reporting_verb(sent, d) or cue_is_passive(
-        sent, d) or view_phrase_on_a_noun(sent, d) or pronoun_disagrees(ctx, sent, d)
+        sent, d) or view_phrase_on_a_noun(sent, d) or pronoun_disagrees(ctx, sent, d) or cue_said_by_the_narrator(
+        sent, d)
 
 
 def pronoun_over_the_other_gender(ctx: Context, si: int, d: Decision) -> Decision | None:
@@ -221,6 +222,16 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
     found = one_word_surface_cue_tokens(sent, d)
     return bool(found) and all(t.dep_ == "relcl" or t.dep_ == "acl" and t.tag_ == "VBN" or t.pos_ == "NOUN" and (any(
         c.dep_ in ("det", "nummod", "amod", "poss") for c in t.children) or t.dep_ in ("dobj", "pobj")) for t in found)
+
+
+def cue_said_by_the_narrator(sent, d: Decision) -> bool:
+    """Rule ``narrator_is_no_source``: the parse reads "I" or "we", outside quotation marks, as the subject of the
+    surface rules' one-word cue wherever it stands ("... who have all been on the ground (and I'm not just saying
+    that because they're my colleagues)"): the text's own voice, narration in STATEMENTS.md's sense, not a report of
+    the person named nearest."""
+    found = one_word_surface_cue_tokens(sent, d)
+    return bool(found) and all(any(c.dep_ in entities.SUBJECT_DEPS and c.lower_ in FIRST_PERSON
+                                   and not sent.in_quote[c.i] for c in t.children) for t in found)
 
 
 def view_phrase_on_a_noun(sent, d: Decision) -> bool:

@@ -796,6 +796,20 @@ def test_a_surface_cue_in_the_passive_without_an_agent_names_no_source(parsed_se
     assert sieves.cue_is_passive(parsed_sentence(text), decision) is dropped, defect
 
 
+@pytest.mark.parametrize("defect, text, dropped", [
+    ("the narrator says it", "Read the reports of Ana Berg and Tom Hale (I am not just saying that because they are "
+     "my colleagues).", True),
+    ("the narrators say it", "Ana Berg and Tom Hale have done great work, and we are saying that with pride.", True),
+    ("a quoted I says it", 'Tom Hale wrote that "I am saying this once" and left.', False),
+    ("a named subject says it", "Read the reports of Ana Berg, and Tom Hale is saying that they failed.", False),
+])
+def test_a_surface_cue_the_narrator_speaks_reports_no_one(parsed_sentence, defect, text, dropped):
+    """Planted defect: "... (and I'm not just saying that because they're my colleagues)" was reported speech of
+    the colleague named nearest the cue."""
+    decision = sieves.Decision("indirect", "Tom Hale", None, "saying", None, None, "reported_cue")
+    assert sieves.cue_said_by_the_narrator(parsed_sentence(text), decision) is dropped, defect
+
+
 @pytest.mark.parametrize("defect, first, speaker", [
     ("the latest subject holds another office", "Republican presidential nominee Tom Hale arrived later and attacked "
      "the press.", "Ann Berg"),
