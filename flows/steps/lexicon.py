@@ -385,8 +385,9 @@ PERSON_ROLE_NOUNS = frozenset(
                                                               "senior", "state", "vice", "prime", "party", "research",
                                                               "official"}     # "the official": often never named
     | set(GENDERED_NOUNS) - HONORIFICS | set("nominee billionaire tycoon front-runner frontrunner lady".split()))
-# capitalised words that are common words and also surnames: a surname when a given name follows
-SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu".split())
+# capitalised words that are common words or place words and also surnames: a surname when a given name follows
+# ("Hong Lei", not "Hong Kong")
+SURNAMES_LIKE_WORDS = frozenset("He An Du Ma Yu Hu Hong".split())
 PRONOUNS_GROUP = frozenset("they".split())
 FIRST_PERSON = frozenset("i we me us my our".split())
 # words between a subject and its reporting verb that are skipped ("Xi once said", "Li has repeatedly stressed")
