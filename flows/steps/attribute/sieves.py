@@ -449,7 +449,8 @@ def role_of(sent, head, ent) -> str | None:
     """The description the sentence gives the source: the apposition of the person's name or of the head
     ("Jane Roe, a lawyer,"), or - where the name stands inside the head's phrase ("his nephew Jon Roe",
     "Chinese ambassador to Germany Wu Ken") - the words before a person's name, honorifics aside, when they
-    end in a noun; never the name itself (:func:`apposition_of`)."""
+    end in a noun, without the punctuation or quoted words the phrase opens with; never the name itself
+    (:func:`apposition_of`)."""
     appos = (apposition_of(ent.root) if ent is not None and ent.label_ == "PERSON" else None) or apposition_of(head)
     if appos is not None and (ent is None or not appos.left_edge.i <= ent.start <= appos.right_edge.i):
         return described_by(appos)
@@ -458,6 +459,8 @@ def role_of(sent, head, ent) -> str | None:
     before = list(sent.doc[head.left_edge.i:ent.start])
     while before and (before[-1].is_punct or before[-1].lower_ in HONORIFICS):
         before.pop()
+    while before and (before[0].is_punct or sent.in_quote[before[0].i]):
+        before.pop(0)       # the quotation's closing mark the parse hung on the phrase ('..," prominent activist')
     if not before or before[-1].pos_ not in ("NOUN", "PROPN"):     # "a narrator in the", "an analysis by"
         return None
     return sent.doc[before[0].i:before[-1].i + 1].text

@@ -213,6 +213,16 @@ def test_she_never_takes_a_surface_guess_whose_given_name_is_a_mans(nlp):
     assert sieves.cue_with_subject(ctx_he, {})[1].speaker == "Robert Stone"
 
 
+def test_the_closing_mark_of_a_quotation_opens_no_role(nlp):
+    # planted defect: the parse hung the quotation's closing mark on the phrase before the name: role '" prominent ...'
+    text = ('"People are still fighting. They are still resisting, but they feel a sense of terror," prominent '
+            'Ruritanian politician and activist Tom Bellamy, who fled Ruritania for the U.K. soon after the new '
+            '"security" law came into effect, told CBS News.')
+    doc = attributed_document([text], language="en", nlp=nlp)
+    assert [(s.speaker, s.speaker_role) for s in doc.sentences] == [
+        ("Tom Bellamy", "prominent Ruritanian politician and activist")] * 2
+
+
 @pytest.mark.parametrize("defect, text, role", [
     ("the name stood in the head's apposition, so the role was the name itself",
      "His nephew Tom Bellamy said on Monday that the flight had been calm.", "His nephew"),
