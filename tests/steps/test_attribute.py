@@ -268,6 +268,9 @@ PATTERNS = [
     ("full text of a letter is the author's",
      ["Governor Ada Okoye sent a letter to the fair.", "Following is the full text of the letter.",
       "The fair shows what our towns can do."], "towns", "direct", "Ada Okoye"),
+    ("told names its listener, not its speaker (told_names_its_listener)",
+     ['"The pier must stay open," campaigner Ana Berg, who collected 8,000 signatures, told Harbour Radio.'],
+     "pier", "direct", "Ana Berg"),
 ]
 
 

@@ -26,6 +26,9 @@ class _Source:
     pos: int = -1                 # where the cue is in its sentence
 
 
+_TELL_FORMS = frozenset(L.CUE_VERB_LEMMAS["tell"])
+
+
 def _post_np(masked: str, end: int) -> str | None:
     """The noun phrase after a post-posed cue (", said John Ross, a fellow ...")."""
     m = re.match(r"\s+([^,.;:!?\"“”_]{1,80}?)\s*(?:[,.;:!?]|$)", masked[end:])
@@ -72,8 +75,9 @@ def _cue_source(masked: str, m: re.Match, reg: _Registry, voiced: str | None) ->
     if _cue_reports_nothing(cue, pre, tail):
         return None
     bare_tail = not re.search(r"[A-Za-z0-9]", tail)
-    # post-posed subject: ", said X" / "" said X"
-    if re.search(r"[,\"”’_]\s*$", pre) or not pre.strip():
+    # post-posed subject: ", said X" / "" said X" - never after "told", whose object is the listener (rule
+    # ``told_names_its_listener``: '"...," Jon Roe, who fled ..., told CBS News.')
+    if (re.search(r"[,\"”’_]\s*$", pre) or not pre.strip()) and cue not in _TELL_FORMS:
         src = _post_posed_source(masked, m, cue, reg, voiced)
         if src:
             return src
