@@ -225,12 +225,12 @@ def cue_is_no_reporting_verb(sent, d: Decision) -> bool:
 
 
 def cue_said_by_the_narrator(sent, d: Decision) -> bool:
-    """Rule ``narrator_is_no_source``: the parse reads "I" or "we", outside quotation marks, as the subject of the
-    surface rules' one-word cue wherever it stands ("... who have all been on the ground (and I'm not just saying
-    that because they're my colleagues)"): the text's own voice, narration in STATEMENTS.md's sense, not a report of
-    the person named nearest."""
+    """Rule ``narrator_is_no_source``: the parse reads the pronoun "I" or "we" ("US" is a country), outside quotation
+    marks, as the subject of the surface rules' one-word cue wherever it stands ("... who have all been on the ground
+    (and I'm not just saying that because they're my colleagues)"): the text's own voice, narration in STATEMENTS.md's
+    sense, not a report of the person named nearest."""
     found = one_word_surface_cue_tokens(sent, d)
-    return bool(found) and all(any(c.dep_ in entities.SUBJECT_DEPS and c.lower_ in FIRST_PERSON
+    return bool(found) and all(any(c.dep_ in entities.SUBJECT_DEPS and c.lower_ in FIRST_PERSON and c.tag_ == "PRP"
                                    and not sent.in_quote[c.i] for c in t.children) for t in found)
 
 

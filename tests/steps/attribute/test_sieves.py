@@ -812,6 +812,7 @@ def test_a_surface_cue_in_the_passive_without_an_agent_names_no_source(parsed_se
     ("the narrators say it", "Ana Berg and Tom Hale have done great work, and we are saying that with pride.", True),
     ("a quoted I says it", 'Tom Hale wrote that "I am saying this once" and left.', False),
     ("a named subject says it", "Read the reports of Ana Berg, and Tom Hale is saying that they failed.", False),
+    ("the US says it, no narrator", "Read the reports of Ana Berg, and the US is saying that they failed.", False),
 ])
 def test_a_surface_cue_the_narrator_speaks_reports_no_one(parsed_sentence, defect, text, dropped):
     """Planted defect: "... (and I'm not just saying that because they're my colleagues)" was reported speech of
