@@ -220,7 +220,8 @@ organizations organisations ministry government spokesperson spokesman spokeswom
 commissioner envoy diplomats diplomat journalists sources source authorities agency media
 farmers workers students teachers citizens voters parents doctors lawyers women men locals netizens
 users supporters opponents protesters economists historians scientists academics specialists
-police organisers organizers authors campaigners
+police organisers organizers authors campaigners politicians pundits legislators advocates advisors
+insiders detractors skeptics sceptics bloggers
 """.split())
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""

@@ -354,6 +354,8 @@ def test_they_never_stands_for_one_named_person(nlp):
      "The two economists"),
     ("a they for two named people was no one", "Ann Berg and Tom Hale visited the two ports in May.",
      "Ann Berg and Tom Hale"),
+    ("politicians were no people who speak", "Some Ruritanian politicians visited the two ports in May.",
+     "Some Ruritanian politicians"),
 ])
 def test_they_stands_for_the_latest_plural_of_people_who_speak(nlp, defect, first, speaker):
     assert _rules([first, "In the south, they said, the boats came back."], nlp)[1][2] == speaker, defect
