@@ -132,4 +132,7 @@ def _is_term(text: str, q: _Quote, proverb: bool) -> bool:
     if len(words) >= 3 and long_words and (caps >= 0.8 * len(long_words) or (
             not re.search(r"[.!?]", inner) and caps >= 0.7 * len(long_words))):
         return True                          # a title in title case
-    return False
+    # rule ``two_word_title``: two capitalised words quoted inside a sentence, after a lower-case word ('a boss on
+    # "The Apprentice," Roe ...'): a title, not speech
+    return q.closed and len(words) == 2 and all(w[0].isupper() for w in words) and bool(prev_words) \
+        and prev_words[-1][0].islower() and not re.search(r"[.!?:;\"”]$", before)
