@@ -45,6 +45,8 @@ def _is_appositive(chunk: str) -> bool:
     if first[0].islower() or first[0].isdigit():
         return low not in L.PRONOUNS_PERSON | L.PRONOUNS_GROUP | L.QUANTIFIERS | {"the", "it"} \
             and low not in L.SOURCE_NOUNS and not first[0].isdigit()
+    if low in L.HONORIFICS and len(c.split()) > 1 and c.split()[1][:1].isupper():
+        return False                 # rule ``honorific_opens_a_name``: "On Monday, Mr Chen said": a subject
     return low in L.TITLE_WORDS and low not in ("the", "chinese")
 
 
