@@ -254,7 +254,7 @@ scholar official diplomat judge officer commander general colonel captain lieute
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
 deputy-director ex-president campaigner councillor councilor candidate resident protester organiser organizer
-volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder
+volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder coach tactician skipper
 superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
 """.split())
@@ -335,6 +335,7 @@ PRONOUNS_PERSON = frozenset("he she".split())
 OFFICE_NOUNS = frozenset("""
 president premier chair secretary minister ambassador spokesperson governor mayor senator representative envoy
 commissioner chancellor king queen prince princess judge nominee candidate speaker prosecutor sheriff ceo director
+coach captain manager
 """.split())
 # other forms of an office noun and the office they write ("Gov. Mike Pence" is a governor, a spokesman and a
 # spokesperson hold one office)

@@ -349,7 +349,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree):
         # "said the Pakistani", "the senator said": someone named before; not "the spokesman, who declined to be
         # named," - someone the text keeps unnamed
-        person = _described_subject(ctx, si, head) if ent is None and not any(
+        person = (_office_holder(ctx, si, head) or _described_subject(ctx, si, head)) if ent is None and not any(
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
             return person, clause.source
@@ -419,6 +419,18 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
         if fits and not holds_another_office(ctx, name, head, si):
             return name
     return None
+
+
+def _office_holder(ctx: Context, si: int, head) -> str | None:
+    """Rule ``description_names_the_office_holder``: the one person the text, before sentence ``si``, writes with
+    the office the description names (:func:`offices_written_at`: "FC Goa assistant head coach Jon Roe ... The
+    assistant head coach said"); None when no one or several hold it there."""
+    office = OFFICE_FORMS.get(head.lower_, head.lower_)
+    if office not in OFFICE_NOUNS:
+        return None
+    holders = {ctx.people.name(m.name) for m in ctx.people.mentions if m.sentence < si
+               and office in offices_written_at(ctx.parsed.sentences[m.sentence].doc, m.token)}
+    return holders.pop() if len(holders) == 1 else None
 
 
 def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:

@@ -828,8 +828,8 @@ def test_a_surface_cue_the_narrator_speaks_reports_no_one(parsed_sentence, defec
      "the press.", "Ann Berg"),
     ("the latest subject holds another office, written in an apposition", "Tom Hale, the party's nominee, arrived "
      "later and attacked the press.", "Ann Berg"),
-    ("the latest subject holds no office the text gives", "Tom Hale arrived later and attacked the press.",
-     "Tom Hale"),
+    ("the latest subject holds no office the text gives, but the text wrote the governor's name with the office "
+     "(description_names_the_office_holder)", "Tom Hale arrived later and attacked the press.", "Ann Berg"),
 ])
 def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(nlp, defect, first, speaker):
     """Planted defect: 'The Indiana governor said ...' went to the person named as a subject just before, the
@@ -837,6 +837,21 @@ def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(
     rules = _rules(["Indiana Gov. Ann Berg spoke at the rally in Ohio on Tuesday.", first,
                     "The Indiana governor said the party and the media are to blame."], nlp)
     assert rules[2][1:] == ("indirect", speaker), defect
+
+
+def test_a_description_by_an_office_is_the_one_person_written_with_that_office(nlp):
+    """Planted defect: 'The head coach said ...' went to the latest subject named before it, a player, though the text
+    had written one person with that office: 'Ruritania head coach Tom Hale'."""
+    rules = _rules(["Ruritania head coach Tom Hale was pleased with the team.", "Midfielder Ana Berg scored twice.",
+                    "The head coach said that the team was tired."], nlp)
+    assert rules[2][1:] == ("indirect", "Tom Hale")
+
+
+def test_a_description_by_an_office_two_people_hold_is_no_one_of_them_by_office(nlp):
+    """Guard: two coaches written with their office - the office names neither; the latest subject decides."""
+    rules = _rules(["Ruritania head coach Tom Hale met Rivia head coach Ian Moss.", "Ian Moss arrived late.",
+                    "The head coach said that the team was tired."], nlp)
+    assert rules[2][1:] == ("indirect", "Ian Moss")
 
 
 def _carried_context(nlp, first: str, second: str, speaker: str):
