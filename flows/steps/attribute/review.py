@@ -226,4 +226,16 @@ def reviewed(ctx, draft: dict, classifier: SentenceClassifier, speaker_of) -> di
             added = added_decision(ctx, draft, si, speaker_of)
             if added is not None:
                 out[si] = added
+    return without_broken_carries(ctx, out)
+
+
+def without_broken_carries(ctx, decided: dict) -> dict:
+    """Rule ``carry_stops_at_narration``: a report carried on (``reported_carries_on``) goes on only while the
+    sentence before it in its paragraph is still reported; after one the review made narration ("Republicans fear
+    fraud. However, documented instances of fraud are rare. A 2014 study found ...") nothing more is carried."""
+    out = dict(decided)
+    for si in sorted(out):
+        same_paragraph = si > 0 and ctx.surface[si - 1].paragraph_index == ctx.surface[si].paragraph_index
+        if out[si].rule == "reported_carries_on" and same_paragraph and si - 1 not in out:
+            del out[si]
     return out

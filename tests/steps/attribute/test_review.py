@@ -24,6 +24,17 @@ def test_a_weak_draft_decision_the_model_doubts_becomes_narration(nlp):
     assert weak and all(si not in out for si in weak)
 
 
+def test_a_carry_stops_at_a_sentence_the_review_made_narration(nlp):
+    # planted: the review drops the first sentence a report was carried into; the one after it stayed carried
+    paras = ["Jane Roe said that the port would reopen in May. It would need new cranes. It would hire 200 workers."]
+    _, ctx, draft = drafted(paras, language="en", nlp=nlp)
+    carried = sorted(si for si, d in draft.items() if d.rule == "reported_carries_on")
+    assert len(carried) == 2
+    first_dropped = {si: d for si, d in draft.items() if si != carried[0]}
+    assert set(review.without_broken_carries(ctx, first_dropped)) == set(draft) - set(carried)
+    assert review.without_broken_carries(ctx, draft) == draft      # an unbroken carry goes on
+
+
 def test_decisions_by_strong_rules_are_never_reviewed(nlp):
     # planted: a quotation with its cue and a labelled turn, under a model that doubts everything
     paras = ["Q: What happened next?", "A: We went home.", "“The harbour will reopen,” Jane Roe said."]
