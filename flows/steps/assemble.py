@@ -213,7 +213,8 @@ def document_speakers(attributed: attribute.AttributedDocument, doc_id: str, *,
     unlabelled = {sent.speaker for sent in attributed.sentences
                   if sent.speaker and sent.rule not in dialogue_turns.rules}
     return [speakers.DocumentSpeaker(
-        document_id=doc_id, name=p.name, kind=speakers.speaker_kind(p.name, labelled=p.name not in unlabelled),
+        document_id=doc_id, name=p.name, kind=speakers.speaker_kind(p.name, labelled=p.name not in unlabelled,
+                                                                entity=p.entity),
         role=p.role, aliases=tuple(p.aliases), statement_count=said[p.name], published=published)
         for p in attributed.speakers]
 

@@ -114,7 +114,7 @@ def _is_role(name: str, words: Sequence[str], labelled: bool) -> bool:
         return True
     if labelled and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in L.ORG_WORDS:
         return True      # an unexplained label of initials ("JR:") is no name that other documents share
-    return low[0] in _DETERMINERS and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS)
+    return low[0] in (*_DETERMINERS, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS)
 
 
 def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
@@ -125,7 +125,8 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     first = _plain(words[0])
     if first in L.QUANTIFIERS or first[:1].isdigit():
         return True
-    return any(_plain(w) in L.SOURCE_NOUNS and _plain(w).endswith("s") for w in _head(words))
+    return any(_plain(w) in L.SOURCE_NOUNS and (_plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS)
+               for w in _head(words))
 
 
 def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:
@@ -147,13 +148,26 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
 )
 
 
-def speaker_kind(name: str, *, labelled: bool = False) -> str:
+# the kind of a speaker the parse's tagger reads as an entity of this label (speaker_kind)
+ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "FAC": "organisation",
+                "NORP": "group"}
+
+
+def speaker_kind(name: str, *, labelled: bool = False, entity: str | None = None) -> str:
     """What a document's speaker is, by the first of ``KIND_RULES`` that recognises its name; ``labelled``
-    when the document names the speaker only as a dialogue label ("Q:", "CRI:"). Else ``document``."""
+    when the document names the speaker only as a dialogue label ("Q:", "CRI:"). Else ``document``. Rule
+    ``kind_from_the_parse``: after the role and document rules, the parse's entity label for the name
+    (``entity``, ``ENTITY_KINDS``: "Nathan Law" is a person whatever "Law" says, "Google" an organisation)
+    decides before the word lists do."""
     words = name.split()
     if not words:
         return "document"
-    return next((kind for kind, rule in KIND_RULES if rule(name, words, labelled)), "document")
+    for kind, rule in KIND_RULES:
+        if kind not in ("role", "document") and entity in ENTITY_KINDS:
+            return ENTITY_KINDS[entity]
+        if rule(name, words, labelled):
+            return kind
+    return "document"
 
 
 # ---------------------------------------------------------------- the merge rules, one function each

@@ -176,6 +176,26 @@ def test_speaker_kind(name: str, kind: str) -> None:
     assert S.speaker_kind(name) == kind
 
 
+@pytest.mark.parametrize("defect, name, entity, kind", [
+    ("a person whose surname is an organisation word", "Tom Law", "PERSON", "person"),
+    ("an organisation named like a person", "Zorblat", "ORG", "organisation"),
+    ("a nationality's people", "Ruritanians", "NORP", "group"),
+    ("the parse never outranks a role", "the assistant coach", "PERSON", "role"),
+    ("the parse never outranks a document", "the white paper", "ORG", "document"),
+])
+def test_the_parse_entity_decides_a_speakers_kind_after_role_and_document(defect, name, entity, kind) -> None:
+    # planted defect: the kind came from the name's words alone ("Law" made a person an organisation)
+    assert S.speaker_kind(name, entity=entity) == kind, defect
+
+
+@pytest.mark.parametrize("name, kind", [
+    ("one journalist", "role"), ("the Hong Kong police", "group"), ("The assistant head coach", "role"),
+])
+def test_descriptions_and_collective_nouns_have_their_kind(name, kind) -> None:
+    # planted defect: each fell through every rule to "document"
+    assert S.speaker_kind(name) == kind
+
+
 # ---------------------------------------------------------------- ids and the row
 
 def test_speaker_id_stable_when_unrelated_document_added() -> None:

@@ -52,14 +52,30 @@ def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADL
                                  deadline=deadline)
 
 
-def _profiles(sentences, surface_speakers) -> tuple[SpeakerProfile, ...]:
+def _profiles(sentences, surface_speakers, ctx: Context) -> tuple[SpeakerProfile, ...]:
     known = {p.name: p for p in surface_speakers}
     out = {}
     for a in sentences:
         if a.speaker and a.speaker not in out:
             p = known.get(a.speaker)
-            out[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role, p.aliases if p else ())
+            out[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role, p.aliases if p else (),
+                                            entity_label(ctx, a.speaker))
     return tuple(out.values())
+
+
+def entity_label(ctx: Context, name: str) -> str | None:
+    """Rule ``kind_from_the_parse``: the entity label the parse gives a speaker's name - PERSON for a person the
+    entity pre-pass found, else the one label of the entities written as the name, its article aside ("the
+    European Union" is the ORG "European Union"); None without a parse or where the tagger reads it no entity or
+    several kinds of one. Sentences wholly inside quotation marks, which the parse may only tokenise, are not read."""
+    if ctx.parsed is None:
+        return None
+    read = [not all(s.in_quote) for s in ctx.parsed.sentences]
+    if any(read[m.sentence] and ctx.people.name(m.name) == name for m in ctx.people.mentions):
+        return "PERSON"
+    bare = name.split(" ", 1)[1] if name.split(" ", 1)[0].lower() == "the" and " " in name else name
+    labels = {e.label_ for s, r in zip(ctx.parsed.sentences, read) if r for e in s.doc.ents if e.text in (name, bare)}
+    return labels.pop() if len(labels) == 1 else None
 
 
 def cue_span(paragraph: str, a: AttributedSentence, cue: str | None) -> tuple[int | None, int | None]:
@@ -182,7 +198,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None, outl
     people = ctx.people
     canonical = speaker_names([d.speaker for d in decided.values()] + [p.name for p in surface.speakers], people)
     sentences = tuple(_sentence(paragraphs, a, decided.get(i), canonical) for i, a in enumerate(surface.sentences))
-    return AttributedDocument(sentences, _profiles(sentences, surface.speakers))
+    return AttributedDocument(sentences, _profiles(sentences, surface.speakers, ctx))
 
 
 __all__ = ["MODES", "RULE_NAMES", "SIEVES", "AttributedDocument", "AttributedSentence", "SpeakerProfile",

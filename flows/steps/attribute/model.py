@@ -26,6 +26,7 @@ class SpeakerProfile:
     name: str                   # canonical name
     role: str | None
     aliases: tuple[str, ...]
+    entity: str | None = None   # the parse's entity label for the name (PERSON, ORG, GPE, NORP, ...), where it has one
 
 
 @dataclass(frozen=True)

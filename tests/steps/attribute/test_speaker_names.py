@@ -221,3 +221,20 @@ def test_the_owner_before_a_possessive_is_no_part_of_the_name(nlp) -> None:
 ])
 def test_a_word_that_opens_a_sentence_before_a_name_is_not_the_name(run: str, name) -> None:
     assert _person_in_run(run)[0] == name
+
+
+# ---- kind_from_the_parse: the entity label a speaker profile carries to speakers.speaker_kind
+
+def test_a_speaker_profile_carries_the_entity_label_the_parse_gives_its_name(nlp):
+    # planted defect: the speakers table read "Nathan Law" as an organisation from the word "Law" alone
+    doc = attributed_document(["Tom Law said on Monday that the port would reopen.",
+                               "The European Union said on Tuesday that it would pay for the port."],
+                              language="en", nlp=nlp)
+    labels = {p.name: p.entity for p in doc.speakers}
+    assert labels["Tom Law"] == "PERSON"
+    assert labels[next(n for n in labels if n.endswith("European Union"))] == "ORG"
+
+
+def test_without_a_parse_a_speaker_profile_has_no_entity_label():
+    doc = attributed_document(["Tom Law said on Monday that the port would reopen."])
+    assert [p.entity for p in doc.speakers] == [None]
