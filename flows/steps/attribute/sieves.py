@@ -423,14 +423,26 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
 
 def _office_holder(ctx: Context, si: int, head) -> str | None:
     """Rule ``description_names_the_office_holder``: the one person the text, before sentence ``si``, writes with
-    the office the description names (:func:`offices_written_at`: "FC Goa assistant head coach Jon Roe ... The
-    assistant head coach said"); None when no one or several hold it there."""
+    the office the description names and every word that describes it (:func:`title_words_at`: "FC Goa assistant
+    head coach Jon Roe ... The assistant head coach said"); None when no one or several hold it there."""
     office = OFFICE_FORMS.get(head.lower_, head.lower_)
     if office not in OFFICE_NOUNS:
         return None
+    wanted = {office} | {t.lower_ for t in head.children if t.dep_ in ("amod", "compound", "nmod")}
     holders = {ctx.people.name(m.name) for m in ctx.people.mentions if m.sentence < si
-               and office in offices_written_at(ctx.parsed.sentences[m.sentence].doc, m.token)}
+               and wanted <= title_words_at(ctx.parsed.sentences[m.sentence].doc, m.token)}
     return holders.pop() if len(holders) == 1 else None
+
+
+def title_words_at(doc, token: int) -> set[str]:
+    """The words written with the name that ends at ``token`` (:func:`offices_written_at`), lower case, each office
+    form as its office ("Indiana Gov." -> indiana, governor): a description's words must all be among them ("The
+    Democratic presidential nominee" is not "Republican presidential nominee Tom Hale")."""
+    ent = next((e for e in doc.ents if e.start <= token < e.end), doc[token:token + 1])
+    words = [t for t in ent.root.subtree if t.i < ent.start]
+    appos = apposition_of(ent.root)
+    words += list(appos.subtree) if appos is not None else []
+    return {OFFICE_FORMS.get(t.lower_, t.lower_) for t in words}
 
 
 def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:

@@ -847,6 +847,15 @@ def test_a_description_by_an_office_is_the_one_person_written_with_that_office(n
     assert rules[2][1:] == ("indirect", "Tom Hale")
 
 
+def test_a_description_names_the_office_holder_only_with_every_word_written_with_the_name(nlp):
+    """Guard: 'The Democratic presidential nominee' is not 'Republican presidential nominee Tom Hale'; 'The
+    Republican nominee' is."""
+    rules = _rules(["Republican presidential nominee Tom Hale spoke in Ohio.", "Ana Berg spoke in Iowa.",
+                    "The Democratic presidential nominee said that every child should have a chance.",
+                    "The Republican nominee said that taxes must fall."], nlp)
+    assert rules[2][2] != "Tom Hale" and rules[3][2] == "Tom Hale"
+
+
 def test_a_description_by_an_office_two_people_hold_is_no_one_of_them_by_office(nlp):
     """Guard: two coaches written with their office - the office names neither; the latest subject decides."""
     rules = _rules(["Ruritania head coach Tom Hale met Rivia head coach Ian Moss.", "Ian Moss arrived late.",
