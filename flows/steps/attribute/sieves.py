@@ -292,6 +292,18 @@ def _named_only_after(ctx: Context, name: str, si: int, token: int) -> bool:
     return bool(at) and min(at) > (si, token)
 
 
+def _last_named_as_a_modifier(ctx: Context, name: str, si: int, token: int) -> bool:
+    """Rule ``pronoun_skips_a_modifier``: the person ``name`` was last named, before (``si``, ``token``), as the
+    modifier of a noun ("the Ann Roe government", "the Roe campaign"): the thing, not the person, was the topic,
+    and a he/she does not stand for them on the surface rules' word; the parse's resolution decides."""
+    before = [m for m in ctx.people.mentions if (m.sentence, m.token) < (si, token)
+              and m.name.split()[-1] == name.split()[-1]]      # "Imran Khan" as the parse cut it: "Khan"
+    if not before:
+        return False
+    tok = ctx.parsed.sentences[before[-1].sentence].doc[before[-1].token]
+    return tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
+
+
 def _names_a_person(ctx: Context, name: str) -> bool:
     """Some word of ``name`` is a word of a person's name the parse found in the document."""
     return any(w in ctx.people.name_words for w in name.split())
@@ -326,7 +338,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     if head.lower_ in ("he", "she"):
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
-                and not _named_only_after(ctx, surface.speaker, si, head.i):
+                and not _named_only_after(ctx, surface.speaker, si, head.i) \
+                and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
         return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)

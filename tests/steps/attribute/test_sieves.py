@@ -839,6 +839,16 @@ def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(
     assert rules[2][1:] == ("indirect", speaker), defect
 
 
+def test_a_pronoun_never_stands_for_a_person_last_named_as_a_modifier(nlp):
+    """Planted defect: 'He said ...' after 'the Ian Moss government' went to Ian Moss, whom the surface rules had
+    noted last, not to the minister who was speaking."""
+    rules = _rules(["Minister Tom Hale said on Monday that the port would reopen.",
+                    "The minister said that the Ian Moss government had given 3 billion to the people they like. "
+                    "Issued loans to friends whose names should be revealed but Moss government’s law is a hindrance. "
+                    "He said that the cuts were unfair."], nlp)
+    assert rules[3][1:] == ("indirect", "Tom Hale")
+
+
 def test_a_description_by_an_office_is_the_one_person_written_with_that_office(nlp):
     """Planted defect: 'The head coach said ...' went to the latest subject named before it, a player, though the text
     had written one person with that office: 'Ruritania head coach Tom Hale'."""
