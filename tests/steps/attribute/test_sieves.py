@@ -844,8 +844,8 @@ def test_a_pronoun_never_stands_for_a_person_last_named_as_a_modifier(nlp):
     noted last, not to the minister who was speaking."""
     rules = _rules(["Minister Tom Hale said on Monday that the port would reopen.",
                     "The minister said that the Ian Moss government had given 3 billion to the people they like. "
-                    "Issued loans to friends whose names should be revealed but Moss government’s law is a hindrance. "
-                    "He said that the cuts were unfair."], nlp)
+                    "Issued loans to friends whose names should be revealed but Moss government’s law is a "
+                    "hindrance. He said that the cuts were unfair."], nlp)
     assert rules[3][1:] == ("indirect", "Tom Hale")
 
 
