@@ -339,6 +339,8 @@ president premier chair secretary minister ambassador spokesperson governor mayo
 commissioner chancellor king queen prince princess judge nominee candidate speaker prosecutor sheriff ceo director
 coach captain manager
 """.split())
+# words that make an office another one: "Vice President" is no president, "assistant head coach" no head coach
+OFFICE_RANK_WORDS = frozenset("vice deputy assistant acting associate former".split())
 # other forms of an office noun and the office they write ("Gov. Mike Pence" is a governor, a spokesman and a
 # spokesperson hold one office)
 OFFICE_FORMS = {"gov.": "governor", "gov": "governor", "sen.": "senator", "sen": "senator",

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 
 from flows.steps import entities
 from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, HONORIFICS,
-                                 OFFICE_FORMS, OFFICE_NOUNS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
+                                 OFFICE_FORMS, OFFICE_NOUNS, OFFICE_RANK_WORDS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -443,8 +443,15 @@ def _office_holder(ctx: Context, si: int, head) -> str | None:
         return None
     wanted = {office} | {t.lower_ for t in head.children if t.dep_ in ("amod", "compound", "nmod")}
     holders = {ctx.people.name(m.name) for m in ctx.people.mentions if m.sentence < si
-               and wanted <= title_words_at(ctx.parsed.sentences[m.sentence].doc, m.token)}
+               and _same_office(wanted, title_words_at(ctx.parsed.sentences[m.sentence].doc, m.token))}
     return holders.pop() if len(holders) == 1 else None
+
+
+def _same_office(described: set[str], written: set[str]) -> bool:
+    """Every word of the description is written with the name, and every word of rank written there
+    (``OFFICE_RANK_WORDS``: "former Vice President Joe Biden" is no "former president", "assistant head coach" no
+    "head coach") is in the description."""
+    return described <= written and written & OFFICE_RANK_WORDS <= described
 
 
 def title_words_at(doc, token: int) -> set[str]:

@@ -866,6 +866,16 @@ def test_a_description_names_the_office_holder_only_with_every_word_written_with
     assert rules[2][2] != "Tom Hale" and rules[3][2] == "Tom Hale"
 
 
+@pytest.mark.parametrize("written, description", [
+    ("Former Vice President Ian Moss", "The former president"), ("Ruritania assistant head coach Ian Moss",
+                                                                 "The head coach")])
+def test_an_office_of_another_rank_is_another_office(nlp, written, description):
+    """Guard: 'the former president' is not 'former Vice President Ian Moss' (the quotation was Bill Clinton's)."""
+    rules = _rules([f"{written} spoke in Ohio.", "Ana Berg spoke in Iowa.",
+                    f"{description} said that every child should have a chance."], nlp)
+    assert rules[2][2] != "Ian Moss"
+
+
 def test_a_description_by_an_office_two_people_hold_is_no_one_of_them_by_office(nlp):
     """Guard: two coaches written with their office - the office names neither; the latest subject decides."""
     rules = _rules(["Ruritania head coach Tom Hale met Rivia head coach Ian Moss.", "Ian Moss arrived late.",
