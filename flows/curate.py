@@ -31,7 +31,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
-from flows import __version__, incremental, io, options, runners, signals, streamed, tempserver
+from flows import __version__, apiloss, incremental, io, options, runners, signals, streamed, tempserver
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
@@ -170,7 +170,8 @@ def quarantine_documents(staged: dict[str, Path], checked: QualityResult, config
 
 @task(name="write-report")
 def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Path) -> Path:
-    """The one-page summary (with history across runs) and the Prefect artifacts.
+    """The one-page summary (with history across runs) and the Prefect artifacts (which the API may refuse:
+    :func:`apiloss.post_artifacts`).
 
     Called after the switch for a published run, so history.jsonl never says ``published`` before it was. Reads
     only the columns the figures need (``quality.FIGURE_COLUMNS``), not whole tables."""
@@ -187,10 +188,12 @@ def write_report(result, tables_at: dict[str, Path], run: dict, reports_dir: Pat
                                 data_docs_href=href)
     index = io.write_text_atomic(page, reports_dir / "index.html")
     io.write_text_atomic(page, reports_dir / "runs" / f"{run['run_id']}.html")
-    create_markdown_artifact(key="curation-quality-summary", markdown=quality.markdown_summary(result, tables, run),
-                             description=f"Data quality of run {run['run_id']}")
-    create_table_artifact(key="curation-quality-checks", table=quality.summary_rows(result),
-                          description=f"Expectations of run {run['run_id']}")
+    apiloss.post_artifacts(
+        lambda: create_markdown_artifact(key="curation-quality-summary", markdown=quality.markdown_summary(
+            result, tables, run), description=f"Data quality of run {run['run_id']}"),
+        lambda: create_table_artifact(key="curation-quality-checks", table=quality.summary_rows(result),
+                                      description=f"Expectations of run {run['run_id']}"),
+        logger=get_run_logger())
     return index
 
 
@@ -476,6 +479,7 @@ def _run(config: RunConfig) -> int:
 
 if __name__ == "__main__":
     # run the flow of the module flows.curate, not of __main__: worker processes import its tasks by name
+    from flows.apiloss import drained_or_given_up
     from flows.curate import main as curate_main
 
-    sys.exit(curate_main())
+    sys.exit(drained_or_given_up(curate_main()))
