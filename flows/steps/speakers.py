@@ -148,6 +148,12 @@ KIND_RULES: tuple[tuple[str, KindRule], ...] = (
 )
 
 
+def _person_shaped(words: Sequence[str]) -> bool:
+    """Two capitalised words or more with no article: the shape of a person's name, which the small tagger often
+    labels an organisation when the name is foreign ("Vasily Nebenzya", "Jean-Marc Ayrault")."""
+    return len(words) > 1 and all(w[:1].isupper() for w in words) and words[0].lower() != "the"
+
+
 # the kind of a speaker the parse's tagger reads as an entity of this label (speaker_kind)
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organisation", "GPE": "organisation", "FAC": "organisation",
                 "NORP": "group"}
@@ -158,12 +164,14 @@ def speaker_kind(name: str, *, labelled: bool = False, entity: str | None = None
     when the document names the speaker only as a dialogue label ("Q:", "CRI:"). Else ``document``. Rule
     ``kind_from_the_parse``: after the role and document rules, the parse's entity label for the name
     (``entity``, ``ENTITY_KINDS``: "Nathan Law" is a person whatever "Law" says, "Google" an organisation)
-    decides before the word lists do."""
+    decides before the word lists do - an organisation or place label not for a name of a person's shape
+    (:func:`_person_shaped`)."""
     words = name.split()
     if not words:
         return "document"
     for kind, rule in KIND_RULES:
-        if kind not in ("role", "document") and entity in ENTITY_KINDS:
+        if kind not in ("role", "document") and entity in ENTITY_KINDS and (
+                entity == "PERSON" or not _person_shaped(words)):
             return ENTITY_KINDS[entity]
         if rule(name, words, labelled):
             return kind

@@ -182,6 +182,8 @@ def test_speaker_kind(name: str, kind: str) -> None:
     ("a nationality's people", "Ruritanians", "NORP", "group"),
     ("the parse never outranks a role", "the assistant coach", "PERSON", "role"),
     ("the parse never outranks a document", "the white paper", "ORG", "document"),
+    ("a foreign person's name the tagger took for an organisation", "Vasily Nebenzya", "ORG", "person"),
+    ("an organisation with an article", "The Daily Lantern", "ORG", "organisation"),
 ])
 def test_the_parse_entity_decides_a_speakers_kind_after_role_and_document(defect, name, entity, kind) -> None:
     # planted defect: the kind came from the name's words alone ("Law" made a person an organisation)
