@@ -427,7 +427,7 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
     word ("one", "others")."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue, sent.in_quote)
-        if head is None or sent.in_quote[head.i] or is_hypothetical(cue):
+        if head is None or sent.in_quote[head.i] or is_hypothetical(cue) or is_wished_of_its_subject(cue):
             continue
         noun = head.tag_ in ("NN", "NNS") and (any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not noun:
@@ -440,6 +440,15 @@ def is_hypothetical(cue) -> bool:
     if the governor believes that ...", "unclear whether he can comment"): a condition or a question about
     saying, not a report of it."""
     return any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in cue.children)
+
+
+def is_wished_of_its_subject(cue) -> bool:
+    """Rule ``infinitive_with_a_subject_of_its_own``: the cue is a to-infinitive with a subject of its own ("I have
+    always wanted the common people to believe that ...", "The party wants voters to think that ..."): what someone
+    else wants or asks of that subject, not a report of its words. An infinitive without one ("Roe went on to say
+    that ...") still reports its governing verb's subject."""
+    return any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children) and \
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str], known_names: frozenset[str],

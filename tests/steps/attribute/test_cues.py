@@ -531,6 +531,23 @@ def test_a_cue_under_if_or_whether_is_no_report(parsed_sentence, defect, text, c
         is not hypothetical, defect
 
 
+@pytest.mark.parametrize("defect, text, cue, wished", [
+    ("a cue wished of its subject", "I have always wanted the common people to believe that strength can change "
+     "everything.", "believe", True),
+    ("a cue wished of the voters", "The party wants voters to believe that the economy is strong.", "believe", True),
+    ("an infinitive of its governing verb's subject", "Jane Roe went on to say that the plan had failed.", "say",
+     False),
+    ("a plain report", "Jane Roe said the plan had failed.", "said", False),
+])
+def test_an_infinitive_cue_with_a_subject_of_its_own_is_no_report(parsed_sentence, defect, text, cue, wished):
+    """Planted defect: 'wanted the common people to believe that ...' was the common people's report."""
+    sent = parsed_sentence(text)
+    token = next(t for t in sent.doc if t.text == cue)
+    assert cues.is_wished_of_its_subject(token) is wished, defect
+    assert (token.i in {c.i for c, _ in cues.cue_candidates(sent, None, lexicon.SOURCE_NOUNS, any_noun=True)}) \
+        is not wished, defect
+
+
 @pytest.mark.parametrize("defect, text, entity_words, phrase", [
     ("the tagger cut an organisation's name at its 'of'", "The EU Office of the Special Envoy for Fisheries (OSEF) "
      "said the dam had been built without consent.", 3, "The EU Office of the Special Envoy for Fisheries"),
