@@ -345,6 +345,30 @@ def test_a_time_stamp_after_a_label_is_no_part_of_the_turn(stamp):
     assert rows[0][1].speaker == "Tomas Rik"
 
 
+def test_time_stamped_name_lines_label_every_turn_even_on_consecutive_lines():
+    # planted defect: "Name 00:00:02" lines were no labels (and two on consecutive lines made a "list")
+    paragraphs = ["Our guests share their strategies this week.", "Ana Berg 00:00:02", "Hi, everybody. I am Ana Berg.",
+                  "Tom Hale 00:00:20", "Thank you, Ana. I make podcasts.", "Ana Berg 00:00:35", "Tom Hale 00:00:36",
+                  "Hey. I am here."]
+    _, rows = attribute(paragraphs)
+    assert [(t, s.speaker) for t, s in rows] == [
+        ("Our guests share their strategies this week.", None), ("Hi, everybody.", "Ana Berg"),
+        ("I am Ana Berg.", "Ana Berg"), ("Thank you, Ana.", "Tom Hale"), ("I make podcasts.", "Tom Hale"),
+        ("Hey.", "Tom Hale"), ("I am here.", "Tom Hale")]
+
+
+def test_a_broadcast_label_with_a_role_after_the_name_is_a_label():
+    # planted defect: "NAME, ROLE:" - the comma - kept a broadcast transcript's labels in the turns, all narration
+    paragraphs = ["ANA BERG, HARBOUR RADIO ANCHOR: We are going live now to Dunmore. The chief is at the mike.",
+                  "TOM HALE, POLICE CHIEF, DUNMORE COUNTY, RURITANIA: ... a number of topics. We have no one in "
+                  "custody.", "ANA BERG, HARBOUR RADIO ANCHOR: Thank you, chief."]
+    _, rows = attribute(paragraphs)
+    assert [(t, s.mode, s.speaker) for t, s in rows] == [
+        ("We are going live now to Dunmore.", "turn", "Ana Berg"), ("The chief is at the mike.", "turn", "Ana Berg"),
+        ("... a number of topics.", "turn", "Tom Hale"), ("We have no one in custody.", "turn", "Tom Hale"),
+        ("Thank you, chief.", "turn", "Ana Berg")]
+
+
 def test_question_flag():
     _, rows = attribute(["Q: Is the road open?", "A: Yes."])
     assert [s.is_question for _, s in rows] == [True, False]

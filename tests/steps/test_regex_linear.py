@@ -101,12 +101,26 @@ CASES = {
     # a dialogue's name-headed sections: a name said many times, spaces run before a self-introduction's name
     "labels_head_sections_many_names": (lambda s: _sections_headed(s), lambda n: "Ann Berg " * (n // 9)),
     "labels_head_sections_spaces": (lambda s: _sections_headed(s), lambda n: "My name is" + " " * n + "Ann Berg"),
+    # broadcast labels ("NAME, ROLE:") and time-stamped name lines ("Ann Berg 00:00:02")
+    "name_role_label_spaces": (lambda s: _label(s), lambda n: "ANA" + " " * n + "BERG, CHIEF: x"),
+    "name_role_label_many_role_words": (lambda s: _label(s), lambda n: "ANA BERG, " + "CHIEF " * (n // 6) + "x"),
+    "time_stamped_name_line_spaces": (lambda s: _label_line(s), lambda n: "Ann Berg" + " " * n + "00:00:02"),
     # the whole cleaning step on lines planted with the runs above
     "cleaned_document_planted_lines": (clean.cleaned_document,
                                        lambda n: "Date" + " " * (n // 4) + "x\n1:00" + " " * (n // 4) + "x\n"
                                                  "A body sentence follows here, as in any news story.\n"
                                                  "(" + " " * (n // 4) + "x\n" + "(photo" * (n // 24) + "\n"),
 }
+
+
+def _label(text: str):
+    from flows.steps.attribute.surface import labels
+    return labels._label_at(text, 0)
+
+
+def _label_line(text: str):
+    from flows.steps.attribute.surface import labels
+    return labels._bare_name(text)
 
 
 def _sections_headed(section: str) -> bool:

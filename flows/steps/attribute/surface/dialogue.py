@@ -9,9 +9,9 @@ from flows.steps.attribute.surface.patterns import (
     _DIALOGUE_TITLE_RE, _GENERIC_YOU_RE, _INTERVIEW_RE, _I_RE, _LETTER_RE, _PERSONAL_RE, _SELF_INTRODUCTION_END,
     _UPPER_RE, _YOU_RE,
 )
-from flows.steps.attribute.surface.registry import _Registry, _runs
+from flows.steps.attribute.surface.registry import _Registry, _person_in_run, _runs
 from flows.steps.attribute.surface.quotes import _mask, _quotes
-from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph
+from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph, _time_stamped
 
 _POSSESSIVE_END = re.compile(r"['’]s\b")     # "Jane Roe's Press Conference": the name ends at its possessive
 # "says", "asked": where a speech tag starts, the words before it are the quoted turn's
@@ -101,10 +101,16 @@ def _canonical_label(label: str, reg: _Registry) -> str:
                 and w.lower() not in L.HONORIFICS] or words
     if words[-1].lower().strip(".") in L.TITLE_WORDS:
         stripped = words                 # "AUDIENCE MEMBER": a role, no name after the title word
-    if len(stripped) < len(words) and all(w.isupper() for w in stripped):
-        stripped = [w.capitalize() for w in stripped]               # "MR. PRICE:" -> Price
+    if (len(stripped) < len(words) or len(stripped) > 1) and all(w.isupper() for w in stripped) \
+            and _person_in_run(" ".join(_capitalised(w) for w in stripped))[0]:
+        stripped = [_capitalised(w) for w in stripped]   # "MR. PRICE:" -> Price, "KYRA PHILLIPS:" -> Kyra Phillips
     name = " ".join(stripped)
     return reg.canonical(name) if len(stripped) <= 3 else label
+
+
+def _capitalised(word: str) -> str:
+    """A word written in capitals as a name is written ("O'BRIEN" -> "O'Brien", "JEAN-MARC" -> "Jean-Marc")."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
 def _label_questions(paragraphs: list[str], by_para: dict[int, list[_Sent]],
@@ -211,7 +217,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str
     # paragraphs before the first label
     first_label_para = min([s.para for s in sents if s.label] + list(label_only) or [len(paragraphs)])
     framing_end = _interview_framing_end(paragraphs, first_label_para)
-    if framing_end < 0 and not _is_conversation(asks):
+    if framing_end < 0 and not _is_conversation(asks) or _every_turn_time_stamped(paragraphs, label_only):
         framing_end = first_label_para - 1
     cur_name, cur_is_asker = None, False
     last_answerer = principal_name
@@ -252,6 +258,12 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str
                 s.rule = "labelled_turn" if s.label else "turn_continues"
                 s.addressee = last_answerer if cur_is_asker else asker_name
         prev_question = ps[-1].question
+
+
+def _every_turn_time_stamped(paragraphs: list[str], label_only: dict[int, str]) -> bool:
+    """A transcript whose speaker lines all carry a time stamp ("Ann Roe 00:00:02") stamps its first turn too:
+    what comes before the first is the page's own text, not a turn."""
+    return bool(label_only) and all(_time_stamped(paragraphs[p]) for p in label_only)
 
 
 def _names_participant(text: str, names) -> bool:

@@ -11,8 +11,8 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
-    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _TURN_TIME_STAMP,
-    _WORD,
+    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _LINE_TIME_STAMP, _NAME_ROLE_LABEL, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END,
+    _SENTENCE_STOP, _TURN_TIME_STAMP, _WORD,
 )
 from flows.steps.attribute.surface.registry import _person_in_run
 
@@ -25,8 +25,9 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     """
     m = _LABEL.match(text, pos)
     if not m:
-        qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
-        return (qa.group("label"), None, qa.end()) if qa else None
+        qa = _QA_DOT_LABEL.match(text, pos) or _NAME_ROLE_LABEL.match(text, pos)
+        # "Q. What does ...?" / "A. Mostly ..."; rule ``name_and_role_label``: "KYRA PHILLIPS, CNN ANCHOR: We are ..."
+        return (qa.group("label"), None, _after_spaces(text, qa.end())) if qa else None
     label = m.group("label")
     words = label.split()
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
@@ -39,14 +40,18 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
         return None
     if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
         return None
-    end = m.end()
-    while end < len(text) and text[end].isspace():
-        end += 1
+    end = _after_spaces(text, m.end())
     stamp = _TURN_TIME_STAMP.match(text, end)
     end = stamp.end() if stamp else end
     if end < len(text) and not _says_something(text, end):
         return None                      # "Clinton: 2,316.": a tally or a score, no turn
     return label, m.group("abbr"), end
+
+
+def _after_spaces(text: str, pos: int) -> int:
+    while pos < len(text) and text[pos].isspace():
+        pos += 1
+    return pos
 
 
 def _says_something(text: str, pos: int) -> bool:
@@ -91,8 +96,19 @@ def _sentences_by_paragraph(sents: list[_Sent]) -> dict[int, list[_Sent]]:
     return by_para
 
 
+def _time_stamped(text: str) -> str | None:
+    """Rule ``time_stamped_name_line``: the name before the time stamp that ends a line ("Ann Roe 00:00:02",
+    "Ann Roe (03:47)", as transcription services print each turn's speaker); None for a line without one."""
+    words = text.split()
+    if len(words) < 2 or not _LINE_TIME_STAMP.fullmatch(words[-1]):
+        return None
+    return " ".join(words[:-1])
+
+
 def _bare_name(text: str) -> str | None:
-    """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed."""
+    """The paragraph is nothing but a person's name ("Wang Wenbin"), titles allowed, or that and a time stamp
+    (:func:`_time_stamped`)."""
+    text = _time_stamped(text) or text
     m = _NAME_RUN.fullmatch(text.strip())
     if not m or re.search(r"[^\W\d_]{3}\.$", m.group()):
         return None                      # "TOP STORIES.": a heading ends like a sentence, a name does not
@@ -132,8 +148,9 @@ def _split(paragraphs: list[str], people: list[str], *,
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
     bare = {pi: name for pi, name in ((pi, _bare_name(t)) for pi, t in enumerate(paragraphs)) if name}
-    if len(bare) >= L.MIN_BARE_NAME_LABELS and not any(pi + 1 in bare for pi in bare):
-        label_only.update(bare)          # (names on consecutive lines are a list, not turns)
+    stamped = all(_time_stamped(paragraphs[pi]) for pi in bare)
+    if len(bare) >= L.MIN_BARE_NAME_LABELS and (stamped or not any(pi + 1 in bare for pi in bare)):
+        label_only.update(bare)          # (names on consecutive lines are a list, not turns - unless time-stamped)
     for pi, text in enumerate(paragraphs):
         deadline.check("segment")
         if pi in label_only:

@@ -10,8 +10,15 @@ _LABEL = re.compile(
     r"(?P<label>Q|A|[a-z0-9][\w\-]*(?:\.[\w\-]+)+|" + _NAME_TOKEN
     + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(("of",) + L.NAME_PARTICLES) + r")\b))*)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
+# a broadcast transcript's label: a name in capitals, its role after a comma, a colon ("KYRA PHILLIPS, CNN ANCHOR:",
+# "CHARLES MOOSE, POLICE CHIEF, MONTGOMERY COUNTY, MARYLAND:"); matched at the start of a paragraph only
+_NAME_ROLE_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){1,3}),[ \t]+"
+                              r"(?P<role>[A-Z][A-Z0-9'’.&\-]*(?:,?[ \t]+[A-Z0-9][A-Z0-9'’.&\-]*){0,9})"
+                              r"[ \t]*:(?=\s)")
 # a transcript's time stamp right after a speaker label ("Ann Roe: (03:47) Everybody ready?"): the label's, not said
 _TURN_TIME_STAMP = re.compile(r"[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t]*")
+# a time stamp that ends a speaker's line ("Ann Roe 00:00:02", "Ann Roe (03:47)"): matched on one word
+_LINE_TIME_STAMP = re.compile(r"[(\[]?\d{1,2}:\d{2}(?::\d{2})?[)\]]?")
 _AGE = re.compile(r"\d{1,3}")       # an age set off by commas after a name ("Ann Roe, 70, said")
 _QA_DOT_LABEL = re.compile(r"(?P<label>Q|A)\.[ \t]+(?=[\"“‘A-Z0-9])")
 _NAME_RUN = re.compile(_NAME_TOKEN + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(L.NAME_PARTICLES) + r")\b))*")
