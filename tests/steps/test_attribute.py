@@ -362,7 +362,9 @@ def test_a_broadcast_label_with_a_role_after_the_name_is_a_label():
     paragraphs = ["ANA BERG, HARBOUR RADIO ANCHOR: We are going live now to Dunmore. The chief is at the mike.",
                   "TOM HALE, POLICE CHIEF, DUNMORE COUNTY, RURITANIA: ... a number of topics. We have no one in "
                   "custody.", "ANA BERG, HARBOUR RADIO ANCHOR: Thank you, chief."]
-    _, rows = attribute(paragraphs)
+    doc, rows = attribute(paragraphs)
+    assert {p.name: p.role for p in doc.speakers} == {"Ana Berg": "HARBOUR RADIO ANCHOR",
+                                                     "Tom Hale": "POLICE CHIEF, DUNMORE COUNTY, RURITANIA"}
     assert [(t, s.mode, s.speaker) for t, s in rows] == [
         ("We are going live now to Dunmore.", "turn", "Ana Berg"), ("The chief is at the mike.", "turn", "Ana Berg"),
         ("... a number of topics.", "turn", "Tom Hale"), ("We have no one in custody.", "turn", "Tom Hale"),

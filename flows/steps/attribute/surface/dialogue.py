@@ -82,6 +82,9 @@ def _turns_speak_in_person(sents: list[_Sent], paragraphs: list[str]) -> bool:
 
 
 def _label_name(label: str, reg: _Registry, abbrev: dict[str, str]) -> str:
+    if ", " in label:            # rule ``name_and_role_label``: "KYRA PHILLIPS, CNN ANCHOR" - the role noted
+        name, role = label.split(", ", 1)
+        return reg.note(_canonical_label(name, reg), role=role)
     m = re.match(r"(.*?)\s*\(([A-Z]{1,6})\)$", label)
     if m:
         full = _canonical_label(m.group(1), reg)

@@ -25,9 +25,13 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     """
     m = _LABEL.match(text, pos)
     if not m:
-        qa = _QA_DOT_LABEL.match(text, pos) or _NAME_ROLE_LABEL.match(text, pos)
-        # "Q. What does ...?" / "A. Mostly ..."; rule ``name_and_role_label``: "KYRA PHILLIPS, CNN ANCHOR: We are ..."
-        return (qa.group("label"), None, _after_spaces(text, qa.end())) if qa else None
+        qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
+        if qa:
+            return qa.group("label"), None, _after_spaces(text, qa.end())
+        # rule ``name_and_role_label``: "KYRA PHILLIPS, CNN ANCHOR: We are ..." - the label keeps its role
+        broadcast = _NAME_ROLE_LABEL.match(text, pos)
+        return (f"{broadcast.group('label')}, {broadcast.group('role')}", None, _after_spaces(text, broadcast.end())) \
+            if broadcast else None
     label = m.group("label")
     words = label.split()
     if len(words) > L.MAX_LABEL_WORDS or words[0].lower().strip(".") in L.NON_SPEAKER_LABELS:
