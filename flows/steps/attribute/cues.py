@@ -429,21 +429,10 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
         head = source_token(cue, sent.in_quote)
         if head is None or sent.in_quote[head.i] or is_hypothetical(cue) or is_wished_of_its_subject(cue):
             continue
-        noun = head.tag_ in ("NN", "NNS") and not is_bare_singular(head) and (
-            any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
+        noun = head.tag_ in ("NN", "NNS") and (any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not noun:
             continue
         yield cue, head
-
-
-NOUN_PHRASE_DEPS = ("det", "poss", "amod", "compound", "nummod", "nmod", "prep", "acl", "relcl", "appos", "conj")
-
-
-def is_bare_singular(head) -> bool:
-    """Rule ``bare_singular_noun_no_source``: a singular common noun with no word of its own phrase ("so rest assured
-    you'll see it", "time will tell") names no one who speaks: an unlisted noun is a source with a determiner or a
-    modifier ("the magazine said", "Pentagon officials"), or in the plural."""
-    return head.tag_ == "NN" and not any(c.dep_ in NOUN_PHRASE_DEPS for c in head.children)
 
 
 def is_hypothetical(cue) -> bool:
