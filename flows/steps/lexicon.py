@@ -162,6 +162,13 @@ recall recalls recalled confirm confirms confirmed deny denies denied admit admi
 # subordinators that make a cue's clause a condition or a question about saying, not a report ("asking if the
 # governor believes ...", "unclear whether he can comment"): attribute.cues.is_hypothetical
 HYPOTHETICAL_MARKS = frozenset("if whether unless".split())
+# verbs of wanting or asking: a to-infinitive cue with its own subject under one is wished of that subject, no report
+# ("wanted the common people to believe that ..."; attribute.cues.is_wished_of_its_subject)
+VOLITION_VERB_FORMS = frozenset("""
+want wants wanted wanting wish wishes wished expect expects expected need needs needed like likes liked love loves
+loved prefer prefers preferred urge urges urged encourage encourages encouraged ask asks asked tell tells told order
+orders ordered allow allows allowed make makes made
+""".split())
 # introducing a source before its words
 ACCORDING_CUES = ("according to", "in the view of", "in the words of", "as stated in", "as stated by",
                   "as noted by", "as pointed out by", "in the opinion of")

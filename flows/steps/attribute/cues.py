@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
 from flows.steps.lexicon import (AS_PUT_IT_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS, QUESTION_CUE_FORMS,
-                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE)
+                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -443,12 +443,13 @@ def is_hypothetical(cue) -> bool:
 
 
 def is_wished_of_its_subject(cue) -> bool:
-    """Rule ``infinitive_with_a_subject_of_its_own``: the cue is a to-infinitive with a subject of its own ("I have
-    always wanted the common people to believe that ...", "The party wants voters to think that ..."): what someone
-    else wants or asks of that subject, not a report of its words. An infinitive without one ("Roe went on to say
-    that ...") still reports its governing verb's subject."""
+    """Rule ``infinitive_with_a_subject_of_its_own``: the cue is a to-infinitive with a subject of its own under a verb
+    of wanting or asking (``VOLITION_VERB_FORMS``: "I have always wanted the common people to believe that ...",
+    "The party wants voters to think that ..."): what someone else wants of that subject, not a report of its words.
+    An infinitive without one ("Roe went on to say that ...") still reports, and so does one a verb of cause governs
+    ("..., leading advisers to counter that ...": they did)."""
     return any(c.dep_ == "aux" and c.tag_ == "TO" for c in cue.children) and \
-        any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
+        any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children) and cue.head.lower_ in VOLITION_VERB_FORMS
 
 
 def says_a_clause(sent, cue, head, share: float, *, source_nouns: frozenset[str], known_names: frozenset[str],

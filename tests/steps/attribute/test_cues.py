@@ -537,6 +537,8 @@ def test_a_cue_under_if_or_whether_is_no_report(parsed_sentence, defect, text, c
     ("a cue wished of the voters", "The party wants voters to believe that the economy is strong.", "believe", True),
     ("an infinitive of its governing verb's subject", "Jane Roe went on to say that the plan had failed.", "say",
      False),
+    ("an infinitive a verb of cause governs: the speech happened", "The post was shared widely, leading advisers to "
+     "counter that the plan had failed.", "counter", False),
     ("a plain report", "Jane Roe said the plan had failed.", "said", False),
 ])
 def test_an_infinitive_cue_with_a_subject_of_its_own_is_no_report(parsed_sentence, defect, text, cue, wished):
