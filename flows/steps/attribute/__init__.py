@@ -54,28 +54,37 @@ def parsed_for_sieves(paragraphs, surface, nlp, *, deadline: Deadline = NO_DEADL
 
 def _profiles(sentences, surface_speakers, ctx: Context) -> tuple[SpeakerProfile, ...]:
     known = {p.name: p for p in surface_speakers}
+    names = list(dict.fromkeys(a.speaker for a in sentences if a.speaker))
+    labels = entity_labels(ctx, names)
     out = {}
     for a in sentences:
         if a.speaker and a.speaker not in out:
             p = known.get(a.speaker)
             out[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role, p.aliases if p else (),
-                                            entity_label(ctx, a.speaker))
+                                            labels.get(a.speaker))
     return tuple(out.values())
 
 
-def entity_label(ctx: Context, name: str) -> str | None:
-    """Rule ``kind_from_the_parse``: the entity label the parse gives a speaker's name - PERSON for a person the
+def entity_labels(ctx: Context, names: list[str]) -> dict[str, str]:
+    """Rule ``kind_from_the_parse``: the entity label the parse gives each speaker's name - PERSON for a person the
     entity pre-pass found, else the one label of the entities written as the name, its article aside ("the
-    European Union" is the ORG "European Union"); None without a parse or where the tagger reads it no entity or
+    European Union" is the ORG "European Union"); no entry without a parse or where the tagger reads it no entity or
     several kinds of one. Sentences wholly inside quotation marks, which the parse may only tokenise, are not read."""
     if ctx.parsed is None:
-        return None
+        return {}
     read = [not all(s.in_quote) for s in ctx.parsed.sentences]
-    if any(read[m.sentence] and ctx.people.name(m.name) == name for m in ctx.people.mentions):
-        return "PERSON"
-    bare = name.split(" ", 1)[1] if name.split(" ", 1)[0].lower() == "the" and " " in name else name
-    labels = {e.label_ for s, r in zip(ctx.parsed.sentences, read) if r for e in s.doc.ents if e.text in (name, bare)}
-    return labels.pop() if len(labels) == 1 else None
+    persons = {ctx.people.name(m.name) for m in ctx.people.mentions if read[m.sentence]}
+    written: dict[str, set[str]] = {}
+    for sent in (s for s, r in zip(ctx.parsed.sentences, read) if r):
+        for e in sent.doc.ents:
+            written.setdefault(e.text, set()).add(e.label_)
+    out = {}
+    for name in names:
+        bare = name.split(" ", 1)[1] if name.split(" ", 1)[0].lower() == "the" and " " in name else name
+        labels = {"PERSON"} if name in persons else written.get(name, set()) | written.get(bare, set())
+        if len(labels) == 1:
+            out[name] = next(iter(labels))
+    return out
 
 
 def cue_span(paragraph: str, a: AttributedSentence, cue: str | None) -> tuple[int | None, int | None]:

@@ -458,11 +458,8 @@ def title_words_at(doc, token: int) -> set[str]:
     """The words written with the name that ends at ``token`` (:func:`offices_written_at`), lower case, each office
     form as its office ("Indiana Gov." -> indiana, governor): a description's words must all be among them ("The
     Democratic presidential nominee" is not "Republican presidential nominee Tom Hale")."""
-    ent = next((e for e in doc.ents if e.start <= token < e.end), doc[token:token + 1])
-    words = [t for t in ent.root.subtree if t.i < ent.start]
-    appos = apposition_of(ent.root)
-    words += list(appos.subtree) if appos is not None else []
-    return {OFFICE_FORMS.get(t.lower_, t.lower_) for t in words}
+    words, appos = written_with(doc, token)
+    return {OFFICE_FORMS.get(t.lower_, t.lower_) for t in words + (list(appos.subtree) if appos is not None else [])}
 
 
 def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:
@@ -482,11 +479,16 @@ def offices_written_at(doc, token: int) -> set[str]:
     """The office nouns written with the name that ends at ``token``: before it in its noun phrase ("Indiana Gov.
     Mike Pence", "Republican presidential nominee Tom Hale") or as the head of its apposition ("Ann Berg, the
     foreign secretary,")."""
-    ent = next((e for e in doc.ents if e.start <= token < e.end), doc[token:token + 1])
-    words = [t for t in ent.root.subtree if t.i < ent.start]
-    appos = apposition_of(ent.root)
+    words, appos = written_with(doc, token)
     offices = (OFFICE_FORMS.get(t.lower_, t.lower_) for t in words + ([appos] if appos is not None else []))
     return {o for o in offices if o in OFFICE_NOUNS}
+
+
+def written_with(doc, token: int) -> tuple[list, object]:
+    """(the words before the name that ends at ``token`` in its noun phrase, the head of its apposition or None):
+    what the text writes with a name (:func:`offices_written_at`, :func:`title_words_at`)."""
+    ent = next((e for e in doc.ents if e.start <= token < e.end), doc[token:token + 1])
+    return [t for t in ent.root.subtree if t.i < ent.start], apposition_of(ent.root)
 
 
 def role_of(sent, head, ent) -> str | None:

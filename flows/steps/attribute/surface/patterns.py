@@ -11,7 +11,7 @@ _LABEL = re.compile(
     + r"(?:[ \t]+(?:" + _NAME_TOKEN + r"|(?:" + "|".join(("of",) + L.NAME_PARTICLES) + r")\b))*)"
     r"(?:[ \t]*\((?P<abbr>[A-Z]{1,6})\))?[ \t]*[:：](?=\s|$)")
 # a broadcast transcript's label: a name in capitals, its role after a comma, a colon ("KYRA PHILLIPS, CNN ANCHOR:",
-# "CHARLES MOOSE, POLICE CHIEF, MONTGOMERY COUNTY, MARYLAND:"); matched at the start of a paragraph only
+# "CHARLES MOOSE, POLICE CHIEF, MONTGOMERY COUNTY, MARYLAND:"); tried where the other labels are (labels._label_at)
 _NAME_ROLE_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){1,3}),[ \t]+"
                               r"(?P<role>[A-Z][A-Z0-9'’.&\-]*(?:,?[ \t]+[A-Z0-9][A-Z0-9'’.&\-]*){0,9})"
                               r"[ \t]*:(?=\s)")
