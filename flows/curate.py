@@ -3,8 +3,10 @@
     python -m flows.curate --raw raw/ --curated curated/
 
 Exit status: 0 published; 1 the run failed (nothing published); 2 bad arguments; 3 another run holds the
-curated folder's lock; 130 or 143 (128 + the signal's number) SIGINT or SIGTERM ended it: the run stopped,
-its staging folder was removed, the lock released, and reports/history.jsonl records it as interrupted.
+curated folder's lock; 4 the run published its version, then failed (the Prefect API went away, say: the tables
+are published, the orchestration's record of the run may be incomplete); 130 or 143 (128 + the signal's number)
+SIGINT or SIGTERM ended it: the run stopped, its staging folder was removed, the lock released, and
+reports/history.jsonl records it as interrupted.
 """
 # No `from __future__ import annotations` here: flows.serve hands the runner a cloudpickled copy of the flow,
 # whose function keeps only the globals its body names, so the annotation `RunConfig` must be the class itself.
@@ -44,6 +46,7 @@ from schemas.tables import TABLES, arrow_schema
 DATA_TABLES = ("documents", "paragraphs", "statements", "speakers", "document_speakers", "removed_lines")
 EXIT_FAILED = 1  # the command line's exit status when a run failed (nothing published)
 EXIT_LOCKED = 3  # the command line's exit status when another run holds the curated folder's lock
+EXIT_PUBLISHED_THEN_FAILED = 4  # the run published its version, then failed (e.g. the Prefect API went away)
 
 
 class QualityGateFailed(RuntimeError):
@@ -423,6 +426,19 @@ def _raw_problem(config: RunConfig) -> str | None:
     return None
 
 
+def published_version(curated) -> str | None:
+    """The name of the version the curated folder (or object-store prefix) publishes now; None before the first
+    publish or where it cannot be read."""
+    try:
+        if io.is_object_store(curated):
+            current = io.current_object_snapshot(str(curated))
+            return current.rstrip("/").rsplit("/", 1)[-1] if current else None
+        current = io.current_snapshot(Path(curated))
+        return current.name if current else None
+    except OSError:
+        return None
+
+
 def argument_parser() -> options.Parser:
     parser = options.Parser(prog="python -m flows.curate", description=__doc__)
     options.add_run_options(parser)
@@ -430,8 +446,8 @@ def argument_parser() -> options.Parser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """The command line: exit 0 published, 1 failed, 2 bad arguments, 3 folder locked, 128 + N ended by
-    signal N (130 SIGINT, 143 SIGTERM)."""
+    """The command line: exit 0 published, 1 failed, 2 bad arguments, 3 folder locked, 4 published then failed,
+    128 + N ended by signal N (130 SIGINT, 143 SIGTERM)."""
     try:
         config = options.run_config(argument_parser().parse_args(argv))
         problem = _raw_problem(config)
@@ -457,6 +473,7 @@ def _run(config: RunConfig) -> int:
     from flows import quality
 
     quality.preload_gx()  # the ~10 s GX import overlaps with the start-up of Prefect's temporary server
+    before = published_version(config.curated_dir)
     try:
         with tempserver.serving():
             summary = curate_with_runner(config)(config)
@@ -467,6 +484,10 @@ def _run(config: RunConfig) -> int:
         print(f"error: {err}", file=sys.stderr)
         return EXIT_FAILED
     except Exception as err:  # noqa: BLE001 - the flow run already logged the traceback
+        after = published_version(config.curated_dir)
+        if after is not None and after != before:
+            print(f"error: run published {after}, then failed: {type(err).__name__}: {err}", file=sys.stderr)
+            return EXIT_PUBLISHED_THEN_FAILED
         print(f"error: run failed: {type(err).__name__}: {err}", file=sys.stderr)
         return EXIT_FAILED
     quarantined = len({f for files in summary["quarantined"].values() for f in files})

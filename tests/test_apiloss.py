@@ -1,4 +1,5 @@
-"""The Prefect API gone mid-run: artifacts never fail a published run, and the process ends in bounded time."""
+"""The Prefect API gone mid-run: artifacts never fail a published run, a run that published says so in its exit
+status, and the process ends in bounded time."""
 from __future__ import annotations
 
 import logging
@@ -8,8 +9,13 @@ import subprocess
 import sys
 import textwrap
 import time
+from pathlib import Path
 
-from flows import apiloss
+import pytest
+
+from flows import apiloss, curate, io
+from flows.config import RunConfig
+from tests.conftest import RAW
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -71,3 +77,36 @@ def test_an_unreachable_api_leaves_the_event_service_undrained_within_the_bound(
     done.wait()
     assert line[0] == "False"
     assert float(line[1]) < 10 and time.monotonic() - started < 120
+
+
+def _flow_that_publishes_then_loses_the_api(curated: Path, *, publish: bool):
+    """A stand-in for the flow: optionally switch the curated folder's ``current`` to a new version, then fail as
+    the Prefect client does when the API is gone while the flow run's end is reported."""
+    def run(config):
+        if publish:
+            snapshot = curated / "snapshots" / "20261204T000000Z-abcdef"
+            snapshot.mkdir(parents=True)
+            io.switched_current(curated, snapshot)
+        raise ConnectionError("All connection attempts failed")
+    return lambda config: run
+
+
+@pytest.mark.parametrize("publish, status, said", [
+    (True, curate.EXIT_PUBLISHED_THEN_FAILED, "error: run published 20261204T000000Z-abcdef, then failed"),
+    (False, curate.EXIT_FAILED, "error: run failed: ConnectionError"),
+])
+def test_a_run_that_fails_after_publishing_says_it_published(tmp_path, monkeypatch, capsys, publish, status, said):
+    # planted defect: a run whose tables were published exited 1, "nothing published", when the API died after
+    monkeypatch.setattr(curate, "curate_with_runner", _flow_that_publishes_then_loses_the_api(tmp_path, publish=publish))
+    monkeypatch.setattr("flows.quality.preload_gx", lambda: None)
+    config = RunConfig(raw_dir=RAW, curated_dir=tmp_path)
+    assert curate._run(config) == status
+    assert said in capsys.readouterr().err
+
+
+def test_the_published_version_is_the_one_current_names(tmp_path):
+    assert curate.published_version(tmp_path) is None
+    snapshot = tmp_path / "snapshots" / "r1"
+    snapshot.mkdir(parents=True)
+    io.switched_current(tmp_path, snapshot)
+    assert curate.published_version(tmp_path) == "r1"
