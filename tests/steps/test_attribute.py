@@ -371,6 +371,26 @@ def test_a_broadcast_label_with_a_role_after_the_name_is_a_label():
         ("Thank you, chief.", "turn", "Ana Berg")]
 
 
+@pytest.mark.parametrize("label", ["MR HALE", "Ms. Hale", "Dr Hale"])
+def test_one_label_after_a_transcript_introduction_is_a_turn_when_an_honorific_names_its_person(label):
+    # planted defect: the honorific counted as a title word, so the one "MR HALE:" of a briefing's opening
+    # statement was no person's label and the whole statement stayed narration with the label in it
+    paragraphs = ["The transcript:", f"{label}: Good afternoon. A few things at the top.",
+                  "We call on all parties to avoid additional actions."]
+    _, rows = attribute(paragraphs, title="Briefing by Spokesman Tom Hale")
+    assert [(t, s.mode, s.speaker) for t, s in rows] == [
+        ("The transcript:", "narration", None), ("Good afternoon.", "turn", "Tom Hale"),
+        ("A few things at the top.", "turn", "Tom Hale"),
+        ("We call on all parties to avoid additional actions.", "turn", "Tom Hale")]
+
+
+def test_one_title_label_after_a_transcript_introduction_makes_no_dialogue():
+    # "PRESIDENT:" names an office, not a person: one such label is no dialogue's
+    paragraphs = ["The transcript:", "PRESIDENT: Good afternoon.", "We call on all parties to avoid actions."]
+    _, rows = attribute(paragraphs)
+    assert [s.mode for _, s in rows] == ["narration"] * 3
+
+
 def test_question_flag():
     _, rows = attribute(["Q: Is the road open?", "A: Yes."])
     assert [s.is_question for _, s in rows] == [True, False]

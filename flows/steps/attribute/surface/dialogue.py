@@ -24,8 +24,7 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     distinct = set(occurrences)
     if not label_only and not _labels_open_paragraphs(sents):
         return {}              # "Question: ... Answer: ..." inside a paragraph of prose: no dialogue
-    person_label = any(2 <= len(lab.split()) <= 3 and not any(
-        w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS for w in lab.split()) for lab in distinct)
+    person_label = any(_names_a_person(lab) for lab in distinct)
     if person_label and not label_only and len(occurrences) < 2:
         # one "Name:" paragraph makes a dialogue only after a sentence that introduces an interview
         first = min(s.para for s in sents if s.label)
@@ -40,6 +39,14 @@ def _dialogue_labels(sents: list[_Sent], label_only: dict[int, str], paragraphs:
     if bare_names_only and not _turns_speak_in_person(sents, paragraphs):
         return {}              # names alone on their lines over third-person text: headings or a list
     return {lab: {} for lab in dict.fromkeys(occurrences)}     # reading order, not set order
+
+
+def _names_a_person(label: str) -> bool:
+    """A label of two or three words none of which names an organisation, a place or a title - an honorific
+    aside (rule ``honorific_label_is_a_person``: "MR PRICE", "Ms. Roe" name a person, "PRESIDENT" does not)."""
+    words = label.split()
+    return 2 <= len(words) <= 3 and not any(w.lower() in L.ORG_WORDS | L.PLACE_WORDS | L.TITLE_WORDS
+                                            and w.lower() not in L.HONORIFICS for w in words)
 
 
 def _labels_head_sections(sents: list[_Sent], label_only: dict[int, str], paragraphs: list[str]) -> bool:
