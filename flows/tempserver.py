@@ -115,16 +115,21 @@ def serving() -> Iterator[str | None]:
     if _started is None:
         yield None
         return
-    from prefect.settings import PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, temporary_settings
+    from prefect.settings import (PREFECT_API_URL, PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS, PREFECT_UI_URL,
+                                  temporary_settings)
 
     _started.wait_until_healthy(float(PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS.value()))
-    before = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = _started.api_url
+    # no UI URL: the temporary server serves no UI (PREFECT_UI_ENABLED=0, for its start-up time) and is gone when
+    # the command ends, so Prefect's "View at <UI link>" line would name a page that never opens
+    updates = {"PREFECT_API_URL": _started.api_url, "PREFECT_UI_URL": ""}
+    before = {name: os.environ.get(name) for name in updates}
+    os.environ.update(updates)
     try:
-        with temporary_settings(updates={PREFECT_API_URL: _started.api_url}):
+        with temporary_settings(updates={PREFECT_API_URL: _started.api_url, PREFECT_UI_URL: ""}):
             yield _started.api_url
     finally:
-        if before is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = before
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value

@@ -63,7 +63,8 @@ def test_a_server_that_exits_before_answering_is_an_error_naming_its_status():
 
 def test_command_line_runs_on_the_server_it_started_and_ctrl_c_stops_the_run_before_the_server(tmp_path):
     """The command line with no API configured: its first line says it started, and the flow run goes to the
-    temporary server it launched on a loopback port (its "View at" link names that port). Planted: Ctrl-C at a
+    temporary server it launched on a loopback port (the server lists the running flow run), with no "View at"
+    link to a UI that server does not serve and that is gone when the command ends. Planted: Ctrl-C at a
     terminal, which signals the command's whole process group. Prefect's own temporary server was in that group
     and stopped with the run, which then hung retrying its events for minutes. The run must end with 130,
     recorded as interrupted and marked Crashed on the server, and the server stop after it."""
@@ -85,6 +86,8 @@ def test_command_line_runs_on_the_server_it_started_and_ctrl_c_stops_the_run_bef
                                    stdout=out, stderr=subprocess.STDOUT, start_new_session=True)
         try:
             _wait_for_staging(curated, process, log)
+            api_url = re.search(r"temporary server on (http://127\.0\.0\.1:\d+/api)", log.read_text()).group(1)
+            running = _flow_runs(api_url)
             os.killpg(process.pid, signal.SIGINT)
             assert process.wait(timeout=90) == 130, log.read_text()[-3000:]
         finally:
@@ -94,6 +97,20 @@ def test_command_line_runs_on_the_server_it_started_and_ctrl_c_stops_the_run_bef
     text = log.read_text()
     assert "curate - starting: python -m flows.curate" in text.splitlines()[0]
     assert "error: interrupted by SIGINT" in text and "Finished in state Crashed" in text, text[-3000:]
-    api_url = re.search(r"temporary server on (http://127\.0\.0\.1:\d+/api)", text).group(1)
-    assert re.search(rf"View at http://127\.0\.0\.1:{api_url.split(':')[-1].removesuffix('/api')}/", text)
+    assert [(r["flow_name"], r["state_type"]) for r in running] == [("curate", "RUNNING")]
+    assert "View at" not in text
     assert not tempserver.answers_health_check(api_url)
+
+
+def _flow_runs(api_url: str) -> list[dict]:
+    """The flow runs the Prefect API at ``api_url`` holds: their flow's name and state type."""
+    import json
+    import urllib.request
+
+    def post(path: str) -> list[dict]:
+        request = urllib.request.Request(f"{api_url}/{path}", data=b"{}", method="POST",
+                                         headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(request, timeout=10) as response:
+            return json.load(response)
+    flows = {f["id"]: f["name"] for f in post("flows/filter")}
+    return [{"flow_name": flows.get(r["flow_id"]), "state_type": r["state_type"]} for r in post("flow_runs/filter")]
