@@ -23,6 +23,7 @@ from flows.steps.attribute.cues import (ReportedClause, characterised_as, charac
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
+MAX_TAIL_WORDS = 4              # words after an opening quotation that attribution_words_after_quotation reads
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
 
 
@@ -722,6 +723,53 @@ def _bare_attribution(ctx: Context, sent) -> ReportedClause | None:
     return clause_at(sent, root, subject, 1.0)
 
 
+def attribution_words_after_quotation(ctx: Context, decided) -> dict[int, Decision]:
+    """Rule ``attribution_words_after_quotation``: a sentence that opens with a quotation and ends in two to
+    ``MAX_TAIL_WORDS`` words outside the marks that are a listed cue and a noun phrase, in either order ('"...,"
+    Will wrote.', '"...," the editorial read.', '"...," tweeted another.'), quotes that phrase where no sieve before
+    found its cue - the parse, misled by the words' shape, reads a name as a modal or a verb as a noun there: direct,
+    the phrase (:func:`tail_source`) the source. Recorded as ``quote_with_cue``: the cue stands in the sentence."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        if si in decided or not quotation_then_attribution(sent, max_words=MAX_TAIL_WORDS):
+            continue
+        found = cue_and_source_words(sent, ctx.cue_forms)
+        speaker = tail_source(ctx, found[1]) if found else None
+        if speaker:
+            cue = found[0]
+            out[si] = Decision("direct", speaker, None, cue.text, sent.start + cue.idx,
+                               sent.start + cue.idx + len(cue.text), "quote_with_cue")
+    return out
+
+
+def cue_and_source_words(sent, forms: frozenset[str]):
+    """(cue token, source tokens) of the words after the sentence's opening quotation: a listed cue form last or
+    first, the rest the source; None when they are not two to ``MAX_TAIL_WORDS`` words in that shape."""
+    flags = sent.in_quote
+    tail = [t for t in sent.doc[flags.index(False):] if not t.is_punct]
+    if not 2 <= len(tail) <= MAX_TAIL_WORDS:
+        return None
+    for cue, phrase in ((tail[-1], tail[:-1]), (tail[0], tail[1:])):
+        if cue.lower_ in forms and not any(t.lower_ in forms for t in phrase):
+            return cue, phrase
+    return None
+
+
+def tail_source(ctx: Context, phrase) -> str | None:
+    """The source ``phrase`` names: a run of capitalised words is a name (the fullest form the parse found), a
+    determiner and nouns a description as written ("the editorial"), "another" someone the text has been quoting;
+    None for any other phrase (a pronoun, which the parse reads right, or words of no noun phrase)."""
+    words = [t.text for t in phrase]
+    if all(w[:1].isupper() and w.replace(".", "").isalpha() for w in words):
+        return ctx.people.name(" ".join(words))
+    if phrase[0].lower_ in ("the", "another") and all(t.is_alpha and t.is_lower for t in phrase) \
+            and (len(phrase) > 1 or phrase[0].lower_ == "another"):
+        return " ".join(words)
+    return None
+
+
 def cue_with_subject(ctx: Context, decided) -> dict[int, Decision]:
     """``X said (that) ...``, ``..., X said``, ``according to X, ...``: indirect, X the source."""
     return _parsed_reports(ctx, decided, quoted=False)
@@ -813,7 +861,8 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, quotation_then_its_speaker, cue_with_subject,
+SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, quotation_then_its_speaker,
+          attribution_words_after_quotation, cue_with_subject,
           quoted_characterisation, quote_continues, quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation",

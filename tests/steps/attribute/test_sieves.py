@@ -949,3 +949,26 @@ def test_a_description_word_for_word_the_role_written_before_a_name_is_that_pers
     last = doc.sentences[-1]
     assert (last.mode, last.speaker, last.speaker_role) == ("indirect", "Ana Bell Roe",
                                                             "Federal Minister for Ports and Shipping"), defect
+
+
+@pytest.mark.parametrize("tail, speaker, cue", [
+    ("May wrote", "Ann May", "wrote"),                  # a name the tagger reads as a modal
+    ("the editorial read", "the editorial", "read"),    # a verb the tagger reads as a noun
+    ("tweeted another", "another", "tweeted"),
+])
+def test_a_listed_cue_and_a_noun_phrase_after_a_quotation_name_its_source(nlp, tail, speaker, cue):
+    # planted defect: the parse found no cue with a subject in the words after the quotation, so the surface
+    # rules' guess from the paragraph before (Tom Hale, named there) took the quotation
+    paras = ["Ann May and Tom Hale met at the port on Friday.", "Tom Hale spoke about the harbour.",
+             f'"This might hasten the end of the port, and of Tom Hale," {tail}.']
+    out = attributed_document(paras, language="en", nlp=nlp).sentences
+    assert (out[2].rule, out[2].mode, out[2].speaker, out[2].cue) == ("quote_with_cue", "direct", speaker, cue)
+    assert paras[2][out[2].cue_start:out[2].cue_end] == cue
+
+
+@pytest.mark.parametrize("tail", ["it read", "the port said in Spanish", "a bigger port wrote"])
+def test_other_words_after_a_quotation_name_no_source_by_their_shape(nlp, tail):
+    # a pronoun, more than four words, a noun phrase not opened by "the": attribution_words_after_quotation keeps out
+    ctx = _context(nlp, "The port closed.", f'"This might hasten the end of the port," {tail}.',
+                   ("narration", None, None, None, False))
+    assert sieves.attribution_words_after_quotation(ctx, {}) == {}
