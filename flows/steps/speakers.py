@@ -55,7 +55,6 @@ MAX_FUZZY_DISTANCE = 1      # letters inserted or dropped (rapidfuzz Indel dista
 
 _ROLE_WORDS = frozenset(w.lower() for w in L.DIALOGUE_ROLE_LABELS) | frozenset(L.TRANSCRIPT_ROLES)
 _TITLES = L.TITLE_WORDS | L.HONORIFICS
-_DETERMINERS = ("the", "a", "an")
 _HEAD_ENDS = (L.CAP_STOPWORDS | L.NP_STOP_WORDS) - {"and", "or"}   # "Chinese and foreign guests" is one head
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN = re.compile(r"^[a-z0-9-]++(?:\.[a-z0-9-]++)+$", re.IGNORECASE)
@@ -114,7 +113,7 @@ def _is_role(name: str, words: Sequence[str], labelled: bool) -> bool:
         return True
     if labelled and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in L.ORG_WORDS:
         return True      # an unexplained label of initials ("JR:") is no name that other documents share
-    return low[0] in (*_DETERMINERS, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS)
+    return low[0] in (*L.ARTICLES, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS)
 
 
 def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
@@ -292,7 +291,7 @@ def _document_stages(speakers: Sequence[DocumentSpeaker]) -> list[_Stages]:
             scope = None if len(key.split()) > 1 else s.document_id
             out.append(_Stages(s, (s.name, untitled[s.name], linked, key), scope))
         elif s.kind == "organisation" and (any(c.isupper() for c in s.name) or _DOMAIN.match(s.name)):
-            name = " ".join(w for i, w in enumerate(s.name.split()) if i or w.lower() not in _DETERMINERS)
+            name = " ".join(w for i, w in enumerate(s.name.split()) if i or w.lower() not in L.ARTICLES)
             out.append(_Stages(s, (s.name, s.name, s.name, case_and_transliteration(name, spaces=False)), None))
         else:
             out.append(_Stages(s, (s.name, s.name, s.name, case_and_transliteration(s.name)), s.document_id))

@@ -122,7 +122,7 @@ def _title_before_a_name(words: list[str], person: list[str]) -> bool:
     "President Xi")."""
     extra = words[:len(words) - len(person)]
     return bool(extra) and words[len(extra):] == person and any(
-        w.lower() in lexicon.TITLE_WORDS and w.lower() not in ("the", "a", "an") for w in extra)
+        w.lower() in lexicon.TITLE_WORDS and w.lower() not in lexicon.ARTICLES for w in extra)
 
 
 def _without_stray_words(words: list[str], people, persons: frozenset[str]) -> str | None:

@@ -227,5 +227,5 @@ def _speaker_from_np(np: str, reg: _Registry, *, allow_generic: bool = True,
 def _looks_role(text: str) -> bool:
     """"former minister of ...", "a fellow at ...", "Head of ..." - not "led a delegation"."""
     first = re.split(r"[\s-]", text.strip(), maxsplit=1)[0].lower()
-    return first in L.TITLE_WORDS or first in ("a", "an", "the") or bool(
+    return first in L.TITLE_WORDS or first in L.ARTICLES or bool(
         re.search(r"(?:or|er|ist|ent|ant|ian|ee)$", first)) and first not in L.CAP_STOPWORDS

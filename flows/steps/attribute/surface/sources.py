@@ -132,7 +132,7 @@ def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Regis
         c = chunks[i].strip()
         if not c or c.strip("_ \"'“”") == "" or _AGE.fullmatch(c):
             continue                 # rule ``age_apposition_skipped``: "Ann Roe, 70, said"
-        if c.split()[0].lower() in ("the", "a", "an") and i and _has_person(chunks[i - 1]):
+        if c.split()[0].lower() in L.ARTICLES and i and _has_person(chunks[i - 1]):
             role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
             continue
         last_np = bare_tail and 0 < i == len(chunks) - 1 and c.split()[0].lower() in ("a", "an") \
@@ -148,7 +148,7 @@ def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Regis
                 post = bare_tail and i > 0 and bool(re.search(r",\s*$", chunks[i - 1] + ","))
                 return _Source(name, cue, r or role, attribution_only=only, post_posed=post and not only,
                                pos=pos)
-            if i and (participle or c.split()[0].lower() in ("the", "a", "an")):
+            if i and (participle or c.split()[0].lower() in L.ARTICLES):
                 continue
             if not _is_appositive(c):
                 break
