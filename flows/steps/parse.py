@@ -123,9 +123,15 @@ def parsed_sentence(doc, open_quote: bool, paragraph_index: int = 0, start: int 
 
 
 def opens_inside_quote(paragraph: str) -> bool:
-    """The paragraph's first curly quotation mark closes a quotation: it began in an earlier paragraph."""
-    first = next((c for c in paragraph if c in OPENING_QUOTES + CLOSING_QUOTES), None)
-    return first is not None and first in CLOSING_QUOTES
+    """The paragraph's first curly quotation mark closes a quotation: it began in an earlier paragraph - unless
+    that mark stands as an opening one, at the paragraph's start or after a space and glued to the word after it
+    (rule ``wrong_way_mark_opens``: '... an affair. ”I am very disappointed ...' opens a quotation with a closing
+    mark typed the wrong way round)."""
+    at = next((i for i, c in enumerate(paragraph) if c in OPENING_QUOTES + CLOSING_QUOTES), None)
+    if at is None or paragraph[at] not in CLOSING_QUOTES:
+        return False
+    stands_opening = (at == 0 or paragraph[at - 1].isspace()) and paragraph[at + 1:at + 2].strip() != ""
+    return not stands_opening
 
 
 def longest_run(text: str) -> int:

@@ -54,6 +54,10 @@ def test_parsed_document_keeps_paragraph_offsets_and_carries_an_open_quote_to_th
     ("the fewest votes.” That was all.", True),          # closes a quotation opened paragraphs before
     ("“Yes,” she said. “No.”", False),
     ("No quotation here.", False),
+    # planted defect: a closing mark typed where an opening one stands read as closing a quotation from before,
+    # so the narration before it was taken for quoted words and the quotation after it for narration
+    ("It was one-sided. ”We gave up.” The coach continued.", False),
+    ("”We gave up,” he said.", False),
 ])
 def test_paragraph_opening_inside_a_quotation(paragraph, inside):
     assert parse.opens_inside_quote(paragraph) is inside

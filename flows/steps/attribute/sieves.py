@@ -693,18 +693,22 @@ def quote_with_cue(ctx: Context, decided) -> dict[int, Decision]:
 def quotation_then_its_speaker(ctx: Context, decided) -> dict[int, Decision]:
     """Rule ``quote_attributed_after``: a sentence wholly inside quotation marks that ends in a question or an
     exclamation mark, and after it in its paragraph a sentence that is only a source and its verb ('"... change so
-    fundamentally?" Doe questioned.', split after the question mark): direct, that source the speaker. The cue
-    stands in the next sentence, so the statement records its word without a span."""
+    fundamentally?" Doe questioned.', split after the question mark) - or that ends in a full stop, the verb after
+    it a listed cue (rule ``full_stop_then_listed_cue``: '"... we cannot give up." Costa continued.', not '"..."
+    Costa smiled.'): direct, that source the speaker. The cue stands in the next sentence, so the statement records
+    its word without a span; the quotation's other sentences follow it (:func:`quote_continues`)."""
     if ctx.parsed is None:
         return {}
     out, sentences = {}, ctx.parsed.sentences
     for si, sent in enumerate(sentences[:-1]):
         nxt = sentences[si + 1]
-        if si in decided or nxt.paragraph_index != sent.paragraph_index or not all(sent.in_quote) \
-                or not any(t.text in ("?", "!") for t in sent.doc[-3:]):
+        if si in decided or nxt.paragraph_index != sent.paragraph_index or not all(sent.in_quote):
             continue
         clause = _bare_attribution(ctx, nxt)
-        speaker, role = speaker_of(ctx, si + 1, clause) if clause is not None else (None, None)
+        if clause is None or not (any(t.text in ("?", "!") for t in sent.doc[-3:])
+                                  or clause.cue.lower() in ctx.cue_forms):
+            continue
+        speaker, role = speaker_of(ctx, si + 1, clause)
         if speaker:
             out[si] = Decision("direct", speaker, role, clause.cue, None, None, "quote_attributed_after")
     return out

@@ -682,6 +682,22 @@ def test_a_quoted_question_takes_the_speaker_of_the_bare_attribution_after_it(nl
     assert rules[2][1] == "narration"
 
 
+def test_a_quotation_ending_in_a_full_stop_takes_the_speaker_of_a_listed_cue_after_it(nlp):
+    """Planted defect: '"... give up." Doe continued.' - the quotation closed by a full stop, its attribution a
+    sentence of its own - stayed narration: only a quoted question or exclamation took the bare attribution."""
+    rules = _rules(["Jon Roe spoke in Ohio on Sunday, and Jane Doe replied hours later.",
+                    "The second half was one-sided. “We gave up. We cannot give up like that.” Doe continued."], nlp)
+    assert rules[2:5] == [("quote_continues", "direct", "Jane Doe"), ("quote_attributed_after", "direct", "Jane Doe"),
+                          ("narration", "narration", None)]
+    assert rules[1][1] == "narration"
+
+
+def test_a_quotation_ending_in_a_full_stop_takes_no_speaker_from_a_verb_that_is_no_cue(nlp):
+    # '"We gave up." Doe smiled.': smiling says nothing
+    rules = _rules(["Jon Roe spoke in Ohio on Sunday.", "“We gave up.” Doe smiled."], nlp)
+    assert rules[1][0] != "quote_attributed_after"
+
+
 def test_a_sentence_after_a_quoted_question_that_does_more_than_attribute_it_is_no_attribution(nlp):
     """Planted defect: any short sentence with a subject after a quoted question taken for its attribution ('The
     senator left the room.' has an object)."""
