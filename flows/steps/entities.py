@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flows.steps.lexicon import (FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, NAME_PARTICLES,
-                                 TITLE_WORDS)
+                                 NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -215,25 +215,35 @@ def _capitals_only_word(name: str, *, min_letters: int = 4) -> bool:
 
 def canonical_names(names: list[str], persons: frozenset[str] | None = None) -> dict[str, str]:
     """Each name -> the fullest name of the list that ends with its last word and holds all its words;
-    a one-word name that ends no fuller name but opens exactly one person's name - a surname written
-    first (``Zhao`` of ``Zhao Suisheng``), a given name (``Hillary``) - maps to that person. ``persons``
-    limits those to people's names (all names when None)."""
+    a name that ends no fuller name but opens exactly one person's name - a surname written first (``Zhao`` of
+    ``Zhao Suisheng``), a given name (``Hillary``), the first words of a longer name (``Rana Tanveer`` of ``Rana
+    Tanveer Hussain``) - maps to that person. ``persons`` limits those to people's names (all names when None)."""
     out = {}
     for name in names:
         words = name.split()
         fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())
                   and _name_words_only(n.split(), set(words))]
-        if fuller == [name] and len(words) == 1:
-            fuller = _opened_by(name, names, persons) or fuller
+        if fuller == [name]:
+            fuller = _opened_by(words, names, persons) or fuller
         out[name] = max(fuller, key=lambda n: (len(n.split()), len(n)))
     return out
 
 
-def _opened_by(word: str, names: list[str], persons: frozenset[str] | None) -> list[str]:
-    """Rule ``name_opened_by_short_form``: the one person's name of ``names`` that ``word`` opens, else []."""
-    opened = {n for n in names if len(n.split()) > 1 and n.split()[0] == word and _name_words_only(n.split(), {word})
-              and (persons is None or n in persons)}
+def _opened_by(words: list[str], names: list[str], persons: frozenset[str] | None) -> list[str]:
+    """Rule ``name_opened_by_short_form``: the one person's name of ``names`` that ``words`` open, else [] - a name
+    that only adds a generation to them (``NAME_SUFFIXES``: ``Donald Trump Jr.``) is someone else."""
+    opened = {n for n in names if len(n.split()) > len(words) and n.split()[:len(words)] == words
+              and _name_words_only(n.split(), set(words)) and not set(n.split()[len(words):]) <= NAME_SUFFIXES
+              and (persons is None or n in persons or _a_person_named_longer(words, n.split(), persons))}
     return list(opened) if len(opened) == 1 else []
+
+
+def _a_person_named_longer(short: list[str], fuller: list[str], persons: frozenset[str]) -> bool:
+    """``short`` is a person's name of two words or more and ``fuller`` only adds words no organisation or place
+    is named with (``Rana Tanveer Hussain``, which the tagger read as no person, after ``Rana Tanveer``, which it
+    did; not ``Hillary Clinton Foundation``)."""
+    return len(short) > 1 and " ".join(short) in persons and not any(
+        w.lower() in ORG_WORDS | PLACE_WORDS for w in fuller[len(short):])
 
 
 def _name_words_only(fuller: list[str], short: set[str]) -> bool:

@@ -119,6 +119,21 @@ def test_a_short_form_opening_two_names_or_no_person_stays_itself():
     assert names["Forbes"] == "Forbes"
 
 
+def test_the_first_words_of_a_longer_name_map_to_it():
+    """Planted defect: 'Rana Tanveer' stayed a speaker of its own beside 'Rana Tanveer Hussain' - only one word
+    opening a name was taken for its short form - even where the tagger read the longer form as no person."""
+    names = entities.canonical_names(["Rana Tanveer Hussain", "Rana Tanveer"], persons=frozenset({"Rana Tanveer"}))
+    assert names["Rana Tanveer"] == "Rana Tanveer Hussain"
+
+
+@pytest.mark.parametrize("fuller", ["Donald Trump Jr.", "Hillary Clinton Foundation"])
+def test_the_first_words_of_a_generation_or_a_body_stay_themselves(fuller):
+    # a son of the same name is someone else; a foundation is no person
+    first = " ".join(fuller.split()[:2])
+    names = entities.canonical_names([fuller, first], persons=frozenset({first, fuller}) - {"Hillary Clinton Foundation"})
+    assert names[first] == first
+
+
 def test_a_police_rank_is_a_title_not_part_of_the_name():
     """Planted defect: 'Superintendent' stayed in the name, so 'Li' never met 'Li Kwai-wah'."""
     from spacy.tokens import Span
