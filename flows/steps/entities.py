@@ -111,9 +111,15 @@ def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
 
 
 def non_name_words(parsed) -> frozenset[str]:
-    """Words of the document's organisation, group and place names (outside quotations)."""
-    return frozenset(t.text for sent in parsed.sentences for ent in sent.doc.ents
-                     if ent.label_ in ("ORG", "NORP", "GPE") and not sent.in_quote[ent.root.i] for t in ent)
+    """Words of the document's organisation, group and place names (outside quotations) - save a word that opens a
+    person's name of two words or more there and is never a group or place on its own (rule
+    ``given_name_is_no_descriptor``: "Rana" of "Rana Tanveer Hussain" is a name, though "Rana Farm House" is an
+    organisation's; "Republican", a group on its own, stays a descriptor)."""
+    ents = [ent for sent in parsed.sentences for ent in sent.doc.ents if not sent.in_quote[ent.root.i]]
+    words = {t.text for ent in ents if ent.label_ in ("ORG", "NORP", "GPE") for t in ent}
+    alone = {ent.text for ent in ents if ent.label_ in ("NORP", "GPE") and len(ent) == 1}
+    openers = {ent[0].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    return frozenset(words - (openers - alone))
 
 
 def _opening_words(sent, ent) -> list:

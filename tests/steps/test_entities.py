@@ -46,6 +46,33 @@ def test_descriptors_before_a_name_are_stripped_but_two_words_stay():
     assert "Tom Bell" in names and "Ann Lee" in names
 
 
+def _tagged(words: list[str], ents: list[str]):
+    """A one-sentence parsed document of ``words`` whose entities are ``ents`` (IOB tags, "B-ORG" ...)."""
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    doc = Doc(parse.english_pipeline().vocab, words=words, ents=ents)
+    return SimpleNamespace(sentences=[SimpleNamespace(doc=doc, in_quote=(False,) * len(words))])
+
+
+def test_a_word_opening_a_persons_name_is_no_descriptor_though_an_organisation_holds_it():
+    """Planted defect: 'Rana' of the organisation 'Rana Farm House' counted as a descriptor, so the person 'Rana
+    Tanveer Hussain' was cut to 'Tanveer Hussain' and never met 'Rana Tanveer'."""
+    words = ["Rana", "Tanveer", "Hussain", "spoke", "at", "Rana", "Farm", "House", "with", "Republican", "Tom", "Bell"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "I-ORG", "O", "B-NORP", "B-PERSON",
+            "I-PERSON"]
+    found = entities.non_name_words(_tagged(words, ents))
+    assert "Rana" not in found and {"Farm", "House", "Republican"} <= found
+
+
+def test_a_group_named_on_its_own_stays_a_descriptor_though_it_opens_a_persons_span():
+    # the tagger's "Republican Tom Bell" PERSON span beside "Republican" on its own: a descriptor all the same
+    words = ["Republican", "Tom", "Bell", "met", "Republican", "voters"]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "B-NORP", "O"]
+    assert "Republican" in entities.non_name_words(_tagged(words, ents))
+
+
 def test_speaker_names_drop_descriptors_only_before_a_known_person():
     from flows.steps.attribute import speaker_names
 
