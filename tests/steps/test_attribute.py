@@ -8,6 +8,7 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from flows.steps import parse
 from flows.steps.attribute import MODES, attributed_document
 from flows.steps.attribute.surface import labels as surface_labels
 
@@ -389,6 +390,19 @@ def test_one_title_label_after_a_transcript_introduction_makes_no_dialogue():
     paragraphs = ["The transcript:", "PRESIDENT: Good afternoon.", "We call on all parties to avoid actions."]
     _, rows = attribute(paragraphs)
     assert [s.mode for _, s in rows] == ["narration"] * 3
+
+
+def test_a_quotation_opened_by_a_wrong_way_mark_glued_after_a_comma_is_its_cues_speakers():
+    """Planted defect: 'he said,”I feel ...' - the closing mark typed for the opening one, glued to the comma - was
+    read as closing a quotation opened before, so the narration before it was quoted words; 'The Spaniard' was a
+    person named Spaniard, with the role 'The', whom the quotation then went to."""
+    paragraphs = ["Coach Ana Pena spoke after the defeat.",
+                  "The Spaniard felt that it was a good game. Asked about it, she said,”I feel the same as before.”"]
+    doc, rows = attribute(paragraphs, language="en", nlp=parse.english_pipeline())
+    felt, quoted = row_for(rows, "The Spaniard"), row_for(rows, "Asked about it")
+    assert felt.mode != "direct" and felt.speaker != "Spaniard"
+    assert (quoted.mode, quoted.speaker, quoted.cue) == ("direct", "Ana Pena", "said")
+    assert "Spaniard" not in {p.name for p in doc.speakers}
 
 
 def test_question_flag():

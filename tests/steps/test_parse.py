@@ -81,6 +81,18 @@ def test_a_curly_mark_typed_the_wrong_way_round_reads_by_where_it_stands():
     assert [t.text for t, q in zip(sent.doc, sent.in_quote) if not q] == ["said", "Ann", "Lee", "."]
 
 
+@pytest.mark.parametrize("text, opening", [
+    ("He said,”I feel the same.”", ["He", "said", ",", "”", "I"]),    # a closing mark typed for an opening one
+    ("He said:“I feel the same.”", ["He", "said", ":", "“", "I"]),
+])
+def test_a_quotation_mark_glued_after_a_comma_is_a_token_that_opens_the_quotation(text, opening):
+    """Planted defect: spaCy kept 'said,”I' one token, so the quotation's opening mark went unseen and its closing
+    mark took the whole sentence, cue and speaker included, for quoted words."""
+    sent = parse.parsed_document([text], [(0, 0, len(text))], parse.english_pipeline()).sentences[0]
+    assert [t.text for t in sent.doc][:5] == opening
+    assert [t.text for t, q in zip(sent.doc, sent.in_quote) if not q] == opening[:3]
+
+
 class _RecordingPipeline:
     """The real pipeline, recording every text handed to spaCy's tokenizer (through ``pipe`` or ``make_doc``)."""
 

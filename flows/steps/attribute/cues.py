@@ -12,6 +12,7 @@ and digits of the sentence outside the attribution itself (cue and source phrase
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
@@ -24,6 +25,7 @@ SOURCE_PRONOUNS = frozenset("he she they".split())
 SUBJECT_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl")
 POSTPOSED_DEPS = ("parataxis", "ccomp", "advcl", "conj", "dep")
 NOT_IN_SOURCE_DEPS = ("appos", "relcl", "acl", "punct", "prep", "advmod", "case")
+_LEADING_WORD = re.compile(r"[^\W_]+(?:[-'’][^\W_]+)*")   # the word a cue token opens with ("co-wrote")
 MAX_SOURCE_TAIL = 10        # tokens of a prepositional tail kept in a common noun's source phrase
 
 
@@ -573,5 +575,7 @@ def _object_predicate(cue, obj):
 
 def clause_at(sent, cue, head, share: float) -> ReportedClause:
     """The reported clause of the reading (``cue``, ``head``) of ``sent``, its content covering ``share``."""
-    end = cue.idx + len(cue.text) + (3 if cue.lower_ == "according" else 0)
+    # the cue's word alone where the tokenizer left punctuation glued to it ('said,”I' -> 'said')
+    word = _LEADING_WORD.match(cue.text)
+    end = cue.idx + len(word.group() if word else cue.text) + (3 if cue.lower_ == "according" else 0)
     return ReportedClause(sent.doc.text[cue.idx:end], cue.idx, end, head.i, source_phrase(sent, head), share, cue.i)

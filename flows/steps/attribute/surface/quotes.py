@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from flows.steps import lexicon as L
+from flows.steps.parse import stands_as_opening
 from flows.steps.attribute.surface.patterns import _QUOTE_CHARS, _WORD
 
 
@@ -62,8 +63,8 @@ def _quotes(text: str, carry_open: bool) -> list[_Quote]:
         elif ch in "“«" and open_at is not None and _closes_by_position(prev, nxt):
             out.append(_Quote(open_at, i + 1, True, opened_before))      # 'here,“ said X': typed the wrong way round
             open_at, opened_before = None, False
-        elif ch in "“«" or (ch in "”»" and open_at is None and prev.isspace() and nxt.isalnum()):
-            if open_at is None:     # (' ”Hello' opens: a closing mark typed the wrong way round)
+        elif ch in "“«" or (ch in "”»" and open_at is None and stands_as_opening(prev, nxt)):
+            if open_at is None:     # (' ”Hello', 'said,”Hello' open: a closing mark typed the wrong way round)
                 open_at, opened_before = i, False
         elif ch in "”»":
             if open_at is not None:
@@ -93,7 +94,9 @@ def _continues_quote(text: str) -> bool:
     t = text.lstrip()
     if t[:1] in "\"“‘«'":
         return True
-    first_close = min((i for i in (t.find("”"), t.find("»")) if i >= 0), default=-1)
+    first_close = min((i for i, c in enumerate(t) if c in "”»" and not stands_as_opening(t[i - 1] if i else " ",
+                                                                                        t[i + 1:i + 2] or " ")),
+                      default=-1)
     first_open = min((i for i in (t.find("“"), t.find("«")) if i >= 0), default=len(t))
     return 0 <= first_close < first_open
 

@@ -186,6 +186,8 @@ def _person_in_run(run: str, before: str = "") -> tuple[str | None, str]:
         return None, role
     if len(name) == 1 and cut and toks[cut - 1].lower() in _ORG_OR_PLACE:
         return None, role
+    if len(name) == 1 and cut and all(t.lower() in L.ARTICLES for t in toks[:cut]):
+        return None, ""                 # rule ``article_before_one_word``: "The Spaniard" is a noun, no name
     if len(name[0]) < 2 or name[-1].isupper() and len(name[-1]) > 1 and len(name) == 1:
         return None, role
     if cut == 0 and re.search(r"\b(?:for|at|in|from|to|on)\s*$", before):
