@@ -206,9 +206,11 @@ def _inside_the_phrase(head) -> set[int]:
 def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()) -> bool:
     """A pronoun for people, a named person, organisation or nation, a proper noun (the tagger
     sees names NER misses), a word of a person's name given elsewhere in the document, or a noun
-    for who reports (``officials``, ``the poll``)."""
+    for who reports (``officials``, ``the poll``); an "it" subject, for a body or a document."""
     if head.lower_ in SOURCE_PRONOUNS or source_entity(sent, head) is not None:
         return True
+    if head.lower_ == "it" and head.dep_ == "nsubj":
+        return True                     # a body or a document, where sieves.it_antecedent finds one
     return head.lower_ in source_nouns or head.tag_ in ("NNP", "NNPS") or head.text in known_names \
         or named_by_a_proper_noun(head)
 

@@ -13,8 +13,9 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, HONORIFICS,
-                                 OFFICE_FORMS, OFFICE_NOUNS, OFFICE_RANK_WORDS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
+from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
+                                 GENDERED_NOUNS, HONORIFICS, OFFICE_FORMS, OFFICE_NOUNS, OFFICE_RANK_WORDS, ORG_WORDS,
+                                 PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -24,6 +25,7 @@ from flows.steps.attribute.cues import (ReportedClause, characterised_as, charac
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
 MAX_TAIL_WORDS = 4              # words after an opening quotation that attribution_words_after_quotation reads
+IT_ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")   # where what an "it" stands for is named
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
 
 
@@ -352,6 +354,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         if surface.mode != "indirect" or not surface.speaker or ctx.people.is_person(surface.speaker):
             return None, None
         return surface.speaker, surface.speaker_role
+    if head.lower_ == "it":
+        return it_antecedent(ctx, si, head), None
     name = clause.source
     if surface.speaker and surface.speaker_role and name.lower() == f"the {surface.speaker_role.lower()}":
         return surface.speaker, surface.speaker_role     # rule ``description_is_a_written_role`` (surface rules)
@@ -370,6 +374,37 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
+
+
+def it_antecedent(ctx: Context, si: int, head) -> str | None:
+    """Rule ``it_stands_for_a_body_or_document``: the "it" that is a cue's subject stands for the body or document
+    named in its sentence before it, else in the sentence before - the one named as a subject, else the last one
+    named: an organisation or place the tagger names, or a singular noun for a body or a document (``ORG_WORDS``,
+    ``DOCUMENT_NOUNS``: "The ministry issued a notice. It said ...", "a report ... It said"); the phrase as
+    written, its article made definite. None where none is named there: a person is never "it" (nor a word of a
+    person's name the tagger also labels an organisation)."""
+    sentences = ctx.parsed.sentences
+    for j in (si, si - 1):
+        sent = sentences[j] if j >= 0 else None
+        named = [t for t in sent.doc if (j < si or t.i < head.i) and t.text not in ctx.people.name_words
+                 and _names_a_body_or_document(sent, t)] if sent is not None else []
+        if named:
+            best = next((t for t in named if t.dep_ in entities.SUBJECT_DEPS), named[-1])
+            phrase = source_phrase(sent, best)
+            first, _, rest = phrase.partition(" ")
+            return f"the {rest}" if first.lower() in ("a", "an") and rest else phrase
+    return None
+
+
+def _names_a_body_or_document(sent, tok) -> bool:
+    """``tok`` heads a noun phrase outside quotation marks, a subject, object or apposition, that names a body or a
+    document: an organisation or place entity, or a singular noun of ``ORG_WORDS`` or ``DOCUMENT_NOUNS``."""
+    if sent.in_quote[tok.i] or tok.dep_ not in IT_ANTECEDENT_DEPS or tok.tag_ not in ("NN", "NNP"):
+        return False
+    ent = next((e for e in sent.doc.ents if e.start <= tok.i < e.end), None)
+    if ent is not None:
+        return ent.label_ in ("ORG", "GPE") and ent.root.i == tok.i
+    return tok.lower_ in ORG_WORDS | DOCUMENT_NOUNS
 
 
 def described_antecedent(ctx: Context, si: int, head) -> str | None:

@@ -988,3 +988,20 @@ def test_other_words_after_a_quotation_name_no_source_by_their_shape(nlp, tail):
     ctx = _context(nlp, "The port closed.", f'"This might hasten the end of the port," {tail}.',
                    ("narration", None, None, None, False))
     assert sieves.attribution_words_after_quotation(ctx, {}) == {}
+
+
+@pytest.mark.parametrize("before, speaker", [
+    ("The Foreign Ministry of Ruritania issued a notice on Monday.", "The Foreign Ministry of Ruritania"),
+    ("The harbour commission published a map on Monday.", "The harbour commission"),
+    ("Jon Roe read out a statement on Monday.", "the statement"),
+])
+def test_it_as_a_cues_subject_stands_for_the_body_or_document_named_before(nlp, before, speaker):
+    """Planted defect: 'It said ...' after a body or a document was named stayed narration - "it" was no source."""
+    rules = _rules([before, "It said the ferries would sail again in May."], nlp)
+    assert rules[1] == ("cue_with_subject", "indirect", speaker)
+
+
+def test_it_after_no_body_or_document_is_no_source(nlp):
+    # a person is never "it"; nor is a storm
+    rules = _rules(["Jane Roe left the room. The storm hit the coast.", "It said nothing about the ferries."], nlp)
+    assert rules[2][1] == "narration"
