@@ -236,7 +236,7 @@ def source_phrase(sent, head) -> str:
         return without_open_bracket(ent.text)
     drop = set()
     for c in head.children:
-        if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c):
+        if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c) and not _participle_names_its_agent(c):
             drop |= {t.i for t in c.subtree}
     for t in head.subtree:          # rule ``no_clause_in_a_source``: nor a relative clause deeper in a kept modifier
         if t.dep_ == "relcl" and t.i not in drop:          # ("one official familiar with the talks, who asked ...")
@@ -298,6 +298,16 @@ def _tail_names_whom(head, child) -> bool:
     if len(tail) > MAX_SOURCE_TAIL or any(t.pos_ in ("VERB", "AUX") for t in tail):
         return False
     return child.lower_ in ("of", "for") or any(t.ent_type_ in SOURCE_ENTITIES or t.pos_ == "PROPN" for t in tail)
+
+
+def _participle_names_its_agent(child) -> bool:
+    """Rule ``participle_with_its_agent``: a past participle after a common noun with the "by" of who made it ("a
+    memo released Friday by the agency's watchdog", "exit polls reported by CNN"), at most ``MAX_SOURCE_TAIL`` words
+    with no other verb: whose document or figures they are belongs in the source."""
+    if child.dep_ != "acl" or child.tag_ != "VBN" or not any(c.dep_ == "agent" for c in child.children):
+        return False
+    tail = list(child.subtree)
+    return len(tail) <= MAX_SOURCE_TAIL and not any(t.pos_ in ("VERB", "AUX") and t.i != child.i for t in tail)
 
 
 def content_share(sent, cue, source) -> float:

@@ -604,3 +604,21 @@ def test_the_word_after_an_open_and_completes_its_coordination_not_the_name(nlp,
     doc = Doc(nlp.vocab, words=words, spaces=[True] * 8 + [False, False], heads=heads, deps=deps, pos=pos)
     sent, _ = parse.parsed_sentence(doc, False)
     assert cues.source_phrase(sent, doc[6]) == phrase, defect
+
+
+@pytest.mark.parametrize("text, word, phrase", [
+    ("The port closed in May, according to a memo released on Friday by the harbour's watchdog.", "memo",
+     "a memo released on Friday by the harbour's watchdog"),
+    ("Most voters backed the plan, according to exit polls reported by Dunmore Radio and other networks.", "polls",
+     "exit polls reported by Dunmore Radio and other networks"),
+])
+def test_a_participle_with_its_agent_stays_in_a_common_noun_source(parsed_sentence, text, word, phrase):
+    """Planted defect: the participle that says whose memo or polls they are ('released ... by the watchdog') was cut
+    off with the source's other modifiers, leaving 'a memo'."""
+    sent = parsed_sentence(text)
+    assert cues.source_phrase(sent, next(t for t in sent.doc if t.text == word)) == phrase
+
+
+def test_a_participle_without_an_agent_or_with_a_clause_stays_out_of_the_source(parsed_sentence):
+    sent = parsed_sentence("The port closed in May, according to a memo released on Friday.")
+    assert cues.source_phrase(sent, next(t for t in sent.doc if t.text == "memo")) == "a memo"
