@@ -24,6 +24,7 @@ from flows.steps.attribute.cues import (ReportedClause, characterised_as, charac
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
+MAX_NAME_LINE_WORDS = 12        # tokens before the colon that quotations_under_a_name reads as a name
 MAX_TAIL_WORDS = 4              # words after an opening quotation that attribution_words_after_quotation reads
 IT_ANTECEDENT_DEPS = ("nsubj", "nsubjpass", "dobj", "pobj", "appos")   # where what an "it" stands for is named
 DESCRIPTION_WINDOW = 2          # sentences before a definite description searched for the person it stands for
@@ -720,6 +721,35 @@ def signed_quotations(ctx: Context, decided) -> dict[int, Decision]:
     return out
 
 
+def quotations_under_a_name(ctx: Context, decided) -> dict[int, Decision]:
+    """Rule ``quotation_under_a_name``: a sentence that is a person's name - a title, a role or a bracketed party
+    with it - a colon, then a quotation to its end ('Rep. Jon Roe (R-Ohio): "I have not heard that figure."', as
+    round-ups of reactions print them outside any dialogue): direct, that person the speaker."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        name = None if si in decided else name_before_a_quotation(ctx, si)
+        if name:
+            out[si] = Decision("direct", name, None, None, None, None, "quotation_under_a_name")
+    return out
+
+
+def name_before_a_quotation(ctx: Context, si: int) -> str | None:
+    """The person named before the colon of a sentence that is a name, a colon and a quotation to its end: no verb
+    before the colon, at most ``MAX_NAME_LINE_WORDS`` tokens, a person the parse found there and not as a possessor
+    ("Roe's response:" names a response); None for any other sentence."""
+    sent = ctx.parsed.sentences[si]
+    flags = sent.in_quote
+    colon = next((t.i for t in sent.doc if not flags[t.i] and t.text.endswith(":")), None)
+    if not colon or colon + 1 >= len(sent.doc) or colon > MAX_NAME_LINE_WORDS or not all(flags[colon + 1:]) \
+            or any(t.pos_ in ("VERB", "AUX") for t in sent.doc[:colon]):
+        return None
+    named = [m for m in ctx.people.mentions if m.sentence == si and m.token < colon
+             and sent.doc[m.token].dep_ != "poss" and not sent.doc[m.token].nbor(1).text.startswith(("'", "’"))]
+    return ctx.people.name(named[-1].name) if named else None
+
+
 def quote_with_cue(ctx: Context, decided) -> dict[int, Decision]:
     """A quotation whose sentence holds its cue outside the marks (``"...," X said``): X from the parse."""
     return _parsed_reports(ctx, decided, quoted=True)
@@ -900,11 +930,11 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
-SIEVES = (dialogue_turns, framed_texts, signed_quotations, quote_with_cue, quotation_then_its_speaker,
-          attribution_words_after_quotation, cue_with_subject,
+SIEVES = (dialogue_turns, framed_texts, signed_quotations, quotations_under_a_name, quote_with_cue,
+          quotation_then_its_speaker, attribution_words_after_quotation, cue_with_subject,
           quoted_characterisation, quote_continues, quotations, surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
-              "signed_quotation",
+              "signed_quotation", "quotation_under_a_name",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
               "cue_with_subject", "according_to", "quoted_characterisation", "characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",

@@ -27,7 +27,7 @@ def test_every_sieve_rule_is_declared():
     assert surface and surface <= set(RULE_NAMES)
     parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation",
               "characterisation",
-              "signed_quotation"}
+              "signed_quotation", "quotation_under_a_name"}
     assert set(RULE_NAMES) == surface | parsed | {"learned_reported", "narration"}
 
 
@@ -1005,3 +1005,22 @@ def test_it_after_no_body_or_document_is_no_source(nlp):
     # a person is never "it"; nor is a storm
     rules = _rules(["Jane Roe left the room. The storm hit the coast.", "It said nothing about the ferries."], nlp)
     assert rules[2][1] == "narration"
+
+
+@pytest.mark.parametrize("line, speaker", [
+    ('Rep. Jon Roe (R-Ohio):"I have not heard anyone cite that figure."', "Jon Roe"),
+    ('Former secretary of state Ann Berg: "We learned that from the port authority. They did the sums."', "Ann Berg"),
+])
+def test_a_persons_name_a_colon_and_a_quotation_is_their_quotation(nlp, line, speaker):
+    """Planted defect: a round-up's 'Name: "..."' line outside any dialogue stayed narration - no cue, no label."""
+    rules = _rules(["The hearing on the harbour was tense.", line], nlp)
+    assert rules[1] == ("quotation_under_a_name", "direct", speaker)
+    assert all(r[1:] == ("direct", speaker) for r in rules[1:])
+
+
+@pytest.mark.parametrize("line", ['Roe\'s response: "We will win the vote."', 'The verdict: "Guilty on all counts."',
+                                  'Jon Roe said: "We will win the vote."'])
+def test_a_possessor_a_thing_or_a_verb_before_the_colon_is_no_name_line(nlp, line):
+    # a response, a verdict: no person speaks under them; with a verb the cue rules decide
+    rules = _rules(["Jon Roe spoke at the harbour.", line], nlp)
+    assert rules[1][0] != "quotation_under_a_name"
