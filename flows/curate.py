@@ -435,7 +435,7 @@ def published_version(curated) -> str | None:
             return current.rstrip("/").rsplit("/", 1)[-1] if current else None
         current = io.current_snapshot(Path(curated))
         return current.name if current else None
-    except OSError:
+    except Exception:  # noqa: BLE001 - read on the way out of a failed run: any error means "cannot tell"
         return None
 
 

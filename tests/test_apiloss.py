@@ -110,3 +110,11 @@ def test_the_published_version_is_the_one_current_names(tmp_path):
     snapshot.mkdir(parents=True)
     io.switched_current(tmp_path, snapshot)
     assert curate.published_version(tmp_path) == "r1"
+
+
+def test_a_published_version_that_cannot_be_read_is_none_not_a_second_error(monkeypatch):
+    # on the way out of a failed run: an object store that answers with a non-OS error must not crash the exit
+    def broken(uri):
+        raise ValueError("no credentials")
+    monkeypatch.setattr(io, "current_object_snapshot", broken)
+    assert curate.published_version("s3://bucket/curated") is None
