@@ -154,8 +154,9 @@ comment comments commented states
 CUE_BLOCKERS = ("not", "never", "n't", "was", "were", "been", "being", "is", "are", "be",
                 "for", "a", "an", "the", "no", "of", "without", "'s", "’s")
 POSSESSIVE_DETERMINERS = ("his", "her", "their", "its", "our", "your")
-ARTICLES = ("the", "a", "an")
-NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})   # a generation written after a name       # the articles a noun phrase may open with ("the minister", "a spokesman")
+INDEFINITE_ARTICLES = ("a", "an")
+ARTICLES = ("the", *INDEFINITE_ARTICLES)   # the articles a noun phrase may open with ("the minister", "a spokesman")
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})   # a generation written after a name
 # cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
 CUES_NEEDING_THAT = frozenset("""
 agree agrees agreed find finds found estimate estimates estimated

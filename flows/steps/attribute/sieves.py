@@ -14,8 +14,8 @@ from dataclasses import dataclass, replace
 
 from flows.steps import entities
 from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
-                                 GENDERED_NOUNS, HONORIFICS, OFFICE_FORMS, OFFICE_NOUNS, OFFICE_RANK_WORDS, ORG_WORDS,
-                                 PERSON_ROLE_NOUNS, PROVERB_MARKERS)
+                                 GENDERED_NOUNS, HONORIFICS, INDEFINITE_ARTICLES, OFFICE_FORMS, OFFICE_NOUNS,
+                                 OFFICE_RANK_WORDS, ORG_WORDS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -393,7 +393,7 @@ def it_antecedent(ctx: Context, si: int, head) -> str | None:
             best = next((t for t in named if t.dep_ in entities.SUBJECT_DEPS), named[-1])
             phrase = source_phrase(sent, best)
             first, _, rest = phrase.partition(" ")
-            return f"the {rest}" if first.lower() in ("a", "an") and rest else phrase
+            return f"the {rest}" if first.lower() in INDEFINITE_ARTICLES and rest else phrase
     return None
 
 

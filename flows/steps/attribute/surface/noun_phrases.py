@@ -176,7 +176,7 @@ def _generic_speaker(np: str, low0: str, reg: _Registry) -> _Named:
     """A group or document named by a common noun ("Credible reports"; "a new report by X" -> "the
     report"), or the group last named that the phrase points back to; else (None, None)."""
     generic = _generic_np(np)
-    if generic and low0 in ("a", "an"):
+    if generic and low0 in L.INDEFINITE_ARTICLES:
         # "a study published by ...", "a new report by X": the document, later "the study"
         doc_noun = next((w for w in generic.lower().split() if w in L.DOCUMENT_NOUNS), None)
         if doc_noun:

@@ -135,7 +135,7 @@ def _pre_posed_source(pre: str, cue: str, pos: int, bare_tail: bool, reg: _Regis
         if c.split()[0].lower() in L.ARTICLES and i and _has_person(chunks[i - 1]):
             role = role or _clean_np(c)     # "Ada Okoye, the governor, said"
             continue
-        last_np = bare_tail and 0 < i == len(chunks) - 1 and c.split()[0].lower() in ("a", "an") \
+        last_np = bare_tail and 0 < i == len(chunks) - 1 and c.split()[0].lower() in L.INDEFINITE_ARTICLES \
             and _generic_np(c) is not None   # "..., a new report has found."
         if c.split()[0].lower() == "the" or not _is_appositive(c) or i == 0 or last_np:
             # "Campaigners welcomed the fine but said ...": the subject of the first verb
