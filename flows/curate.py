@@ -34,12 +34,12 @@ from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
 from flows import __version__, apiloss, incremental, io, options, runners, signals, streamed, tempserver
+from flows.batches import staged_batch
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
 from flows.quality.results import QualityResult
 from flows.steps import assemble
-from flows.steps.deadline import Deadline
 from schemas import dictionary
 from schemas.tables import TABLES, arrow_schema
 
@@ -51,10 +51,6 @@ EXIT_PUBLISHED_THEN_FAILED = 4  # the run published its version, then failed (e.
 
 class QualityGateFailed(RuntimeError):
     """Critical expectations failed: the new tables were not published."""
-
-
-class BatchStopped(RuntimeError):
-    """The run was stopping (a signal, or another batch's error), so this batch stopped before its next file."""
 
 
 def _batches(items: list, size: int) -> list[list]:
@@ -101,42 +97,9 @@ IO_RETRIES = {"retries": 2, "retry_delay_seconds": exponential_backoff(backoff_f
 def curate_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
                  lineage: assemble.Lineage, boilerplate: frozenset[str], max_file_bytes: int,
                  file_timeout_s: float) -> dict:
-    """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts.
-
-    Each raw file has ``file_timeout_s`` seconds from the start of its read: one that runs out becomes a
-    ``timeout`` rejection and the batch goes on with the next."""
-    rows, bytes_read = assemble.Rows(), 0
-    for path in paths:
-        rel = _relative(path, raw_dir)
-        if io.stop_requested(staging):
-            raise BatchStopped(f"run {lineage.run_id} is stopping: batch {batch_no} stopped before {rel}")
-        deadline = Deadline(file_timeout_s)
-        try:  # symlinks may point anywhere inside raw_dir
-            data = io.read_bytes(path, raw_dir=raw_dir, max_bytes=max_file_bytes)
-        except OSError as err:
-            rows.add("rejections", _ingest_rejection(assemble.Source(path=rel, data=b""), lineage, err))
-            continue
-        bytes_read += len(data)
-        rows.extend(assemble.rows_for_source(assemble.Source(path=rel, data=data), lineage,
-                                             corpus_boilerplate=boilerplate, deadline=deadline))
-    valid, rejections = assemble.validated_tables(rows, TABLES)
-    valid["rejections"] = rejections
-    counts = {}
-    for name, table_rows in valid.items():
-        table = io.table_from_rows(table_rows, arrow_schema(TABLES[name]))
-        io.write_parquet_atomic(table, staging / "parts" / name / f"part-{batch_no:05d}.parquet")
-        counts[name] = len(table_rows)
-    return {"batch": batch_no, "files": len(paths), "bytes": bytes_read, "rows": counts}
-
-
-def _ingest_rejection(source: assemble.Source, lineage: assemble.Lineage, err: OSError) -> dict:
-    """The rejections row for a raw file that was not read: ``too_large`` and ``changed_during_read`` name
-    themselves; any other error is ``unreadable_file``, its detail naming the error."""
-    if isinstance(err, io.RejectedSourceError):
-        reason, detail = err.reason, str(err)
-    else:
-        reason, detail = "unreadable_file", f"{type(err).__name__}: {err}"
-    return assemble.rejection_row(source, lineage, stage="ingest", table="documents", reason=reason, detail=detail)
+    """Read, clean, segment, attribute and validate one batch; stage its rows as Parquet parts
+    (``flows.batches.staged_batch``, which the worker-scaling benchmark runs too)."""
+    return staged_batch(batch_no, paths, raw_dir, staging, lineage, boilerplate, max_file_bytes, file_timeout_s)
 
 
 @task(name="assemble-tables", **IO_RETRIES)

@@ -15,37 +15,13 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
-import threading
-import time
 
 from prefect.client.orchestration import get_client
 from prefect.settings import PREFECT_API_URL
 from prefect.task_runners import ProcessPoolTaskRunner
 
+from flows.batches import exit_with_parent, warm_worker  # noqa: F401 - the workers' warm-up, named here too
 from flows.config import RunConfig
-
-
-def warm_worker() -> None:
-    """Load, once in a worker process, what every batch needs: the lexicon and the cue classifier (read when
-    flows.steps is imported), spaCy's English pipeline and the language identifier (cached per process).
-
-    A worker ignores SIGINT: Ctrl-C reaches the whole process group, and the flow's process alone decides
-    how the run stops (its batches stop before their next raw file; see ``flows.curate``). And it ends when
-    the flow's process is gone, even killed with SIGKILL (a pool's idle worker would wait forever)."""
-    from flows.steps import assemble, clean, parse  # noqa: F401 - importing loads the lexicon's data
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    threading.Thread(target=exit_with_parent, args=(os.getppid(),), name="exit-with-parent", daemon=True).start()
-    parse.english_pipeline()
-    clean.language("The language identifier loads its model on its first call.")
-
-
-def exit_with_parent(parent_pid: int, *, every_s: float = 1.0) -> None:
-    """Wait while the process ``parent_pid`` is this process's parent; then end this process at once."""
-    while os.getppid() == parent_pid:
-        time.sleep(every_s)
-    os._exit(1)
 
 
 def dask_setup(worker) -> None:
