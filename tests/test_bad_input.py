@@ -20,8 +20,8 @@ from pathlib import Path
 import pyarrow.parquet as pq
 import pytest
 
+from flows import batches, io
 from flows import curate as curate_module
-from flows import io
 from flows.config import RunConfig
 from flows.steps.deadline import Deadline
 
@@ -353,7 +353,7 @@ def catalogue(prefect_harness, tmp_path_factory):
     config = RunConfig(raw_dir=raw, curated_dir=curated, max_file_bytes=MAX_FILE_BYTES,
                        file_timeout_s=TICKS_PER_FILE, build_data_docs=False)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(curate_module, "Deadline", _counting_deadline)
+        patch.setattr(batches, "Deadline", _counting_deadline)  # the batches' clock (flows/batches.py)
         patch.setattr(io, "_read_at_most", _read_with_a_writer(io._read_at_most))
         summary = curate_module.curate(config)
     tables = {name: pq.read_table(curated / f"{name}.parquet").to_pylist()
