@@ -165,6 +165,14 @@ recall recalls recalled confirm confirms confirmed deny denies denied admit admi
 # subordinators that make a cue's clause a condition or a question about saying, not a report ("asking if the
 # governor believes ...", "unclear whether he can comment"): attribute.cues.is_hypothetical
 HYPOTHETICAL_MARKS = frozenset("if whether unless".split())
+# verbs that make their object do what their infinitive says, and say that it was done ("led Republicans to say",
+# "forced him to admit"): the object is the infinitive cue's source (attribute.cues: object_controls_its_infinitive).
+# Not "urge", "ask", "require", "use": what they name may never have been said, or was said by the subject
+CAUSATIVE_VERB_FORMS = frozenset("""
+lead leads led leading prompt prompts prompted prompting force forces forced forcing cause causes caused causing
+compel compels compelled compelling drive drives drove driven driving inspire inspires inspired inspiring spur spurs
+spurred spurring
+""".split())
 # verbs of wanting or asking: a to-infinitive cue with its own subject under one is wished of that subject, no report
 # ("wanted the common people to believe that ..."; attribute.cues.is_wished_of_its_subject)
 VOLITION_VERB_FORMS = frozenset("""

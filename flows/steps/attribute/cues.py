@@ -16,12 +16,13 @@ import re
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import (AS_PUT_IT_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS, QUESTION_CUE_FORMS,
-                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, VOLITION_VERB_FORMS)
+from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
+                                  QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
 SOURCE_PRONOUNS = frozenset("he she they".split())
+SHARE_WORDS = frozenset({"in", "out"})   # "three in 10", "two out of three": a share, in the parse's quantmod
 SUBJECT_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl")
 POSTPOSED_DEPS = ("parataxis", "ccomp", "advcl", "conj", "dep")
 NOT_IN_SOURCE_DEPS = ("appos", "relcl", "acl", "punct", "prep", "advmod", "case")
@@ -93,6 +94,9 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
     tok, came_by = cue, None
     for _ in range(4):
         kids = list(tok.children)
+        controller = _object_controlling(tok, came_by)
+        if controller is not None:
+            return whose_antecedent(controller)
         # rule ``passive_then_coordinated_cue``: a cue joined by "and" to a passive verb has no source in that verb's
         # agent ("Roe was joined by Doe and joked, ...": not Doe); a participle of it does (", saying ...")
         agent = next((c for c in kids if c.dep_ == "agent"), None) if came_by != "conj" else None
@@ -116,6 +120,22 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
             return None
         tok, came_by = tok.head, tok.dep_
     return None
+
+
+def _is_share_tail(head, child) -> bool:
+    """A number's tail that makes it a share: "in three", "out of 10" (a number in the tail)."""
+    return head.pos_ == "NUM" and child.dep_ == "prep" and child.lower_ in SHARE_WORDS \
+        and any(t.pos_ == "NUM" for t in child.subtree)
+
+
+def _object_controlling(verb, came_by: str | None):
+    """Rule ``object_controls_its_infinitive``: climbing from a cue without a subject of its own to the verb it
+    completes (``came_by`` "xcomp"), a causative verb's (``CAUSATIVE_VERB_FORMS``) direct object, not its subject, is
+    who does the cue ("The timing led Republicans to say ...", "The scandal forced him to admit ...": Republicans,
+    him); or None."""
+    if came_by != "xcomp" or verb.lower_ not in CAUSATIVE_VERB_FORMS:
+        return None
+    return next((c for c in verb.children if c.dep_ == "dobj"), None)
 
 
 def whose_antecedent(head):
@@ -212,7 +232,20 @@ def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[s
     if head.lower_ == "it" and head.dep_ == "nsubj":
         return True                     # a body or a document, where sieves.it_antecedent finds one
     return head.lower_ in source_nouns or head.tag_ in ("NNP", "NNPS") or head.text in known_names \
-        or named_by_a_proper_noun(head)
+        or named_by_a_proper_noun(head) or is_a_share_of_people(sent, head, source_nouns, known_names)
+
+
+def is_a_share_of_people(sent, head, source_nouns: frozenset[str], known_names: frozenset[str]) -> bool:
+    """Rule ``share_of_people_as_source``: a number that is the subject as a share of people ("About three in 10
+    said ...", "Six out of 10 said ...", "Nine of the 12 jurors said ..."): a share's "in" or "out of" with its
+    number (a quantity modifier, or a tail, as the parse reads it), a part's "of" with the people it counts; those
+    who report, not a name elsewhere in the sentence."""
+    if head.pos_ != "NUM" or head.dep_ not in SUBJECT_DEPS:
+        return False
+    if any(c.dep_ == "quantmod" and c.lower_ in SHARE_WORDS or _is_share_tail(head, c) for c in head.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "of" and any(
+        o.dep_ == "pobj" and is_source(sent, o, source_nouns, known_names) for o in c.children) for c in head.children)
 
 
 def named_by_a_proper_noun(head) -> bool:
@@ -292,6 +325,8 @@ def _tail_names_whom(head, child) -> bool:
     holds a clause."""
     if child.dep_ != "prep":
         return False
+    if _is_share_tail(head, child):     # "Two in three said", "Six out of 10 said": the share is the source
+        return True
     if head.tag_ in ("NNP", "NNPS"):
         return child.lower_ in ("of", "for")
     tail = list(child.subtree)

@@ -622,3 +622,43 @@ def test_a_participle_with_its_agent_stays_in_a_common_noun_source(parsed_senten
 def test_a_participle_without_an_agent_stays_out_of_the_source(parsed_sentence):
     sent = parsed_sentence("The port closed in May, according to a memo released on Friday.")
     assert cues.source_phrase(sent, next(t for t in sent.doc if t.text == "memo")) == "a memo"
+
+
+@pytest.mark.parametrize("text, verb, source", [
+    ("Even the timing of the debate led Republicans to say that Democrats were protecting her.", "say", "Republicans"),
+    ("The scandal forced the senator to admit that the plan was too costly for the state.", "admit", "senator"),
+])
+def test_the_object_of_a_causative_verb_is_its_infinitive_cues_source(parsed_sentence, text, verb, source):
+    """Planted defect: 'The timing led Republicans to say that ...' gave the infinitive cue the subject of 'led'
+    (the timing), climbing past the object that does the saying."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text == verb)
+    if cue.dep_ != "xcomp" or not any(c.dep_ == "dobj" for c in cue.head.children):
+        pytest.skip("the parse does not read the cue as the infinitive completing a verb with an object")
+    assert cues.source_token(cue, sent.in_quote).text == source
+
+
+@pytest.mark.parametrize("text, verb, source", [
+    ("The governor wants to say that the budget will balance by next year.", "say", "governor"),
+    ("Senator Kelly Roe used a closed-door luncheon to complain that the comments hurt the party.", "complain", "Roe"),
+])
+def test_an_infinitive_cue_of_a_verb_that_causes_nothing_keeps_the_subject(parsed_sentence, text, verb, source):
+    """'used a luncheon to complain': the user complains, not the luncheon (no causative verb)."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.text == verb)
+    assert cues.source_token(cue, sent.in_quote).text == source
+
+
+@pytest.mark.parametrize("text, source", [
+    ("About three in 10 said they prefer an agenda more liberal than President Obama's.", "About three in 10"),
+    ("Six out of 10 said the delegates should vote for the candidate with the most votes.", "Six out of 10"),
+])
+def test_a_share_of_people_is_the_source_not_a_name_after_it(parsed_sentence, text, source):
+    """Planted defect: 'About three in 10 said ... than President Obama's' - a number was no source, and the
+    surface rules gave the report to Obama, named in its content."""
+    c = _clause(parsed_sentence, text)
+    assert c is not None and c.source == source
+
+
+def test_a_number_that_counts_no_people_is_no_source(parsed_sentence):
+    assert _clause(parsed_sentence, "Three of the bills said that the tax would rise by ten percent.") is None
