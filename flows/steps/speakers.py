@@ -124,8 +124,19 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     first = _plain(words[0])
     if first in L.QUANTIFIERS or first[:1].isdigit():
         return True
+    head = _head(words)
     return any(_plain(w) in L.SOURCE_NOUNS and (_plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS)
-               for w in _head(words))
+               for w in head) or _is_plural_common_noun(head[-1])
+
+
+def _is_plural_common_noun(word: str) -> bool:
+    """Rule ``plural_noun_is_a_group``: a phrase whose head is a common noun in the plural ("investors", "the
+    country's bankers") stands for people, whatever noun it is - not a document, where no list knew the noun.
+    Lower case, an "s" ending that is no singular's ("-ss", "-us", "-is": "press", "status", "analysis"), and no
+    word of ``SINGULAR_NOUNS_IN_S`` ("news", "politics")."""
+    plain = _plain(word)
+    return word.islower() and plain.isalpha() and len(plain) > 3 and plain.endswith("s") \
+        and not plain.endswith(("ss", "us", "is")) and plain not in L.SINGULAR_NOUNS_IN_S
 
 
 def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:

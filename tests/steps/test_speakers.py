@@ -198,6 +198,15 @@ def test_descriptions_and_collective_nouns_have_their_kind(name, kind) -> None:
     assert S.speaker_kind(name) == kind
 
 
+@pytest.mark.parametrize("name, kind", [
+    ("investors", "group"), ("the country's bankers", "group"), ("Foreign tourists", "group"),
+    ("the series", "document"), ("rest", "document"), ("its status", "document"), ("an analysis", "document"),
+])
+def test_a_plural_common_noun_no_list_knows_is_a_group(name, kind) -> None:
+    # planted defect: "investors" fell through every rule to "document"
+    assert S.speaker_kind(name) == kind
+
+
 # ---------------------------------------------------------------- ids and the row
 
 def test_speaker_id_stable_when_unrelated_document_added() -> None:
