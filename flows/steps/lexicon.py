@@ -156,6 +156,7 @@ CUE_BLOCKERS = ("not", "never", "n't", "was", "were", "been", "being", "is", "ar
 POSSESSIVE_DETERMINERS = ("his", "her", "their", "its", "our", "your")
 INDEFINITE_ARTICLES = ("a", "an")
 ARTICLES = ("the", *INDEFINITE_ARTICLES)   # the articles a noun phrase may open with ("the minister", "a spokesman")
+DEMONSTRATIVES = ("this", "that", "these", "those")
 NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})   # a generation written after a name
 # cues that report speech only before "that" or a quote ("agreed that", not "agreed to elevate")
 CUES_NEEDING_THAT = frozenset("""

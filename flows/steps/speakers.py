@@ -147,8 +147,12 @@ def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:
 
 
 def _is_person(name: str, words: Sequence[str], labelled: bool) -> bool:
+    """A name's shape: capitalised first and last words, no digit, not all capitals; rule
+    ``determiner_opens_no_name``: never a phrase a determiner opens ("That Assessment", "Their Statement"), which
+    capitals at a sentence's start or in a heading's style only look like a name."""
     return (len(words) <= L.MAX_NAME_WORDS and words[0][:1].isupper() and words[-1][:1].isupper()
-            and not any(c.isdigit() for c in name) and not (len(words) > 1 and name.isupper()))
+            and not any(c.isdigit() for c in name) and not (len(words) > 1 and name.isupper())
+            and _plain(words[0]) not in (*L.ARTICLES, *L.DEMONSTRATIVES, *L.POSSESSIVE_DETERMINERS))
 
 
 KindRule = Callable[[str, Sequence[str], bool], bool]

@@ -234,3 +234,9 @@ def test_row_counts_dates_roles_and_canonical_name() -> None:
     assert (row.first_date, row.last_date) == (dt.date(2016, 5, 2), dt.date(2017, 3, 1))
     assert row.roles == ("candidate", "President")
     assert row.aliases == ("Donald J. Trump",)
+
+
+@pytest.mark.parametrize("name", ["That Assessment", "Their Statement", "The Review"])
+def test_a_phrase_a_determiner_opens_is_no_person(name) -> None:
+    # planted defect: "That Assessment found that ..." made a person of a capitalised report
+    assert S.speaker_kind(name) != "person"
