@@ -244,10 +244,6 @@ insiders detractors skeptics sceptics bloggers
 """.split())
 # source nouns for many people without a plural "s" ("the Hong Kong police"): a group (speakers.speaker_kind)
 COLLECTIVE_NOUNS = frozenset("police people media public staff".split())
-# nouns that end in "s" but are no plural of people (speakers.plural_noun_is_a_group)
-SINGULAR_NOUNS_IN_S = frozenset("""
-news series means species politics economics physics ethics statistics mathematics headquarters crossroads
-""".split())
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""
 reports report statement statements declaration paper papers document documents letter study survey research

@@ -58,6 +58,7 @@ _TITLES = L.TITLE_WORDS | L.HONORIFICS
 _HEAD_ENDS = (L.CAP_STOPWORDS | L.NP_STOP_WORDS) - {"and", "or"}   # "Chinese and foreign guests" is one head
 _POSSESSIVE = re.compile(r"['’]s?$")
 _DOMAIN = re.compile(r"^[a-z0-9-]++(?:\.[a-z0-9-]++)+$", re.IGNORECASE)
+_PERSON_NOUN = re.compile(L.PERSON_NOUN_SUFFIX)
 _FOLD_DROPPED = re.compile(r"[.'’`\-‐‑]")
 
 
@@ -130,13 +131,18 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
 
 
 def _is_plural_common_noun(word: str) -> bool:
-    """Rule ``plural_noun_is_a_group``: a phrase whose head is a common noun in the plural ("investors", "the
-    country's bankers") stands for people, whatever noun it is - not a document, where no list knew the noun.
-    Lower case, an "s" ending that is no singular's ("-ss", "-us", "-is": "press", "status", "analysis"), and no
-    word of ``SINGULAR_NOUNS_IN_S`` ("news", "politics")."""
+    """Rule ``plural_of_people_is_a_group``: a phrase whose head is a noun for people in the plural ("investors",
+    "the country's bankers", "his advisers") stands for people - not the fallback document, where no list knew the
+    noun. The singular is a noun for a person: a title or role word, or a person's ending (``PERSON_NOUN_SUFFIX``:
+    "-er", "-or", "-ist", "-ian") that is no thing's (``NOT_PERSON_NOUNS``: "papers", "headquarters"); plural
+    things ("DNC rules", "exit polls", "tax returns") stay what the other rules say."""
     plain = _plain(word)
-    return word.islower() and plain.isalpha() and len(plain) > 3 and plain.endswith("s") \
-        and not plain.endswith(("ss", "us", "is")) and plain not in L.SINGULAR_NOUNS_IN_S
+    if not (word.islower() and plain.isalpha() and len(plain) > 3 and plain.endswith("s")):
+        return False
+    singular = plain[:-1]
+    if singular in L.PERSON_ROLE_NOUNS or singular in L.TITLE_WORDS:
+        return True
+    return bool(_PERSON_NOUN.search(singular)) and not any(singular.endswith(n) for n in L.NOT_PERSON_NOUNS)
 
 
 def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:
