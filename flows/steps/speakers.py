@@ -114,7 +114,10 @@ def _is_role(name: str, words: Sequence[str], labelled: bool) -> bool:
         return True
     if labelled and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in L.ORG_WORDS:
         return True      # an unexplained label of initials ("JR:") is no name that other documents share
-    return low[0] in (*L.ARTICLES, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS)
+    # rule ``description_of_one_person_is_a_role``: its head, not only its last word, may be the noun for a person
+    # ("A spokeswoman for YouTube", "The senator from Vermont")
+    return low[0] in (*L.ARTICLES, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS
+                                               or _is_noun_for_a_person(_plain(_head(words)[-1])))
 
 
 def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
@@ -137,12 +140,16 @@ def _is_plural_common_noun(word: str) -> bool:
     "-er", "-or", "-ist", "-ian") that is no thing's (``NOT_PERSON_NOUNS``: "papers", "headquarters"); plural
     things ("DNC rules", "exit polls", "tax returns") stay what the other rules say."""
     plain = _plain(word)
-    if not (word.islower() and plain.isalpha() and len(plain) > 3 and plain.endswith("s")):
-        return False
-    singular = plain[:-1]
-    if singular in L.PERSON_ROLE_NOUNS or singular in L.TITLE_WORDS:
+    return word.islower() and plain.isalpha() and len(plain) > 3 and plain.endswith("s") \
+        and _is_noun_for_a_person(plain[:-1])
+
+
+def _is_noun_for_a_person(noun: str) -> bool:
+    """A title or role word, or a noun with a person's ending (``PERSON_NOUN_SUFFIX``) that is no thing's
+    (``NOT_PERSON_NOUNS``)."""
+    if noun in L.PERSON_ROLE_NOUNS or noun in L.TITLE_WORDS:
         return True
-    return bool(_PERSON_NOUN.search(singular)) and not any(singular.endswith(n) for n in L.NOT_PERSON_NOUNS)
+    return bool(_PERSON_NOUN.search(noun)) and not any(noun.endswith(n) for n in L.NOT_PERSON_NOUNS)
 
 
 def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:
