@@ -115,9 +115,10 @@ def _is_role(name: str, words: Sequence[str], labelled: bool) -> bool:
     if labelled and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in L.ORG_WORDS:
         return True      # an unexplained label of initials ("JR:") is no name that other documents share
     # rule ``description_of_one_person_is_a_role``: its head, not only its last word, may be the noun for a person
-    # ("A spokeswoman for YouTube", "The senator from Vermont")
-    return low[0] in (*L.ARTICLES, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS
-                                               or _is_noun_for_a_person(_plain(_head(words)[-1])))
+    # ("A spokeswoman for YouTube", "The senator from Vermont"), a common noun ("The New Yorker" is a magazine)
+    head = _head(words)
+    return low[0] in (*L.ARTICLES, "one") and (low[-1] in L.TITLE_WORDS or low[-1] in _ROLE_WORDS or (
+        len(head) > 1 and head[-1].islower() and _is_noun_for_a_person(_plain(head[-1]))))
 
 
 def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
@@ -146,8 +147,13 @@ def _is_plural_common_noun(word: str) -> bool:
 
 def _is_noun_for_a_person(noun: str) -> bool:
     """A title or role word, or a noun with a person's ending (``PERSON_NOUN_SUFFIX``) that is no thing's
-    (``NOT_PERSON_NOUNS``)."""
-    if noun in L.PERSON_ROLE_NOUNS or noun in L.TITLE_WORDS:
+    (``NOT_PERSON_NOUNS``); of the title words none of three letters or fewer ("the" is one, as written before
+    names)."""
+    if noun in L.PERSON_ROLE_NOUNS:
+        return True
+    if len(noun) <= 3 or not noun.isalpha():
+        return False
+    if noun in L.TITLE_WORDS:
         return True
     return bool(_PERSON_NOUN.search(noun)) and not any(noun.endswith(n) for n in L.NOT_PERSON_NOUNS)
 

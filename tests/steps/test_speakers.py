@@ -240,8 +240,13 @@ def test_row_counts_dates_roles_and_canonical_name() -> None:
 @pytest.mark.parametrize("name, kind", [
     ("That Assessment", "document"), ("Their Statement", "document"), ("These Findings", "document"),
     ("A spokeswoman for Fiorina", "role"), ("The senator from Vermont", "role"), ("A reporter for Reuters", "role"),
+    ("The new poll", "document"), ("One man", "role"),
 ])
 def test_a_phrase_a_determiner_opens_is_no_person(name, kind) -> None:
     # planted defect: "That Assessment found that ..." made a person of a capitalised report, and a description
     # of one person whose last word is a name ("A spokeswoman for Fiorina") a person named so
     assert S.speaker_kind(name) == kind
+
+
+def test_a_capitalised_head_after_an_article_is_a_name_not_a_role() -> None:
+    assert S.speaker_kind("The Federalist") != "role"      # a magazine, though "-ist" ends nouns for people
