@@ -372,7 +372,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
             return person, clause.source
-        if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker):
+        if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker) \
+                and not holds_another_office(ctx, surface.speaker, head, si):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
 
@@ -503,7 +504,8 @@ def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:
     """Rule ``description_fits_the_office``: the description names an office (``OFFICE_NOUNS``, in any of its
     ``OFFICE_FORMS``: "the Indiana governor", "the Chinese spokesperson") and the text, before sentence ``si``,
     gives the person ``name`` offices but not this one ("Republican nominee Tom Hale", "Foreign Secretary Ann
-    Berg"): the description is someone else. A person given no office may be anyone."""
+    Berg"): the description is someone else, also where the surface rules guessed that person ("President Tom Hale
+    spoke ... The senator urged ..."). A person given no office may be anyone."""
     office = OFFICE_FORMS.get(head.lower_, head.lower_)
     if office not in OFFICE_NOUNS:
         return False

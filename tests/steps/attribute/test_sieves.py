@@ -855,6 +855,14 @@ def test_a_description_by_an_office_never_stands_for_a_person_of_another_office(
     assert rules[2][1:] == ("indirect", speaker), defect
 
 
+def test_a_description_by_an_office_is_not_the_surface_guess_of_a_person_of_another_office(nlp):
+    """Planted defect: 'The senator urged voters ...' after 'President Tom Hale spoke ...' went to Hale, the one
+    person the surface rules knew, though the text gave him another office: the senator stays as written."""
+    rules = _rules(["President Tom Hale spoke on Monday about the budget in Chicago.",
+                    "The senator urged voters to reject the plan, saying that the costs will rise."], nlp)
+    assert rules[1][1:] == ("indirect", "The senator")
+
+
 def test_a_pronoun_never_stands_for_a_person_last_named_as_a_modifier(nlp):
     """Planted defect: 'He said ...' after 'the Ian Moss government' went to Ian Moss, whom the surface rules had
     noted last, not to the minister who was speaking."""
