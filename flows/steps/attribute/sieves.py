@@ -15,7 +15,8 @@ from dataclasses import dataclass, replace
 from flows.steps import entities
 from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
                                  GENDERED_NOUNS, HONORIFICS, INDEFINITE_ARTICLES, OFFICE_FORMS, OFFICE_NOUNS,
-                                 OFFICE_RANK_WORDS, ORG_WORDS, PERSON_ROLE_NOUNS, PROVERB_MARKERS)
+                                 OFFICE_RANK_WORDS, OFFICES_HELD_BESIDE_ANOTHER, ORG_WORDS, PERSON_ROLE_NOUNS,
+                                 PROVERB_MARKERS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -505,9 +506,10 @@ def holds_another_office(ctx: Context, name: str, head, si: int) -> bool:
     ``OFFICE_FORMS``: "the Indiana governor", "the Chinese spokesperson") and the text, before sentence ``si``,
     gives the person ``name`` offices but not this one ("Republican nominee Tom Hale", "Foreign Secretary Ann
     Berg"): the description is someone else, also where the surface rules guessed that person ("President Tom Hale
-    spoke ... The senator urged ..."). A person given no office may be anyone."""
+    spoke ... The senator urged ..."). A person given no office may be anyone, and a candidacy
+    (``OFFICES_HELD_BESIDE_ANOTHER``: "the candidate") is held beside any office."""
     office = OFFICE_FORMS.get(head.lower_, head.lower_)
-    if office not in OFFICE_NOUNS:
+    if office not in OFFICE_NOUNS or office in OFFICES_HELD_BESIDE_ANOTHER:
         return False
     held = {o for m in ctx.people.mentions if m.sentence < si and ctx.people.name(m.name) == name
             for o in offices_written_at(ctx.parsed.sentences[m.sentence].doc, m.token)}

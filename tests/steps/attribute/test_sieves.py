@@ -863,6 +863,13 @@ def test_a_description_by_an_office_is_not_the_surface_guess_of_a_person_of_anot
     assert rules[1][1:] == ("indirect", "The senator")
 
 
+def test_a_candidacy_is_held_beside_another_office(nlp):
+    """'The candidate' may be the governor running: the governor's other office does not make it someone else."""
+    rules = _rules(["Ohio Gov. Tom Hale spoke on Monday about the budget in Chicago.",
+                    "The candidate pointed out that his rivals must win most of the remaining delegates."], nlp)
+    assert rules[1][1:] == ("indirect", "Tom Hale")
+
+
 def test_a_pronoun_never_stands_for_a_person_last_named_as_a_modifier(nlp):
     """Planted defect: 'He said ...' after 'the Ian Moss government' went to Ian Moss, whom the surface rules had
     noted last, not to the minister who was speaking."""
