@@ -360,7 +360,7 @@ coach captain manager
 """.split())
 # offices a person holds beside another ("the candidate" may be the governor running for president): a description by
 # one of them is not someone else because the text gave the person another office (description_fits_the_office)
-OFFICES_HELD_BESIDE_ANOTHER = frozenset("candidate nominee".split())
+OFFICES_HELD_BESIDE_ANOTHER = frozenset({"candidate"})   # not "nominee", one person a party names
 # words that make an office another one: "Vice President" is no president, "assistant head coach" no head coach
 OFFICE_RANK_WORDS = frozenset("vice deputy assistant acting associate former".split())
 # other forms of an office noun and the office they write ("Gov. Mike Pence" is a governor, a spokesman and a

@@ -870,6 +870,16 @@ def test_a_candidacy_is_held_beside_another_office(nlp):
     assert rules[1][1:] == ("indirect", "Tom Hale")
 
 
+def test_a_nomination_is_no_office_held_beside_another(nlp):
+    """Planted defect (a nomination exempted as a candidacy is): 'The Republican presidential nominee explained that
+    Moss was referring ...' went to the FBI director named as a subject in between, not to Ann Berg."""
+    rules = _rules(["Ann Berg spoke in Ohio on Monday about her plans for the economy.",
+                    "FBI Director Ian Moss testified before Congress on Thursday.",
+                    "The Republican presidential nominee explained that Moss was referring only to her interviews."],
+                   nlp)
+    assert rules[2][1:] == ("indirect", "Ann Berg")
+
+
 def test_a_pronoun_never_stands_for_a_person_last_named_as_a_modifier(nlp):
     """Planted defect: 'He said ...' after 'the Ian Moss government' went to Ian Moss, whom the surface rules had
     noted last, not to the minister who was speaking."""
