@@ -19,6 +19,11 @@ from flows.steps.deadline import Deadline
 from schemas.tables import TABLES, arrow_schema
 
 
+def batched(items: list, size: int) -> list[list]:
+    """``items`` cut into consecutive batches of ``size`` (the last may be shorter)."""
+    return [items[i:i + size] for i in range(0, len(items), size)]
+
+
 class BatchStopped(RuntimeError):
     """The run was stopping (a signal, or another batch's error), so this batch stopped before its next file."""
 

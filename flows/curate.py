@@ -34,7 +34,7 @@ from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
 from flows import __version__, apiloss, incremental, io, options, runners, signals, streamed, tempserver
-from flows.batches import staged_batch
+from flows.batches import batched, staged_batch
 from flows.config import RunConfig
 from flows.progress import Progress
 from flows.progress import display as progress_display
@@ -51,10 +51,6 @@ EXIT_PUBLISHED_THEN_FAILED = 4  # the run published its version, then failed (e.
 
 class QualityGateFailed(RuntimeError):
     """Critical expectations failed: the new tables were not published."""
-
-
-def _batches(items: list, size: int) -> list[list]:
-    return [items[i:i + size] for i in range(0, len(items), size)]
 
 
 def _relative(path: Path | str, root: Path | str) -> str:
@@ -206,7 +202,7 @@ def _staged_tables(paths: list[Path], config: RunConfig, staging: Path,
         get_run_logger().info("incremental run on %s: %s", reuse.base_run_id, reuse.note)
     order = [incremental.source_path(p, raw_dir) for p in paths]
     todo = [p for p, rel in zip(paths, order) if rel not in reuse.paths]
-    started, batches = time.perf_counter(), _batches(todo, batch_size(len(todo), config))
+    started, batches = time.perf_counter(), batched(todo, batch_size(len(todo), config))
     futures = [curate_batch.submit(i, batch, raw_dir, staging, lineage, profile.boilerplate, config.max_file_bytes,
                                    config.file_timeout_s)
                for i, batch in enumerate(batches)]

@@ -25,7 +25,6 @@ import json
 import math
 import multiprocessing
 import os
-import platform
 import resource
 import sys
 import tempfile
@@ -36,8 +35,8 @@ from pathlib import Path
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from flows import __version__
-from flows.batches import staged_batch, warm_worker
+from flows import __version__, benchcorpus, benchmark
+from flows.batches import batched, staged_batch, warm_worker
 from flows.steps import assemble
 
 MAX_FILE_BYTES = 10 * 2**20
@@ -70,7 +69,7 @@ def timed_run(paths: list[Path], raw_dir: Path, staging: Path, *, workers: int, 
     """The corpus's batches in a fresh pool of ``workers`` processes: warm-up and batch wall seconds, the
     workers' CPU seconds, documents and bytes read, peak RSS (MiB) of the pool's processes."""
     context = multiprocessing.get_context("spawn")
-    batches = [paths[i:i + batch_size] for i in range(0, len(paths), batch_size)]
+    batches = batched(paths, batch_size)
     started = time.perf_counter()
     with context.Manager() as manager, ProcessPoolExecutor(workers, mp_context=context,
                                                            initializer=warm_worker) as pool:
@@ -111,7 +110,7 @@ def printed_table(runs: list[dict]) -> str:
     lines = ["| workers | warm-up s | batches wall s | MB/s | documents/s | speed-up | efficiency | worker CPU-s "
              "| peak RSS MiB |", "|---:|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in runs:
-        speed_up = base["wall_s"] / r["wall_s"] * 1.0
+        speed_up = base["wall_s"] / r["wall_s"]
         lines.append(f"| {r['workers']} | {r['warm_up_s']:.1f} | {r['wall_s']:.1f} | "
                      f"{r['bytes'] / 1e6 / r['wall_s']:.3f} | {r['documents'] / r['wall_s']:.1f} | {speed_up:.2f}x | "
                      f"{speed_up * base['workers'] / r['workers']:.0%} | {r['cpu_s']:.0f} | {r['peak_rss_mb']:.0f} |")
@@ -119,16 +118,14 @@ def printed_table(runs: list[dict]) -> str:
 
 
 def machine() -> str:
-    """The CPU model, the cores this process may use and the load average, for the figures' context."""
-    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
-                  if line.startswith("model name")), platform.processor()) if Path("/proc/cpuinfo").exists() else ""
-    return (f"{model}, {len(os.sched_getaffinity(0))} cores usable, load average "
-            f"{' '.join(f'{x:.2f}' for x in os.getloadavg())}, Python {platform.python_version()}")
+    """The machine (``benchmark.machine``: CPU model, cores, memory, Python) and its load average now."""
+    return f"{benchmark.machine()}; load average {benchmark.load()}"
 
 
 def scaled_runs(raw_dir: Path, worker_counts: list[int], batch_size: int, work: Path, json_out: Path | None):
     """One timed run per worker count over every ``*.txt`` under ``raw_dir``; each run's tables compared with
-    the first's. Yields each run's figures (with ``same_tables`` and ``differing``) as it ends."""
+    the first's. Yields each run's figures (with ``batch_size``, ``differing``: the tables not the same as the
+    first run's, and ``machine``) as it ends."""
     paths = sorted(p for p in raw_dir.rglob("*.txt") if p.is_file())
     size = batch_size or batch_size_for(len(paths), max(worker_counts))
     first = None
@@ -157,8 +154,6 @@ def corpus_folder(args: argparse.Namespace, work: Path) -> Path:
     ``work``."""
     if args.raw is not None:
         return args.raw
-    from flows import benchcorpus, benchmark
-
     texts = benchmark.source_texts(args.source or [s for s in benchmark.DEFAULT_SOURCES if s.is_dir()])
     built = benchcorpus.corpus(texts, size_bytes=int(args.size_mb * 1e6), seed=args.seed)
     benchmark.written_corpus(built, work / "raw")

@@ -131,10 +131,10 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
         return True
     head = _head(words)
     return any(_plain(w) in L.SOURCE_NOUNS and (_plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS)
-               for w in head) or _is_plural_common_noun(head[-1])
+               for w in head) or _is_plural_of_people(head[-1])
 
 
-def _is_plural_common_noun(word: str) -> bool:
+def _is_plural_of_people(word: str) -> bool:
     """Rule ``plural_of_people_is_a_group``: a phrase whose head is a noun for people in the plural ("investors",
     "the country's bankers", "his advisers") stands for people - not the fallback document, where no list knew the
     noun. The singular is a noun for a person: a title or role word, or a person's ending (``PERSON_NOUN_SUFFIX``:
