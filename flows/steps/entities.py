@@ -31,6 +31,7 @@ class PersonMention:
     token: int                  # index of the mention's last token in that sentence's doc
     name: str                   # as written, titles stripped
     is_subject: bool
+    is_main_subject: bool = False  # the subject of its sentence's main clause (or of a clause joined to it)
 
 
 @dataclass(frozen=True)
@@ -180,10 +181,24 @@ def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[Perso
         for t in sent.doc:
             if _name_shaped(t) and t.dep_ != "compound" and t.text in surnames and not sent.in_quote[t.i] \
                     and (not t.ent_type_ or _alone_under_another_label(t)):
-                out.append(PersonMention(si, t.i, t.text, t.dep_ in SUBJECT_DEPS))
-        out += [PersonMention(si, e.end - 1, e.text, e.root.dep_ in SUBJECT_DEPS) for e in sent.doc.ents
+                out.append(_mention(si, t.i, t.text, t))
+        out += [_mention(si, e.end - 1, e.text, e.root) for e in sent.doc.ents
                 if len(e) > 1 and e.label_ in MISLABELLED_PERSON and e.text in full and not sent.in_quote[e.root.i]]
     return out
+
+
+def _mention(si: int, last: int, name: str, root) -> PersonMention:
+    """The mention of ``name`` whose last token is ``last`` of sentence ``si`` and whose head is ``root``."""
+    is_subject = root.dep_ in SUBJECT_DEPS
+    return PersonMention(si, last, name, is_subject, is_subject and _verb_of_main_clause(root.head))
+
+
+def _verb_of_main_clause(verb) -> bool:
+    """Rule ``main_clause_subject_first``: ``verb`` heads the sentence's main clause or a clause coordinated with
+    it ("Roe turned ..., pointing out that Hale had reported ...": "turned", not "reported")."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
 
 
 def _name_shaped(tok) -> bool:
@@ -209,7 +224,7 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
                 continue
             name = stripped_name(ent, descriptors)
             if name and any(c.isupper() for c in name) and not _capitals_only_word(name):
-                out.append(PersonMention(si, ent.end - 1, name, ent.root.dep_ in SUBJECT_DEPS))
+                out.append(_mention(si, ent.end - 1, name, ent.root))
     return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
 
 
@@ -344,14 +359,15 @@ def document_people(parsed) -> People:
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:
-    """The canonical person a he/she at (sentence, token) refers to, or None."""
-    before = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)]
+    """The canonical person a he/she at (sentence, token) refers to, or None: the latest subject of the pronoun's
+    gender, and within its sentence a subject of the main clause before one of a clause below it (rule
+    ``main_clause_subject_first``); else the latest person of that gender mentioned."""
     want = pronoun.lower()
-    for subjects_only in (True, False):
-        for m in reversed(before):
-            if subjects_only and not m.is_subject:
-                continue
-            name = people.name(m.name)
-            if people.gender.get(name, want) == want:
-                return name
-    return None
+    fits = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
+            and people.gender.get(people.name(m.name), want) == want]
+    subjects = [m for m in fits if m.is_subject]
+    if subjects:
+        latest = subjects[-1].sentence
+        return people.name(max((m for m in subjects if m.sentence == latest),
+                               key=lambda m: (m.is_main_subject, m.token)).name)
+    return people.name(fits[-1].name) if fits else None

@@ -226,3 +226,22 @@ def test_a_person_the_tagger_labels_otherwise_is_still_a_mention(defect, paras, 
     parsed, people = _people(paras)
     assert [e.label_ for e in parsed.sentences[sentence].doc.ents if e.text == name] == ["ORG"], defect
     assert any(m.sentence == sentence and m.name == name and m.is_subject for m in people.mentions), defect
+
+
+def test_the_subject_of_the_main_clause_outranks_one_of_a_clause_below_it():
+    """Planted defect: the latest subject anywhere was the antecedent, so "he" went to the subject of the clause
+    reported inside the sentence before ("Tom Hale had written ..."), not to the man the sentence is about."""
+    paras = ["Jon Roe turned the story back on the paper, pointing out that Tom Hale had written in June that "
+             "the campaign was falling apart.", "He hoped the paper would not do it again."]
+    parsed, people = _people(paras)
+    main = {m.name: m.is_main_subject for m in people.mentions}
+    assert main == {"Jon Roe": True, "Tom Hale": False}
+    he = next(t for t in parsed.sentences[1].doc if t.lower_ == "he")
+    assert entities.resolved_pronoun(people, "he", 1, he.i) == "Jon Roe"
+
+
+def test_a_subject_of_a_later_sentence_still_outranks_the_main_subject_of_an_earlier_one():
+    paras = ["Jon Roe spoke first.", "Aides said that Tom Hale had left.", "He was not reached for comment."]
+    parsed, people = _people(paras)
+    he = next(t for t in parsed.sentences[2].doc if t.lower_ == "he")
+    assert entities.resolved_pronoun(people, "he", 2, he.i) == "Tom Hale"
