@@ -32,6 +32,7 @@ class PersonMention:
     name: str                   # as written, titles stripped
     is_subject: bool
     is_main_subject: bool = False  # the subject of its sentence's main clause (or of a clause joined to it)
+    is_owner: bool = False      # a possessive: "Roe's"
 
 
 @dataclass(frozen=True)
@@ -188,9 +189,13 @@ def _surnames_outside_entities(parsed, found: list[PersonMention]) -> list[Perso
 
 
 def _mention(si: int, last: int, name: str, root) -> PersonMention:
-    """The mention of ``name`` whose last token is ``last`` of sentence ``si`` and whose head is ``root``."""
-    is_subject = root.dep_ in SUBJECT_DEPS
-    return PersonMention(si, last, name, is_subject, is_subject and _verb_of_main_clause(root.head))
+    """The mention of ``name`` whose last token is ``last`` of sentence ``si`` and whose head is ``root``; a name in
+    apposition to a subject is a subject too (rule ``apposition_to_a_subject``: "Roe's campaign manager, Jon Hale,
+    appeared ...")."""
+    subject = root.head if root.dep_ == "appos" else root    # rule ``apposition_to_a_subject``
+    is_subject = subject.dep_ in SUBJECT_DEPS
+    return PersonMention(si, last, name, is_subject, is_subject and _verb_of_main_clause(subject.head),
+                         root.dep_ == "poss")
 
 
 def _verb_of_main_clause(verb) -> bool:
@@ -358,16 +363,32 @@ def document_people(parsed) -> People:
                   stray_words(parsed), frozenset(titled))
 
 
-def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int) -> str | None:
-    """The canonical person a he/she at (sentence, token) refers to, or None: the latest subject of the pronoun's
-    gender, and within its sentence a subject of the main clause before one of a clause below it (rule
-    ``main_clause_subject_first``); else the latest person of that gender mentioned."""
+def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int, doc=None) -> str | None:
+    """The canonical person a he/she at (sentence, token) refers to, or None, skipping people of the other gender:
+    an owner in its own sentence (:func:`_owner_before`), else the latest subject, and within that subject's
+    sentence a subject of the main clause before one of a clause below it (rule ``main_clause_subject_first``),
+    else the latest person mentioned. ``doc`` is the pronoun's sentence's parse."""
     want = pronoun.lower()
     fits = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
             and people.gender.get(people.name(m.name), want) == want]
     subjects = [m for m in fits if m.is_subject]
+    owner = _owner_before(fits, subjects, sentence, doc[:token] if doc is not None else (), want)
+    if owner:
+        return people.name(owner.name)
     if subjects:
         latest = subjects[-1].sentence
         return people.name(max((m for m in subjects if m.sentence == latest),
                                key=lambda m: (m.is_main_subject, m.token)).name)
     return people.name(fits[-1].name) if fits else None
+
+
+def _owner_before(fits: list[PersonMention], subjects: list[PersonMention], sentence: int, before,
+                  pronoun: str) -> PersonMention | None:
+    """Rule ``owner_in_the_same_sentence``: the latest person of the pronoun's gender named before it in its own
+    sentence, written as an owner, where no subject of that gender nor a he/she of that gender (the tokens
+    ``before`` it) precedes it there, is its antecedent before the subjects of earlier sentences ("Roe's role is
+    under discussion, but he has said ..."; not "He praised Roe's plan, and he said ...")."""
+    if subjects and subjects[-1].sentence == sentence or any(t.lower_ == pronoun for t in before):
+        return None
+    latest = next((m for m in reversed(fits) if m.sentence == sentence), None)
+    return latest if latest is not None and latest.is_owner else None

@@ -245,3 +245,35 @@ def test_a_subject_of_a_later_sentence_still_outranks_the_main_subject_of_an_ear
     parsed, people = _people(paras)
     he = next(t for t in parsed.sentences[2].doc if t.lower_ == "he")
     assert entities.resolved_pronoun(people, "he", 2, he.i) == "Tom Hale"
+
+
+def _resolved(paras: list[str], sentence: int, pronoun: str = "he") -> str | None:
+    parsed, people = _people(paras)
+    doc = parsed.sentences[sentence].doc
+    tok = next(t for t in doc if t.lower_ == pronoun)
+    return entities.resolved_pronoun(people, pronoun, sentence, tok.i, doc)
+
+
+def test_an_owner_earlier_in_the_pronouns_sentence_outranks_the_subjects_before_it():
+    """Planted defect: only subjects were antecedents, so "he" skipped the man whose role the sentence is about and
+    went to the subject of the sentence before."""
+    paras = ["Tom Hale said Jon Baker could win.", "Baker's role is under discussion, but he has said little."]
+    assert _resolved(paras, 1) == "Jon Baker"
+
+
+def test_an_owner_is_no_antecedent_past_a_pronoun_of_the_same_gender():
+    paras = ["Tom Hale met voters.", "He praised Jon Roe's plan, and he said it would pass."]
+    parsed, people = _people(paras)
+    doc = parsed.sentences[1].doc
+    second = [t for t in doc if t.lower_ == "he"][1]
+    assert entities.resolved_pronoun(people, "he", 1, second.i, doc) == "Tom Hale"
+
+
+def test_a_name_in_apposition_to_a_subject_is_a_subject():
+    """Planted defect: only the head of the subject counted, so the name beside it ("his campaign manager, Jon
+    Hale, appeared ...") was no subject and "he" went to the subject of the sentence before."""
+    paras = ["Tom Baker spoke in May.", "His campaign manager, Jon Hale, appeared on television and explained how he "
+             "thinks the campaign could still win."]
+    parsed, people = _people(paras)
+    assert next(m for m in people.mentions if m.name == "Jon Hale").is_subject
+    assert _resolved(paras, 1) == "Jon Hale"

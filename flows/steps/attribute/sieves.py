@@ -144,7 +144,7 @@ def pronoun_over_the_other_gender(ctx: Context, si: int, d: Decision) -> Decisio
     head = next((c for c in surface_cue_subjects(ctx.parsed.sentences[si], d) if c.lower_ in ("he", "she")), None)
     if head is None or not d.speaker or not _of_the_other_gender(ctx, d.speaker, head.lower_):
         return d
-    name = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
+    name = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i, head.doc)
     return replace(d, speaker=name, role=None) if name else None
 
 
@@ -346,7 +346,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and not _named_only_after(ctx, surface.speaker, si, head.i) \
                 and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
-        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i) or described_antecedent(ctx, si, head), None
+        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i, head.doc) or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
         # a cue the parse found, outside a relative clause ("the values they claim to uphold"); not the review's guess
         by_cue = clause.cue_token is not None and sent.doc[clause.cue_token].dep_ not in ("relcl", "acl")
