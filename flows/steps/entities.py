@@ -20,7 +20,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from flows.steps.lexicon import (FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, NAME_PARTICLES,
-                                 NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, TITLE_WORDS)
+                                 NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, PRONOUN_FORMS, TITLE_WORDS)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -382,13 +382,24 @@ def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int, do
     return people.name(fits[-1].name) if fits else None
 
 
+def owner_antecedent(people: People, pronoun: str, sentence: int, token: int, doc) -> str | None:
+    """The canonical person rule ``owner_in_the_same_sentence`` (:func:`_owner_before`) makes the antecedent of the
+    he/she at (sentence, token), or None."""
+    want = pronoun.lower()
+    fits = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
+            and people.gender.get(people.name(m.name), want) == want]
+    owner = _owner_before(fits, [m for m in fits if m.is_subject], sentence, doc[:token], want)
+    return people.name(owner.name) if owner else None
+
+
 def _owner_before(fits: list[PersonMention], subjects: list[PersonMention], sentence: int, before,
                   pronoun: str) -> PersonMention | None:
     """Rule ``owner_in_the_same_sentence``: the latest person of the pronoun's gender named before it in its own
-    sentence, written as an owner, where no subject of that gender nor a he/she of that gender (the tokens
+    sentence, written as an owner, where no subject of that gender nor a pronoun of that gender (the tokens
     ``before`` it) precedes it there, is its antecedent before the subjects of earlier sentences ("Roe's role is
-    under discussion, but he has said ..."; not "He praised Roe's plan, and he said ...")."""
-    if subjects and subjects[-1].sentence == sentence or any(t.lower_ == pronoun for t in before):
+    under discussion, but he has said ..."; not "He praised Roe's plan, and he said ...", nor "By her account,
+    after examining Roe's leg, she insisted ...")."""
+    if subjects and subjects[-1].sentence == sentence or any(t.lower_ in PRONOUN_FORMS[pronoun] for t in before):
         return None
     latest = next((m for m in reversed(fits) if m.sentence == sentence), None)
     return latest if latest is not None and latest.is_owner else None

@@ -350,6 +350,8 @@ computer register folder center centre meter metre cover layer filter poster fly
 """.split())
 MAX_NAME_WORDS = 5         # a longer run of capitalised words is a title or heading, not a person
 PRONOUNS_PERSON = frozenset("he she".split())
+# every form of the third-person singular pronouns, by the subject form that names the gender
+PRONOUN_FORMS = {"he": frozenset("he him his himself".split()), "she": frozenset("she her hers herself".split())}
 # nouns naming an office one person holds at a time in a story ("the governor", "the spokesperson"): a definite
 # description by one of them stands for a person the text gives that office, never for one it gives another
 # (attribute.sieves: description_fits_the_office)

@@ -277,3 +277,9 @@ def test_a_name_in_apposition_to_a_subject_is_a_subject():
     parsed, people = _people(paras)
     assert next(m for m in people.mentions if m.name == "Jon Hale").is_subject
     assert _resolved(paras, 1) == "Jon Hale"
+
+
+def test_an_owner_is_no_antecedent_past_another_form_of_the_pronoun():
+    paras = ["Ann Berg was the doctor when Mary Hale fell.", "By her account, after examining Hale's leg, she "
+             "insisted on a scan."]
+    assert _resolved(paras, 1, "she") == "Ann Berg"

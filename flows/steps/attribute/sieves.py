@@ -341,6 +341,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     sent, surface = ctx.parsed.sentences[si], ctx.surface[si]
     head = sent.doc[clause.source_token]
     if head.lower_ in ("he", "she"):
+        owner = entities.owner_antecedent(ctx.people, head.lower_, si, head.i, head.doc)
+        if owner:                                       # "Roe's biggest applause came when he said ..."
+            return owner, None
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
                 and not _named_only_after(ctx, surface.speaker, si, head.i) \

@@ -1049,3 +1049,11 @@ def test_a_possessor_a_thing_or_a_verb_before_the_colon_is_no_name_line(nlp, lin
     # a response, a verdict: no person speaks under them; with a verb the cue rules decide
     rules = _rules(["Jon Roe spoke at the harbour.", line], nlp)
     assert rules[1][0] != "quotation_under_a_name"
+
+
+def test_an_owner_in_the_pronouns_sentence_outranks_the_surface_guess(nlp):
+    """Planted defect: the surface rules' guess, the first man they noted ("Jon Baker"), stood for "he" though the
+    sentence names its owner before it ("Hale's biggest applause came when he said ...")."""
+    paras = ["Jon Baker spoke first, and Tom Hale followed him.",
+             "Hale's biggest applause came when he said voters would follow him."]
+    assert _rules(paras, nlp)[1][1:] == ("indirect", "Tom Hale")
