@@ -372,6 +372,21 @@ def test_a_broadcast_label_with_a_role_after_the_name_is_a_label():
         ("Thank you, chief.", "turn", "Ana Berg")]
 
 
+def test_a_surname_label_in_capitals_after_the_full_name_label_is_the_same_person():
+    """Planted defect: after "ANA BERGSTROM:" and "TOM HALEWOOD:", the surnames alone in capitals ("BERGSTROM:", too
+    long for an acronym) were no labels and their turns went to the wrong speaker, and a short one ("HALEWOOD" read
+    as an acronym, "LEE") stayed a speaker of its own instead of the person its full label named."""
+    paragraphs = ["ANA BERGSTROM: Why not debate?", "TOM HALEWOOD: The senator does not decide when we debate.",
+                  "BERGSTROM: Back in January you were open to it.", "HALEWOOD: That was January.",
+                  "JIM LEE: And now?", "LEE: Now we wait."]
+    doc, rows = attribute(paragraphs)
+    assert [(t, s.mode, s.speaker) for t, s in rows] == [
+        ("Why not debate?", "turn", "Ana Bergstrom"), ("The senator does not decide when we debate.", "turn",
+                                                         "Tom Halewood"),
+        ("Back in January you were open to it.", "turn", "Ana Bergstrom"), ("That was January.", "turn", "Tom Halewood"),
+        ("And now?", "turn", "Jim Lee"), ("Now we wait.", "turn", "Jim Lee")]
+
+
 @pytest.mark.parametrize("label", ["MR HALE", "Ms. Hale", "Dr Hale"])
 def test_one_label_after_a_transcript_introduction_is_a_turn_when_an_honorific_names_its_person(label):
     # planted defect: the honorific counted as a title word, so the one "MR HALE:" of a briefing's opening

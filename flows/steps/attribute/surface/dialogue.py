@@ -11,7 +11,7 @@ from flows.steps.attribute.surface.patterns import (
 )
 from flows.steps.attribute.surface.registry import _Registry, _person_in_run, _runs
 from flows.steps.attribute.surface.quotes import _mask, _quotes
-from flows.steps.attribute.surface.labels import _Sent, _sentences_by_paragraph, _time_stamped
+from flows.steps.attribute.surface.labels import _Sent, _capitalised, _sentences_by_paragraph, _time_stamped
 
 _POSSESSIVE_END = re.compile(r"['’]s\b")     # "Jane Roe's Press Conference": the name ends at its possessive
 # "says", "asked": where a speech tag starts, the words before it are the quoted turn's
@@ -114,13 +114,10 @@ def _canonical_label(label: str, reg: _Registry) -> str:
     if (len(stripped) < len(words) or len(stripped) > 1) and all(w.isupper() for w in stripped) \
             and _person_in_run(" ".join(_capitalised(w) for w in stripped))[0]:
         stripped = [_capitalised(w) for w in stripped]   # "MR. PRICE:" -> Price, "KYRA PHILLIPS:" -> Kyra Phillips
+    elif len(words) == 1 and label.isupper() and reg.canonical(_capitalised(label)) != _capitalised(label):
+        stripped = [_capitalised(label)]   # rule ``capitals_label_is_a_named_person``: "CLINTON:", Hillary Clinton
     name = " ".join(stripped)
     return reg.canonical(name) if len(stripped) <= 3 else label
-
-
-def _capitalised(word: str) -> str:
-    """A word written in capitals as a name is written ("O'BRIEN" -> "O'Brien", "JEAN-MARC" -> "Jean-Marc")."""
-    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
 def _label_questions(paragraphs: list[str], by_para: dict[int, list[_Sent]],
@@ -153,6 +150,12 @@ def _turn_names(labels: dict[str, dict], reg: _Registry) -> dict[str, str]:
     abbrev: dict[str, str] = {}
     names = {lab: _label_name(lab, reg, abbrev) for lab in sorted(labels, key=lambda x: "(" not in x)}
     for lab in names:           # "RM:" after "Rahul Mehta:": initials stand for the named participant
+        if lab.isupper() and " " not in lab and lab not in abbrev:   # "ROE:" after "ANN ROE:": her surname
+            full = {n for n in names.values() if len(n.split()) > 1 and _capitalised(lab) in n.split()}
+            if len(full) == 1:
+                names[lab] = full.pop()
+                reg.alias(names[lab], lab)
+                continue
         if lab.isupper() and 2 <= len(lab) <= 3 and lab not in abbrev:
             full = [n for n in set(names.values()) if len(n.split()) == len(lab)
                     and "".join(w[0] for w in n.split()) == lab]

@@ -21,7 +21,8 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     """(label, abbreviation, end offset incl. spaces) for a speaker label at ``pos``.
 
     A one-word label is an acronym (``CCTV``), a web address, ``Q``/``A`` or a
-    word of a person's name in ``name_words``, never a common word ("Health:").
+    word of a person's name in ``name_words``, as written or in capitals (rule ``capitals_label_is_a_named_person``:
+    "BOULDUAN:" after "KATE BOULDUAN:"), never a common word ("Health:").
     """
     m = _LABEL.match(text, pos)
     if not m:
@@ -40,6 +41,7 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
         return None                      # "Continued Stone:": a speech tag turned round, not a label
     if len(words) == 1 and label not in ("Q", "A") and "." not in label and not (
             label.isupper() and len(label) <= L.MAX_ACRONYM_LABEL) and label not in name_words \
+            and not (label.isupper() and _capitalised(label) in name_words) \
             and label.capitalize() not in L.ROLE_LABELS:
         return None
     if len(words) > 1 and any(w.lower() in L.CAP_STOPWORDS for w in words):
@@ -50,6 +52,11 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     if end < len(text) and not _says_something(text, end):
         return None                      # "Clinton: 2,316.": a tally or a score, no turn
     return label, m.group("abbr"), end
+
+
+def _capitalised(word: str) -> str:
+    """A word written in capitals as a name is written ("O'BRIEN" -> "O'Brien", "JEAN-MARC" -> "Jean-Marc")."""
+    return re.sub(r"[^\W\d_]+", lambda m: m.group().capitalize(), word)
 
 
 def _after_spaces(text: str, pos: int) -> int:
@@ -142,11 +149,20 @@ def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> fr
     return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
 
 
+def _words_of_name_labels(paragraphs: list[str]) -> frozenset[str]:
+    """The words, as a name is written, of the labels of two or more words that open paragraphs ("KATE ROE:"):
+    a one-word label in capitals that is one of them ("ROE:") names the same person (rule
+    ``capitals_label_is_a_named_person``)."""
+    labels = (_label_at(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)
+    return frozenset(_capitalised(w) for lab in labels if lab and not lab[1] and ", " not in lab[0]
+                     for w in lab[0].split() if len(lab[0].split()) > 1)
+
+
 def _split(paragraphs: list[str], people: list[str], *,
            deadline: Deadline = NO_DEADLINE) -> tuple[list[_Sent], dict[int, str]]:
     """Sentences with labels cut off; label-only paragraphs returned separately. ``deadline`` is checked
     before each paragraph."""
-    name_words = frozenset(w for name in people for w in name.split())
+    name_words = frozenset(w for name in people for w in name.split()) | _words_of_name_labels(paragraphs)
     name_words |= _alternating_label_words(paragraphs, name_words)
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
