@@ -300,6 +300,7 @@ conference summit cooperation initiative region province city county village dis
 rights studies affairs development research law sciences institution
 declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
 embassy consulate administration authority council's company firm airline carrier regulator broadcaster newspaper
+magazine tribune gazette
 """.split()) | (frozenset(NEWS_AGENCIES) - {"bloomberg"})   # Bloomberg is also a surname ("Michael Bloomberg said")
 # countries and demonyms: never part of a person's name (names that are also given names or
 # surnames - Jordan, Chad, Georgia, Israel - are left out)

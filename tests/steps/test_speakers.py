@@ -170,6 +170,8 @@ def test_unexplained_initials_label_stays_in_its_document() -> None:
     ("Forty-two UN experts", "group"), ("Families of detainees in the region", "group"),
     ("Xinhua", "organisation"), ("Human Rights Watch", "organisation"), ("China", "organisation"),
     ("en.example.org", "organisation"), ("Phoenix TV", "organisation"),
+    # planted defect: a publication's noun was no organisation word, so "Q Magazine" was a person
+    ("Q Magazine", "organisation"), ("The Dunmore Tribune", "organisation"), ("The Harbour Gazette", "organisation"),
     ("Wang Wenbin", "person"), ("Harro von Senger", "person"), ("Xi", "person"),
 ])
 def test_speaker_kind(name: str, kind: str) -> None:
