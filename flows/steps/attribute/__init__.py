@@ -21,7 +21,8 @@ from flows.steps.attribute.cues import CueClassifier
 from flows.steps.attribute.model import MODES, AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.attribute.review import SentenceClassifier, reviewed
 from flows.steps.attribute.sieves import (RULE_NAMES, SIEVES, Context, decisions, dialogue_turns, framed_texts,
-                                         reported_carries_on, speaker_of, surface_reported, without_clause_roles)
+                                         reported_carries_on, role_is_no_description, speaker_of, surface_reported,
+                                         without_clause_roles)
 
 PARSED_LANGUAGES = ("en",)
 # surface decisions of the sieves that come first and need no parse (dialogue turns, framed texts)
@@ -57,11 +58,12 @@ def _profiles(sentences, surface_speakers, ctx: Context) -> tuple[SpeakerProfile
     names = list(dict.fromkeys(a.speaker for a in sentences if a.speaker))
     labels = entity_labels(ctx, names)
     out = {}
-    for a in sentences:
+    for si, a in enumerate(sentences):
         if a.speaker and a.speaker not in out:
             p = known.get(a.speaker)
-            out[a.speaker] = SpeakerProfile(a.speaker, p.role if p else a.speaker_role, p.aliases if p else (),
-                                            labels.get(a.speaker))
+            role = p.role if p and not (p.role and ctx.parsed is not None and role_is_no_description(ctx, si, p.role)) \
+                else a.speaker_role         # rule ``role_is_no_description`` for the speaker's profile too
+            out[a.speaker] = SpeakerProfile(a.speaker, role, p.aliases if p else (), labels.get(a.speaker))
     return tuple(out.values())
 
 

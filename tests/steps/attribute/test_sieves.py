@@ -1057,3 +1057,20 @@ def test_an_owner_in_the_pronouns_sentence_outranks_the_surface_guess(nlp):
     paras = ["Jon Baker spoke first, and Tom Hale followed him.",
              "Hale's biggest applause came when he said voters would follow him."]
     assert _rules(paras, nlp)[1][1:] == ("indirect", "Tom Hale")
+
+
+def test_a_speakers_profile_keeps_no_role_the_parse_reads_as_a_clause(nlp):
+    """Planted defect: the statements dropped a role the surface rules cut from "Jon Roe, the envoy, delivered the
+    statement ..." (rule ``role_is_no_description``), but the speaker's profile kept the surface rules' role, so the
+    speakers table showed a clause as Roe's role."""
+    from flows.steps.attribute import _profiles
+    from flows.steps.attribute.model import AttributedSentence, SpeakerProfile
+
+    first = "Jon Roe, the envoy, delivered the statement on behalf of 40 countries."
+    second = "He said the members remained gravely concerned."
+    ctx = _context(nlp, first, second, ("indirect", "Jon Roe", None, "said", False, "reported_cue"))
+    said = AttributedSentence(1, 0, len(second), "indirect", "Jon Roe", None, "said", False, "cue_with_subject")
+    clause = SpeakerProfile("Jon Roe", "delivered the statement on behalf of 40 countries", ("Roe",))
+    described = SpeakerProfile("Jon Roe", "the envoy", ("Roe",))
+    assert _profiles((ctx.surface[0], said), (clause,), ctx)[0].role is None
+    assert _profiles((ctx.surface[0], said), (described,), ctx)[0].role == "the envoy"
