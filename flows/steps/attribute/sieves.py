@@ -376,6 +376,9 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
             c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
         if person:
             return person, clause.source
+        introduced = _introduced_before(ctx, si, head) if ent is None else None
+        if introduced:
+            return introduced, None
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker) \
                 and not holds_another_office(ctx, surface.speaker, head, si):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
@@ -446,6 +449,16 @@ def _latest_subject(ctx: Context, si: int, head, wanted) -> tuple | None:
         if found:
             return sent, found[-1]
     return None
+
+
+def _introduced_before(ctx: Context, si: int, head) -> str | None:
+    """Rule ``definite_after_indefinite``: a definite description whose noun opened an indefinite subject in this
+    or the ``DESCRIPTION_WINDOW`` sentences before, with no name beside it, stands for the person introduced there
+    ("A young woman asked Mrs. Roe about ... '...,' the woman said": the woman, not Roe), as written there."""
+    found = _latest_subject(ctx, si, head, lambda sent, t: t.lemma_ == head.lemma_ and t.tag_ == head.tag_ and any(
+        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and not any(
+        c.dep_ == "appos" for c in t.children))
+    return source_phrase(*found) if found else None
 
 
 def _people_who_speak(ctx: Context, sent, tok) -> bool:

@@ -1074,3 +1074,14 @@ def test_a_speakers_profile_keeps_no_role_the_parse_reads_as_a_clause(nlp):
     described = SpeakerProfile("Jon Roe", "the envoy", ("Roe",))
     assert _profiles((ctx.surface[0], said), (clause,), ctx)[0].role is None
     assert _profiles((ctx.surface[0], said), (described,), ctx)[0].role == "the envoy"
+
+
+def test_a_definite_description_stands_for_the_person_an_indefinite_one_introduced(nlp):
+    """Planted defect: "the woman said" after "a young woman asked Mrs. Hale ..." went to Hale, the one person
+    the surface rules knew; the woman is the one the text introduced, unnamed (rule ``definite_after_indefinite``)."""
+    paras = ["At a town hall meeting, a young woman asked Mrs. Ann Hale about the plan.",
+             "\u201cYou said all of them would be believed,\u201d the woman said."]
+    assert _rules(paras, nlp)[1][1:] == ("direct", "a young woman")
+    named = ["At a town hall meeting, a young woman asked Mrs. Ann Hale about the plan.",
+             "\u201cYou said all of them would be believed,\u201d the senator said."]
+    assert _rules(named, nlp)[1][2] != "a young woman"
