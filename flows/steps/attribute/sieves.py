@@ -924,6 +924,33 @@ def _opening_mark(sent) -> str | None:
     return first.text if first is not None and (first.is_quote or first.text in OPENING_QUOTES) else None
 
 
+def quotation_introduced_before(ctx: Context, decided) -> dict[int, Decision]:
+    """Rule ``quote_introduced_before``: a sentence that opens with a quotation mark right after a sentence that
+    ends in a colon outside quotation marks and reads a listed cue with its source ("He said:", "Roe told
+    reporters on Monday:", its paragraph's last sentence or not): direct, that source the speaker (a he/she
+    resolved as the parse resolves it). The cue stands in the sentence before, so the statement records its word
+    without a span; the quotation's other sentences follow it (:func:`quote_continues`)."""
+    if ctx.parsed is None:
+        return {}
+    out, sentences = {}, ctx.parsed.sentences
+    for si in range(1, len(sentences)):
+        prev = sentences[si - 1]
+        if si in decided or _opening_mark(sentences[si]) is None or not _ends_with_a_colon(prev):
+            continue
+        clause = reported_clause(prev, ctx.cue_forms, ctx.source_nouns, known_names=ctx.people.name_words,
+                                 min_share=0.0)
+        speaker, role = speaker_of(ctx, si - 1, clause) if clause is not None else (None, None)
+        if speaker:
+            out[si] = Decision("direct", speaker, role, clause.cue, None, None, "quote_introduced_before")
+    return out
+
+
+def _ends_with_a_colon(sent) -> bool:
+    """The sentence's last token that is no space is a colon outside quotation marks."""
+    last = next((t for t in reversed(sent.doc) if not t.is_space), None)
+    return last is not None and last.text == ":" and not sent.in_quote[last.i]
+
+
 def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
     """A sentence mostly inside quotation marks that no sieve attributed takes the speaker of the
     nearest quotation or report of its paragraph the parse already attributed, the one before it
@@ -952,10 +979,12 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
 SIEVES = (dialogue_turns, framed_texts, signed_quotations, quotations_under_a_name, quote_with_cue,
           quotation_then_its_speaker, attribution_words_after_quotation, cue_with_subject,
-          quoted_characterisation, quote_continues, quotations, surface_reported, reported_carries_on)
+          quoted_characterisation, quotation_introduced_before, quote_continues, quotations, surface_reported,
+          reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation", "quotation_under_a_name",
-              "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after", "quote_continues",
+              "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after",
+              "quote_introduced_before", "quote_continues",
               "cue_with_subject", "according_to", "quoted_characterisation", "characterisation",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "learned_reported", "narration")     # learned_reported: added by the review (review.py)

@@ -27,7 +27,7 @@ def test_every_sieve_rule_is_declared():
     assert surface and surface <= set(RULE_NAMES)
     parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation",
               "characterisation",
-              "signed_quotation", "quotation_under_a_name"}
+              "signed_quotation", "quotation_under_a_name", "quote_introduced_before"}
     assert set(RULE_NAMES) == surface | parsed | {"learned_reported", "narration"}
 
 
@@ -1085,3 +1085,24 @@ def test_a_definite_description_stands_for_the_person_an_indefinite_one_introduc
     named = ["At a town hall meeting, a young woman asked Mrs. Ann Hale about the plan.",
              "\u201cYou said all of them would be believed,\u201d the senator said."]
     assert _rules(named, nlp)[1][2] != "a young woman"
+
+
+def test_a_quotation_after_a_sentence_that_introduces_it_with_a_colon_is_its_sources(nlp):
+    """Planted defect: after 'He said:' the quotation opening the next paragraph had only the surface rules' guess
+    of its speaker (here planted as "Jim Lee", the last man they noted), since no sieve of the parse read a cue
+    written in the sentence before a quotation (rule ``quote_introduced_before``)."""
+    from flows.steps import entities, lexicon, parse
+    from flows.steps.attribute.model import AttributedSentence
+
+    paras = ["Tom Hale answered by pointing to the figures Jim Lee had published.", "He said:",
+             "\u201cWe have a situation where the streets are dangerous.\u201d"]
+    parsed = parse.parsed_document(paras, [(i, 0, len(p)) for i, p in enumerate(paras)], nlp)
+    surface = (AttributedSentence(0, 0, len(paras[0]), "narration", None, None, None, False),
+               AttributedSentence(1, 0, len(paras[1]), "narration", None, None, None, False),
+               AttributedSentence(2, 0, len(paras[2]), "direct", "Jim Lee", None, None, False, "quote_speaker"))
+    ctx = sieves.Context(surface, parsed, entities.document_people(parsed), lexicon.CUE_VERB_FORMS,
+                         lexicon.REPORTED_SOURCE_NOUNS, lexicon.REPORTED_MIN_SHARE)
+    decided = sieves.decisions(ctx)
+    assert (decided[2].rule, decided[2].speaker) == ("quote_introduced_before", "Tom Hale")
+    told = ["Tom Hale spoke at noon. Ann Berg told reporters on Monday:", "\u201cThe plan will fail.\u201d"]
+    assert _rules(told, nlp)[2][:3] == ("quote_introduced_before", "direct", "Ann Berg")
