@@ -476,12 +476,28 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
     word ("one", "others")."""
     for cue in cue_tokens(sent, forms):
         head = source_token(cue, sent.in_quote)
-        if head is None or sent.in_quote[head.i] or is_hypothetical(cue) or is_wished_of_its_subject(cue):
+        if head is None or sent.in_quote[head.i] or is_hypothetical(cue) or is_wished_of_its_subject(cue) \
+                or forms is not None and inside_anothers_content(cue, forms):
             continue
         noun = head.tag_ in ("NN", "NNS") and (any_noun or noun_subjects and head.dep_ == "nsubj" and not head.is_stop)
         if cue.lower_ != "according" and not is_source(sent, head, source_nouns, known_names) and not noun:
             continue
         yield cue, head
+
+
+def inside_anothers_content(cue, forms: frozenset[str]) -> bool:
+    """Rule ``cue_inside_anothers_content``: the cue stands inside the content of a listed cue above it that has a
+    subject ("The report, released by the office, said the government is committing abuses and noted that ...",
+    "noted" parsed as joined to "committing"): what that source reports, not a report of its own - the sentence's
+    source is the outer cue's or none."""
+    tok = cue
+    while tok.head.i != tok.i:
+        outer = tok.head
+        if tok.dep_ in CONTENT_DEPS and outer.lower_ in forms and outer.tag_.startswith("VB") and any(
+                c.dep_ in SUBJECT_DEPS for c in outer.children):
+            return True
+        tok = outer
+    return False
 
 
 def is_hypothetical(cue) -> bool:

@@ -22,6 +22,22 @@ def test_outermost_cue_wins_over_an_embedded_clause_subject(parsed_sentence):
     assert c is not None and c.source == "He"
 
 
+def test_a_cue_inside_the_content_of_a_cue_above_it_is_no_report_of_its_own(parsed_sentence):
+    """Planted defect: the outer cue's subject ("The report") is no listed source, and "noted", which the parser
+    joins to the verb of the reported clause, was read with that clause's subject as its source: "the government"
+    noted what the report said of it (rule ``cue_inside_anothers_content``)."""
+    text = ("The report, released in May by the UN office, said the Ruritanian Government is committing \u201cserious "
+            "violations\u201d in Dunmore and noted that the detention of minorities could amount to crimes against "
+            "humanity.")
+    sent = parsed_sentence(text)
+    noted = next(t for t in sent.doc if t.lower_ == "noted")
+    assert noted.head.lower_ == "committing"          # the parse this fixture plants
+    assert cues.inside_anothers_content(noted, FORMS)
+    assert [c.lower_ for c, _ in cues.cue_candidates(sent, FORMS, NOUNS)] == []
+    assert [(c.lower_, h.lower_) for c, h in cues.cue_candidates(sent, FORMS, NOUNS, noun_subjects=True)] == [
+        ("said", "report")]
+
+
 def test_postposed_cue_reports_the_clause_before_it(parsed_sentence):
     c = _clause(parsed_sentence, "The economy is growing faster than expected, the finance minister said.")
     assert c is not None and c.source.endswith("minister")
