@@ -205,6 +205,9 @@ label labels labeled labelled labeling labelling brand brands branded branding t
 characterize characterizes characterized characterizing characterise characterises characterised characterising
 deride derides derided deriding hail hails hailed hailing denounce denounces denounced denouncing
 decry decries decried decrying portray portrays portrayed portraying accuse accuses accused accusing
+condemn condemns condemned condemning slam slams slammed slamming blast blasts blasted blasting
+praise praises praised praising mock mocks mocked mocking liken likens likened likening dub dubs dubbed dubbing
+rate rates rated rating
 """.split())
 # nouns that make a sentence about a person's words ("X sent a letter") for a quote left without a source; but for
 # the interview, each names its author after "by" ("Speech by Jo Roe", clean._SPEECH_BY: an interview's "by" names

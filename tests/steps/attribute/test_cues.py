@@ -678,3 +678,15 @@ def test_a_share_of_people_is_the_source_not_a_name_after_it(parsed_sentence, te
 
 def test_a_number_that_counts_no_people_is_no_source(parsed_sentence):
     assert _clause(parsed_sentence, "Three of the bills said that the tax would rise by ten percent.") is None
+
+
+@pytest.mark.parametrize("text, cue", [
+    ("In a statement, Tom Hale condemned the test as \u201cprovocative and destabilizing\u201d on Friday.", "condemned"),
+    ("At a rally, Hale likened the refugees to a \u201cvicious snake\u201d in a song.", "likened"),
+    ("She slammed the plan as \u201ca giveaway to the rich\u201d on Monday.", "slammed"),
+])
+def test_verbs_of_condemning_likening_and_slamming_characterise_in_quotes(parsed_sentence, text, cue):
+    """Planted defect: condemn, liken, slam, blast, praise, mock, dub and rate were no characterising verbs, so their
+    object's quoted characterisation was narration (the cue had no clause for content)."""
+    clause = cues.characterised_in_quotes(parsed_sentence(text), lexicon.CHARACTERISING_VERB_FORMS, NOUNS)
+    assert clause is not None and clause.cue == cue
