@@ -1085,6 +1085,9 @@ def test_a_definite_description_stands_for_the_person_an_indefinite_one_introduc
     named = ["At a town hall meeting, a young woman asked Mrs. Ann Hale about the plan.",
              "\u201cYou said all of them would be believed,\u201d the senator said."]
     assert _rules(named, nlp)[1][2] != "a young woman"
+    other = ["At a drugstore, a middle-aged cashier was shaken by the talk she had heard.",
+             "\u201cOne guy came in and shouted,\u201d said the woman."]
+    assert _rules(other, nlp)[1][2] != "a middle-aged cashier"     # another noun: no introduction of her
 
 
 def test_a_quotation_after_a_sentence_that_introduces_it_with_a_colon_is_its_sources(nlp):
