@@ -595,3 +595,16 @@ def test_a_quotation_in_doubled_apostrophes_is_direct_speech_of_its_cue():
     _, rows = attribute(paragraphs)
     text, s = rows[1]
     assert (s.mode, s.speaker) == ("direct", "Jon Roe") and text.startswith("''We will")
+
+
+def test_a_title_case_headline_run_is_no_persons_fuller_name():
+    """Planted defect: the title-case headline's capitalised run "Tom Hale Calls Ann Berg" was taken for a person's
+    fullest name, so both Hale and Berg became that one speaker (rule ``title_case_run_is_no_name``)."""
+    title = "Tom Hale Calls Ann Berg \u2018A Disgrace\u2019 Over Police Shooting Comments."
+    paragraphs = ["New Jersey Gov. Tom Hale described Democratic presidential nominee Ann Berg as a \u201cdisgrace\u201d "
+                  "after she attacked law enforcement officers nationwide.",
+                  "On a morning show on Tuesday, Berg criticized the officer for shooting an unarmed man."]
+    doc, rows = attribute(paragraphs, title=title)
+    assert [s.speaker for _, s in rows] == ["Tom Hale", "Ann Berg"]
+    assert attributed_document(["Jane Roe spoke.", "Roe said the port would reopen."],
+                               title="An Interview With Jane Roe").speakers[0].name == "Jane Roe"

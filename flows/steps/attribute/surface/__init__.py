@@ -58,7 +58,7 @@ from __future__ import annotations
 
 from flows.steps.attribute.model import AttributedDocument, AttributedSentence, SpeakerProfile
 from flows.steps.deadline import NO_DEADLINE, Deadline
-from flows.steps.attribute.surface.registry import _Registry, _document_people
+from flows.steps.attribute.surface.registry import _Registry, _document_people, _title_people
 from flows.steps.attribute.surface.labels import _Sent, _split
 from flows.steps.attribute.surface.quotes import with_doubled_marks_as_quotes
 from flows.steps.attribute.surface.dialogue import (
@@ -72,7 +72,7 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None, deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order; ``deadline`` is
     checked paragraph by paragraph while sentences are split and while speech is decided."""
-    people = _document_people(paragraphs + ([title] if title else []))   # the title names people too
+    people = list(dict.fromkeys(_document_people(paragraphs) + _title_people(title, paragraphs)))   # the title's too
     sents, label_only = _split(paragraphs, people, deadline=deadline)
     paragraphs = [with_doubled_marks_as_quotes(p) for p in paragraphs]     # same offsets, '' read as "
     reg = _Registry(people)

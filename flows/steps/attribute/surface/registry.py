@@ -244,6 +244,23 @@ def _document_people(paragraphs: list[str]) -> list[str]:
     return list(seen)
 
 
+_TITLE_WORD = re.compile(r"[^\W\d_]{4,}")     # a word of four letters or more: short ones stay lower case in titles
+
+
+def _title_people(title: str | None, paragraphs: list[str]) -> list[str]:
+    """The multi-token person names a document's title gives. Rule ``title_case_run_is_no_name``: in a title
+    written in title case (``TITLE_CASE_SHARE`` of its longer words capitalised) a capitalised run names a person
+    only where every word of it is written in the body too ("Chris Christie Calls Hillary Clinton 'A Disgrace'"
+    names no "Chris Christie Calls Hillary Clinton")."""
+    names = _document_people([title]) if title else []
+    words = _TITLE_WORD.findall(title or "")
+    if len(words) < 3 or sum(w[:1].isupper() for w in words) < L.TITLE_CASE_SHARE * len(words):
+        return names
+    body = {w for p in paragraphs for w in p.split()} | {w.strip(",.;:!?'’\"”)(") for p in paragraphs
+                                                             for w in p.split()}
+    return [n for n in names if all(w in body for w in n.split())]
+
+
 def _known_short(name: str, reg: _Registry) -> bool:
     return name.lower() in reg.by_token
 
