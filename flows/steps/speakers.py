@@ -127,11 +127,20 @@ def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
 
 def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     first = _plain(words[0])
-    if first in L.QUANTIFIERS or first[:1].isdigit():
+    if first in L.QUANTIFIERS or first[:1].isdigit() or _is_share_of_people(words):
         return True
     head = _head(words)
     return any(_plain(w) in L.SOURCE_NOUNS and (_plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS)
                for w in head) or _is_plural_of_people(head[-1])
+
+
+def _is_share_of_people(words: Sequence[str]) -> bool:
+    """Rule ``share_of_people_is_a_group``: a share noun (``SHARE_NOUNS``) before "of" and a plural ("Sixty-seven
+    percent of Americans", "a majority of voters", "half of the respondents") names people, not a person."""
+    low = [_plain(w) for w in words]
+    k = low.index("of") if "of" in low else -1
+    return 0 < k < len(low) - 1 and (low[k - 1] in L.SHARE_NOUNS or low[k - 1].endswith("%")) \
+        and low[-1].endswith("s") and len(low[-1]) > 3
 
 
 def _is_plural_of_people(word: str) -> bool:
@@ -204,8 +213,8 @@ def speaker_kind(name: str, *, labelled: bool = False, entity: str | None = None
         return "document"
     for kind, rule in KIND_RULES:
         if kind not in ("role", "document") and entity in ENTITY_KINDS and (
-                entity == "PERSON" or not _person_shaped(words)):
-            return ENTITY_KINDS[entity]
+                entity == "PERSON" and _plain(words[-1]) not in L.INSTITUTION_HEADS or not _person_shaped(words)):
+            return ENTITY_KINDS[entity]     # rule ``institution_is_no_person``: not a PERSON ending "Center", "LLC"
         if rule(name, words, labelled):
             return kind
     return "document"
