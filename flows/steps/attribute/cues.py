@@ -580,7 +580,10 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
         obj = next((c for c in cue.children if c.dep_ == "dobj"), None) or _object_inside_predicate(cue)
         if obj is None or sent.in_quote[obj.i]:
             continue
-        quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha]
+        # rule ``quotation_of_a_clause_on_the_object``: quoted words of a participle or relative clause on the object
+        # are that clause's ("slammed the tax loophole called an "inversion"": a name the loophole is called)
+        own = {t.i for c in obj.children if c.dep_ in ("acl", "relcl") for t in c.subtree}
+        quoted = [t for t in cue.subtree if t.i > obj.i and sent.in_quote[t.i] and t.is_alpha and t.i not in own]
         if names_a_title(quoted):
             continue
         clause = _characterising_clause(sent, cue, quoted, source_nouns, known_names)

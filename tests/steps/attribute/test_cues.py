@@ -690,3 +690,14 @@ def test_verbs_of_condemning_likening_and_slamming_characterise_in_quotes(parsed
     object's quoted characterisation was narration (the cue had no clause for content)."""
     clause = cues.characterised_in_quotes(parsed_sentence(text), lexicon.CHARACTERISING_VERB_FORMS, NOUNS)
     assert clause is not None and clause.cue == cue
+
+
+def test_quoted_words_of_a_clause_on_the_object_characterise_nothing(parsed_sentence):
+    """Planted defect: with "slam" a characterising verb, "They slammed the tax loophole called an "inversion"" took
+    the name the loophole is called, quoted inside the participle on the object, for their characterisation."""
+    sent = parsed_sentence("They slammed the tax loophole called an \u201cinversion,\u201d in which a company buys "
+                           "a foreign rival.")
+    called = next(t for t in sent.doc if t.lower_ == "called")
+    if called.dep_ != "acl":
+        pytest.skip("the parse does not hang the participle on the object")
+    assert cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS) is None
