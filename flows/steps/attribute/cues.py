@@ -17,7 +17,8 @@ from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
 from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
-                                  QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, VOLITION_VERB_FORMS)
+                                  QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, SHARE_NOUNS,
+                                  VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -269,7 +270,8 @@ def source_phrase(sent, head) -> str:
         return without_open_bracket(ent.text)
     drop = set()
     for c in head.children:
-        if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c) and not _participle_names_its_agent(c):
+        if c.dep_ in NOT_IN_SOURCE_DEPS and not _tail_names_whom(head, c) and not _participle_names_its_agent(c) \
+                and not _approximates_a_number(head, c):
             drop |= {t.i for t in c.subtree}
     for t in head.subtree:          # rule ``no_clause_in_a_source``: nor a relative clause deeper in a kept modifier
         if t.dep_ == "relcl" and t.i not in drop:          # ("one official familiar with the talks, who asked ...")
@@ -280,6 +282,12 @@ def source_phrase(sent, head) -> str:
     if len(toks) > 2 and _completes_an_open_coordination(toks[0]):
         toks = toks[1:]
     return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
+
+
+def _approximates_a_number(head, child) -> bool:
+    """Rule ``approximation_of_a_number_kept``: an adverb before a number or share that is the source ("About four
+    in 10 said ...", "Nearly half said ...") is part of how many: kept, as written."""
+    return child.dep_ == "advmod" and child.i < head.i and (head.pos_ == "NUM" or head.lower_ in SHARE_NOUNS)
 
 
 def _completes_an_open_coordination(tok) -> bool:

@@ -701,3 +701,18 @@ def test_quoted_words_of_a_clause_on_the_object_characterise_nothing(parsed_sent
     if called.dep_ != "acl":
         pytest.skip("the parse does not hang the participle on the object")
     assert cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS) is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("About four in 10 said they were \u201cangry\u201d with the government.", "About four in 10"),
+    ("Nearly half said they would vote.", "Nearly half"),
+])
+def test_the_adverb_that_approximates_a_number_stays_in_its_source(parsed_sentence, text, source):
+    """Planted defect: the adverb before the number was dropped with every other adverb of a source ("four in 10",
+    "half"), though it says how many (rule ``approximation_of_a_number_kept``)."""
+    sent = parsed_sentence(text)
+    said = next(t for t in sent.doc if t.lower_ == "said")
+    head = cues.source_token(said, sent.in_quote)
+    if not any(c.dep_ == "advmod" and c.i < head.i for c in head.children):
+        pytest.skip("the parse does not hang the adverb on the number")
+    assert cues.source_phrase(sent, head) == source
