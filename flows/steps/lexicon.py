@@ -480,6 +480,7 @@ AGENCY_LABELS = frozenset(a.capitalize() for a in NEWS_AGENCIES)
 ROLE_LABELS = DIALOGUE_ROLE_LABELS | AGENCY_LABELS
 MAX_LABEL_WORDS = 5
 TITLE_CASE_SHARE = 0.8     # of a title's words of four letters or more capitalised: written in title case
+MAX_TITLE_NAME_WORDS = 3   # words of a title-case run that may hold a word the body never writes and still be a name
 MAX_ACRONYM_LABEL = 6      # "CCTV:", "GM:" - a longer all-caps word is a heading
 DIALOGUE_MIN_PERSONAL_SHARE = 0.25   # share of paragraphs saying I/we/you that makes bare-name lines turns
 MIN_BARE_NAME_LABELS = 2   # names alone on their lines that make them speaker labels (one is a byline)

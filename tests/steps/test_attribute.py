@@ -608,3 +608,7 @@ def test_a_title_case_headline_run_is_no_persons_fuller_name():
     assert [s.speaker for _, s in rows] == ["Tom Hale", "Ann Berg"]
     assert attributed_document(["Jane Roe spoke.", "Roe said the port would reopen."],
                                title="An Interview With Jane Roe").speakers[0].name == "Jane Roe"
+    # a name the title alone gives in full stays a name ("MR HALE:" is all the body writes of him)
+    _, briefing = attribute(["The Transcript:", "MR HALE: Good afternoon. We start with trade today."],
+                            title="Press Briefing with Spokesman Tom Hale on Trade and Travel")
+    assert {s.speaker for _, s in briefing if s.mode == "turn"} == {"Tom Hale"}

@@ -72,7 +72,8 @@ def attributed_document(paragraphs: list[str], *, title: str | None = None,
                         outlet: str | None = None, deadline: Deadline = NO_DEADLINE) -> AttributedDocument:
     """Attribute every sentence of every paragraph of one document, in reading order; ``deadline`` is
     checked paragraph by paragraph while sentences are split and while speech is decided."""
-    people = list(dict.fromkeys(_document_people(paragraphs) + _title_people(title, paragraphs)))   # the title's too
+    body_people = _document_people(paragraphs)
+    people = list(dict.fromkeys(body_people + _title_people(title, paragraphs, body_people)))   # the title's too
     sents, label_only = _split(paragraphs, people, deadline=deadline)
     paragraphs = [with_doubled_marks_as_quotes(p) for p in paragraphs]     # same offsets, '' read as "
     reg = _Registry(people)

@@ -247,18 +247,20 @@ def _document_people(paragraphs: list[str]) -> list[str]:
 _TITLE_WORD = re.compile(r"[^\W\d_]{4,}")     # a word of four letters or more: short ones stay lower case in titles
 
 
-def _title_people(title: str | None, paragraphs: list[str]) -> list[str]:
+def _title_people(title: str | None, paragraphs: list[str], body_people: list[str]) -> list[str]:
     """The multi-token person names a document's title gives. Rule ``title_case_run_is_no_name``: in a title
-    written in title case (``TITLE_CASE_SHARE`` of its longer words capitalised) a capitalised run names a person
-    only where every word of it is written in the body too ("Chris Christie Calls Hillary Clinton 'A Disgrace'"
-    names no "Chris Christie Calls Hillary Clinton")."""
+    written in title case (``TITLE_CASE_SHARE`` of its longer words capitalised) a capitalised run that holds a
+    full name of the body (``body_people``) and more ("Chris Christie Calls Hillary Clinton 'A Disgrace'"), or
+    holds more than ``MAX_TITLE_NAME_WORDS`` words, one of them never written in the body ("Maher Tells Guest
+    Muslim Violence ..."), is the headline's words, no person's name; "Spokesman Ned Price on ..." still names
+    Ned Price, whom the body calls only "MR PRICE"."""
     names = _document_people([title]) if title else []
     words = _TITLE_WORD.findall(title or "")
     if len(words) < 3 or sum(w[:1].isupper() for w in words) < L.TITLE_CASE_SHARE * len(words):
         return names
-    body = {w for p in paragraphs for w in p.split()} | {w.strip(",.;:!?'’\"”)(") for p in paragraphs
-                                                             for w in p.split()}
-    return [n for n in names if all(w in body for w in n.split())]
+    body = {w.strip(",.;:!?'’\"”)(") for p in paragraphs for w in p.split()}
+    return [n for n in names if not any(f" {b} " in f" {n} " and b != n for b in body_people) and not (
+        len(n.split()) > L.MAX_TITLE_NAME_WORDS and any(w not in body for w in n.split()))]
 
 
 def _known_short(name: str, reg: _Registry) -> bool:
