@@ -365,16 +365,14 @@ def document_people(parsed) -> People:
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int, doc=None) -> str | None:
     """The canonical person a he/she at (sentence, token) refers to, or None, skipping people of the other gender:
-    an owner in its own sentence (:func:`_owner_before`), else the latest subject, and within that subject's
+    an owner in its own sentence (:func:`owner_antecedent`), else the latest subject, and within that subject's
     sentence a subject of the main clause before one of a clause below it (rule ``main_clause_subject_first``),
     else the latest person mentioned. ``doc`` is the pronoun's sentence's parse."""
-    want = pronoun.lower()
-    fits = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
-            and people.gender.get(people.name(m.name), want) == want]
-    subjects = [m for m in fits if m.is_subject]
-    owner = _owner_before(fits, subjects, sentence, doc[:token] if doc is not None else (), want)
+    owner = owner_antecedent(people, pronoun, sentence, token, doc) if doc is not None else None
     if owner:
-        return people.name(owner.name)
+        return owner
+    fits = _mentions_before(people, pronoun.lower(), sentence, token)
+    subjects = [m for m in fits if m.is_subject]
     if subjects:
         latest = subjects[-1].sentence
         return people.name(max((m for m in subjects if m.sentence == latest),
@@ -382,24 +380,21 @@ def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int, do
     return people.name(fits[-1].name) if fits else None
 
 
+def _mentions_before(people: People, pronoun: str, sentence: int, token: int) -> list[PersonMention]:
+    """The mentions before (sentence, token) of people the pronoun may stand for (not known as the other gender)."""
+    return [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
+            and people.gender.get(people.name(m.name), pronoun) == pronoun]
+
+
 def owner_antecedent(people: People, pronoun: str, sentence: int, token: int, doc) -> str | None:
-    """The canonical person rule ``owner_in_the_same_sentence`` (:func:`_owner_before`) makes the antecedent of the
-    he/she at (sentence, token), or None."""
-    want = pronoun.lower()
-    fits = [m for m in people.mentions if (m.sentence, m.token) < (sentence, token)
-            and people.gender.get(people.name(m.name), want) == want]
-    owner = _owner_before(fits, [m for m in fits if m.is_subject], sentence, doc[:token], want)
-    return people.name(owner.name) if owner else None
-
-
-def _owner_before(fits: list[PersonMention], subjects: list[PersonMention], sentence: int, before,
-                  pronoun: str) -> PersonMention | None:
     """Rule ``owner_in_the_same_sentence``: the latest person of the pronoun's gender named before it in its own
-    sentence, written as an owner, where no subject of that gender nor a pronoun of that gender (the tokens
-    ``before`` it) precedes it there, is its antecedent before the subjects of earlier sentences ("Roe's role is
-    under discussion, but he has said ..."; not "He praised Roe's plan, and he said ...", nor "By her account,
-    after examining Roe's leg, she insisted ...")."""
-    if subjects and subjects[-1].sentence == sentence or any(t.lower_ in PRONOUN_FORMS[pronoun] for t in before):
+    sentence, written as an owner, where no subject of that gender nor a pronoun of that gender (in ``doc``, the
+    sentence's parse, before ``token``) precedes it there, is its antecedent before the subjects of earlier
+    sentences ("Roe's role is under discussion, but he has said ..."; not "He praised Roe's plan, and he said ...",
+    nor "By her account, after examining Roe's leg, she insisted ..."). The canonical person, or None."""
+    want = pronoun.lower()
+    here = [m for m in _mentions_before(people, want, sentence, token) if m.sentence == sentence]
+    if not here or not here[-1].is_owner or any(m.is_subject for m in here) \
+            or any(t.lower_ in PRONOUN_FORMS[want] for t in doc[:token]):
         return None
-    latest = next((m for m in reversed(fits) if m.sentence == sentence), None)
-    return latest if latest is not None and latest.is_owner else None
+    return people.name(here[-1].name)
