@@ -383,7 +383,8 @@ def test_a_surname_label_in_capitals_after_the_full_name_label_is_the_same_perso
     assert [(t, s.mode, s.speaker) for t, s in rows] == [
         ("Why not debate?", "turn", "Ana Bergstrom"), ("The senator does not decide when we debate.", "turn",
                                                          "Tom Halewood"),
-        ("Back in January you were open to it.", "turn", "Ana Bergstrom"), ("That was January.", "turn", "Tom Halewood"),
+        ("Back in January you were open to it.", "turn", "Ana Bergstrom"),
+        ("That was January.", "turn", "Tom Halewood"),
         ("And now?", "turn", "Jim Lee"), ("Now we wait.", "turn", "Jim Lee")]
 
 
@@ -601,8 +602,8 @@ def test_a_title_case_headline_run_is_no_persons_fuller_name():
     """Planted defect: the title-case headline's capitalised run "Tom Hale Calls Ann Berg" was taken for a person's
     fullest name, so both Hale and Berg became that one speaker (rule ``title_case_run_is_no_name``)."""
     title = "Tom Hale Calls Ann Berg \u2018A Disgrace\u2019 Over Police Shooting Comments."
-    paragraphs = ["New Jersey Gov. Tom Hale described Democratic presidential nominee Ann Berg as a \u201cdisgrace\u201d "
-                  "after she attacked law enforcement officers nationwide.",
+    paragraphs = ["New Jersey Gov. Tom Hale described Democratic presidential nominee Ann Berg as a "
+                  "\u201cdisgrace\u201d after she attacked law enforcement officers nationwide.",
                   "On a morning show on Tuesday, Berg criticized the officer for shooting an unarmed man."]
     doc, rows = attribute(paragraphs, title=title)
     assert [s.speaker for _, s in rows] == ["Tom Hale", "Ann Berg"]

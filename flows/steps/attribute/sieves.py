@@ -20,8 +20,8 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOC
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
-                                        cue_of_the_quotation, is_source, quotes_words_in_content, reported_clause, source_entity,
-                                        source_phrase, without_open_bracket)
+                                        cue_of_the_quotation, is_source, quotes_words_in_content, reported_clause,
+                                        source_entity, source_phrase, without_open_bracket)
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
@@ -349,7 +349,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and not _named_only_after(ctx, surface.speaker, si, head.i) \
                 and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
-        return entities.resolved_pronoun(ctx.people, head.lower_, si, head.i, head.doc) or described_antecedent(ctx, si, head), None
+        resolved = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i, head.doc)
+        return resolved or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
         # a cue the parse found, outside a relative clause ("the values they claim to uphold"); not the review's guess
         by_cue = clause.cue_token is not None and sent.doc[clause.cue_token].dep_ not in ("relcl", "acl")

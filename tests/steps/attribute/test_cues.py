@@ -681,7 +681,7 @@ def test_a_number_that_counts_no_people_is_no_source(parsed_sentence):
 
 
 @pytest.mark.parametrize("text, cue", [
-    ("In a statement, Tom Hale condemned the test as \u201cprovocative and destabilizing\u201d on Friday.", "condemned"),
+    ("In a statement, Tom Hale condemned the test as \u201cprovocative\u201d on Friday.", "condemned"),
     ("At a rally, Hale likened the refugees to a \u201cvicious snake\u201d in a song.", "likened"),
     ("She slammed the plan as \u201ca giveaway to the rich\u201d on Monday.", "slammed"),
 ])
