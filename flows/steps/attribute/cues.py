@@ -388,26 +388,6 @@ def quotes_words_in_content(sent, cue) -> bool:
     return not names_a_title([t for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha])
 
 
-def cue_of_the_quotation(sent, clause: ReportedClause, forms: frozenset[str], source_nouns: frozenset[str],
-                         known_names: frozenset[str] = frozenset()) -> ReportedClause:
-    """Rule ``cue_of_the_quotation_first``: where every quoted word of the sentence (no title) lies in the content
-    of one listed cue nested inside the reading's and in no cue nested deeper ("Rubio suggested that ..., while Cruz
-    said that the "stakes in this election are too high"": Cruz's "said"), that cue's reading is the sentence's -
-    what the sentence reports word for word. Else ``clause``."""
-    quoted = [t.i for t in sent.doc if sent.in_quote[t.i] and t.is_alpha]
-    if clause.cue_token is None or not quoted or names_a_title([sent.doc[i] for i in quoted]):
-        return clause
-    readings = [(cue, head, {t.i for t in cue_content(sent, cue)}) for cue, head in
-                cue_candidates(sent, forms, source_nouns, known_names)]
-    owners = {min((k for k, r in enumerate(readings) if i in r[2]), key=lambda k: len(readings[k][2]), default=None)
-              for i in quoted}
-    k = owners.pop() if len(owners) == 1 else None
-    if k is None or readings[k][0].i == clause.cue_token:
-        return clause
-    cue, head, _ = readings[k]
-    return clause_at(sent, cue, head, content_share(sent, cue, head))
-
-
 def names_a_title(quoted: list) -> bool:
     """The quoted words are none, or capitalised like a title or a name, function words aside ("Vienna
     Declaration and Program of Action", "Leave Now")."""
@@ -514,12 +494,12 @@ def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: froze
 
 
 def inside_anothers_content(cue, forms: frozenset[str]) -> bool:
-    """Rule ``cue_inside_anothers_content``: the cue, with no subject of its own, stands inside the content of a
-    listed cue above it that has a subject ("The report, released by the office, said the government is committing
-    abuses and noted that ...", "noted" parsed as joined to "committing"): what that source reports, not a report
-    of its own - the sentence's source is the outer cue's or none. A cue with a subject of its own there reports
-    itself ("Roe suggested that ..., while Hale said that ...", "while" parsed inside Roe's content)."""
-    if any(c.dep_ in SUBJECT_DEPS for c in cue.children):
+    """Rule ``cue_inside_anothers_content``: the cue stands inside the content of a listed cue above it that has a
+    subject ("The report, released by the office, said the government is committing abuses and noted that ...",
+    "noted" parsed as joined to "committing"): what that source reports, not a report of its own - the sentence's
+    source is the outer cue's or none. A cue set off by commas is read first all the same (:func:`is_parenthetical`:
+    "The workers, he said, told managers ...")."""
+    if is_parenthetical(cue):
         return False
     tok = cue
     while tok.head.i != tok.i:

@@ -20,8 +20,8 @@ from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOC
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
-                                        cue_of_the_quotation, is_source, quotes_words_in_content, reported_clause,
-                                        source_entity, source_phrase, without_open_bracket)
+                                        is_source, quotes_words_in_content, reported_clause, source_entity,
+                                        source_phrase, without_open_bracket)
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
@@ -678,7 +678,6 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
                                                    min_share=0.0, noun_subjects=shaped or forms is not None)
         if clause is None:
             continue
-        clause = cue_of_the_quotation(sent, clause, ctx.cue_forms, ctx.source_nouns, ctx.people.name_words)
         speaker, role = speaker_of(ctx, si, clause)
         if speaker:
             rule = "according_to" if clause.cue.lower().startswith("according") else "cue_with_subject"

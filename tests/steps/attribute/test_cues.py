@@ -716,19 +716,3 @@ def test_the_adverb_that_approximates_a_number_stays_in_its_source(parsed_senten
     if not any(c.dep_ == "advmod" and c.i < head.i for c in head.children):
         pytest.skip("the parse does not hang the adverb on the number")
     assert cues.source_phrase(sent, head) == source
-
-
-def test_the_cue_whose_content_holds_the_quotation_is_the_sentences(parsed_sentence):
-    """Planted defect: of two reports in one sentence the outermost cue ("suggested") was read, though the quotation
-    is the other speaker's (rule ``cue_of_the_quotation_first``); and that other cue, parsed inside the first one's
-    content, was no candidate at all though it has a subject of its own."""
-    sent = parsed_sentence("Jon Roe suggested that someone who does not answer questions cannot lead, while Tom Hale "
-                           "said that the \u201cstakes in this election are too high\u201d for a novice.")
-    outer = cues.reported_clause(sent, FORMS, NOUNS, known_names=frozenset({"Jon", "Roe", "Tom", "Hale"}),
-                                 min_share=0.0)
-    assert outer is not None and outer.cue == "suggested"
-    chosen = cues.cue_of_the_quotation(sent, outer, FORMS, NOUNS, frozenset({"Jon", "Roe", "Tom", "Hale"}))
-    assert (chosen.cue, chosen.source) == ("said", "Tom Hale")
-    plain = parsed_sentence("Jon Roe said the plan would \u201cnever work.\u201d")
-    c = cues.reported_clause(plain, FORMS, NOUNS, min_share=0.0)
-    assert cues.cue_of_the_quotation(plain, c, FORMS, NOUNS) is c
