@@ -13,6 +13,7 @@
 """
 from __future__ import annotations
 
+import contextvars
 import logging
 import os
 
@@ -42,7 +43,14 @@ class FlowServerProcessPool(ProcessPoolTaskRunner):
         if not PREFECT_API_URL.value() and "PREFECT_API_URL" not in os.environ:
             # the flow run's client (or the temporary server's singleton): its address, without closing it
             self._handed_api_url = os.environ["PREFECT_API_URL"] = str(get_client(sync_client=True).api_url)
+        self._flow_context = contextvars.copy_context()
         return super().__enter__()
+
+    def _forward_subprocess_messages(self) -> None:
+        """Prefect's thread that forwards the workers' events and logs, run in the flow's context (its settings name
+        the flow's server): in a bare thread it read settings with no API, and started a second temporary server
+        of its own (~230 MiB, seconds of CPU) that the workers' events then went to, out of the flow run's sight."""
+        return self._flow_context.run(super()._forward_subprocess_messages)
 
     def __exit__(self, *exc_info):
         try:

@@ -163,3 +163,25 @@ def test_worker_processes_are_handed_the_flow_servers_address_while_the_pool_is_
         monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:4200/api")
         with pool.duplicate():                                        # an address already set is left alone
             assert os.environ["PREFECT_API_URL"] == "http://127.0.0.1:4200/api"
+
+
+def test_the_pools_message_forwarder_reads_the_flows_settings(monkeypatch):
+    """Planted defect: Prefect's thread that forwards the workers' events and logs ran in a bare thread, read
+    settings with no API (the flow's server is set in the flow's context only) and started a second temporary
+    server of its own, where the workers' events then went."""
+    import threading
+
+    from prefect.settings import PREFECT_API_URL, temporary_settings
+
+    seen, done = [], threading.Event()
+
+    def forward(self):
+        seen.append(PREFECT_API_URL.value())
+        done.set()
+
+    monkeypatch.setattr(ProcessPoolTaskRunner, "_forward_subprocess_messages", forward)
+    monkeypatch.setenv("PREFECT_API_URL", "http://127.0.0.1:9/api")   # the pool hands no address of its own
+    with temporary_settings(updates={PREFECT_API_URL: "http://127.0.0.1:9/api"}):
+        with runners.task_runner(RunConfig(runner="processes", max_workers=1)):
+            assert done.wait(10)
+    assert seen == ["http://127.0.0.1:9/api"]
