@@ -30,6 +30,20 @@ from collections.abc import Iterator
 _started: TemporaryServer | None = None
 
 
+# uvicorn's command line, run by a process that ends with the one that launched it (argv[1], its pid): on Linux the
+# kernel sends it SIGTERM when that process dies, SIGKILL included (PR_SET_PDEATHSIG), which atexit cannot cover
+_ENDS_WITH_PARENT = """
+import ctypes, os, runpy, signal, sys
+parent = int(sys.argv.pop(1))
+if sys.platform.startswith("linux"):
+    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))   # PR_SET_PDEATHSIG
+if os.getppid() != parent:
+    sys.exit(0)                                                       # the parent died before the line above
+sys.argv[0] = "uvicorn"
+runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
+"""
+
+
 class TemporaryServer:
     """One uvicorn process serving Prefect's API on a free loopback port, the way Prefect runs its own."""
 
@@ -37,8 +51,9 @@ class TemporaryServer:
         self.port = free_loopback_port()
         self.api_url = f"http://127.0.0.1:{self.port}/api"
         self.process: subprocess.Popen | None = subprocess.Popen(
-            [sys.executable, "-m", "uvicorn", "--factory", "prefect.server.api.server:create_app",
-             "--host", "127.0.0.1", "--port", str(self.port), "--log-level", "error", "--lifespan", "on"],
+            [sys.executable, "-c", _ENDS_WITH_PARENT, str(os.getpid()), "--factory",
+             "prefect.server.api.server:create_app", "--host", "127.0.0.1", "--port", str(self.port),
+             "--log-level", "error", "--lifespan", "on"],
             env={**os.environ, "PREFECT_UI_ENABLED": "0", "PREFECT__SERVER_EPHEMERAL": "1",
                  "PREFECT__SERVER_FINAL": "1"},
             # a session of its own: Ctrl-C reaches the terminal's whole process group, and a server stopped by it
