@@ -166,7 +166,7 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
     words = d.speaker.split()
     for tok in (t for t in surface_cue_tokens(sent, d) if not sent.in_quote[t.i]):
         head = min((c for c in tok.children if c.dep_ == "nsubj"), key=lambda c: abs(c.i - tok.i), default=None)
-        if head is None or head.pos_ not in ("PROPN", "NOUN") or sent.in_quote[head.i]:
+        if head is None or head.pos_ not in ("PROPN", "NOUN", "NUM") or sent.in_quote[head.i]:
             continue
         entity = source_entity(sent, head)
         person = entity is not None and entity.label_ == "PERSON"
@@ -179,7 +179,10 @@ def subject_over_surface_guess(ctx: Context, si: int, d: Decision) -> Decision:
         described = _definite_description(head, entity) and not _names_a_person(ctx, d.speaker)
         phrase = source_phrase(sent, head)
         group = head.tag_ == "NNS" and head.lower_ in ctx.source_nouns and len(phrase.split()) <= MAX_GROUP_WORDS
-        if named or described or group:
+        # rule ``member_of_a_group_over_surface_guess``: a number the parse reads as a source, one or more of a group
+        # ("Hawaii, as one of Mr. Obama's climate advisers pointed out, ..." was given to Hawaii)
+        member = head.pos_ == "NUM" and is_source(sent, head, ctx.source_nouns, ctx.people.name_words)
+        if named or described or group or member:
             speaker, role = speaker_of(ctx, si, clause_at(sent, tok, head, 0.0))
             return replace(d, speaker=speaker, role=role) if speaker else d
     return d

@@ -1109,3 +1109,16 @@ def test_a_quotation_after_a_sentence_that_introduces_it_with_a_colon_is_its_sou
     assert (decided[2].rule, decided[2].speaker) == ("quote_introduced_before", "Tom Hale")
     told = ["Tom Hale spoke at noon. Ann Berg told reporters on Monday:", "\u201cThe plan will fail.\u201d"]
     assert _rules(told, nlp)[2][:3] == ("quote_introduced_before", "direct", "Ann Berg")
+
+
+def test_one_of_a_group_the_parse_reads_as_the_subject_outranks_the_surface_guess(nlp):
+    """Planted defect: the surface rules gave "Dunmore, as one of Ms. Berg's advisers noted, ..."
+    to Dunmore, the capitalised word before the cue, and a number as the parse's subject never overrode them (rule
+    ``member_of_a_group_over_surface_guess``)."""
+    second = "Dunmore, as one of Ms. Berg's advisers noted, normally does not flood twice a year."
+    guess = ("indirect", "Dunmore", None, "noted", False, "reported_cue")
+    ctx = _context(nlp, "The storm season began in May.", second, guess)
+    one = next(t for t in ctx.parsed.sentences[1].doc if t.lower_ == "one")
+    if one.dep_ != "nsubj":
+        pytest.skip("the parse does not read the number as the cue's subject")
+    assert sieves.surface_reported(ctx, {})[1].speaker == "one of Ms. Berg's advisers"
