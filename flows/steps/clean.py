@@ -1382,5 +1382,8 @@ def boilerplate_profile(text: str, *, max_chars: int = 120) -> BoilerplateProfil
     cleans the same (an incremental run reuses its rows on that ground)."""
     norm = normalized_text(text)
     lines = norm.split("\n")
+    # a key longer than ``max_chars`` is never corpus boilerplate (candidate_keys), so it changes no cleaning: kept
+    # out, the profiles of a corpus hold its short lines, not its whole text
+    looked_up = bp.lookup_keys(lines, bp.watermark_suffix(lines))
     return BoilerplateProfile(counted=bp.candidate_keys(norm, max_chars=max_chars),
-                              looked_up=bp.lookup_keys(lines, bp.watermark_suffix(lines)))
+                              looked_up=frozenset(k for k in looked_up if len(k) <= max_chars))
