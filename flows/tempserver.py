@@ -36,10 +36,9 @@ _ENDS_WITH_PARENT = """
 import ctypes, os, runpy, signal, sys
 parent = int(sys.argv.pop(1))
 if sys.platform.startswith("linux"):
-    ctypes.CDLL(None, use_errno=True).prctl(1, int(signal.SIGTERM))   # PR_SET_PDEATHSIG
+    ctypes.CDLL(None).prctl(1, int(signal.SIGTERM))                   # PR_SET_PDEATHSIG
 if os.getppid() != parent:
     sys.exit(0)                                                       # the parent died before the line above
-sys.argv[0] = "uvicorn"
 runpy.run_module("uvicorn", run_name="__main__", alter_sys=True)
 """
 

@@ -192,7 +192,7 @@ def _mention(si: int, last: int, name: str, root) -> PersonMention:
     """The mention of ``name`` whose last token is ``last`` of sentence ``si`` and whose head is ``root``; a name in
     apposition to a subject is a subject too (rule ``apposition_to_a_subject``: "Roe's campaign manager, Jon Hale,
     appeared ...")."""
-    subject = root.head if root.dep_ == "appos" else root    # rule ``apposition_to_a_subject``
+    subject = root.head if root.dep_ == "appos" else root
     is_subject = subject.dep_ in SUBJECT_DEPS
     return PersonMention(si, last, name, is_subject, is_subject and _verb_of_main_clause(subject.head),
                          root.dep_ == "poss")

@@ -262,16 +262,18 @@ page pages passage passages line lines article articles clause clauses annex app
 NAME_PARTICLES = ("von", "van", "der", "de", "bin", "al", "da", "dos", "du", "la", "le")
 # verbs that issue a text, before its author's name ("X sent a letter"; attribute.surface.speech)
 ISSUING_VERBS = ("sent", "delivered", "published", "issued", "wrote", "gave")
-# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
+# the words after a company's name that say it is one ("Trump Tower Commercial LLC")
+COMPANY_SUFFIXES = frozenset("llc inc corp ltd plc corporation".split())
 # the last word of a body's name that no person's name ends with: the tagger's PERSON for such a name is a misreading
 # ("George W. Bush Presidential Center", "Trump Tower Commercial LLC")
 INSTITUTION_HEADS = frozenset("""
 center centre foundation institute university college committee commission council association agency department
-ministry llc inc corp ltd plc corporation company
-""".split())
+ministry company
+""".split()) | COMPANY_SUFFIXES
 # nouns of a share, before "of" and a plural: the share of people it names is a group ("Sixty-seven percent of
 # Americans", "a majority of voters")
 SHARE_NOUNS = frozenset("percent % majority minority plurality half third quarter share".split())
+# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 QUANTIFIERS = frozenset("""
 some many most several all both few other more no numerous dozens hundreds thousands millions various
 """.split())
@@ -312,8 +314,8 @@ conference summit cooperation initiative region province city county village dis
 rights studies affairs development research law sciences institution
 declaration covenant convention charter treaty agreement protocol resolution agenda constitution act plan
 embassy consulate administration authority council's company firm airline carrier regulator broadcaster newspaper
-magazine tribune gazette llc inc corp ltd plc corporation
-""".split()) | (frozenset(NEWS_AGENCIES) - {"bloomberg"})   # Bloomberg is also a surname ("Michael Bloomberg said")
+magazine tribune gazette
+""".split()) | COMPANY_SUFFIXES | (frozenset(NEWS_AGENCIES) - {"bloomberg"})   # Bloomberg is also a surname ("Michael Bloomberg said")
 # countries and demonyms: never part of a person's name (names that are also given names or
 # surnames - Jordan, Chad, Georgia, Israel - are left out)
 PLACE_WORDS = frozenset("""

@@ -460,7 +460,7 @@ def _introduced_before(ctx: Context, si: int, head) -> str | None:
     or the ``DESCRIPTION_WINDOW`` sentences before, with no name beside it, stands for the person introduced there
     ("A young woman asked Mrs. Roe about ... '...,' the woman said": the woman, not Roe), as written there."""
     found = _latest_subject(ctx, si, head, lambda sent, t: t.lower_ == head.lower_ and any(
-        c.dep_ == "det" and c.lower_ in ("a", "an") for c in t.children) and not any(
+        c.dep_ == "det" and c.lower_ in INDEFINITE_ARTICLES for c in t.children) and not any(
         c.dep_ == "appos" for c in t.children))
     return source_phrase(*found) if found else None
 
