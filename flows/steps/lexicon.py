@@ -706,6 +706,10 @@ MORE_HEADINGS = ("read more", "for more", "more", "story highlights", "lastest n
 # the sentence splitter knows, and the abbreviated titles
 NAME_ABBREVIATIONS = frozenset(ABBREVIATIONS | ABBREVIATIONS_BEFORE_NUMBER | LOWER_CONTINUATION_ABBREVIATIONS
                                | {t.rstrip(".") for t in TITLE_WORDS | HONORIFICS if t.endswith(".")})
+# typographic quotation marks and apostrophes, each with the ASCII mark the English model's training text has in its
+# place: the model reads a token that holds them by the features of its ASCII form (parse.read_typographic_marks_as_ascii)
+TYPOGRAPHIC_AS_ASCII = {"“": '"', "”": '"', "„": '"', "‟": '"', "«": '"', "»": '"',
+                        "‘": "'", "’": "'", "‚": "'", "‛": "'"}
 # endings of contractions: "They've", "We're", "I'm", "Don't" are a pronoun or verb, never a name word
 CONTRACTION_ENDINGS = ("'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re", "’ll", "’d", "’m", "n’t")
 # sentence adverbs and prepositions that open a sentence before a name, capitalised only by their place

@@ -1,7 +1,7 @@
 """ParsedDocument: the spaCy pipeline ships with the lock and loads offline; quotation tracking; offsets."""
 import pytest
 
-from flows.steps import parse
+from flows.steps import lexicon, parse
 
 
 def test_english_pipeline_loads_from_the_installed_package_with_parser_and_ner():
@@ -175,3 +175,21 @@ def test_a_quoted_sentence_left_unparsed_is_parsed_later_on_request_as_it_would_
     assert later.quoted_unparsed == frozenset()
     assert not lazy.sentences[0].doc.has_annotation("DEP")          # the first ParsedDocument is left as it was
     assert parse.with_quoted_parsed(eager, [0], nlp) is eager        # nothing left unparsed: nothing to do
+
+
+@pytest.mark.parametrize("typographic", [
+    "Sanders’ campaign called AP’s report a “rush to judgment.”",      # defect: “ ” ’ read as rare shapes
+    "„Wir schaffen das“, she said, but the party’s leaders didn’t agree.",
+    "‘We won’t,’ the mayor said of the council’s plan.",
+])
+def test_typographic_quotation_marks_and_apostrophes_parse_as_their_ascii_forms(typographic):
+    """Rule ``typographic_marks_read_as_ascii``: the model learned from ASCII marks; a sentence typed with
+    typographic ones gets the parse, tags and entities of its ASCII twin, and keeps its own text."""
+    nlp = parse.english_pipeline()
+    ascii_twin = typographic.translate(str.maketrans(lexicon.TYPOGRAPHIC_AS_ASCII))
+
+    def analysis(doc):
+        return [(t.tag_, t.dep_, t.head.i, t.ent_iob_, t.ent_type_) for t in doc]
+    doc = nlp(typographic)
+    assert doc.text == typographic
+    assert analysis(doc) == analysis(nlp(ascii_twin))
