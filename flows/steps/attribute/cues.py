@@ -588,7 +588,8 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
     or a listed noun. Quoted words that are all capitalised name a thing ("a site called "Leave Now""); a verb
     without an object names one too."""
     for cue in cue_tokens(sent, forms):
-        obj = next((c for c in cue.children if c.dep_ == "dobj"), None) or _object_inside_predicate(cue)
+        obj = next((c for c in cue.children if c.dep_ == "dobj" and not sent.in_quote[c.i]), None) \
+            or _object_inside_predicate(cue, sent.in_quote)
         if obj is None or sent.in_quote[obj.i]:
             continue
         # rule ``quotation_of_a_clause_on_the_object``: quoted words of a participle or relative clause on the object
@@ -603,10 +604,12 @@ def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset
     return None
 
 
-def _object_inside_predicate(cue):
+def _object_inside_predicate(cue, in_quote: tuple[bool, ...]):
     """The object the parser hung on the verb's object predicate as its modifier ("called the protesters "thugs""
-    parsed with "protesters" a modifier of "thugs"): a noun before the predicate. None when there is none."""
-    pred = next((c for c in cue.children if c.dep_ == "oprd"), None)
+    parsed with "protesters" a modifier of "thugs"), or on the quoted words it took for the object (rule
+    ``object_hung_on_the_quoted_words``: "calling Mexican border-crossers "rapists"" parsed with "rapists" the
+    object): a noun before the predicate. None when there is none."""
+    pred = next((c for c in cue.children if c.dep_ == "oprd" or c.dep_ == "dobj" and in_quote[c.i]), None)
     return next((c for c in pred.children if c.dep_ == "nmod" and c.pos_ in ("NOUN", "PROPN", "PRON")
                  and c.i < pred.i), None) if pred is not None else None
 

@@ -716,3 +716,21 @@ def test_the_adverb_that_approximates_a_number_stays_in_its_source(parsed_senten
     if not any(c.dep_ == "advmod" and c.i < head.i for c in head.children):
         pytest.skip("the parse does not hang the adverb on the number")
     assert cues.source_phrase(sent, head) == source
+
+
+def test_a_characterising_verb_finds_its_object_hung_on_quoted_words_parsed_as_the_object(parsed_sentence):
+    """Rule ``object_hung_on_the_quoted_words``. Planted defect: 'calling Mexican border-crossers "rapists"' parsed
+    with the quoted 'rapists' the object and 'border-crossers' its modifier: the object lay inside the quotation
+    and the characterisation was narration."""
+    sent = parsed_sentence("Roe has targeted the neighbour, calling Mexican border-crossers “rapists” and criminals.")
+    calling = next(t for t in sent.doc if t.text == "calling")
+    obj = next(c for c in calling.children if c.dep_ == "dobj")
+    assert sent.in_quote[obj.i], "the parse this test plants: the quoted word as the object"
+    clause = cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS)
+    assert clause is not None and clause.source == "Roe" and clause.cue == "calling"
+
+
+def test_a_quoted_word_that_is_the_whole_object_characterises_nothing(parsed_sentence):
+    """The quoted object is the thing called by its name, with no object of the verb's outside the quotation."""
+    sent = parsed_sentence("Roe kept calling “Exampleton” all night.")
+    assert cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS) is None
