@@ -37,6 +37,9 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("comment_form", r"comments?\s+(are|is)\s+closed\.?"),
     ("comment_form", r"(leave|post)\s+a\s+(reply|comment)(\s+cancel\s+reply)?"),
     ("comment_form", r"you\s+must\s+be\s+logged\s+in\s+to\s+post\s+a\s+comment\.?"),
+    # a comment's report button and its form ("Report abuse", "Please explain the inappropriate content below.")
+    ("comment_form", r"report\s+(this\s+comment|abuse|inappropriate\s+content)|"
+                     r"please\s+explain\s+the\s+inappropriate\s+content\s+below\s*[.!]?"),
     ("comment_form", r"save\s+my\s+name,\s+e-?mail,?\s+and\s+website\s+in\s+this\s+browser.*"),
     ("comment_form", r"your\s+e-?mail\s+address\s+will\s+not\s+be\s+published\.?(\s*required\s+fields\s+are\s+"
                      r"marked\s*\*?)?\.?|required\s+fields\s+are\s+marked\s*\*?\.?"),
@@ -51,10 +54,12 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("share_follow", r"(share|follow|like|join|connect\s+with)\s+(us\s+|[\w.&' ]{2,30}?\s+)?(on|via|at)\s+"
                      rf"({_NETWORKS})\b[^.,;!?]{{0,30}}[:!]?"),
     ("share_follow", r"[^.,;]{0,60}\bdelivered\s+(straight\s+|directly\s+)?to\s+your\s+inbox\b[^,;]{0,40}"),
-    ("share_follow", rf"(share\s+this(\s+(article|story|page))?|分享到?|{_SHARE_MENU})"
+    ("share_follow", rf"(share\s+this(\s+(article|story|page|post))?(\s+on)?|分享到?|{_SHARE_MENU})"
                      rf"(\s*+[|/·,\-–:：]?+\s*+({_SHARE_MENU}))*\s*:?"),
     ("share_follow", r"subscribe\s+(to\s+(us|our\s+\w+(\s+\w+)?)|now)(\s+on\s+\w+)?\s*[:!.]?"),
     ("share_follow", r"(sign\s+up\s+for|subscribe\s+to)\s+(our|the)\s+(\w+\s+)?newsletters?.{0,40}"),
+    # a mailing list's notice in the text it mailed ("You are subscribed to Press Briefings for the Department")
+    ("share_follow", r".{0,40}\byou\s+are\s+subscribed\s+to\b.{0,200}"),
     ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?apps?\b[^.!?]{0,40}"),
     ("app_prompt", r"(scan\s+(the\s+)?qr\s+code|扫描二维码|扫码).{0,60}"),
     ("paywall", r"(subscribe|sign\s+in|log\s*in|register)\s+to\s+(continue\s+reading|read\s+(the\s+)?(full|more|"
@@ -79,6 +84,12 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
                       r"(?-i:About)\s+(?-i:[A-Z])[\w&.'’-]*(\s+(?-i:[A-Z])[\w&.'’-]*){0,5}"),
     ("pagination", r"(«|<<|<)?\s*(prev(ious)?|上一页)?(\s+\d+){2,}\s+(next|下一页)?\s*(>>|»|>)?\s*\|?"),
     ("pagination", r"(prev(ious)?|上一页)(\s+\d+)*\s+(next|下一页).{0,10}|page\s+\d+\s+of\s+\d+"),
+    # links to the article before or after, alone, after a colon or arrow, or glued to the linked headline ("Next
+    # articleNATO ready to ..."); an endless page's loader ("Newer posts are loading."); a link back up a site's
+    # sections behind an arrow ("< Back to the section", "← Back")
+    ("article_navigation", r"(previous|prev|next|older|newer)\s+(article|post|story|entry|articles|posts|stories|"
+                           r"entries)(\s*+[:：»›>]\s*+.{0,150}|(?-i:[A-Z0-9\"“‘]).{0,150}|\s+are\s+loading\W*)?"),
+    ("article_navigation", r"(<<?|←)\s*+[^.!?<>]{1,40}"),
     ("copyright", r"(copyright\s*(©|\(c\)|\d{4}|[:：])|©|\(c\)\s*(\d{4}|[A-Z])|版权所有|版權所有).{0,150}"),
     ("copyright", r"copyright(\s+(?-i:[A-Z0-9])[\w.&-]*){0,6}"),
     ("copyright", r".{0,100}\ball\s+rights\s+reserved\b.{0,60}"),

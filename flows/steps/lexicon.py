@@ -676,7 +676,10 @@ Administration
 SOCIAL_NETWORKS = ("facebook", "twitter", "x", "instagram", "youtube", "linkedin", "tiktok", "pinterest", "reddit",
                    "whatsapp", "telegram", "weibo", "wechat", "qq", "qq空间", "微信", "微博")
 # a share menu's other buttons ("Share | Tweet | Email | Print | Copy link")
-SHARE_BUTTONS = ("share", "tweet", "email", "e-mail", "print", "copy link")
+SHARE_BUTTONS = ("share", "tweet", "email", "e-mail", "print", "copy link",
+                 # "share" in the languages of the corpora ("Partager :", "Teilen", "مشاركة :", "Поделиться")
+                 "partager", "teilen", "compartir", "compartilhar", "condividi", "delen", "udostępnij", "paylaş",
+                 "поделиться", "поширити", "مشاركة", "شارك", "共有", "공유")
 # the items of a site's menu, a line of them alone or separated by bars ("Home | About us | Contact")
 SITE_MENU_ITEMS = ("home", "about", "about us", "contact", "contact us", "privacy", "privacy policy", "terms of use",
                    "terms of service", "terms and conditions", "cookie policy", "sitemap", "site map", "advertise",
@@ -690,6 +693,7 @@ RELATED_LIST_HEADINGS = (
     "related coverage", "more stories", "more on this story", "you may also like", "recommended",
     "recommended stories", "recommended for you", "most popular", "most read", "most viewed", "top stories",
     "trending", "trending now", "editor's pick", "editor's picks", "editors pick", "editors picks", "latest news",
+    "latest headlines", "top headlines", "more headlines",
     "read next", "up next", "what to read next", "further reading", "see also", "also read", "read also",
     "相关新闻", "相關新聞", "相关阅读", "推荐阅读", "热门推荐")
 # labels of a breadcrumb trail ("You are here: Home > World"); the weaker location labels name a trail only

@@ -60,6 +60,18 @@ BODY = ("China has lifted nearly 100 million rural people out of poverty, offici
     pytest.param("###", "press_release", id="press release end mark"),
     pytest.param("Advertisement", "advertisement", id="ad placeholder between paragraphs"),
     pytest.param("Story continues below advertisement", "advertisement", id="ad continuation label"),
+    pytest.param("Share this post on:", "share_follow", id="share this post label"),
+    pytest.param("مشاركة :", "share_follow", id="share label in arabic"),
+    pytest.param("Partager :", "share_follow", id="share label in french"),
+    pytest.param("Latest Headlines", "more_from_section", id="latest headlines heading"),
+    pytest.param("Next articleHarbour Link opens a second ferry line", "article_navigation",
+                 id="next article link glued to its headline"),
+    pytest.param("Previous article", "article_navigation", id="previous article link"),
+    pytest.param("Newer posts are loading.", "article_navigation", id="endless page loader"),
+    pytest.param("< Назад в рубрику", "article_navigation", id="back link behind an arrow"),
+    pytest.param("mer 12 ottobre 2022 You are subscribed to Harbour Briefings for the Port Office",
+                 "share_follow", id="mailing list notice"),
+    pytest.param("Please explain the inappropriate content below.", "comment_form", id="comment report form"),
 ])
 def test_boilerplate_line_removed(line, rule):
     doc = cleaned_document(BODY + line + "\n" + BODY.split("\n")[0])
@@ -102,6 +114,9 @@ def test_body_sentence_resembling_boilerplate_kept(sentence):
     pytest.param("Follow the money on the road to Beijing", id="not a follow line"),
     pytest.param("Like many on Twitter, she was angry.", id="not a like-us line"),
     pytest.param("Contact us if you saw anything, police said.", id="not site navigation"),
+    pytest.param("Next post office opens in May.", id="not a link to the next post"),
+    pytest.param("Next story in a long series of delays.", id="not a link to the next story"),
+    pytest.param("Share prices fell again.", id="not a share button"),
 ])
 def test_boilerplate_rules_do_not_match_body_text(line):
     from flows.steps.boilerplate import boilerplate_rule
