@@ -11,7 +11,8 @@ has a subject outside quotation marks, at least ``--min-precision`` are reported
 cue (a quoted "I think" is the quoted speaker's, not the article's: counting it made "think" and
 "believe" look like plain narration verbs). Articles ``--holdout A:B`` (position in file-name
 order) can be left out; by default every article is read (the verbs and nouns are a vocabulary, and
-200 articles fewer drop a sixth of them below ``--min-count``). Every surface form of a kept lemma seen in the corpus is listed, so no lemmatizer is needed
+200 articles fewer drop a sixth of them below ``--min-count``). Every surface form of a kept lemma is listed - those
+seen in the corpus and every inflection lemminflect gives (:func:`verb_inflections`) - so no lemmatizer is needed
 at run time. Only verbs, counts and ratios are written: no text of the corpus.
 """
 from __future__ import annotations
@@ -77,8 +78,17 @@ def learn(gold_path: Path, nlp, min_count: int, min_precision: float,
     for lemma, n in as_cue.items():
         precision = n / max(n, with_subject[lemma])
         if n >= min_count and precision >= min_precision and lemma.replace("-", "").isalpha():
-            rows.append((lemma, n, round(precision, 3), sorted(forms[lemma]) or [lemma]))
+            rows.append((lemma, n, round(precision, 3), sorted(set(forms[lemma]) | verb_inflections(lemma)) or [lemma]))
     return sorted(rows, key=lambda r: (-r[1], r[0]))
+
+
+def verb_inflections(lemma: str) -> set[str]:
+    """Every inflection of the verb ``lemma`` (base, -s, past, participles; lemminflect's tables and rules): the
+    corpus shows a verb in some of its forms only ("alleged", "alleges" but never "allege"), and the pipeline,
+    which runs no lemmatizer, knows a cue verb by the forms listed."""
+    from lemminflect import getAllInflections
+
+    return {form.lower() for forms in getAllInflections(lemma, upos="VERB").values() for form in forms}
 
 
 def generic_source_nouns(gold_path: Path, min_count: int, holdout: tuple[int, int] = (0, 0)) -> list[tuple[str, int]]:
