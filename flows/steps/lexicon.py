@@ -174,6 +174,14 @@ lead leads led leading prompt prompts prompted prompting force forces forced for
 compel compels compelled compelling drive drives drove driven driving inspire inspires inspired inspiring spur spurs
 spurred spurring
 """.split())
+# verbs of putting out a text: a participle cue on the text they take as object is the text's, and so the subject's
+# who put it out ("The group issued a statement saying ...": the group; attribute.cues: participle_on_an_issued_text)
+ISSUING_VERB_FORMS = frozenset("""
+issue issues issued issuing release releases released releasing send sends sent sending post posts posted posting
+publish publishes published publishing circulate circulates circulated circulating distribute distributes
+distributed distributing deliver delivers delivered delivering file files filed filing sign signs signed signing
+make makes made making give gives gave given giving
+""".split())
 # verbs of wanting or asking: a to-infinitive cue with its own subject under one is wished of that subject, no report
 # ("wanted the common people to believe that ..."; attribute.cues.is_wished_of_its_subject)
 VOLITION_VERB_FORMS = frozenset("""

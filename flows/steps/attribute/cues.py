@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
 from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
-                                  QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, SHARE_NOUNS,
-                                  VOLITION_VERB_FORMS)
+                                  ISSUING_VERB_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE,
+                                  SHARE_NOUNS, VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -117,10 +117,26 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named
+        issuing = _issuing_verb(cue) if tok is cue else None
+        if issuing is not None:
+            tok, came_by = issuing, "acl"
+            continue
         if tok.dep_ not in SUBJECT_CLIMB_DEPS or tok.head.i == tok.i:
             return None
         tok, came_by = tok.head, tok.dep_
     return None
+
+
+def _issuing_verb(cue):
+    """Rule ``participle_on_an_issued_text``: a participle cue on the direct object of a verb of putting out a text
+    (``ISSUING_VERB_FORMS``: "The group issued a statement saying the bill was unconstitutional", "Trump's campaign
+    released a statement saying it was postponing a rally") reports the text, and the text is the subject's: that
+    verb, whose subject is the source. None for any other cue."""
+    text = cue.head
+    if cue.dep_ != "acl" or text.dep_ != "dobj" or text.head.lower_ not in ISSUING_VERB_FORMS \
+            or not text.head.tag_.startswith("VB"):
+        return None
+    return text.head
 
 
 def _is_share_tail(head, child) -> bool:

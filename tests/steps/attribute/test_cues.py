@@ -734,3 +734,26 @@ def test_a_quoted_word_that_is_the_whole_object_characterises_nothing(parsed_sen
     """The quoted object is the thing called by its name, with no object of the verb's outside the quotation."""
     sent = parsed_sentence("Roe kept calling “Exampleton” all night.")
     assert cues.characterised_in_quotes(sent, lexicon.CHARACTERISING_VERB_FORMS, NOUNS) is None
+
+
+@pytest.mark.parametrize("text, source", [
+    ("The harbour board issued a statement saying the ferry contract was unlawful.", "board"),   # defect: no source
+    ("Later, Roe's campaign released a statement saying it was postponing the rally.", "campaign"),
+    ("The council posted a letter arguing that the vote was void.", "council"),
+])
+def test_a_participle_cue_on_an_issued_text_has_the_issuer_for_its_source(parsed_sentence, text, source):
+    """Rule ``participle_on_an_issued_text``. Planted defect: 'X issued a statement saying ...' - the participle
+    'saying' hangs on 'statement' with no subject of its own, and the sentence had no source."""
+    sent = parsed_sentence(text)
+    cue = next(t for t in sent.doc if t.dep_ == "acl" and t.text.endswith("ing"))
+    head = cues.source_token(cue, sent.in_quote)
+    assert head is not None and head.text == source
+
+
+def test_a_participle_cue_on_the_object_of_another_verb_has_no_source_in_its_subject(parsed_sentence):
+    """'criticised a report saying ...': the report says it, not the critic (no verb of putting out a text)."""
+    sent = parsed_sentence("Roe criticised a report saying the ferry contract was lawful.")
+    cue = next(t for t in sent.doc if t.text == "saying")
+    assert cue.dep_ == "acl", "the parse this test plants"
+    head = cues.source_token(cue, sent.in_quote)
+    assert head is None or head.text != "Roe"
