@@ -182,6 +182,12 @@ publish publishes published publishing circulate circulates circulated circulati
 distributed distributing deliver delivers delivered delivering file files filed filing sign signs signed signing
 make makes made making give gives gave given giving
 """.split())
+# verbs whose "that" clause is what they bring about or establish, no view of their subject's ("ensured that the vote
+# was held", "This means that ...", "proved that the plan worked"): no report (attribute.cues: that_clause_of_a_source)
+NO_STANCE_VERB_FORMS = frozenset("""
+ensure ensures ensured ensuring mean means meant meaning prove proves proved proven proving demonstrate demonstrates
+demonstrated demonstrating guarantee guarantees guaranteed guaranteeing
+""".split())
 # verbs of wanting or asking: a to-infinitive cue with its own subject under one is wished of that subject, no report
 # ("wanted the common people to believe that ..."; attribute.cues.is_wished_of_its_subject)
 VOLITION_VERB_FORMS = frozenset("""

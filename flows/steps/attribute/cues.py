@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
 from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
-                                  ISSUING_VERB_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE,
-                                  SHARE_NOUNS, VOLITION_VERB_FORMS)
+                                  ISSUING_VERB_FORMS, NO_STANCE_VERB_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS,
+                                  ROOT_SAYING_MIN_SHARE, SHARE_NOUNS, VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -593,6 +593,34 @@ def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[
             if says_a_clause(sent, cue, head, share, source_nouns=source_nouns, known_names=known_names,
                              clause_cues=clause_cues, min_share=min_share):
                 return clause_at(sent, cue, head, share)
+    return None
+
+
+def stance_in_a_that_clause(sent, source_nouns: frozenset[str], *, listed: frozenset[str] = frozenset(),
+                           known_names: frozenset[str] = frozenset(), min_share: float = 0.5) -> ReportedClause | None:
+    """Rule ``that_clause_of_a_source``: any verb, a listed cue or not, whose complement is a clause opened by
+    "that" ("Defense Minister Roe has regretted that ...", "Roe speculated that ...", "She also holds that ...")
+    reports that clause - STATEMENTS.md counts reported views and beliefs as reported speech - when its subject is a
+    source (a name, he/she/they, a listed noun) and the clause covers ``min_share`` of the sentence. The ``listed``
+    cues are left to the readings that weigh them (cue_with_subject's classifier). A copula's clause ("The problem
+    is that ...") reports nothing, nor does that of a verb of bringing about or establishing
+    (``NO_STANCE_VERB_FORMS``: "ensured that the vote was held"), a clause "it" stands for ("it emerged that ...",
+    "it's hardly surprising that ..."), a result after "so" or "such" ("became so upset that I ..."), a verb of a
+    relative clause ("policies she supported that ...": its "that" is the relative pronoun the parse can take for a
+    clause's mark), a condition or a wish (:func:`cue_candidates`)."""
+    for cue in cue_tokens(sent, None):
+        clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and any(
+            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+        if clause is None or cue.dep_ == "relcl" or cue.lower_ in NO_STANCE_VERB_FORMS or cue.lower_ in listed or any(
+                t.lower_ in ("so", "such") for t in cue.doc[cue.i:clause.left_edge.i]):
+            continue
+        head = source_token(cue, sent.in_quote)
+        if head is None or head.lower_ == "it" or sent.in_quote[head.i] or is_hypothetical(cue) \
+                or is_wished_of_its_subject(cue) or not is_source(sent, head, source_nouns, known_names):
+            continue
+        share = content_share(sent, cue, head)
+        if share >= min_share:
+            return clause_at(sent, cue, head, share)
     return None
 
 

@@ -21,7 +21,7 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
                                         is_source, quotes_words_in_content, reported_clause, source_entity,
-                                        source_phrase, without_open_bracket)
+                                        source_phrase, stance_in_a_that_clause, without_open_bracket)
 
 
 MAX_GROUP_WORDS = 8             # a plural source's phrase longer than this is a misparse ("Cross-referencing ... records")
@@ -714,6 +714,25 @@ def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
     return out
 
 
+def that_clause_of_a_source(ctx: Context, decided) -> dict[int, Decision]:
+    """``X regretted that ...``, ``X holds that ...``: indirect (direct where the clause quotes the source's words), X
+    the source, for any verb the learned cue list lacks (:func:`cues.stance_in_a_that_clause`)."""
+    if ctx.parsed is None:
+        return {}
+    out = {}
+    for si, sent in enumerate(ctx.parsed.sentences):
+        if si in decided or all(sent.in_quote):
+            continue
+        clause = stance_in_a_that_clause(sent, ctx.source_nouns, listed=ctx.cue_forms,
+                                         known_names=ctx.people.name_words, min_share=ctx.min_share)
+        speaker, role = speaker_of(ctx, si, clause) if clause is not None else (None, None)
+        if speaker:
+            mode = "direct" if quotes_words_in_content(sent, sent.doc[clause.cue_token]) else "indirect"
+            out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
+                               sent.start + clause.cue_end, "that_clause_of_a_source")
+    return out
+
+
 _SIGNATURE = re.compile(r"\s*+[―—–-]{1,2}\s*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){0,4})"
                         r"(?:\s*+,[^,\n]{1,40}){0,2}[.,]?\s*+")
 
@@ -983,13 +1002,14 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
 # from them in their paragraph, come before the surface rules' guesses of a quotation's speaker from context.
 SIEVES = (dialogue_turns, framed_texts, signed_quotations, quotations_under_a_name, quote_with_cue,
           quotation_then_its_speaker, attribution_words_after_quotation, cue_with_subject,
-          quoted_characterisation, quotation_introduced_before, quote_continues, quotations, surface_reported,
-          reported_carries_on)
+          quoted_characterisation, that_clause_of_a_source, quotation_introduced_before, quote_continues, quotations,
+          surface_reported, reported_carries_on)
 RULE_NAMES = ("labelled_turn", "turn_continues", "bare_transcript_turn", "question_answer_turn", "framed_text",
               "signed_quotation", "quotation_under_a_name",
               "quote_with_cue", "quote_speaker", "report_inside_quote", "quote_attributed_after",
               "quote_introduced_before", "quote_continues",
               "cue_with_subject", "according_to", "quoted_characterisation", "characterisation",
+              "that_clause_of_a_source",
               "reported_cue", "reported_carries_on", "reported_carries_back",
               "learned_reported", "narration")     # learned_reported: added by the review (review.py)
 

@@ -27,7 +27,7 @@ def test_every_sieve_rule_is_declared():
     assert surface and surface <= set(RULE_NAMES)
     parsed = {"quote_with_cue", "quote_continues", "cue_with_subject", "according_to", "quoted_characterisation",
               "characterisation",
-              "signed_quotation", "quotation_under_a_name", "quote_introduced_before"}
+              "signed_quotation", "quotation_under_a_name", "quote_introduced_before", "that_clause_of_a_source"}
     assert set(RULE_NAMES) == surface | parsed | {"learned_reported", "narration"}
 
 
@@ -1122,3 +1122,27 @@ def test_one_of_a_group_the_parse_reads_as_the_subject_outranks_the_surface_gues
     if one.dep_ != "nsubj":
         pytest.skip("the parse does not read the number as the cue's subject")
     assert sieves.surface_reported(ctx, {})[1].speaker == "one of Ms. Berg's advisers"
+
+
+@pytest.mark.parametrize("paragraph, speaker, cue", [
+    ("Defence Minister Jon Roe has regretted that the opposition leader crossed every red line.", "Jon Roe",
+     "regretted"),                                                  # defect: "regret" is no listed cue
+    ("Ann Berg, the harbour master, speculated that the ferry would never sail again.", "Ann Berg", "speculated"),
+])
+def test_a_view_in_a_that_clause_of_any_verb_is_its_subjects_report(nlp, paragraph, speaker, cue):
+    """Rule ``that_clause_of_a_source``. Planted defect: a verb the learned cue list lacks, with a "that" clause that
+    holds the sentence's content and a named subject ("Roe has regretted that ..."), left the view as narration;
+    STATEMENTS.md counts reported views and beliefs as reported speech."""
+    got = attributed_document([paragraph], language="en", nlp=nlp).sentences[0]
+    assert (got.rule, got.mode, got.speaker, got.cue) == ("that_clause_of_a_source", "indirect", speaker, cue)
+
+
+@pytest.mark.parametrize("paragraph", [
+    "The problem is that the ferry never sailed.",                  # a copula's clause
+    "The harbour master ensured that the ferry sailed on time.",    # what the verb brings about
+    "The new timetable means that the ferry sails at dawn.",        # no source as subject, no view
+    "Of course, it is hardly surprising that the ferry never sailed.",  # a clause "it" stands for
+    "She became so upset, and started shouting so loudly, that I had to leave the room.",  # a result clause
+])
+def test_a_that_clause_of_a_copula_a_verb_of_bringing_about_or_no_source_is_narration(nlp, paragraph):
+    assert _rules([paragraph], nlp) == [("narration", "narration", None)]
