@@ -212,9 +212,14 @@ def source_entity(sent, head):
     if ent is not None and ent.label_ == "PERSON":
         return ent
     inner = _inside_the_phrase(head)
-    person = next((e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner), None)
-    if person is not None:
-        return person
+    people = [e for e in sent.doc.ents if e.label_ == "PERSON" and e.root.i in inner]
+    # rule ``name_after_a_name_renames_the_head``: a person's name in apposition to a proper noun inside the head's
+    # phrase names the head, not that proper noun ("A spokesman for Clinton, Brian Fallon, said" parsed with
+    # "Fallon" in apposition to "Clinton": the spokesman is Brian Fallon)
+    renaming = next((e for e in people if head.pos_ == "NOUN" and e.root.dep_ == "appos"
+                     and e.root.head.pos_ == "PROPN" and e.root.head.i in inner), None)
+    if renaming is not None or people:
+        return renaming or people[0]
     if ent is None and head.tag_ in ("NN", "NNS"):      # "his nephew <name NER took for a body>"
         ent = next((e for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"
                     for e in sent.doc.ents if e.start <= c.i < e.end), None)

@@ -757,3 +757,26 @@ def test_a_participle_cue_on_the_object_of_another_verb_has_no_source_in_its_sub
     assert cue.dep_ == "acl", "the parse this test plants"
     head = cues.source_token(cue, sent.in_quote)
     assert head is None or head.text != "Roe"
+
+
+def test_a_relative_clauses_verb_reports_no_that_clause(parsed_sentence):
+    """Rule ``that_clause_of_a_source``: 'policies she supported that the mayor argues allowed ...' - the parse takes
+    the relative pronoun for a clause's mark; the relative clause's verb reports nothing."""
+    sent = parsed_sentence("It also mentions policies she supported that the mayor argues allowed the ferry to fail.")
+    supported = next(t for t in sent.doc if t.text == "supported")
+    assert supported.dep_ == "relcl" and any(c.dep_ == "ccomp" for c in supported.children), "the planted parse"
+    assert cues.stance_in_a_that_clause(sent, NOUNS, listed=lexicon.CUE_VERB_FORMS, min_share=0.0) is None
+
+
+@pytest.mark.parametrize("text, name", [
+    ("A spokesman for Clinton, Brian Fallon, said that the campaign was ready.", "Brian Fallon"),   # defect: Clinton
+    ("An attorney for Pagliano, Mark MacDougall, said that his client was ready.", "Mark MacDougall"),
+    ("Chinese ambassador to Germany Wu Ken said the talks went well.", "Wu Ken"),
+])
+def test_a_name_in_apposition_to_a_name_inside_the_sources_phrase_names_the_source(parsed_sentence, text, name):
+    """Rule ``name_after_a_name_renames_the_head``. Planted defect: 'A spokesman for Clinton, Brian Fallon, said' parsed
+    with 'Fallon' in apposition to 'Clinton': the first person inside the subject's phrase, Clinton, was the source."""
+    sent = parsed_sentence(text)
+    said = next(t for t in sent.doc if t.text == "said")
+    ent = cues.source_entity(sent, cues.source_token(said, sent.in_quote))
+    assert ent is not None and ent.text == name
