@@ -989,13 +989,23 @@ def quote_continues(ctx: Context, decided) -> dict[int, Decision]:
         if d.mode in ("direct", "indirect"):
             quoted_in.setdefault(ctx.parsed.sentences[j].paragraph_index, []).append(j)
     for si, sent in enumerate(ctx.parsed.sentences):
-        if si in decided or quoted_share(sent) < ctx.min_share:
+        if si in decided or quoted_share(sent) < ctx.min_share or attributes_itself(ctx, sent):
             continue
         near = sorted(quoted_in.get(sent.paragraph_index, []), key=lambda j: (j > si, abs(j - si)))
         d = decided[near[0]] if near else _carried_over(ctx, so_far, si) or _carried_back(ctx, decided, si)
         if d is not None:
             out[si] = Decision("direct", d.speaker, d.role, None, None, None, "quote_continues")
     return out
+
+
+def attributes_itself(ctx: Context, sent) -> bool:
+    """Rule ``quotation_with_its_own_cue``: outside its quotation marks the sentence holds a listed cue verb with a
+    subject of its own, also outside them ('Asked about it, she said,"I feel ..."'): the quotation is attributed
+    where it stands, never carried on from another report of its paragraph (the sieves after quote_continues
+    name its speaker, or none does)."""
+    flags = sent.in_quote
+    return any(not flags[t.i] and t.tag_.startswith("VB") and t.lower_ in ctx.cue_forms
+               and any(c.dep_ in ("nsubj", "nsubjpass") and not flags[c.i] for c in t.children) for t in sent.doc)
 
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on

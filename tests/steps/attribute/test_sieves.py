@@ -1146,3 +1146,21 @@ def test_a_view_in_a_that_clause_of_any_verb_is_its_subjects_report(nlp, paragra
 ])
 def test_a_that_clause_of_a_copula_a_verb_of_bringing_about_or_no_source_is_narration(nlp, paragraph):
     assert _rules([paragraph], nlp) == [("narration", "narration", None)]
+
+
+@pytest.mark.parametrize("text, itself", [
+    ("Asked about it, she said,”I feel the same as before.”", True),    # defect: carried on from the paragraph
+    ("“We will see,” the mayor said quietly.", True),
+    ("“We will see what the council decides in May.”", False),
+    ("“Roe said we will see,” the note ends.", False),                  # the cue inside the quotation
+])
+def test_a_quotation_with_a_cue_and_subject_of_its_own_attributes_itself(nlp, text, itself):
+    """Rule ``quotation_with_its_own_cue``. Planted defect: 'The Spaniard felt that it was a good game. Asked about
+    it, she said,"I feel ..."' - quote_continues gave the quotation to the report before it ('The Spaniard'),
+    though it names its own speaker."""
+    from types import SimpleNamespace
+
+    from flows.steps import lexicon, parse
+
+    sent = parse.parsed_document([text], [(0, 0, len(text))], nlp).sentences[0]
+    assert sieves.attributes_itself(SimpleNamespace(cue_forms=lexicon.CUE_VERB_FORMS), sent) is itself
