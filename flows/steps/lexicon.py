@@ -56,7 +56,8 @@ _ENGLISH_MONTH_ABBREVIATIONS = frozenset(w for names in ENGLISH_MONTH_NAMES for 
 ABBREVIATIONS = frozenset("""
 mr mrs ms messrs dr prof gen lt col capt maj sgt cmdr adm gov sen rep rev hon amb
 st jr sr mt ft vs cf fig figs vol vols pp approx dept esp
-""".split())
+reps sens govs drs profs gens
+""".split())   # the titles' plurals too: "Reps. Jon Roe (R-MD) and Ann Berg (D-OH)"
 # ... nor before a number ("Dec. 8", "No. 1", "Art. 5")
 ABBREVIATIONS_BEFORE_NUMBER = _ENGLISH_MONTH_ABBREVIATIONS | frozenset("""
 no nos art arts sec p para ch

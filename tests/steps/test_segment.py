@@ -17,6 +17,8 @@ SENTENCE_CASES = [
      ["The river rose.", "Farmers moved uphill!", "Was it enough?"]),
     ("title abbreviation", "Mr. Okafor met Ms. Lind and Dr. Ruiz. They talked.",
      ["Mr. Okafor met Ms. Lind and Dr. Ruiz.", "They talked."]),
+    ("plural title abbreviation", "The co-chairs, Reps. Jon Roe (R-MD) and Ann Berg (D-OH), wrote. Sens. Lind agreed.",
+     ["The co-chairs, Reps. Jon Roe (R-MD) and Ann Berg (D-OH), wrote.", "Sens. Lind agreed."]),
     ("month before a day", "The fair opened on Feb. 3 in the old hall. Crowds came.",
      ["The fair opened on Feb. 3 in the old hall.", "Crowds came."]),
     ("month at the end of a sentence", "It closed on Dec. 8. Then it rained.",
