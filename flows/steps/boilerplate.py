@@ -62,8 +62,8 @@ LINE_RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple((name, re.compile(pa
     ("share_follow", r".{0,40}\byou\s+are\s+subscribed\s+to\b.{0,200}"),
     ("app_prompt", r"(download|get|install|open\s+in)\s+(our|the)?\s*(\w+\s+)?apps?\b[^.!?]{0,40}"),
     ("app_prompt", r"(scan\s+(the\s+)?qr\s+code|扫描二维码|扫码).{0,60}"),
-    ("paywall", r"(subscribe|sign\s+in|log\s*in|register)\s+to\s+(continue\s+reading|read\s+(the\s+)?(full|more|"
-                r"this)|unlock|access).{0,60}"),
+    ("paywall", r"(subscribe|sign\s+in|log\s*in|register)(\s+now)?\s+(to|for)\s+(get\s+)?(free\s+)?(unlimited\s+)?"
+                r"(continue\s+reading|read\s+(the\s+)?(full|more|this)|unlock|access).{0,60}"),
     ("paywall", r"(this\s+(content|article)\s+is\s+(only\s+)?(available\s+)?(for|to)\s+(subscribers|members)).{0,40}"),
     ("breadcrumb", rf"(({_BREADCRUMB_LABELS}|{hd.words_alternation(lex.LOCATION_LABELS)})\s*[:：]\s*)?"
                    r"(home|homepage|首页|主页|news)\s*(>>|>|»|›|\||/|→)\s*.{0,100}"),
