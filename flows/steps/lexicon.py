@@ -183,6 +183,9 @@ publish publishes published publishing circulate circulates circulated circulati
 distributed distributing deliver delivers delivered delivering file files filed filing sign signs signed signing
 make makes made making give gives gave given giving
 """.split())
+# modal auxiliaries: a view under one is possible, not held ("People may not know that ..."; attribute.cues:
+# that_clause_of_a_source), and the review weighs a main verb under one (attribute.review)
+MODAL_VERBS = frozenset("would could will may might should can must".split())
 # verbs whose "that" clause is what they bring about or establish, no view of their subject's ("ensured that the vote
 # was held", "This means that ...", "proved that the plan worked"): no report (attribute.cues: that_clause_of_a_source)
 NO_STANCE_VERB_FORMS = frozenset("""

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
 from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
-                                  ISSUING_VERB_FORMS, NO_STANCE_VERB_FORMS, QUESTION_CUE_FORMS, QUESTION_MARKS,
-                                  ROOT_SAYING_MIN_SHARE, SHARE_NOUNS, VOLITION_VERB_FORMS)
+                                  ISSUING_VERB_FORMS, MODAL_VERBS, NO_STANCE_VERB_FORMS, QUESTION_CUE_FORMS,
+                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, SHARE_NOUNS, VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -612,12 +612,14 @@ def stance_in_a_that_clause(sent, source_nouns: frozenset[str], *, listed: froze
     (``NO_STANCE_VERB_FORMS``: "ensured that the vote was held"), a clause "it" stands for ("it emerged that ...",
     "it's hardly surprising that ..."), a result after "so" or "such" ("became so upset that I ..."), a verb of a
     relative clause ("policies she supported that ...": its "that" is the relative pronoun the parse can take for a
-    clause's mark), a condition or a wish (:func:`cue_candidates`)."""
+    clause's mark), a negated view or one under a modal ("People may not know that ...": ``MODAL_VERBS``), a
+    condition or a wish (:func:`cue_candidates`)."""
     for cue in cue_tokens(sent, None):
         clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and any(
             m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
         if clause is None or cue.dep_ == "relcl" or cue.lower_ in NO_STANCE_VERB_FORMS or cue.lower_ in listed or any(
-                t.lower_ in ("so", "such") for t in cue.doc[cue.i:clause.left_edge.i]):
+                t.lower_ in ("so", "such") for t in cue.doc[cue.i:clause.left_edge.i]) or any(
+                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_VERBS for c in cue.children):
             continue
         head = source_token(cue, sent.in_quote)
         if head is None or head.lower_ == "it" or sent.in_quote[head.i] or is_hypothetical(cue) \

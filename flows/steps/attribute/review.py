@@ -22,13 +22,13 @@ from dataclasses import dataclass
 
 from flows.steps.attribute.cues import (ReportedClause, SOURCE_PRONOUNS, is_source, logistic, source_kind,
                                         source_phrase)
+from flows.steps.lexicon import MODAL_VERBS
 
 # rules whose draft decisions the review may overturn: a report carried on into the sentences after
 # (or before) its cue, which on news nobody here wrote is right about a third of the time
 REVIEWED_RULES = frozenset({"reported_carries_on", "reported_carries_back"})
 ADDED_RULE = "learned_reported"
 SUBJECTS = ("nsubj", "nsubjpass", "csubj", "expl")
-MODALS = frozenset("would could will may might should can must".split())
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ def _cue_features(sent, root, cue_forms: frozenset[str]) -> list[str]:
         kids = {c.dep_ for c in root.children}
         out += [f"root={root.lower_}" if root.lower_ in cue_forms else f"root_pos={root.pos_}",
                 *(f"root_child={d}" for d in sorted(kids & {"ccomp", "xcomp", "dobj", "neg", "advcl", "parataxis"})),
-                *(["root_modal"] if any(c.lower_ in MODALS and c.dep_ == "aux" for c in root.children) else [])]
+                *(["root_modal"] if any(c.lower_ in MODAL_VERBS and c.dep_ == "aux" for c in root.children) else [])]
     if any(t.dep_ == "mark" and t.lower_ == "that" for t in doc):
         out.append("that_clause")
     # every verb as written, listed or not ("believes", "wants", "expects"): the weights say which report

@@ -1143,6 +1143,7 @@ def test_a_view_in_a_that_clause_of_any_verb_is_its_subjects_report(nlp, paragra
     "The new timetable means that the ferry sails at dawn.",        # no source as subject, no view
     "Of course, it is hardly surprising that the ferry never sailed.",  # a clause "it" stands for
     "She became so upset, and started shouting so loudly, that I had to leave the room.",  # a result clause
+    "The mayor may not know that the harbour still runs a night ferry.",   # a view under a modal, negated
 ])
 def test_a_that_clause_of_a_copula_a_verb_of_bringing_about_or_no_source_is_narration(nlp, paragraph):
     assert _rules([paragraph], nlp) == [("narration", "narration", None)]
