@@ -691,46 +691,48 @@ def _parsed_reports(ctx: Context, decided, *, quoted: bool) -> dict[int, Decisio
     return out
 
 
-def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
-    """``X called the ruling "arbitrary"``: direct, X the source (:func:`cues.characterised_in_quotes`); without
-    quotation marks, ``X called the ruling arbitrary``: indirect (:func:`cues.characterised_as`)."""
+def _decided_by_clauses(ctx: Context, decided, reading) -> dict[int, Decision]:
+    """The decisions ``reading`` makes of the open sentences not wholly inside quotation marks: ``reading(sent)`` is
+    a (ReportedClause, mode, rule) or None; a clause whose source names no speaker decides nothing."""
     if ctx.parsed is None:
         return {}
     out = {}
     for si, sent in enumerate(ctx.parsed.sentences):
         if si in decided or all(sent.in_quote):
             continue
-        mode, rule = "direct", "quoted_characterisation"
-        clause = characterised_in_quotes(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
-                                         known_names=ctx.people.name_words)
-        if clause is None:
-            mode, rule = "indirect", "characterisation"
-            clause = characterised_as(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
-                                      known_names=ctx.people.name_words)
-        speaker, role = speaker_of(ctx, si, clause) if clause is not None else (None, None)
+        read = reading(sent)
+        speaker, role = speaker_of(ctx, si, read[0]) if read is not None else (None, None)
         if speaker:
+            clause, mode, rule = read
             out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
                                sent.start + clause.cue_end, rule)
     return out
 
 
+def quoted_characterisation(ctx: Context, decided) -> dict[int, Decision]:
+    """``X called the ruling "arbitrary"``: direct, X the source (:func:`cues.characterised_in_quotes`); without
+    quotation marks, ``X called the ruling arbitrary``: indirect (:func:`cues.characterised_as`)."""
+    def reading(sent):
+        clause = characterised_in_quotes(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns,
+                                         known_names=ctx.people.name_words)
+        if clause is not None:
+            return clause, "direct", "quoted_characterisation"
+        clause = characterised_as(sent, CHARACTERISING_VERB_FORMS, ctx.source_nouns, known_names=ctx.people.name_words)
+        return (clause, "indirect", "characterisation") if clause is not None else None
+    return _decided_by_clauses(ctx, decided, reading)
+
+
 def that_clause_of_a_source(ctx: Context, decided) -> dict[int, Decision]:
     """``X regretted that ...``, ``X holds that ...``: indirect (direct where the clause quotes the source's words), X
     the source, for any verb the learned cue list lacks (:func:`cues.stance_in_a_that_clause`)."""
-    if ctx.parsed is None:
-        return {}
-    out = {}
-    for si, sent in enumerate(ctx.parsed.sentences):
-        if si in decided or all(sent.in_quote):
-            continue
+    def reading(sent):
         clause = stance_in_a_that_clause(sent, ctx.source_nouns, listed=ctx.cue_forms,
                                          known_names=ctx.people.name_words, min_share=ctx.min_share)
-        speaker, role = speaker_of(ctx, si, clause) if clause is not None else (None, None)
-        if speaker:
-            mode = "direct" if quotes_words_in_content(sent, sent.doc[clause.cue_token]) else "indirect"
-            out[si] = Decision(mode, speaker, role, clause.cue, sent.start + clause.cue_start,
-                               sent.start + clause.cue_end, "that_clause_of_a_source")
-    return out
+        if clause is None:
+            return None
+        quoting = quotes_words_in_content(sent, sent.doc[clause.cue_token])
+        return clause, "direct" if quoting else "indirect", "that_clause_of_a_source"
+    return _decided_by_clauses(ctx, decided, reading)
 
 
 _SIGNATURE = re.compile(r"\s*+[―—–-]{1,2}\s*+(?P<name>[A-Z][\w.'’-]*+(?:[ \t]++[A-Z][\w.'’-]*+){0,4})"
