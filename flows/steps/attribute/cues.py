@@ -283,7 +283,7 @@ def source_phrase(sent, head) -> str:
     without appositions, relative clauses and prepositional tails. Rule ``member_of_a_group_as_written``: a
     nationality or party word that is itself the head ("said a New Hampshire Republican", "Senate Democrats said")
     stands for people, not a name: its noun phrase is the source, not the entity's word."""
-    whole = _document_of_the_part(head)
+    whole = _document_of_the_part(head) or _renamed_after_a_colon(head)
     if whole is not None:
         return source_phrase(sent, whole)
     ent = source_entity(sent, head)
@@ -303,6 +303,15 @@ def source_phrase(sent, head) -> str:
     if len(toks) > 2 and _completes_an_open_coordination(toks[0]):
         toks = toks[1:]
     return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
+
+
+def _renamed_after_a_colon(head):
+    """Rule ``apposition_after_a_colon_is_the_source``: a noun phrase before a colon that an apposition after the colon
+    renames ("So, yeah, fun news this morning: Q Magazine, my employer, sent me a letter saying ...", parsed with
+    "news" the subject) only frames what follows; the apposition is the source. None when there is none."""
+    doc = head.doc
+    return next((c for c in head.children if c.dep_ == "appos" and c.i > head.i
+                 and any(doc[k].text == ":" for k in range(head.i + 1, c.left_edge.i))), None)
 
 
 def _approximates_a_number(head, child) -> bool:

@@ -780,3 +780,15 @@ def test_a_name_in_apposition_to_a_name_inside_the_sources_phrase_names_the_sour
     said = next(t for t in sent.doc if t.text == "said")
     ent = cues.source_entity(sent, cues.source_token(said, sent.in_quote))
     assert ent is not None and ent.text == name
+
+
+def test_an_apposition_after_a_colon_is_the_source_not_the_phrase_it_renames(parsed_sentence):
+    """Rule ``apposition_after_a_colon_is_the_source``. Planted defect: 'So, yeah, fun news this morning: the harbour
+    club, my employer ..., sent me a letter saying ...' parsed with 'news' the subject and 'club' its apposition (no
+    entity the tagger names): the source was 'yeah, fun news this morning: the harbour club, my employer since ...'."""
+    sent = parsed_sentence("So, yeah, fun news this morning: the harbour club, my employer since August 2023 (even "
+                           "though I had to keep it quiet), sent me a letter saying that it was closing.")
+    saying = next(t for t in sent.doc if t.text == "saying")
+    head = cues.source_token(saying, sent.in_quote)
+    assert head is not None and head.text == "news", "the parse this test plants"
+    assert cues.source_phrase(sent, head) == "the harbour club"
