@@ -264,7 +264,7 @@ police organisers organizers authors campaigners politicians pundits legislators
 insiders detractors skeptics sceptics bloggers
 """.split())
 # source nouns for many people without a plural "s" ("the Hong Kong police"): a group (speakers.speaker_kind)
-COLLECTIVE_NOUNS = frozenset("police people media public staff".split())
+COLLECTIVE_NOUNS = frozenset("police people media public staff delegation team panel crowd audience jury".split())
 # sources whose report does not carry over into the next sentences
 DOCUMENT_NOUNS = frozenset("""
 reports report statement statements declaration paper papers document documents letter study survey research

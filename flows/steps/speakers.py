@@ -130,7 +130,9 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     if first in L.QUANTIFIERS or first[:1].isdigit() or _is_share_of_people(words):
         return True
     head = _head(words)
-    return any(_plain(w) in L.SOURCE_NOUNS and (_plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS)
+    # rule ``collective_noun_is_a_group``: a noun for people taken together ("the Swiss delegation in Lima", "the
+    # team") is a group, listed as a source noun or not
+    return any(_plain(w) in L.SOURCE_NOUNS and _plain(w).endswith("s") or _plain(w) in L.COLLECTIVE_NOUNS
                for w in head) or _is_plural_of_people(head[-1])
 
 

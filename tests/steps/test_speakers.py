@@ -213,6 +213,13 @@ def test_a_plural_noun_for_people_no_list_knows_is_a_group(name, kind) -> None:
     assert S.speaker_kind(name) == kind
 
 
+@pytest.mark.parametrize("name", ["the Swiss delegation in Lima", "the team", "The visiting delegation"])
+def test_a_collective_noun_for_people_no_source_list_knows_is_a_group(name) -> None:
+    """Rule ``collective_noun_is_a_group``. Planted defect: "the Swiss delegation in Lima" fell through every rule to
+    "document" ("delegation" is no learned source noun, and the collective check read only those)."""
+    assert S.speaker_kind(name) == "group"
+
+
 # ---------------------------------------------------------------- ids and the row
 
 def test_speaker_id_stable_when_unrelated_document_added() -> None:
