@@ -215,11 +215,22 @@ def speaker_kind(name: str, *, labelled: bool = False, entity: str | None = None
         return "document"
     for kind, rule in KIND_RULES:
         if kind not in ("role", "document") and entity in ENTITY_KINDS and (
-                entity == "PERSON" and _plain(words[-1]) not in L.INSTITUTION_HEADS or not _person_shaped(words)):
-            return ENTITY_KINDS[entity]     # rule ``institution_is_no_person``: not a PERSON ending "Center", "LLC"
+                entity == "PERSON" and _plain(words[-1]) not in L.INSTITUTION_HEADS or entity == "NORP"
+                or not _person_shaped(words)):
+            # rule ``institution_is_no_person``: not a PERSON ending "Center", "LLC"
+            return _one_of_a_people(words) if entity == "NORP" else ENTITY_KINDS[entity]
         if rule(name, words, labelled):
             return kind
     return "document"
+
+
+def _one_of_a_people(words: Sequence[str]) -> str:
+    """Rule ``one_of_a_people_is_a_role``: a nationality or party word the parse tags NORP names a group ("Senate
+    Democrats", "the French"), but after an article and in the singular, one person ("The Spaniard", "a New Hampshire
+    Republican"): a role. A collective form without "s" ("the Chinese", "the French", "the Swiss") stays a group."""
+    last = _plain(words[-1])
+    one = _plain(words[0]) in L.ARTICLES and not last.endswith(("s", "ese", "ch", "sh"))
+    return "role" if one else "group"
 
 
 # ---------------------------------------------------------------- the merge rules, one function each

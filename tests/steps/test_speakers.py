@@ -189,6 +189,10 @@ def test_speaker_kind(name: str, kind: str) -> None:
     ("the parse never outranks a document", "the white paper", "ORG", "document"),
     ("a foreign person's name the tagger took for an organisation", "Vasily Nebenzya", "ORG", "person"),
     ("an organisation with an article", "The Daily Lantern", "ORG", "organisation"),
+    ("a party's members shaped like a person's name", "Senate Ruritanians", "NORP", "group"),
+    ("one of a people (one_of_a_people_is_a_role)", "The Ruritanian", "NORP", "role"),
+    ("one member of a party", "a Harbour County Republican", "NORP", "role"),
+    ("a people named without a plural s", "the Swiss", "NORP", "group"),
 ])
 def test_the_parse_entity_decides_a_speakers_kind_after_role_and_document(defect, name, entity, kind) -> None:
     # planted defect: the kind came from the name's words alone ("Law" made a person an organisation)
