@@ -222,6 +222,7 @@ def test_a_collective_noun_for_people_no_source_list_knows_is_a_group(name) -> N
     """Rule ``collective_noun_is_a_group``. Planted defect: "the Swiss delegation in Lima" fell through every rule to
     "document" ("delegation" is no learned source noun, and the collective check read only those)."""
     assert S.speaker_kind(name) == "group"
+    assert S.speaker_kind("Member of House panel") != "group"      # one member of the panel
 
 
 # ---------------------------------------------------------------- ids and the row
