@@ -132,9 +132,10 @@ def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     head = _head(words)
     # rule ``collective_noun_is_a_group``: a noun for people taken together ("the Swiss delegation in Lima", "the
     # team") is a group, listed as a source noun or not - before any "of" ("Member of House panel" is one person)
-    before_of = head[:[_plain(w) for w in head].index("of")] if "of" in map(_plain, head) else head
-    return any(_plain(w) in L.SOURCE_NOUNS and _plain(w).endswith("s") for w in head) or any(
-        _plain(w) in L.COLLECTIVE_NOUNS for w in before_of) or _is_plural_of_people(head[-1])
+    plain = [_plain(w) for w in head]
+    before_of = plain[:plain.index("of")] if "of" in plain else plain
+    return any(w in L.SOURCE_NOUNS and w.endswith("s") for w in plain) or any(
+        w in L.COLLECTIVE_NOUNS for w in before_of) or _is_plural_of_people(head[-1])
 
 
 def _is_share_of_people(words: Sequence[str]) -> bool:

@@ -507,12 +507,15 @@ CHILD_FEATURES = ("ccomp", "xcomp", "dobj", "neg", "prep", "advcl", "parataxis",
 
 
 def cue_candidates(sent, forms, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset(),
-                   *, any_noun: bool = False, noun_subjects: bool = False):
+                   *, any_noun: bool = False, noun_subjects: bool = False, where=None):
     """(cue, source head) readings of the sentence with a usable source, outermost cue first. With
     ``any_noun`` every common noun is a possible source too ("The magazine said"), for a
     classifier to weigh; with ``noun_subjects`` every common noun that is the cue's own subject, no function
-    word ("one", "others")."""
+    word ("one", "others"). ``where``, when given, is a test of the cue token alone, made before its source is
+    looked for."""
     for cue in cue_tokens(sent, forms):
+        if where is not None and not where(cue):
+            continue
         head = source_token(cue, sent.in_quote)
         if head is None or sent.in_quote[head.i] or is_hypothetical(cue) or is_wished_of_its_subject(cue) \
                 or forms is not None and inside_anothers_content(cue, forms):
@@ -623,21 +626,26 @@ def stance_in_a_that_clause(sent, source_nouns: frozenset[str], *, listed: froze
     relative clause ("policies she supported that ...": its "that" is the relative pronoun the parse can take for a
     clause's mark), a negated view or one under a modal ("People may not know that ...": ``MODAL_VERBS``), a
     condition or a wish (:func:`cue_candidates`)."""
-    for cue in cue_tokens(sent, None):
-        clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and any(
-            m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
-        if clause is None or cue.dep_ == "relcl" or cue.lower_ in NO_STANCE_VERB_FORMS or cue.lower_ in listed or any(
-                t.lower_ in ("so", "such") for t in cue.doc[cue.i:clause.left_edge.i]) or any(
-                c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_VERBS for c in cue.children):
-            continue
-        head = source_token(cue, sent.in_quote)
-        if head is None or head.lower_ == "it" or sent.in_quote[head.i] or is_hypothetical(cue) \
-                or is_wished_of_its_subject(cue) or not is_source(sent, head, source_nouns, known_names):
+    for cue, head in cue_candidates(sent, None, source_nouns, known_names,
+                                    where=lambda cue: _states_a_view(cue, listed)):
+        if head.lower_ == "it":
             continue
         share = content_share(sent, cue, head)
         if share >= min_share:
             return clause_at(sent, cue, head, share)
     return None
+
+
+def _states_a_view(cue, listed: frozenset[str]) -> bool:
+    """The verb has a complement clause opened by "that" after it and is none of the exclusions of
+    :func:`stance_in_a_that_clause` that the verb alone shows (a relative clause's, a listed cue, a verb of bringing
+    about, a result after so/such, a negated or modal view)."""
+    clause = next((c for c in cue.children if c.dep_ == "ccomp" and c.i > cue.i and any(
+        m.dep_ == "mark" and m.lower_ == "that" for m in c.children)), None)
+    return clause is not None and cue.dep_ != "relcl" and cue.lower_ not in NO_STANCE_VERB_FORMS \
+        and cue.lower_ not in listed \
+        and not any(t.lower_ in ("so", "such") for t in cue.doc[cue.i:clause.left_edge.i]) \
+        and not any(c.dep_ == "neg" or c.dep_ == "aux" and c.lower_ in MODAL_VERBS for c in cue.children)
 
 
 def characterised_in_quotes(sent, forms: frozenset[str], source_nouns: frozenset[str], *,

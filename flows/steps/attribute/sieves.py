@@ -352,7 +352,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and not _named_only_after(ctx, surface.speaker, si, head.i) \
                 and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
-        resolved = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i, head.doc)
+        # without the sentence's parse: the owner in its own sentence was tried above
+        resolved = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
         return resolved or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
         # a cue the parse found, outside a relative clause ("the values they claim to uphold"); not the review's guess
@@ -1007,7 +1008,7 @@ def attributes_itself(ctx: Context, sent) -> bool:
     name its speaker, or none does)."""
     flags = sent.in_quote
     return any(not flags[t.i] and t.tag_.startswith("VB") and t.lower_ in ctx.cue_forms
-               and any(c.dep_ in ("nsubj", "nsubjpass") and not flags[c.i] for c in t.children) for t in sent.doc)
+               and any(c.dep_ in entities.SUBJECT_DEPS and not flags[c.i] for c in t.children) for t in sent.doc)
 
 
 # Precedence: the order of this tuple. The parse's quotations and reports, and the quotations that go on
