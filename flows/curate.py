@@ -214,6 +214,7 @@ def _staged_tables(paths: list[Path], config: RunConfig, staging: Path,
     get_run_logger().info("%d batches of up to %d files on %d %s in %.1f s (%d files reused)", len(batches),
                           len(batches[0]) if batches else 0, config.max_workers, config.runner,
                           time.perf_counter() - started, len(reuse.paths))
+    streamed.return_freed_memory()   # what the batches freed (on threads, in this process) before the corpus steps
     return assemble_tables(staging, order, incremental.Build(profile, reuse, fingerprint, config.incremental))
 
 

@@ -6,10 +6,14 @@ through flows.io only.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import datetime as dt
+import functools
+import gc
 import itertools
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import AbstractContextManager, nullcontext
+from contextlib import AbstractContextManager, contextmanager, nullcontext
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +30,32 @@ if TYPE_CHECKING:
 
 # ``timed(stage)``: a context manager around each stage below (the benchmark's clock); by default none
 Timed = Callable[[str], AbstractContextManager]
+
+
+@functools.cache
+def _malloc_trim() -> Callable[[int], int] | None:
+    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
+    name = ctypes.util.find_library("c")
+    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
+
+
+def return_freed_memory() -> None:
+    """Give back to the system what the steps before freed: unreachable Python objects collected, the unused memory
+    of Arrow's pool released, glibc's free heap trimmed. Without it a process keeps the pages a step freed and
+    the next step's allocations come on top of them: its peak grows with the sum of its steps, not the largest."""
+    gc.collect()
+    pa.default_memory_pool().release_unused()
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
+
+
+@contextmanager
+def _stage(timed: Timed, name: str) -> Iterator[None]:
+    """One corpus-level step: timed by ``timed``, what it freed given back after it (``return_freed_memory``)."""
+    with timed(name):
+        yield
+        return_freed_memory()
 
 
 def parts_in_order(parts: list[Path], order: list[str]) -> bool:
@@ -88,18 +118,17 @@ def _column_rows(path: Path, columns: list[str], rows: int | None = None) -> Ite
     return io.parquet_batches(path, columns=columns, rows=rows)
 
 
-def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, str]]:
-    """The duplicate groups (``clean.duplicate_groups``, the bodies streamed twice) and the texts of the documents that
-    decide ``is_exact_duplicate`` (``assemble.duplicates_compared``)."""
+def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, bytes]]:
+    """The duplicate groups (``clean.duplicate_groups``, the bodies streamed twice) and the digests of the texts of
+    the documents that decide ``is_exact_duplicate`` (``assemble.duplicates_compared``, ``assemble.text_digests``)."""
     def bodies() -> Iterator[tuple[str, str]]:   # read afresh for each of duplicate detection's two passes
         return itertools.chain.from_iterable(assemble.document_bodies(rows) for rows in _column_rows(
             documents, ["document_id", "clean_text"], io.rows_at_once("documents")))
     groups = clean.duplicate_groups(bodies)
-    compared, texts = pa.array(sorted(assemble.duplicates_compared(groups)), pa.string()), {}
+    compared, digests = pa.array(sorted(assemble.duplicates_compared(groups)), pa.string()), {}
     for rows in _column_rows(documents, ["document_id", "clean_text"], io.rows_at_once("documents")):
-        some = rows.filter(pc.is_in(rows.column("document_id"), value_set=compared))
-        texts.update(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
-    return groups, texts
+        digests.update(assemble.text_digests(rows.filter(pc.is_in(rows.column("document_id"), value_set=compared))))
+    return groups, digests
 
 
 def corpus_speakers(joined: dict[str, Path]) -> tuple[dict[tuple[str, str], str], pa.Table]:
@@ -136,17 +165,17 @@ def corpus_tables(joined: dict[str, Path], out_dir: Path, *, timed: Timed = null
     """The staged tables (``out_dir/<table>.parquet``, in ``TABLES`` order) from the joined per-file rows:
     duplicates marked, the speakers merged across the corpus and pointed to, recurring statements counted.
     ``timed`` wraps each of those steps (the benchmark times them apart)."""
-    with timed("corpus: duplicates (MinHash LSH, bodies streamed twice)"):
-        groups, texts = duplicate_marks(joined["documents"])
-    with timed("corpus: speakers across documents"):
+    with _stage(timed, "corpus: duplicates (MinHash LSH, bodies streamed twice)"):
+        groups, digests = duplicate_marks(joined["documents"])
+    with _stage(timed, "corpus: speakers across documents"):
         ids, speakers = corpus_speakers(joined)
     out = {}
-    with timed("write: staged tables (duplicates marked, speaker ids)"):
+    with _stage(timed, "write: staged tables (duplicates marked, speaker ids)"):
         for name in TABLES:
             target = out_dir / f"{name}.parquet"
             if name == "documents":
                 out[name] = rewritten(joined[name], target, name,
-                                      lambda r: assemble.with_duplicate_marks(r, groups, texts))
+                                      lambda r: assemble.with_duplicate_marks(r, groups, digests))
             elif name == "speakers":
                 out[name] = io.write_parquet_atomic(speakers, target,
                                                     dictionary_columns=dictionary_columns(TABLES[name]))
@@ -154,9 +183,9 @@ def corpus_tables(joined: dict[str, Path], out_dir: Path, *, timed: Timed = null
                 out[name] = rewritten(joined[name], target, name, lambda r: assemble.with_speaker_ids(r, "name", ids))
             elif name != "statements":
                 out[name] = rewritten(joined[name], target, name)
-    with timed("corpus: recurring statements counted"):
+    with _stage(timed, "corpus: recurring statements counted"):
         per = recurrence_counts(joined["statements"], out["documents"])
-    with timed("write: staged statements (speaker ids, recurrence)"):
+    with _stage(timed, "write: staged statements (speaker ids, recurrence)"):
         out["statements"] = rewritten(joined["statements"], out_dir / "statements.parquet", "statements",
                                       lambda r: assemble.with_recurrence(assemble.with_speaker_ids(r, "speaker", ids),
                                                                          per))
@@ -169,9 +198,9 @@ def assembled_tables(staging: Path, order: list[str], build: incremental.Build, 
     snapshot's cache (``staging/cache``, rows in the raw files' order ``order``), the manifest's section on how
     the run was built (``build.manifest``), then the staged tables (``corpus_tables``, ``staging/tables``).
     Returns the staged tables and that section; ``timed`` wraps each step."""
-    with timed("corpus: join batch parts (snapshot cache)"):
+    with _stage(timed, "corpus: join batch parts (snapshot cache)"):
         joined = joined_parts(staging / "parts", order, staging / "cache")
-    with timed("corpus: manifest (files' states in the joined rows)"):
+    with _stage(timed, "corpus: manifest (files' states in the joined rows)"):
         built = build.manifest(order, source_states(joined))
     return corpus_tables(joined, staging / "tables", timed=timed), built
 

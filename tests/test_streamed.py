@@ -133,3 +133,41 @@ def test_checks_and_quarantine_read_from_files_a_row_at_a_time_as_in_memory(tmp_
         assert found.tables[name].path == tmp_path / "quarantined" / f"{name}.parquet"
         assert pq.read_table(found.tables[name].path).to_pylist() == kept.tables[name].to_pylist(), name
     assert pq.read_table(found.tables["documents"].path).num_rows == 1
+
+
+def test_freed_memory_is_given_back_cycles_collected_and_arrows_pool_emptied() -> None:
+    """Planted: a reference cycle no one reaches, and an Arrow buffer dropped. Without a collection the cycle
+    lives on until the collector runs of its own; after ``return_freed_memory`` it is gone and Arrow's pool holds
+    no more than before the buffer."""
+    import gc
+    import weakref
+
+    class Node:
+        pass
+
+    gc.disable()
+    try:
+        node = Node()
+        node.self = node
+        alive = weakref.ref(node)
+        before = pa.total_allocated_bytes()
+        buffer = pa.allocate_buffer(1 << 20)
+        del node, buffer
+        assert alive() is not None  # the cycle outlives its last name
+        streamed.return_freed_memory()
+        assert alive() is None
+        assert pa.total_allocated_bytes() <= before
+    finally:
+        gc.enable()
+
+
+def test_exact_duplicates_are_decided_on_digests_of_the_texts() -> None:
+    """Planted: two copies of one text and a third that differs by one letter, all in one duplicate group; the
+    marks read only the digests (32 bytes a document), never the texts."""
+    documents = pa.table({"document_id": ["a", "b", "c"], "clean_text": ["Same words.", "Same words.", "Same word."],
+                          "duplicate_of": pa.nulls(3, pa.string()), "is_exact_duplicate": pa.nulls(3, pa.bool_())})
+    digests = assemble.text_digests(documents)
+    assert all(len(d) == 32 for d in digests.values())
+    marked = assemble.with_duplicate_marks(documents, {"a": "a", "b": "a", "c": "a"}, digests)
+    assert marked.column("duplicate_of").to_pylist() == [None, "a", "a"]
+    assert marked.column("is_exact_duplicate").to_pylist() == [False, True, False]

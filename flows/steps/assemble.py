@@ -8,7 +8,7 @@ import os
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -358,13 +358,20 @@ def duplicates_compared(representative: dict[str, str]) -> frozenset[str]:
     return frozenset(i for i, _ in pairs) | frozenset(r for _, r in pairs)
 
 
-def with_duplicate_marks(documents: pa.Table, representative: dict[str, str], texts: dict[str, str]) -> pa.Table:
+def text_digests(documents: pa.Table) -> dict[str, bytes | None]:
+    """Document id -> SHA-256 of its clean_text, for the rows of ``documents`` (document_id, clean_text): what
+    ``is_exact_duplicate`` compares, held instead of the texts (32 bytes a document)."""
+    return {i: hashlib.sha256(t.encode("utf-8")).digest() if t is not None else None
+            for i, t in zip(documents.column("document_id").to_pylist(), documents.column("clean_text").to_pylist())}
+
+
+def with_duplicate_marks(documents: pa.Table, representative: dict[str, str], digests: dict[str, bytes]) -> pa.Table:
     """``documents`` (the whole table or some of its rows) with duplicate_of / is_exact_duplicate filled from
     duplicate groups (document id -> id of its group's representative; a representative maps to itself);
-    ``texts``: the clean_text of the documents ``duplicates_compared`` names."""
+    ``digests``: the ``text_digests`` of the documents ``duplicates_compared`` names."""
     ids = documents.column("document_id").to_pylist()
     dup_of = [representative.get(i) if representative.get(i) not in (None, i) else None for i in ids]
-    exact = [d is not None and texts.get(d) == texts[i] for i, d in zip(ids, dup_of)]
+    exact = [d is not None and digests.get(d) == digests[i] for i, d in zip(ids, dup_of)]
     out = documents.set_column(documents.schema.get_field_index("duplicate_of"),
                                documents.schema.field("duplicate_of"), pa.array(dup_of, pa.string()))
     return out.set_column(out.schema.get_field_index("is_exact_duplicate"),
@@ -374,12 +381,11 @@ def with_duplicate_marks(documents: pa.Table, representative: dict[str, str], te
 def documents_with_duplicates(documents: pa.Table, representative: dict[str, str]) -> pa.Table:
     """Reference for tests: the whole-table form of the duplicate marks the flow writes a lot of rows at a time
     (flows/streamed.py, ``duplicate_marks`` and ``with_duplicate_marks``); tests/test_streamed.py compares the two.
-    The documents table with duplicates marked (``with_duplicate_marks``). Only the texts of the duplicates
-    and their representatives are read as Python strings (to compare them)."""
+    The documents table with duplicates marked (``with_duplicate_marks``). Only the duplicates and their
+    representatives are digested (to compare their texts)."""
     compared = pa.array(sorted(duplicates_compared(representative)), pa.string())
     some = documents.filter(pc.is_in(documents.column("document_id"), value_set=compared))
-    texts = dict(zip(some.column("document_id").to_pylist(), some.column("clean_text").to_pylist()))
-    return with_duplicate_marks(documents, representative, texts)
+    return with_duplicate_marks(documents, representative, text_digests(some))
 
 
 SPEAKER_COLUMNS = ("document_id", "name", "kind", "role", "aliases", "statement_count")  # what the merge reads
@@ -412,9 +418,10 @@ def corpus_speakers_table(read: Sequence[speakers.DocumentSpeaker],
     speakers ``read``), with the run's ``lineage`` (run_id, pipeline_version), and the speaker id of each
     (document_id, name)."""
     ids, corpus = speakers.corpus_speakers(list(read))
-    rows = [{**vars(s), "roles": list(s.roles), "aliases": list(s.aliases), "merge_rules": list(s.merge_rules),
-             **lineage} for s in corpus]
-    return ids, pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["speakers"]))
+    schema = arrow_schema(TABLES["speakers"])
+    columns = {f.name: [getattr(s, f.name) for s in corpus] for f in fields(speakers.CorpusSpeaker)}
+    columns.update({k: [v] * len(corpus) for k, v in lineage.items()})   # built a column at a time: no dict a row
+    return ids, pa.table([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
 
 
 def speakers_of(document_speakers: Iterable[pa.Table], published: dict) -> tuple[dict[tuple[str, str], str],

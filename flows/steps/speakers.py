@@ -62,7 +62,7 @@ _PERSON_NOUN = re.compile(L.PERSON_NOUN_SUFFIX)
 _FOLD_DROPPED = re.compile(r"[.'’`\-‐‑]")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentSpeaker:
     """One speaker of one document, as attribution names it (``statements.speaker``)."""
 
@@ -75,7 +75,7 @@ class DocumentSpeaker:
     published: dt.date | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CorpusSpeaker:
     """One person or body across the corpus (the ``speakers`` row, lineage aside)."""
 
@@ -326,7 +326,7 @@ def fuzzy_spelling(keys: Iterable[str], *, min_letters: int = MIN_FUZZY_LETTERS,
 
 # ---------------------------------------------------------------- keys, clusters, rows
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Stages:
     """A document speaker's name after each merge rule, the last being its key."""
 
