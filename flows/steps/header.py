@@ -518,6 +518,7 @@ _AGENCY = r"(?:\((?P<agency>[^()\d]{2,30})\)|/(?P<wire>[^/\s][^/]{1,30})/\.?)"
 DATELINE = re.compile(
     rf"^\s*+(?:{_PLACE}{_REGION}?\s*+,?\s*+)?(?:\(?(?P<dated>{_DL_DATE})\)?\.?\s*+)?(?:{_AGENCY}\s*+)?"
     rf"(?:(?P<sep>{_DASH}|:(?!\d))|(?(agency)|(?(wire)|(?!))))\s*+(?=\S)", re.IGNORECASE)  # no separator: only after a credit
+_PARTY_TAG = re.compile(r"[A-Z]-[A-Z]")  # "(D-N.Y.)", "(R-AL)": a lawmaker's party and state, never a credit
 _AFTER_SEP = re.compile(r"\((?P<credit>[^()]{3,80})\)\s*+(?=\S)")   # "ISLAMABAD: (Agency / Oct 29, 2022) Text"
 # an upper-case place, then a credit in parentheses that dates it: "UNITED NATIONS (Site News / Wire - 3rd May, 2022)"
 _PLACE_CREDIT = re.compile(rf"^\s*+{_PLACE}{_REGION}?\s*+\((?P<credit>[^()]{{3,80}})\)\s*+"
@@ -560,6 +561,8 @@ def _dateline_shape(g: dict, *, colon_ok: bool) -> str | None:
     if g["dated"]:
         return "dated" if sep or agency else None
     if agency:
+        if _PARTY_TAG.match(agency):
+            return None   # "Rep. Jo Roe (D-N.Y) said ...": a name, then its party and state
         if sep not in _DASHES and not ((sep is None and agency.isupper()) or looks_like_outlet(agency)):
             return None  # "Rep. Trey Gowdy (R-S.C.):" is a label, "London (CNN)" a credit
         return "credited" if place or sep else None
