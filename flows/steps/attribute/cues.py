@@ -117,7 +117,7 @@ def source_token(cue, in_quote: tuple[bool, ...] | None = None):
         named = _named_right_after(cue, in_quote) if tok is cue else None
         if named is not None:
             return named
-        issuing = _issuing_verb(cue) if tok is cue else None
+        issuing = _issuing_verb(cue) or _verb_past_a_noun_clause(cue) if tok is cue else None
         if issuing is not None:
             tok, came_by = issuing, "acl"
             continue
@@ -137,6 +137,20 @@ def _issuing_verb(cue):
             or not text.head.tag_.startswith("VB"):
         return None
     return text.head
+
+
+def _verb_past_a_noun_clause(cue):
+    """Rule ``participle_after_a_noun_clause``: a participle cue set off by a comma after the "that" clause of a
+    noun ("Roe rejected the idea that the developer would be a drag on the ticket, saying the crowds prove ...",
+    the parse hanging "saying" on "be") speaks for the subject of the verb that takes the noun, not for the
+    subject inside the noun's clause: that verb (whose subject is the source), or None."""
+    clause = cue.head
+    if cue.tag_ != "VBG" or cue.dep_ != "advcl" or cue.i == 0 or cue.doc[cue.i - 1].text != "," \
+            or clause.dep_ != "acl" or not any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children):
+        return None
+    noun = clause.head
+    verb = noun.head.head if noun.dep_ == "pobj" else noun.head if noun.dep_ == "dobj" else None
+    return verb if verb is not None and verb.tag_.startswith("VB") else None
 
 
 def _is_share_tail(head, child) -> bool:

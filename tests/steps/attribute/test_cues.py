@@ -792,3 +792,37 @@ def test_an_apposition_after_a_colon_is_the_source_not_the_phrase_it_renames(par
     head = cues.source_token(saying, sent.in_quote)
     assert head is not None and head.text == "news", "the parse this test plants"
     assert cues.source_phrase(sent, head) == "the harbour club"
+
+
+@pytest.mark.parametrize("defect, words, heads, deps", [
+    ("'saying' hung on the verb of the object's 'that' clause",
+     ["Berg", "rejected", "the", "idea", "that", "Roe", "would", "lose", ",", "saying", "polls", "differ"],
+     [1, 1, 3, 1, 7, 7, 7, 3, 7, 7, 11, 9],
+     ["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "aux", "acl", "punct", "advcl", "nsubj", "ccomp"]),
+    ("the same after a preposition's object",
+     ["Berg", "pointed", "to", "the", "fact", "that", "Roe", "lost", ",", "saying", "polls", "differ"],
+     [1, 1, 1, 4, 2, 7, 7, 4, 7, 7, 11, 9],
+     ["nsubj", "ROOT", "prep", "det", "pobj", "mark", "nsubj", "acl", "punct", "advcl", "nsubj", "ccomp"]),
+])
+def test_a_participle_after_a_nouns_that_clause_speaks_for_the_verb_that_takes_the_noun(nlp, defect, words, heads,
+                                                                                       deps):
+    """Rule ``participle_after_a_noun_clause``. Planted defect: the parse hangs ', saying ...' on the verb inside
+    the noun's clause, whose subject ('Roe') became the source."""
+    from spacy.tokens import Doc
+
+    tags = ["NNP", "VBD", "DT" if words[2] == "the" else "IN", "NN" if words[2] == "the" else "DT"] + \
+        (["IN", "NNP", "MD", "VB"] if words[2] == "the" else ["NN", "IN", "NNP", "VBD"]) + [",", "VBG", "NNS", "VBP"]
+    doc = Doc(nlp.vocab, words=words, heads=heads, deps=deps, tags=tags)
+    assert cues.source_token(doc[9], (False,) * len(words)).text == "Berg", defect
+
+
+def test_a_participle_inside_a_nouns_clause_without_a_comma_keeps_its_subject(nlp):
+    """The rule's bound: no comma before the participle ('the idea that Roe would win saying nothing') - the
+    participle belongs to the clause it stands in."""
+    from spacy.tokens import Doc
+
+    words = ["Berg", "rejected", "the", "idea", "that", "Roe", "would", "win", "saying", "nothing"]
+    doc = Doc(nlp.vocab, words=words, heads=[1, 1, 3, 1, 7, 7, 7, 3, 7, 8],
+              deps=["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "aux", "acl", "advcl", "dobj"],
+              tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "MD", "VB", "VBG", "NN"])
+    assert cues.source_token(doc[8], (False,) * len(words)).text == "Roe"
