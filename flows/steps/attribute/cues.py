@@ -432,6 +432,14 @@ def quotes_words_in_content(sent, cue) -> bool:
     return not names_a_title([t for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha])
 
 
+def quoted_word_count(sent, cue) -> int:
+    """Rule ``quotation_goes_with_its_cue``: how many quoted words the cue's content (:func:`cue_content`) holds.
+    Of the readings of a sentence that report, the one whose content holds the most is taken, the outermost on a
+    tie: in 'His wife had warned him to act "presidential," but Roe said he replied: "..."' the quotation is
+    Roe's, not the wife's (whose content holds one scare-quoted word)."""
+    return sum(1 for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha)
+
+
 def names_a_title(quoted: list) -> bool:
     """The quoted words are none, or capitalised like a title or a name, function words aside ("Vienna
     Declaration and Program of Action", "Leave Now")."""
@@ -601,24 +609,29 @@ def said_after_its_content(cue, head) -> bool:
     return cue.i > 0 and doc[cue.i - 1].text == "," and cue.i < head.i and head.right_edge.i >= last
 
 
+def _reports(sent, cue, head, share: float, classifier: CueClassifier | None, source_nouns: frozenset[str],
+             min_share: float) -> bool:
+    if classifier is None:
+        return share >= min_share
+    return share >= classifier.min_share and \
+        classifier.probability(clause_features(sent, cue, head, share, source_nouns), share) >= classifier.threshold
+
+
 def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
                     known_names: frozenset[str] = frozenset(), min_share: float = 0.5,
                     classifier: CueClassifier | None = None,
                     clause_cues: frozenset[str] = frozenset(), noun_subjects: bool = False) -> ReportedClause | None:
-    """The sentence's outermost cue with a usable source whose reading is reported speech - by
-    the classifier when one is given, else when the content covers ``min_share`` - or None. Where the
-    classifier accepts no reading, the outermost reading :func:`says_a_clause` accepts. With a classifier every
-    common noun may be the source, with ``noun_subjects`` every common noun subject (:func:`cue_candidates`)."""
+    """The reading of the sentence (a cue with a usable source) that is reported speech - by the classifier when
+    one is given, else when the content covers ``min_share`` - or None. Of several, the one whose content holds
+    the most quoted words (:func:`quoted_word_count`), the outermost on a tie. Where the classifier accepts
+    no reading, the outermost reading :func:`says_a_clause` accepts. With a classifier every common noun may be
+    the source, with ``noun_subjects`` every common noun subject (:func:`cue_candidates`)."""
     readings = [(cue, head, content_share(sent, cue, head)) for cue, head in cue_candidates(
         sent, forms, source_nouns, known_names, any_noun=classifier is not None, noun_subjects=noun_subjects)]
-    for cue, head, share in readings:
-        if classifier is not None:
-            features = clause_features(sent, cue, head, share, source_nouns)
-            if share < classifier.min_share or classifier.probability(features, share) < classifier.threshold:
-                continue
-        elif share < min_share:
-            continue
-        return clause_at(sent, cue, head, share)
+    accepted = [(cue, head, share) for cue, head, share in readings
+                if _reports(sent, cue, head, share, classifier, source_nouns, min_share)]
+    if accepted:
+        return clause_at(sent, *max(accepted, key=lambda r: quoted_word_count(sent, r[0])))
     if classifier is not None:
         for cue, head, share in readings:
             if says_a_clause(sent, cue, head, share, source_nouns=source_nouns, known_names=known_names,

@@ -826,3 +826,21 @@ def test_a_participle_inside_a_nouns_clause_without_a_comma_keeps_its_subject(nl
               deps=["nsubj", "ROOT", "det", "dobj", "mark", "nsubj", "aux", "acl", "advcl", "dobj"],
               tags=["NNP", "VBD", "DT", "NN", "IN", "NNP", "MD", "VB", "VBG", "NN"])
     assert cues.source_token(doc[8], (False,) * len(words)).text == "Roe"
+
+
+def test_the_quotation_goes_with_the_cue_whose_content_holds_it(parsed_sentence):
+    """Rule ``quotation_goes_with_its_cue``. Planted defect: two cues the classifier accepts, the outermost
+    ('warned') holding one scare-quoted word in its content, the second ('said ... replied:') the quotation."""
+    from flows.steps.attribute import CUE_CLASSIFIER
+
+    sent = parsed_sentence('His wife had warned him not to get too nasty in his attacks, to act "presidential," '
+                           'but Ann Berg said she replied: "When you have incoming, you can\'t be too presidential."')
+    clause = cues.reported_clause(sent, FORMS, NOUNS, classifier=CUE_CLASSIFIER)
+    assert clause is not None and (clause.cue, clause.source) == ("said", "Ann Berg")
+    assert cues.quoted_word_count(sent, sent.doc[clause.cue_token]) > 1
+
+
+def test_cues_holding_the_same_quotation_leave_it_to_the_outermost(parsed_sentence):
+    """A tie (the inner cue's content lies inside the outer one's): the outermost reading stays."""
+    clause = _clause(parsed_sentence, 'The mayor said on Monday that the governor told her "the money is coming."')
+    assert clause is not None and clause.cue == "said"
