@@ -840,7 +840,15 @@ def test_the_quotation_goes_with_the_cue_whose_content_holds_it(parsed_sentence)
     assert cues.quoted_word_count(sent, sent.doc[clause.cue_token]) > 1
 
 
-def test_cues_holding_the_same_quotation_leave_it_to_the_outermost(parsed_sentence):
-    """A tie (the inner cue's content lies inside the outer one's): the outermost reading stays."""
-    clause = _clause(parsed_sentence, 'The mayor said on Monday that the governor told her "the money is coming."')
-    assert clause is not None and clause.cue == "said"
+@pytest.mark.parametrize("bound, text, cue", [
+    ("the inner cue's content lies inside the outer one's",
+     'The mayor said on Monday that the governor told her "the money is coming."', "said"),
+    ("the quoting cue stands in a clause below the first",
+     'Governor Ann Berg described the mayor as a "disgrace" after she attacked the police and blamed the shootings '
+     'on "implicit bias against the young men of the city."', "described"),
+])
+def test_a_quotation_in_a_clause_below_the_outermost_cue_leaves_the_sentence_to_it(parsed_sentence, bound, text, cue):
+    """The rule's bounds: only a cue joined to the outermost by a conjunction takes the sentence from it (read as
+    beside a quotation, where any share of content will do)."""
+    clause = cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, min_share=0.0)
+    assert clause is not None and clause.cue == cue, bound
