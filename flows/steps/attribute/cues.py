@@ -22,6 +22,7 @@ from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
+TIME_ENTITIES = ("DATE", "TIME")
 SOURCE_PRONOUNS = frozenset("he she they".split())
 SHARE_WORDS = frozenset({"in", "out"})   # "three in 10", "two out of three": a share, in the parse's quantmod
 SUBJECT_CLIMB_DEPS = ("xcomp", "advcl", "conj", "acl")
@@ -309,14 +310,24 @@ def source_phrase(sent, head) -> str:
                 and not _approximates_a_number(head, c):
             drop |= {t.i for t in c.subtree}
     for t in head.subtree:          # rule ``no_clause_in_a_source``: nor a relative clause deeper in a kept modifier
-        if t.dep_ == "relcl" and t.i not in drop:          # ("one official familiar with the talks, who asked ...")
-            drop |= {d.i for d in t.subtree}
+        if t.dep_ == "relcl" and t.i not in drop or _says_when(t):   # ("one official familiar with the talks, who
+            drop |= {d.i for d in t.subtree}                          # asked ..."), nor a time (``_says_when``)
     toks = [t for t in head.subtree if t.i not in drop]
     while len(toks) > 1 and toks[-1].is_punct:
         toks.pop()
     if len(toks) > 2 and _completes_an_open_coordination(toks[0]):
         toks = toks[1:]
     return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
+
+
+def _says_when(tok) -> bool:
+    """Rule ``no_time_in_a_source``: a modifier that only says when ("a congressional report on Wednesday", "the
+    letter this month", "an analysis released by the agency last month": a preposition and a date, or a date alone)
+    is not part of the source."""
+    if tok.dep_ not in ("prep", "npadvmod"):
+        return False
+    words = [t for t in tok.subtree if not t.is_punct and not (t.i == tok.i and tok.dep_ == "prep")]
+    return bool(words) and all(t.ent_type_ in TIME_ENTITIES for t in words)
 
 
 def _renamed_after_a_colon(head):

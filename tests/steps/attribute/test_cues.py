@@ -852,3 +852,25 @@ def test_a_quotation_in_a_clause_below_the_outermost_cue_leaves_the_sentence_to_
     beside a quotation, where any share of content will do)."""
     clause = cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, min_share=0.0)
     assert clause is not None and clause.cue == cue, bound
+
+
+@pytest.mark.parametrize("defect, text, word, phrase", [
+    ("a day after the source", "Dunmore hacked the harbour's computers, according to a council report on Wednesday.",
+     "report", "a council report"),
+    ("a date after the agent of a kept participle",
+     "A study released by the Dunmore Institute last month found that the harbour would close.", "study",
+     "A study released by the Dunmore Institute"),
+])
+def test_a_time_is_no_part_of_a_source(parsed_sentence, defect, text, word, phrase):
+    """Rule ``no_time_in_a_source``. Planted defect: a modifier that says only when, left at the source's end."""
+    sent = parsed_sentence(text)
+    assert cues.source_phrase(sent, next(t for t in sent.doc if t.text == word)) == phrase, defect
+
+
+def test_a_place_after_a_common_noun_source_stays():
+    """The rule's bound: a tail that names where or whom is not a time ('Officials in Dunmore')."""
+    from flows.steps import parse
+
+    sent = parse.parsed_sentence(parse.english_pipeline()("Officials in Dunmore said the harbour would close."),
+                                 False)[0]
+    assert cues.source_phrase(sent, sent.doc[0]) == "Officials in Dunmore"
