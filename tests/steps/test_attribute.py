@@ -598,6 +598,21 @@ def test_a_quotation_in_doubled_apostrophes_is_direct_speech_of_its_cue():
     assert (s.mode, s.speaker) == ("direct", "Jon Roe") and text.startswith("''We will")
 
 
+@pytest.mark.parametrize("title, names", [
+    ("Understated Hale raises political profile.", []),
+    ("Hold Ann Berg to her own standards.", ["Ann Berg"]),
+])
+def test_a_titles_opening_word_is_no_part_of_the_name_it_opens(title, names):
+    """Planted defect: a headline opening with a word capitalised for standing first (an adjective, an imperative)
+    gave "Understated Hale" as the fullest name of the body's Hale, and "Hold Ann Berg" as a person (rule
+    ``title_opening_word_is_no_name``); a first word the body writes too stays."""
+    from flows.steps.attribute.surface import registry
+
+    body = ["Labor Secretary Tom Hale spoke in Dunmore on Monday with Ann Berg.", "Hale said the rule would help."]
+    assert registry._title_people(title, body, ["Tom Hale", "Ann Berg"]) == names
+    assert registry._title_people("Ann Berg speaks on trade.", body, ["Tom Hale", "Ann Berg"]) == ["Ann Berg"]
+
+
 def test_a_title_case_headline_run_is_no_persons_fuller_name():
     """Planted defect: the title-case headline's capitalised run "Tom Hale Calls Ann Berg" was taken for a person's
     fullest name, so both Hale and Berg became that one speaker (rule ``title_case_run_is_no_name``)."""

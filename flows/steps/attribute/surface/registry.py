@@ -254,13 +254,28 @@ def _title_people(title: str | None, paragraphs: list[str], body_people: list[st
     holds more than ``MAX_TITLE_NAME_WORDS`` words, one of them never written in the body ("Maher Tells Guest
     Muslim Violence ..."), is the headline's words, no person's name; "Spokesman Ned Price on ..." still names
     Ned Price, whom the body calls only "MR PRICE"."""
-    names = _document_people([title]) if title else []
+    body = {w.strip(",.;:!?'’\"”)(") for p in paragraphs for w in p.split()}
+    names = _without_the_opening_word(_document_people([title]) if title else [], title or "", body)
     words = _TITLE_WORD.findall(title or "")
     if len(words) < 3 or sum(w[:1].isupper() for w in words) < L.TITLE_CASE_SHARE * len(words):
         return names
-    body = {w.strip(",.;:!?'’\"”)(") for p in paragraphs for w in p.split()}
     return [n for n in names if not any(f" {b} " in f" {n} " and b != n for b in body_people) and not (
         len(n.split()) > L.MAX_TITLE_NAME_WORDS and any(w not in body for w in n.split()))]
+
+
+def _without_the_opening_word(names: list[str], title: str, body: set[str]) -> list[str]:
+    """Rule ``title_opening_word_is_no_name``: a title's first word is capitalised for standing first; a name run
+    it opens whose first word the body never writes as such ("Understated Perez raises political profile", "Hold
+    Melania Trump to her husband's standards") is named without it - a name of two words or more, else none."""
+    first = title.split()[0].strip("\"'“‘(") if title.split() else ""
+    out = []
+    for name in names:
+        words = name.split()
+        if words[0] == first and first not in body:
+            words = words[1:]
+        if len(words) >= 2:
+            out.append(" ".join(words))
+    return list(dict.fromkeys(out))
 
 
 def _known_short(name: str, reg: _Registry) -> bool:
