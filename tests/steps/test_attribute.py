@@ -611,6 +611,9 @@ def test_a_titles_opening_word_is_no_part_of_the_name_it_opens(title, names):
     body = ["Labor Secretary Tom Hale spoke in Dunmore on Monday with Ann Berg.", "Hale said the rule would help."]
     assert registry._title_people(title, body, ["Tom Hale", "Ann Berg"]) == names
     assert registry._title_people("Ann Berg speaks on trade.", body, ["Tom Hale", "Ann Berg"]) == ["Ann Berg"]
+    # nor a given name, nor a word before the one surname the body writes of no one else
+    assert registry._title_people("Jorge Hale speaks on trade.", ["Hale said so."], []) == ["Jorge Hale"]
+    assert registry._title_people("Dunmore Hale speaks on trade.", ["Hale said so."], []) == ["Dunmore Hale"]
 
 
 def test_a_title_case_headline_run_is_no_persons_fuller_name():

@@ -255,7 +255,7 @@ def _title_people(title: str | None, paragraphs: list[str], body_people: list[st
     Muslim Violence ..."), is the headline's words, no person's name; "Spokesman Ned Price on ..." still names
     Ned Price, whom the body calls only "MR PRICE"."""
     body = {w.strip(",.;:!?'’\"”)(") for p in paragraphs for w in p.split()}
-    names = _without_the_opening_word(_document_people([title]) if title else [], title or "", body)
+    names = _without_the_opening_word(_document_people([title]) if title else [], title or "", body, body_people)
     words = _TITLE_WORD.findall(title or "")
     if len(words) < 3 or sum(w[:1].isupper() for w in words) < L.TITLE_CASE_SHARE * len(words):
         return names
@@ -263,15 +263,18 @@ def _title_people(title: str | None, paragraphs: list[str], body_people: list[st
         len(n.split()) > L.MAX_TITLE_NAME_WORDS and any(w not in body for w in n.split()))]
 
 
-def _without_the_opening_word(names: list[str], title: str, body: set[str]) -> list[str]:
-    """Rule ``title_opening_word_is_no_name``: a title's first word is capitalised for standing first; a name run
-    it opens whose first word the body never writes as such ("Understated Perez raises political profile", "Hold
-    Melania Trump to her husband's standards") is named without it - a name of two words or more, else none."""
+def _without_the_opening_word(names: list[str], title: str, body: set[str], body_people: list[str]) -> list[str]:
+    """Rule ``title_opening_word_is_no_name``: a title's first word is capitalised for standing first. A name run
+    it opens whose first word the body never writes and no given name (``GIVEN_NAME_PRONOUNS``) is named without it
+    when what is left is a name of two words or more ("Hold Melania Trump to her husband's standards") or the
+    surname of another person the body names in full ("Understated Perez raises political profile" beside the
+    body's Thomas Perez: no name); "Jorge Costa" of a body that writes only "Costa" stays."""
     first = title.split()[0].strip("\"'“‘(") if title.split() else ""
     out = []
     for name in names:
         words = name.split()
-        if words[0] == first and first not in body:
+        if words[0] == first and first not in body and first.lower() not in L.GIVEN_NAME_PRONOUNS and (
+                len(words) > 2 or any(p.split()[-1] == words[-1] and p != name for p in body_people)):
             words = words[1:]
         if len(words) >= 2:
             out.append(" ".join(words))
