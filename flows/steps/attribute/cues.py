@@ -246,18 +246,23 @@ def _inside_the_phrase(head) -> set[int]:
     stands for - none for a plural common noun ("several Roe supporters", "friends of Mr. Roe", "exit polls from
     the primary Roe won": people about a person, not the person) and, below a common noun, nothing in a
     relative clause, participle or possessive at any depth, nor a proper noun modifying it ("the Roe campaign",
-    "a Roe aide"), which names what the noun belongs to."""
+    "a Roe aide"), which names what the noun belongs to - of this noun or of any common noun below it ("40 percent of
+    Roe voters": the voters', not Roe)."""
     if head.tag_ == "NNS":
         return set()
-    common = head.tag_ == "NN"
-    out, todo = set(), [c for c in head.children if not (common and c.dep_ == "compound")]
+    out, todo = set(), _not_modifying_names(head)
     while todo:
         tok = todo.pop()
         if tok.dep_ in ("relcl", "acl", "poss"):
             continue
         out.add(tok.i)
-        todo.extend(tok.children)
+        todo.extend(_not_modifying_names(tok))
     return out
+
+
+def _not_modifying_names(tok) -> list:
+    """The children of ``tok`` but a compound of a common noun ("Roe" of "Roe voters")."""
+    return [c for c in tok.children if not (tok.tag_ in ("NN", "NNS") and c.dep_ == "compound")]
 
 
 def is_source(sent, head, source_nouns: frozenset[str], known_names: frozenset[str] = frozenset()) -> bool:

@@ -462,6 +462,8 @@ def test_a_common_noun_named_by_a_proper_noun_is_a_source(parsed_sentence):
     ("The Roe campaign said it would appeal the ruling.", "campaign", "The Roe campaign"),
     ("Exit polls from the primary, which Jane Roe won easily, showed that most voters backed the plan.", "polls",
      "Exit polls"),
+    ("As many as 40 percent of Jane Roe voters said they could not support the plan.", "percent",
+     "As many as 40 percent of Jane Roe voters"),
 ])
 def test_a_person_named_inside_a_plural_or_compound_phrase_is_not_its_source(parsed_sentence, text, word, phrase):
     """Planted defect: the person named as a modifier of a common noun ("Roe supporters", "the Roe campaign") or
