@@ -596,6 +596,14 @@ def test_an_owner_before_a_name_is_no_part_of_it():
         ["Chris Matthews", "Jake Tapper"]
 
 
+def test_a_conjunction_opening_a_sentence_is_no_part_of_the_name_after_it():
+    """Planted defect: "Because Jo Roe got their attention, ..." gave the person "Because Jo Roe"."""
+    from flows.steps.attribute.surface.registry import _document_people
+
+    assert _document_people(["Because Jo Roe got their attention, they came.",
+                             "Though Ann Berg won, she left."]) == ["Jo Roe", "Ann Berg"]
+
+
 def test_a_company_title_is_no_part_of_a_name(nlp):
     """Planted defect: 'Intel's CEO Pat Gelsinger' was the speaker 'Intel CEO Pat Gelsinger'."""
     rules = _rules(["At the expo, Dunmore Ports' CEO Pat Gelsinger said the chips would ship in May."], nlp)
