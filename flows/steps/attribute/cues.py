@@ -448,22 +448,6 @@ def quotes_words_in_content(sent, cue) -> bool:
     return not names_a_title([t for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha])
 
 
-def quoted_word_count(sent, cue) -> int:
-    """How many quoted words the cue's content (:func:`cue_content`) holds."""
-    return sum(1 for t in cue_content(sent, cue) if sent.in_quote[t.i] and t.is_alpha)
-
-
-def _reading_with_the_quotation(sent, accepted: list) -> tuple:
-    """Rule ``quotation_goes_with_its_cue``: of the (cue, source, share) readings of a sentence that report,
-    outermost first, the first - unless a cue joined to it by a conjunction holds more quoted words in its
-    content: in 'His wife had warned him to act "presidential," but Roe said he replied: "..."' the quotation is
-    Roe's, not the wife's (whose content holds one scare-quoted word). A cue in a clause below the first
-    ('X described Y as a "disgrace" after Y blamed it on "bias"') never takes the sentence from it."""
-    first = accepted[0]
-    joined = [r for r in accepted[1:] if r[0].dep_ == "conj" and r[0].head.i == first[0].i]
-    return max([first, *joined], key=lambda r: quoted_word_count(sent, r[0]))
-
-
 def names_a_title(quoted: list) -> bool:
     """The quoted words are none, or capitalised like a title or a name, function words aside ("Vienna
     Declaration and Program of Action", "Leave Now")."""
@@ -633,29 +617,24 @@ def said_after_its_content(cue, head) -> bool:
     return cue.i > 0 and doc[cue.i - 1].text == "," and cue.i < head.i and head.right_edge.i >= last
 
 
-def _reports(sent, cue, head, share: float, classifier: CueClassifier | None, source_nouns: frozenset[str],
-             min_share: float) -> bool:
-    if classifier is None:
-        return share >= min_share
-    return share >= classifier.min_share and \
-        classifier.probability(clause_features(sent, cue, head, share, source_nouns), share) >= classifier.threshold
-
-
 def reported_clause(sent, forms: frozenset[str] | None, source_nouns: frozenset[str], *,
                     known_names: frozenset[str] = frozenset(), min_share: float = 0.5,
                     classifier: CueClassifier | None = None,
                     clause_cues: frozenset[str] = frozenset(), noun_subjects: bool = False) -> ReportedClause | None:
-    """The reading of the sentence (a cue with a usable source) that is reported speech - by the classifier when
-    one is given, else when the content covers ``min_share`` - or None: the outermost, or a cue joined to it that
-    holds the quotation (:func:`_reading_with_the_quotation`). Where the classifier accepts no reading, the
-    outermost reading :func:`says_a_clause` accepts. With a classifier every common noun may be the source, with
-    ``noun_subjects`` every common noun subject (:func:`cue_candidates`)."""
+    """The sentence's outermost cue with a usable source whose reading is reported speech - by
+    the classifier when one is given, else when the content covers ``min_share`` - or None. Where the
+    classifier accepts no reading, the outermost reading :func:`says_a_clause` accepts. With a classifier every
+    common noun may be the source, with ``noun_subjects`` every common noun subject (:func:`cue_candidates`)."""
     readings = [(cue, head, content_share(sent, cue, head)) for cue, head in cue_candidates(
         sent, forms, source_nouns, known_names, any_noun=classifier is not None, noun_subjects=noun_subjects)]
-    accepted = [(cue, head, share) for cue, head, share in readings
-                if _reports(sent, cue, head, share, classifier, source_nouns, min_share)]
-    if accepted:
-        return clause_at(sent, *_reading_with_the_quotation(sent, accepted))
+    for cue, head, share in readings:
+        if classifier is not None:
+            features = clause_features(sent, cue, head, share, source_nouns)
+            if share < classifier.min_share or classifier.probability(features, share) < classifier.threshold:
+                continue
+        elif share < min_share:
+            continue
+        return clause_at(sent, cue, head, share)
     if classifier is not None:
         for cue, head, share in readings:
             if says_a_clause(sent, cue, head, share, source_nouns=source_nouns, known_names=known_names,

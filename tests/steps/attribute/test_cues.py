@@ -830,32 +830,6 @@ def test_a_participle_inside_a_nouns_clause_without_a_comma_keeps_its_subject(nl
     assert cues.source_token(doc[8], (False,) * len(words)).text == "Roe"
 
 
-def test_the_quotation_goes_with_the_cue_whose_content_holds_it(parsed_sentence):
-    """Rule ``quotation_goes_with_its_cue``. Planted defect: two cues the classifier accepts, the outermost
-    ('warned') holding one scare-quoted word in its content, the second ('said ... replied:') the quotation."""
-    from flows.steps.attribute import CUE_CLASSIFIER
-
-    sent = parsed_sentence('His wife had warned him not to get too nasty in his attacks, to act "presidential," '
-                           'but Ann Berg said she replied: "When you have incoming, you can\'t be too presidential."')
-    clause = cues.reported_clause(sent, FORMS, NOUNS, classifier=CUE_CLASSIFIER)
-    assert clause is not None and (clause.cue, clause.source) == ("said", "Ann Berg")
-    assert cues.quoted_word_count(sent, sent.doc[clause.cue_token]) > 1
-
-
-@pytest.mark.parametrize("bound, text, cue", [
-    ("the inner cue's content lies inside the outer one's",
-     'The mayor said on Monday that the governor told her "the money is coming."', "said"),
-    ("the quoting cue stands in a clause below the first",
-     'Governor Ann Berg described the mayor as a "disgrace" after she attacked the police and blamed the shootings '
-     'on "implicit bias against the young men of the city."', "described"),
-])
-def test_a_quotation_in_a_clause_below_the_outermost_cue_leaves_the_sentence_to_it(parsed_sentence, bound, text, cue):
-    """The rule's bounds: only a cue joined to the outermost by a conjunction takes the sentence from it (read as
-    beside a quotation, where any share of content will do)."""
-    clause = cues.reported_clause(parsed_sentence(text), FORMS, NOUNS, min_share=0.0)
-    assert clause is not None and clause.cue == cue, bound
-
-
 @pytest.mark.parametrize("defect, text, word, phrase", [
     ("a day after the source", "Dunmore hacked the harbour's computers, according to a council report on Wednesday.",
      "report", "a council report"),
