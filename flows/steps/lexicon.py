@@ -369,7 +369,6 @@ then so yet still now today yesterday tomorrow first second third fourth fifth f
 finally besides moreover furthermore instead indeed yes no not thank thanks welcome hello dear ladies
 gentlemen distinguished good some many all every each other another such both either neither more most
 over under through between among against without within about into onto upon than via per new old
-because though although unless until whereas whether despite
 """.split()) | _ENGLISH_MONTH_WORDS | frozenset(ENGLISH_WEEKDAY_NAMES[::2])
 # month abbreviations that are also given names: a name word when written without a dot and next
 # to another name word ("Jan Horak", "Wang Jun"), a month only with a dot or a number
@@ -740,5 +739,5 @@ CONTRACTION_ENDINGS = ("'ve", "'re", "'ll", "'d", "'m", "n't", "’ve", "’re",
 # see no parse; the parsed rules read the same from the tagger)
 NAME_OPENERS = frozenset("""
 maybe perhaps probably possibly certainly surely clearly obviously apparently actually
-well like unlike unless until despite although though whether
+well like unlike unless until despite although though whether because whereas
 """.split())
