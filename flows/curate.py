@@ -303,8 +303,20 @@ def _record_ended_run(run: dict, err: BaseException, seconds: float, history_pat
         logger.error("run %s: could not record its end in %s: %s", run["run_id"], history_path, record_err)
 
 
-def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path, curated_dir: Path) -> dict:
-    """One run under the folder's lock: stage and check, then publish the whole set or nothing.
+def within_budget(run_timeout_s: float | None, started: float, now: float) -> None:
+    """Raise ``TimeoutError`` when the run that started at ``started`` (``time.perf_counter``) has spent its time
+    budget by ``now``. Prefect's timeout arrives as a signal whose exception is lost where it lands in a garbage
+    collection's callback or a finalizer (Python reports it as unraisable and goes on); this check before
+    publishing keeps a run over its budget from publishing all the same."""
+    if run_timeout_s is not None and now - started > run_timeout_s:
+        raise TimeoutError(f"the run timed out: its time budget of {run_timeout_s:g} s ran out after "
+                           f"{now - started:.1f} s, before publishing; nothing was published")
+
+
+def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Path, curated_dir: Path,
+                   started_run: float) -> dict:
+    """One run under the folder's lock: stage and check, then publish the whole set or nothing - nothing once the
+    run's time budget is spent (``within_budget``, counted from ``started_run``).
 
     ``curated_dir`` is the local folder the run works in (``io.curated_workspace``)."""
     reports_dir = curated_dir / "reports"
@@ -320,6 +332,7 @@ def _published_run(paths: list[Path], config: RunConfig, run: dict, staging: Pat
         failed = ", ".join(sorted({c.name for c in result.critical_failures}))
         raise QualityGateFailed(f"critical expectations failed, tables not published: {failed} "
                                 f"(this run's rejections: {kept})")
+    within_budget(config.run_timeout_s, started_run, time.perf_counter())
     published = publish_snapshot(staged, curated_dir, staging, run["run_id"], config.keep_snapshots, summary["built"],
                                  config.curated_dir)
     write_report(result, published, run, reports_dir)
@@ -352,7 +365,7 @@ def curate(config: RunConfig = RunConfig()) -> dict:
             for path in io.removed_debris(curated_dir):
                 logger.warning("removed debris of an interrupted earlier run: %s", path)
             logger.info("run %s: %d raw files in %s", run_id, len(paths), raw_dir)
-            summary = _published_run(paths, config, run, staging, curated_dir)
+            summary = _published_run(paths, config, run, staging, curated_dir, started)
         except BaseException as err:  # a signal too: it is recorded, then the lock is released
             _record_ended_run(run, err, time.perf_counter() - started, curated_dir / "reports" / "history.jsonl")
             raise

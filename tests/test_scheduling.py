@@ -66,6 +66,30 @@ def test_a_run_over_its_time_budget_publishes_nothing_and_records_why(prefect_ha
     assert entry["status"] == "crashed" and entry["error"]
 
 
+@pytest.mark.flow
+def test_a_run_whose_timeout_signal_was_lost_still_publishes_nothing(prefect_harness, sample_raw_dir, tmp_path,
+                                                                      capsys, monkeypatch):
+    """Planted defect: the timeout's signal lost (its exception raised inside a garbage-collection callback is
+    only reported as unraisable): the flow runs with no timeout of its own, and the run over its budget must still
+    publish nothing."""
+    monkeypatch.setattr(curate_module, "curate_with_runner",
+                        lambda config: curate_module.curate.with_options(timeout_seconds=None))
+    out = tmp_path / "curated"
+    code = curate_module.main(["--raw", str(sample_raw_dir), "--curated", str(out), "--no-data-docs",
+                               "--run-timeout", "0.5"])
+    assert code == 1 and "timed out" in capsys.readouterr().err.lower()
+    assert not list(out.glob("*.parquet")) and not list(out.glob(".staging-*"))
+    entry = io.read_history(out / "reports" / "history.jsonl")[-1]
+    assert entry["status"] == "crashed" and entry["error_type"] == "TimeoutError"
+
+
+def test_the_budget_check_before_publishing_counts_from_the_runs_start():
+    curate_module.within_budget(None, started=0.0, now=1e9)          # no budget: never over it
+    curate_module.within_budget(90.0, started=10.0, now=99.0)
+    with pytest.raises(TimeoutError, match="timed out"):
+        curate_module.within_budget(90.0, started=10.0, now=100.5)
+
+
 def test_the_run_timeout_option_sets_the_flows_timeout():
     config = RunConfig(run_timeout_s=90)
     assert curate_module.curate_with_runner(config).timeout_seconds == 90
