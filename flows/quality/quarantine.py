@@ -35,7 +35,7 @@ from flows.quality.rules import boilerplate_rows, early_dates, future_dates, unk
 from flows.quality.sources import table_sources
 from flows.steps import recurrence
 from flows.steps.assemble import (SPEAKER_COLUMNS, Lineage, Source, counted_documents, rejection_row, speakers_of,
-                                  with_recurrence, with_speaker_ids)
+                                  text_digests, with_recurrence, with_speaker_ids)
 from schemas.records import Rejection
 from schemas.tables import TABLES, arrow_schema, primary_key
 
@@ -242,15 +242,14 @@ def _kept(sources: dict, table: str, ids: pa.Array, columns: list[str]) -> Itera
 
 def kept_rows(tables: dict, found: tuple[Offence, ...]) -> KeptRows:
     """What the quarantine of the documents ``found`` names changes in the rows kept (``KeptRows``), from the
-    narrow columns of the kept rows (the texts only of the re-pointed duplicates)."""
+    narrow columns of the kept rows (of the re-pointed duplicates, the digests of their texts: ``text_digests``)."""
     sources = table_sources(tables)
     ids = pa.array(sorted({o.document_id for o in found}), pa.string())
     moved = repointed_duplicates(_kept(sources, "documents", ids, ["document_id", "duplicate_of"]),
                                  frozenset(ids.to_pylist()))
     compared = pa.array(sorted(set(moved) | {d for d in moved.values() if d}), pa.string())
-    texts = sources["documents"].rows_where("document_id", compared, ["document_id", "clean_text"])
-    text = dict(zip(texts.column("document_id").to_pylist(), texts.column("clean_text").to_pylist()))
-    repointed = {doc: (of, of is not None and text[of] == text[doc]) for doc, of in moved.items()}
+    digest = text_digests(sources["documents"].rows_where("document_id", compared, ["document_id", "clean_text"]))
+    repointed = {doc: (of, of is not None and digest[of] == digest[doc]) for doc, of in moved.items()}
     published, counted = {}, []
     for lot in _kept(sources, "documents", ids, ["document_id", "published_date", "duplicate_of"]):
         published.update(zip(lot.column("document_id").to_pylist(), lot.column("published_date").to_pylist()))
