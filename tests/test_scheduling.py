@@ -54,15 +54,19 @@ def test_a_batch_whose_part_write_fails_once_is_retried_and_the_run_publishes(pr
     assert [h["status"] for h in io.read_history(out / "reports" / "history.jsonl")] == ["published"]
 
 
+def _entry_of_a_run_over_its_budget(raw_dir: Path, out: Path, capsys) -> dict:
+    """A run with a budget of half a second: it exits 1 saying it timed out, publishes nothing, leaves no staging
+    folder; the history entry it recorded."""
+    code = curate_module.main(["--raw", str(raw_dir), "--curated", str(out), "--no-data-docs", "--run-timeout", "0.5"])
+    assert code == 1 and "timed out" in capsys.readouterr().err.lower()
+    assert not list(out.glob("*.parquet")) and not list(out.glob(".staging-*"))
+    return io.read_history(out / "reports" / "history.jsonl")[-1]
+
+
 @pytest.mark.flow
 def test_a_run_over_its_time_budget_publishes_nothing_and_records_why(prefect_harness, sample_raw_dir, tmp_path,
                                                                        capsys):
-    out = tmp_path / "curated"
-    code = curate_module.main(["--raw", str(sample_raw_dir), "--curated", str(out), "--no-data-docs",
-                               "--run-timeout", "0.5"])
-    assert code == 1 and "timed out" in capsys.readouterr().err.lower()
-    assert not list(out.glob("*.parquet")) and not list(out.glob(".staging-*"))
-    entry = io.read_history(out / "reports" / "history.jsonl")[-1]
+    entry = _entry_of_a_run_over_its_budget(sample_raw_dir, tmp_path / "curated", capsys)
     assert entry["status"] == "crashed" and entry["error"]
 
 
@@ -74,12 +78,7 @@ def test_a_run_whose_timeout_signal_was_lost_still_publishes_nothing(prefect_har
     publish nothing."""
     monkeypatch.setattr(curate_module, "curate_with_runner",
                         lambda config: curate_module.curate.with_options(timeout_seconds=None))
-    out = tmp_path / "curated"
-    code = curate_module.main(["--raw", str(sample_raw_dir), "--curated", str(out), "--no-data-docs",
-                               "--run-timeout", "0.5"])
-    assert code == 1 and "timed out" in capsys.readouterr().err.lower()
-    assert not list(out.glob("*.parquet")) and not list(out.glob(".staging-*"))
-    entry = io.read_history(out / "reports" / "history.jsonl")[-1]
+    entry = _entry_of_a_run_over_its_budget(sample_raw_dir, tmp_path / "curated", capsys)
     assert entry["status"] == "crashed" and entry["error_type"] == "TimeoutError"
 
 
