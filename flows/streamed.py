@@ -131,7 +131,7 @@ def duplicate_marks(documents: Path) -> tuple[dict[str, str], dict[str, bytes]]:
     return groups, digests
 
 
-def corpus_speakers(joined: dict[str, Path]) -> tuple[dict[tuple[str, str], str], pa.Table]:
+def corpus_speakers(joined: dict[str, Path]) -> tuple[pa.Table, pa.Table]:
     """The speakers merged across every document (``assemble.speakers_of``), read from the document speakers'
     and documents' narrow columns."""
     published = {}

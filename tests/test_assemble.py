@@ -353,3 +353,20 @@ def test_labels_of_two_interviews_are_two_role_only_speakers_and_one_name_is_one
     known = {row["speaker_id"] for row in tables["speakers"].to_pylist()}
     assert all((s["speaker"] is None) == (s["speaker_id"] is None) for s in statements)
     assert {s["speaker_id"] for s in statements if s["speaker_id"]} == known
+
+
+def test_speaker_ids_are_looked_up_by_document_and_name_in_row_order_from_dictionary_columns():
+    """The lookup is an Arrow column pair, not a dict: a lot read back from Parquet has dictionary-encoded
+    document_id and speaker; a name in another document, a null and an unknown name get no id."""
+    lookup = assemble.speaker_id_lookup({("a" * 16, "Jane Roe"): "s1", ("b" * 16, "Jane Roe"): "s2",
+                                         ("b" * 16, "Q"): "s3"})
+    rows = [_stmt(f"st{i}", "p", doc) | {"speaker": name}
+            for i, (doc, name) in enumerate([("b" * 16, "Q"), ("a" * 16, "Jane Roe"), ("a" * 16, None),
+                                             ("a" * 16, "Q"), ("b" * 16, "Jane Roe")])]
+    lot = pa.Table.from_pylist(rows, schema=arrow_schema(TABLES["statements"]))
+    for name in ("document_id", "speaker"):
+        index = lot.schema.get_field_index(name)
+        lot = lot.set_column(index, name, lot.column(name).dictionary_encode())
+    looked_up = assemble.with_speaker_ids(lot, "speaker", lookup)
+    assert looked_up.column("speaker_id").to_pylist() == ["s3", "s1", None, None, "s2"]
+    assert looked_up.schema.field("speaker_id").type == arrow_schema(TABLES["statements"]).field("speaker_id").type

@@ -206,7 +206,7 @@ class KeptRows:
 
     ids: pa.Array
     repointed: dict[str, tuple[str | None, bool]]
-    speaker_ids: dict[tuple[str, str], str]
+    speaker_ids: pa.Table
     speakers: pa.Table
     per_fingerprint: pa.Table
 
