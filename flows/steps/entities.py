@@ -19,8 +19,8 @@ import functools
 from collections import Counter
 from dataclasses import dataclass
 
-from flows.steps.lexicon import (FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS, NAME_PARTICLES,
-                                 NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, PRONOUN_FORMS, TITLE_WORDS)
+from flows.steps.lexicon import (CUE_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS,
+                                 NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, PRONOUN_FORMS, TITLE_WORDS)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
 
@@ -219,8 +219,46 @@ def _alone_under_another_label(tok) -> bool:
         and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
+def _speaking_names_outside_entities(parsed, descriptors: frozenset[str]) -> list[PersonMention]:
+    """Rule ``speaker_name_without_entity``: a name of two proper nouns or more, outside quotation marks and
+    outside any entity, that is the subject of a reporting verb is a person's full name ("Inside the mosque, Adel
+    Nefzi said he ...": the tagger knows few names from outside the English-speaking world, and may label the
+    surname a place elsewhere). Not where a word of it names organisations or places (``ORG_WORDS``,
+    ``PLACE_WORDS``) or is a title ("Information Minister said"), nor where its first word is a word of the
+    document's organisation, group and place names (``is_descriptor``: "Goldman Sachs said", labelled an
+    organisation elsewhere)."""
+    out = []
+    for si, sent in enumerate(parsed.sentences):
+        for t in sent.doc:
+            if t.dep_ not in SUBJECT_DEPS or t.tag_ != "NNP" or sent.in_quote[t.i] \
+                    or not (t.head.tag_.startswith("VB") and t.head.lower_ in CUE_VERB_FORMS):
+                continue
+            run = _proper_nouns_ending_at(t)
+            name = stripped_name(run, descriptors)
+            words = name.split()
+            if len(words) < 2 or any(x.ent_type_ for x in run) or is_descriptor(words[0], descriptors) \
+                    or not all(w[:1].isupper() and w.isalpha() and w.lower() not in ORG_WORDS | PLACE_WORDS
+                               and not is_descriptor(w, frozenset()) for w in words):
+                continue
+            out.append(_mention(si, t.i, name, t))
+    return out
+
+
+def _proper_nouns_ending_at(head):
+    """The span of the proper nouns compounded onto ``head`` right before it, and ``head``; from the first of them
+    not glued to the word before it ("Secretary-Treasurer Gary Casteel" -> "Gary Casteel")."""
+    doc, start = head.doc, head.i
+    while start > 0 and doc[start - 1].tag_ == "NNP" and doc[start - 1].dep_ == "compound" \
+            and doc[start - 1].head.i == head.i:
+        start -= 1
+    while start < head.i and start > 0 and not doc[start - 1].whitespace_:
+        start += 1
+    return doc[start:head.i + 1]
+
+
 def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[PersonMention]:
-    """PERSON entities outside quotation marks, and the surnames and full names the entities missed or labelled
+    """PERSON entities outside quotation marks, the full names of speakers the entities missed
+    (:func:`_speaking_names_outside_entities`), and the surnames and full names the entities missed or labelled
     otherwise (:func:`_surnames_outside_entities`), in reading order."""
     out = []
     for si, sent in enumerate(parsed.sentences):
@@ -230,6 +268,7 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
             name = stripped_name(ent, descriptors)
             if name and any(c.isupper() for c in name) and not _capitals_only_word(name):
                 out.append(_mention(si, ent.end - 1, name, ent.root))
+    out += _speaking_names_outside_entities(parsed, descriptors)
     return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
 
 

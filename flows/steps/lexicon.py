@@ -306,7 +306,7 @@ reporter correspondent the chinese engineer scientist lawyer activist journalist
 scholar official diplomat judge officer commander general colonel captain lieutenant doctor nurse teacher
 farmer worker student pastor imam bishop father sister brother rabbi monk lama activist dissident
 secretary-general under-secretary-general director-general vice-president vice-premier vice-chairman
-deputy-director ex-president campaigner councillor councilor candidate resident protester organiser organizer
+deputy-director ex-president treasurer campaigner councillor councilor candidate resident protester organiser organizer
 volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder coach tactician skipper
 superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.

@@ -283,3 +283,39 @@ def test_an_owner_is_no_antecedent_past_another_form_of_the_pronoun():
     paras = ["Ann Berg was the doctor when Mary Hale fell.", "By her account, after examining Hale's leg, she "
              "insisted on a scan."]
     assert _resolved(paras, 1, "she") == "Ann Berg"
+
+
+def test_an_unlabelled_name_that_is_the_subject_of_a_reporting_verb_is_a_person():
+    """Planted defect: the tagger leaves a name it does not know unlabelled ('Lotfi Mhiri said ...'), so he was
+    no mention and the 'He said' after him went to the man named before (rule ``speaker_name_without_entity``)."""
+    paras = ["Tom Bell, a retiree, said the town had grown too fast.",
+             "Behind the old station - a building with no roof - Lotfi Mhiri said he is collecting money.",
+             "He said the drivers had not been paid."]
+    parsed, people = _people(paras)
+    assert not parsed.sentences[1].doc.ents                                   # the defect: no entity at all
+    assert any(m.sentence == 1 and m.name == "Lotfi Mhiri" and m.is_subject for m in people.mentions)
+    assert entities.resolved_pronoun(people, "he", 2, 0) == "Lotfi Mhiri"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Behind the old station - a building with no roof - Lotfi Ministry said it is collecting money.",
+    "Behind the old station - a building with no roof - Lotfi Mhiri is collecting money.",
+    "Behind the old station - a building with no roof - Federal Minister said the money is collected.",
+])
+def test_an_unlabelled_organisation_or_a_subject_of_another_verb_is_no_person(sentence):
+    parsed, people = _people(["Tom Bell spoke first.", sentence])
+    assert not any(e.label_ == "PERSON" for e in parsed.sentences[1].doc.ents)
+    assert [m.name for m in people.mentions] == ["Tom Bell"]
+
+
+def test_the_name_of_an_unlabelled_speaker_starts_after_a_word_glued_to_a_hyphen():
+    """Planted defect: the proper nouns before the name were taken whole, so the second half of a hyphenated
+    title ('Secretary-Treasurer') opened the name."""
+    from spacy.tokens import Doc
+
+    words = ["the", "Secretary", "-", "Treasurer", "Hedi", "Mhiri", "said"]
+    spaces = [True, False, False, True, True, True, False]
+    doc = Doc(parse.english_pipeline().vocab, words=words, spaces=spaces, tags=["DT", "NNP", "HYPH", "NNP", "NNP",
+              "NNP", "VBD"], heads=[5, 5, 5, 5, 5, 6, 6], deps=["det", "compound", "punct", "compound", "compound",
+                                                                "nsubj", "ROOT"])
+    assert entities._proper_nouns_ending_at(doc[5]).text == "Hedi Mhiri"
