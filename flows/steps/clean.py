@@ -499,7 +499,9 @@ def _is_title_candidate(s: str, *, min_words: int = 4, max_chars: int = 350, min
     if any(m.group(1).lower() not in ABBREVIATIONS for m in re.finditer(r"(\w*[a-z]{2})[.!?]\s+[A-Z]", s)) \
             or re.search(r"[。！？]\S", s):
         return False  # holds a sentence boundary: running text, not a headline ("Sen. Ruth Marks" is none)
-    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«「『【(" or _is_cjk(s[:3]) or not s[0].isascii()):
+    opens_with_tag = s[0] in "#@" and s[1:2].isalnum()     # "#GirlIGuessImWithHer Is ...": a hashtag, no markup
+    if not (s[0].isupper() or s[0].isdigit() or s[0] in "\"“‘'«「『【(" or opens_with_tag or _is_cjk(s[:3])
+            or not s[0].isascii()):
         return False
     if _is_cjk(s):
         return len(s) >= min_cjk

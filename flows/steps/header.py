@@ -346,6 +346,8 @@ def byline(line: str, *, max_sentence_words: int = 8) -> Byline | None:
     ``China News Agency reporter Ma Furong``; ``WION Web Team``; ``Sophie Wingate and Viola Gaskell, DPA``;
     ``Jane Doe | Reuters``."""
     s = line.strip()
+    if s.rstrip("\"”’')").endswith(("?", "？")):
+        return None    # a question, never a credit ("With Ailes Out, and Murdoch In, What's Next at Fox News?")
     outlet: str | None = None
     m_src = _SOURCE.search(s)
     if m_src:

@@ -237,6 +237,15 @@ def test_headline_with_date_after_a_dash_is_the_title():
     assert h.published_date == dt.date(2024, 3, 7)
 
 
+@pytest.mark.parametrize("title", [
+    "With Roe Out, and Hale In, What's Next at Harbour News?",         # was cut as a byline: 'With Roe Out', outlet
+    "#HarbourStrong Is The Hashtag This Town Needed.",                 # was no candidate: a '#' is no capital
+])
+def test_a_question_or_hashtag_headline_is_the_title(title):
+    doc = cleaned_document(title + "\n\n" + BODY)
+    assert doc.header.title == title and doc.header.authors == () and doc.header.outlet is None
+
+
 def test_outlet_before_a_dated_dash_is_no_title():
     h = cleaned_document("Tide Valley News – March 7, 2024\n" + BODY).header
     assert h.title is None and h.published_date == dt.date(2024, 3, 7)

@@ -100,6 +100,8 @@ def test_byline_forms(line, authors, outlet):
     pytest.param("By Wednesday, officials said", id="by weekday phrase"),
     pytest.param("By 2020 the plan", id="by year phrase"),
     pytest.param("Interview by phone with the minister", id="interview by phone"),
+    pytest.param("With Roe Out, and Hale In, What's Next at Harbour News?",
+                 id="a question headline: a name-shaped head, a comma and an outlet word after it"),
 ])
 def test_not_a_byline(line):
     from flows.steps.header import byline
