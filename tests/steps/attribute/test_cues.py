@@ -850,3 +850,30 @@ def test_a_place_after_a_common_noun_source_stays():
     sent = parse.parsed_sentence(parse.english_pipeline()("Officials in Dunmore said the harbour would close."),
                                  False)[0]
     assert cues.source_phrase(sent, sent.doc[0]) == "Officials in Dunmore"
+
+
+@pytest.mark.parametrize("defect, text, phrase", [
+    ("a hyphen between spaces", "The plan would cost $2 billion, according to the Harbour Budget Office - half a "
+     "percentage point of the region's output.", "the Harbour Budget Office"),
+    ("an em dash between spaces", "The plan would cost $2 billion, according to the Harbour Budget Office — half a "
+     "percentage point of the region's output.", "the Harbour Budget Office"),
+])
+def test_an_organisation_tagged_past_a_spaced_dash_ends_at_the_dash(parsed_sentence, defect, text, phrase):
+    """Rule ``entity_ends_at_a_dash``. Planted defect: the tagger's organisation runs on over the dash into the
+    words after it, and the source was the whole entity."""
+    from spacy.tokens import Span
+
+    sent = parsed_sentence(text)
+    head = next(t for t in sent.doc if t.text == "Office")
+    start = next(t.i for t in sent.doc if t.text == "the" and t.i < head.i and t.nbor(1).text == "Harbour")
+    sent.doc.ents = [Span(sent.doc, start, head.i + 3, label="ORG")]      # "the ... Office - half"
+    assert cues.source_phrase(sent, head) == phrase, defect
+
+
+def test_a_hyphen_inside_a_name_stays():
+    """The rule's bound: a hyphen without spaces is part of the name ('Jane Roe-Hale')."""
+    from flows.steps import parse
+
+    sent = parse.parsed_sentence(parse.english_pipeline()("The plan will fail, said Jane Roe-Hale."), False)[0]
+    head = next(t for t in sent.doc if t.text == "Hale")
+    assert cues.source_phrase(sent, head) == "Jane Roe-Hale"
