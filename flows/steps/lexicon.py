@@ -485,7 +485,8 @@ note notes abstract source sources photo photos editor editor's keywords key wor
 related read update updated correction excerpt excerpts summary background tags tag video audio
 file caption image images chairperson speakers speaker attachment attachments contact address email
 tel fax web website links link reference references pros cons verdict
-""".split())
+themen thema sprecher quelle datum temas tema fuente fecha sujets sujet intervenants
+""".split())   # the last line: some of the same in German, Spanish and French ("Themen:", "Sprecher:" over a transcript)
 # words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
 SECTION_LABELS = frozenset("""
 abstract summary keywords note notes excerpt excerpts background
@@ -495,7 +496,12 @@ abstract summary keywords note notes excerpt excerpts background
 DIALOGUE_ROLE_LABELS = frozenset("""
 Interviewer Interviewee Moderator Host Presenter Anchor Reporter Journalist Correspondent Question Answer
 Chairperson Chair Spokesperson Spokesman Spokeswoman Guest Caller Audience Participant Panelist Narrator
-""".split())
+""".split()) | frozenset("""
+Frage Zusatzfrage Nachfrage Antwort Moderatorin Journalistin Reporterin
+Pregunta Respuesta Interlocutor Interlocutora Intervención Reportero Reportera Periodista Moderador Moderadora
+Réponse Journaliste Animateur Animatrice Intervenant Intervenante
+Domanda Risposta Giornalista Pergunta Resposta Jornalista Repórter Vraag Antwoord Verslaggever
+""".split())   # the same roles in German, Spanish, French, Italian, Portuguese and Dutch transcripts
 AGENCY_LABELS = frozenset(a.capitalize() for a in NEWS_AGENCIES)
 ROLE_LABELS = DIALOGUE_ROLE_LABELS | AGENCY_LABELS
 MAX_LABEL_WORDS = 5
@@ -509,6 +515,10 @@ FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:t
            r"|\bfull\s+text\s+of\b|\bsome\s+excerpts\s*:|\bexcerpts\s*:")
 # sentences that introduce an interview (before the first turn: narration)
 INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
+                     # the same in German, Spanish, French and Italian ("Versión estenográfica", "eröffnet die
+                     # Pressekonferenz")
+                     r"|\bentrevist\w*|\bestenogr\w+|\bconferencia\s+de\s+prensa\b|\bpressekonferenz\b"
+                     r"|\bmitschrift\b|\bentretien\w*|\bconf[ée]rence\s+de\s+presse\b|\bintervist\w*"
                      r"|\binvited\s+to\b|\bconversation\s+with\b"
                      r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"
                      r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b")

@@ -631,3 +631,43 @@ def test_a_title_case_headline_run_is_no_persons_fuller_name():
     _, briefing = attribute(["The Transcript:", "MR HALE: Good afternoon. We start with trade today."],
                             title="Press Briefing with Spokesman Tom Hale on Trade and Travel")
     assert {s.speaker for _, s in briefing if s.mode == "turn"} == {"Tom Hale"}
+
+
+@pytest.mark.parametrize("asker, asker_again", [("Frage", "Zusatzfrage"), ("Pregunta", "Pregunta"),
+                                                ("Question", "Question")])
+def test_a_transcript_labelled_in_another_language_takes_turns(asker, asker_again):
+    """Planted defect: the question labels of a German transcript ('Frage:', 'Zusatzfrage:') were no role labels,
+    and a one-word name label ('Becker:') counted as a dialogue's only when two one-word labels each recurred: no
+    label was read and the transcript was narration. (A question label written the same way twice, in any
+    language, was read before too: the bound.)"""
+    paragraphs = [f"{asker}: Wie bewertet das Ministerium die Debatte? Gibt es einen Entwurf?",
+                  "Becker: Vielen Dank für die Frage. Wir prüfen alle Möglichkeiten.",
+                  f"{asker_again}: Wann wird der Entwurf vorgelegt?", "Becker: Das kann ich heute nicht sagen."]
+    _, rows = attribute(paragraphs, language="de")
+    assert [(s.mode, s.speaker) for _, s in rows] == [
+        ("turn", asker), ("turn", asker), ("turn", "Becker"), ("turn", "Becker"), ("turn", asker_again),
+        ("turn", "Becker")]
+
+
+def test_a_one_word_label_answering_a_role_label_is_the_answerers_though_written_once():
+    """Rule ``label_answering_a_role_label``. Planted defect: 'Gülde:' and 'Petermann:' open one paragraph each,
+    so neither was a label and each answer went on as the questioner's turn."""
+    paragraphs = ["Frage: Wie bewertet das Ministerium die Debatte über die neue Regel?",
+                  "Gülde: Vielen Dank für die Frage. Wir prüfen alle Möglichkeiten.",
+                  "Frage: Wann wird der Entwurf vorgelegt?", "Petermann: Das kann ich heute noch nicht sagen."]
+    _, rows = attribute(paragraphs, language="de")
+    assert [s.speaker for _, s in rows] == ["Frage", "Gülde", "Gülde", "Frage", "Petermann"]
+    assert all(s.mode == "turn" for _, s in rows)
+
+
+@pytest.mark.parametrize("introduction", ["Versión estenográfica de la conferencia de prensa matutina.",
+                                          "Die Vorsitzende eröffnet die Pressekonferenz."])
+def test_a_transcripts_introduction_in_another_language_stays_narration(introduction):
+    """Planted defect: the introduction of a Spanish or German transcript was read as none (``INTERVIEW_FRAMING``
+    knew English words only), so it became a turn of the dialogue below it."""
+    paragraphs = [introduction, "Pregunta: ¿Cuándo se publicará el decreto?",
+                  "Ruiz: La próxima semana. Ya está listo.", "Pregunta: ¿Y el presupuesto?", "Ruiz: Está garantizado."]
+    _, rows = attribute(paragraphs, language="es")
+    assert [(s.mode, s.speaker) for _, s in rows] == [
+        ("narration", None), ("turn", "Pregunta"), ("turn", "Ruiz"), ("turn", "Ruiz"), ("turn", "Pregunta"),
+        ("turn", "Ruiz")]

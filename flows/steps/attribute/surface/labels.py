@@ -136,17 +136,30 @@ def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> fr
     """Rule ``alternating_one_word_labels``: one-word labels no name of the document explains ("Herald:",
     "Berg:" where the text names no Berg) that open at least two paragraphs each, at least two distinct ones,
     taking turns (consecutive labelled paragraphs change label at least ``MIN_LABEL_ALTERNATION`` of the time):
-    the turns of a dialogue. Words that label sections ("Note:") never count."""
+    the turns of a dialogue. A role label (``ROLE_LABELS``: "Question:", "Frage:", "Zusatzfrage:") counts as the
+    other side however often each is written. Words that label sections ("Note:") never count."""
     opened = [m.group("label") for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)
               if m]
     single = [w for w in opened if " " not in w and w[:1].isupper() and w.lower() not in L.NON_SPEAKER_LABELS
               and w.lower() not in L.SECTION_LABELS]
     counts = Counter(single)
     recurring = {w for w, n in counts.items() if n >= 2}
-    if len(recurring) < 2 or recurring <= name_words:
+    roles = {w for w in counts if w.capitalize() in L.ROLE_LABELS}    # "Frage:", "Zusatzfrage:": one side asking
+    if len(recurring | roles) < 2 or recurring <= name_words:
         return frozenset()
     changes = sum(a != b for a, b in zip(opened, opened[1:]))
     return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
+
+
+def _answers_to_role_labels(paragraphs: list[str]) -> frozenset[str]:
+    """Rule ``label_answering_a_role_label``: a one-word capitalised label that opens the paragraph right after one
+    a role label opens (``ROLE_LABELS``: "Frage: ...?" then "Gülde: Vielen Dank ...") is the label of whoever
+    answers, though it opens that one paragraph only. Words that label sections or no speaker never count."""
+    opened = [m.group("label") if m else None
+              for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)]
+    return frozenset(b for a, b in zip(opened, opened[1:]) if a and b and a.capitalize() in L.ROLE_LABELS
+                     and " " not in b and b[:1].isupper() and b.capitalize() not in L.ROLE_LABELS
+                     and b.lower() not in L.NON_SPEAKER_LABELS | L.SECTION_LABELS)
 
 
 def _words_of_name_labels(paragraphs: list[str]) -> frozenset[str]:
@@ -163,7 +176,7 @@ def _split(paragraphs: list[str], people: list[str], *,
     """Sentences with labels cut off; label-only paragraphs returned separately. ``deadline`` is checked
     before each paragraph."""
     name_words = frozenset(w for name in people for w in name.split()) | _words_of_name_labels(paragraphs)
-    name_words |= _alternating_label_words(paragraphs, name_words)
+    name_words |= _alternating_label_words(paragraphs, name_words) | _answers_to_role_labels(paragraphs)
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
