@@ -310,7 +310,12 @@ deputy-director ex-president treasurer campaigner councillor councilor candidate
 volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder coach tactician skipper
 superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
-""".split())
+""".split()) | frozenset("""
+presidente presidenta ministro ministra secretario secretaria portavoz vocero vocera canciller gobernador
+gobernadora alcalde alcaldesa diputado diputada senador senadora präsident präsidentin ministerin
+staatssekretär staatssekretärin kanzler kanzlerin bürgermeister bürgermeisterin président présidente ministre
+porte-parole député députée sénateur sénatrice maire
+""".split())   # the same offices in Spanish, German and French ("PRESIDENTE JUAN ROBLES:" is Juan Robles)
 # courtesy titles: stripped from names, never a role by themselves
 HONORIFICS = frozenset("mr mr. mrs mrs. ms ms. dr dr. madam sir miss".split())
 # wires and broadcasters known by a short name (lower case), listed once: the outlet words of bylines, datelines

@@ -671,3 +671,13 @@ def test_a_transcripts_introduction_in_another_language_stays_narration(introduc
     assert [(s.mode, s.speaker) for _, s in rows] == [
         ("narration", None), ("turn", "Pregunta"), ("turn", "Ruiz"), ("turn", "Ruiz"), ("turn", "Pregunta"),
         ("turn", "Ruiz")]
+
+
+@pytest.mark.parametrize("label, name", [("PRESIDENTE JUAN ROBLES", "Juan Robles"),
+                                         ("Ministerin Anna Berg", "Anna Berg"), ("MINISTRE PAUL ROUX", "Paul Roux")])
+def test_an_office_in_another_language_is_no_part_of_a_labels_name(label, name):
+    """Planted defect: TITLE_WORDS held English offices only, so 'PRESIDENTE' stayed in the speaker's name."""
+    paragraphs = [f"{label}: Buenos días. Vamos a informar sobre el programa.", "Pregunta: ¿Cuándo?",
+                  f"{label}: La próxima semana.", "Pregunta: ¿Y el presupuesto?", f"{label}: Está garantizado."]
+    _, rows = attribute(paragraphs, language="es")
+    assert {s.speaker for _, s in rows} == {name, "Pregunta"}
