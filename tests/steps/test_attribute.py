@@ -674,9 +674,11 @@ def test_a_transcripts_introduction_in_another_language_stays_narration(introduc
 
 
 @pytest.mark.parametrize("label, name", [("PRESIDENTE JUAN ROBLES", "Juan Robles"),
-                                         ("Ministerin Anna Berg", "Anna Berg"), ("MINISTRE PAUL ROUX", "Paul Roux")])
+                                         ("Ministerin Anna Berg", "Anna Berg"), ("MINISTRE PAUL ROUX", "Paul Roux"),
+                                         ("PRESIDENTE JUAN PABLO ROBLES SOTO", "Juan Pablo Robles Soto")])
 def test_an_office_in_another_language_is_no_part_of_a_labels_name(label, name):
-    """Planted defect: TITLE_WORDS held English offices only, so 'PRESIDENTE' stayed in the speaker's name."""
+    """Planted defect: TITLE_WORDS held English offices only, so 'PRESIDENTE' stayed in the speaker's name; and a
+    label's name after its office was at most three words, so a Spanish name of four stayed the whole label."""
     paragraphs = [f"{label}: Buenos días. Vamos a informar sobre el programa.", "Pregunta: ¿Cuándo?",
                   f"{label}: La próxima semana.", "Pregunta: ¿Y el presupuesto?", f"{label}: Está garantizado."]
     _, rows = attribute(paragraphs, language="es")

@@ -117,7 +117,9 @@ def _canonical_label(label: str, reg: _Registry) -> str:
     elif len(words) == 1 and label.isupper() and reg.canonical(_capitalised(label)) != _capitalised(label):
         stripped = [_capitalised(label)]   # rule ``capitals_label_is_a_named_person``: "CLINTON:", Hillary Clinton
     name = " ".join(stripped)
-    return reg.canonical(name) if len(stripped) <= 3 else label
+    # a name of up to three words, four after an office ("PRESIDENTE ANDRÉS MANUEL LÓPEZ OBRADOR": two given names
+    # and two surnames, as Spanish and Portuguese write them)
+    return reg.canonical(name) if len(stripped) <= (4 if len(stripped) < len(words) else 3) else label
 
 
 def _label_questions(paragraphs: list[str], by_para: dict[int, list[_Sent]],
