@@ -522,7 +522,7 @@ FRAMING = (r"(?:following|below|here)\s+(?:is|are)\s+(?:the\s+)?(?:full\s+)?(?:t
 INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:is|are)\b"
                      # the same in German, Spanish, French and Italian ("Versión estenográfica", "eröffnet die
                      # Pressekonferenz")
-                     r"|\bentrevist\w*|\bestenogr\w+|\bconferencia\s+de\s+prensa\b|\bpressekonferenz\b"
+                     r"|\bentrevist\w*|\be?st[eé]nogr\w+|\bconferencia\s+de\s+prensa\b|\bpressekonferenz\b"
                      r"|\bmitschrift\b|\bentretien\w*|\bconf[ée]rence\s+de\s+presse\b|\bintervist\w*"
                      r"|\binvited\s+to\b|\bconversation\s+with\b"
                      r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"

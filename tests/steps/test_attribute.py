@@ -661,7 +661,8 @@ def test_a_one_word_label_answering_a_role_label_is_the_answerers_though_written
 
 
 @pytest.mark.parametrize("introduction", ["Versión estenográfica de la conferencia de prensa matutina.",
-                                          "Die Vorsitzende eröffnet die Pressekonferenz."])
+                                          "Die Vorsitzende eröffnet die Pressekonferenz.", "Stenographic version.",
+                                          "Version sténographique."])
 def test_a_transcripts_introduction_in_another_language_stays_narration(introduction):
     """Planted defect: the introduction of a Spanish or German transcript was read as none (``INTERVIEW_FRAMING``
     knew English words only), so it became a turn of the dialogue below it."""
