@@ -219,6 +219,9 @@ def _alone_under_another_label(tok) -> bool:
         and (tok.i + 1 == len(doc) or doc[tok.i + 1].ent_iob_ != "I")
 
 
+_BODY_AND_PLACE_WORDS = ORG_WORDS | PLACE_WORDS      # a word of either is no word of a person's name
+
+
 def _speaking_names_outside_entities(parsed, descriptors: frozenset[str]) -> list[PersonMention]:
     """Rule ``speaker_name_without_entity``: a name of two proper nouns or more, outside quotation marks and
     outside any entity, that is the subject of a reporting verb is a person's full name ("Inside the mosque, Adel
@@ -237,7 +240,7 @@ def _speaking_names_outside_entities(parsed, descriptors: frozenset[str]) -> lis
             name = stripped_name(run, descriptors)
             words = name.split()
             if len(words) < 2 or any(x.ent_type_ for x in run) or is_descriptor(words[0], descriptors) \
-                    or not all(w[:1].isupper() and w.isalpha() and w.lower() not in ORG_WORDS | PLACE_WORDS
+                    or not all(w[:1].isupper() and w.isalpha() and w.lower() not in _BODY_AND_PLACE_WORDS
                                and not is_descriptor(w, frozenset()) for w in words):
                 continue
             out.append(_mention(si, t.i, name, t))

@@ -333,7 +333,7 @@ def _cut_at_a_spaced_dash(ent, head):
     ("according to the Tax Policy Center - half a percentage point of ..." tagged as one organisation): the source
     ends before the first such dash after its head."""
     doc = ent.doc
-    dash = next((t.i for t in ent if t.i > head.i and t.text in SPACED_DASHES and t.i > 0
+    dash = next((t.i for t in ent if t.i > head.i and t.text in SPACED_DASHES  # after the head: never the first token
                  and doc[t.i - 1].whitespace_ and t.whitespace_), None)
     return ent if dash is None else doc[ent.start:dash]
 

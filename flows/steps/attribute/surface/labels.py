@@ -132,17 +132,29 @@ def _bare_name(text: str) -> str | None:
 _OPENING_MARKS = frozenset(OPENING_QUOTES + '"')       # one character each: "" is none of them
 
 
-def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> frozenset:
+def _opening_labels(paragraphs: list[str]) -> list[str | None]:
+    """The label that opens each paragraph (after an opening quotation mark), as the label pattern reads it; None
+    where none does."""
+    return [m.group("label") if m else None
+            for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)]
+
+
+def _one_word_label(label: str) -> bool:
+    """A one-word capitalised label that may name a speaker: not a word that labels a section or no speaker
+    ("Note:", "Themen:")."""
+    low = label.lower()
+    return " " not in label and label[:1].isupper() and low not in L.NON_SPEAKER_LABELS and low not in L.SECTION_LABELS
+
+
+def _alternating_label_words(opening: list[str | None], name_words: frozenset) -> frozenset:
     """Rule ``alternating_one_word_labels``: one-word labels no name of the document explains ("Herald:",
     "Berg:" where the text names no Berg) that open at least two paragraphs each, at least two distinct ones,
     taking turns (consecutive labelled paragraphs change label at least ``MIN_LABEL_ALTERNATION`` of the time):
     the turns of a dialogue. A role label (``ROLE_LABELS``: "Question:", "Frage:", "Zusatzfrage:") counts as the
-    other side however often each is written. Words that label sections ("Note:") never count."""
-    opened = [m.group("label") for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)
-              if m]
-    single = [w for w in opened if " " not in w and w[:1].isupper() and w.lower() not in L.NON_SPEAKER_LABELS
-              and w.lower() not in L.SECTION_LABELS]
-    counts = Counter(single)
+    other side however often each is written. Words that label sections ("Note:") never count. ``opening``: the
+    paragraphs' opening labels (:func:`_opening_labels`)."""
+    opened = [w for w in opening if w]
+    counts = Counter(w for w in opened if _one_word_label(w))
     recurring = {w for w, n in counts.items() if n >= 2}
     roles = {w for w in counts if w.capitalize() in L.ROLE_LABELS}    # "Frage:", "Zusatzfrage:": one side asking
     if len(recurring | roles) < 2 or recurring <= name_words:
@@ -151,15 +163,13 @@ def _alternating_label_words(paragraphs: list[str], name_words: frozenset) -> fr
     return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
 
 
-def _answers_to_role_labels(paragraphs: list[str]) -> frozenset[str]:
+def _answers_to_role_labels(opening: list[str | None]) -> frozenset[str]:
     """Rule ``label_answering_a_role_label``: a one-word capitalised label that opens the paragraph right after one
     a role label opens (``ROLE_LABELS``: "Frage: ...?" then "Gülde: Vielen Dank ...") is the label of whoever
-    answers, though it opens that one paragraph only. Words that label sections or no speaker never count."""
-    opened = [m.group("label") if m else None
-              for m in (_LABEL.match(t, 1 if t[:1] in _OPENING_MARKS else 0) for t in paragraphs)]
-    return frozenset(b for a, b in zip(opened, opened[1:]) if a and b and a.capitalize() in L.ROLE_LABELS
-                     and " " not in b and b[:1].isupper() and b.capitalize() not in L.ROLE_LABELS
-                     and b.lower() not in L.NON_SPEAKER_LABELS | L.SECTION_LABELS)
+    answers, though it opens that one paragraph only. Words that label sections or no speaker never count.
+    ``opening``: the paragraphs' opening labels (:func:`_opening_labels`)."""
+    return frozenset(b for a, b in zip(opening, opening[1:]) if a and b and a.capitalize() in L.ROLE_LABELS
+                     and _one_word_label(b) and b.capitalize() not in L.ROLE_LABELS)
 
 
 def _words_of_name_labels(paragraphs: list[str]) -> frozenset[str]:
@@ -176,7 +186,8 @@ def _split(paragraphs: list[str], people: list[str], *,
     """Sentences with labels cut off; label-only paragraphs returned separately. ``deadline`` is checked
     before each paragraph."""
     name_words = frozenset(w for name in people for w in name.split()) | _words_of_name_labels(paragraphs)
-    name_words |= _alternating_label_words(paragraphs, name_words) | _answers_to_role_labels(paragraphs)
+    opening = _opening_labels(paragraphs)
+    name_words |= _alternating_label_words(opening, name_words) | _answers_to_role_labels(opening)
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
