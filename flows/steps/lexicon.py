@@ -55,9 +55,9 @@ _ENGLISH_MONTH_ABBREVIATIONS = frozenset(w for names in ENGLISH_MONTH_NAMES for 
 # a stop after these never ends a sentence ("Mr. Li", "Gen. Smith")
 ABBREVIATIONS = frozenset("""
 mr mrs ms messrs dr prof gen lt col capt maj sgt cmdr adm gov sen rep rev hon amb
-st jr sr mt ft vs cf fig figs vol vols pp approx dept esp
+st jr sr mt ft vs v cf fig figs vol vols pp approx dept esp
 reps sens govs drs profs gens
-""".split())   # the titles' plurals too: "Reps. Jon Roe (R-MD) and Ann Berg (D-OH)"
+""".split())   # the titles' plurals too: "Reps. Jon Roe (R-MD) and Ann Berg (D-OH)"; "v" of a case: "Roe v. Wade"
 # ... nor before a number ("Dec. 8", "No. 1", "Art. 5")
 ABBREVIATIONS_BEFORE_NUMBER = _ENGLISH_MONTH_ABBREVIATIONS | frozenset("""
 no nos art arts sec p para ch

@@ -46,6 +46,8 @@ SENTENCE_CASES = [
      ["Any comment?", "Lena Hart: None at all."]),
     ("list number at the start", "1. Living costs fell. Wages rose.", ["1. Living costs fell.", "Wages rose."]),
     ("roman section number", "IV. Outlook for the region", ["IV. Outlook for the region"]),
+    ("v. of a court case", "The ruling in Ashcroft v. Iqbal stands. Appeals failed.",
+     ["The ruling in Ashcroft v. Iqbal stands.", "Appeals failed."]),
     ("e.g. before lower case", "Use a tool, e.g. a hammer. Done.", ["Use a tool, e.g. a hammer.", "Done."]),
 ]
 
