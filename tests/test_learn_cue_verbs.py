@@ -64,3 +64,15 @@ def test_held_out_articles_are_not_read(tool, nlp, tmp_path):
     gold = _gold(tmp_path, [[_sentence("The mayor spoke at noon.", None)], BELIEFS])
     assert "think" not in {row[0] for row in tool.learn(gold, nlp, 2, 0.5, holdout=(1, 2))}
     assert "think" in {row[0] for row in tool.learn(gold, nlp, 2, 0.5, holdout=(0, 1))}
+
+
+def test_a_verb_the_model_lemmatises_wrongly_is_listed_under_its_own_lemma(tool, nlp, tmp_path):
+    # defect planted: the model's rules make "hoped", "hopes", "hoping" forms of "hop"; learned under that lemma,
+    # the lexicon listed "hopped" and "hops" as reporting verbs and missed the base form "hope"
+    sents = [_sentence("Jane Roe hoped the plan would pass.", "Jane Roe"),
+             _sentence("Jon Doe hopes the council will vote no.", "Jon Doe"),
+             _sentence("Mary Major is hoping that the road opens.", "Mary Major")]
+    rows = {row[0]: row[3] for row in tool.learn(_gold(tmp_path, [sents]), nlp, min_count=2, min_precision=0.5)}
+    assert "hop" not in rows
+    assert {"hope", "hoped", "hopes", "hoping"} <= set(rows["hope"])
+    assert "hopped" not in rows["hope"]

@@ -18,6 +18,7 @@ at run time. Only verbs, counts and ratios are written: no text of the corpus.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import sys
 from collections import Counter, defaultdict
@@ -60,19 +61,19 @@ def learn(gold_path: Path, nlp, min_count: int, min_precision: float,
     for s, doc in zip(sents, nlp.pipe((s["text"] for s in sents), batch_size=256)):
         for t in doc:
             if t.pos_ == "VERB":
-                forms[t.lemma_.lower()][t.lower_] += 1
+                forms[verb_lemma(t)][t.lower_] += 1
         cues = set()
         if s["reported"] and s.get("source") and s["source_kind"] in ("name", "pronoun", "generic"):
             heads = _source_heads(doc, s["source"])
             for i in heads:
                 tok = doc[i]
                 if tok.dep_ in SUBJECTS and tok.head.pos_ in ("VERB", "AUX"):
-                    cues.add(tok.head.lemma_.lower())
+                    cues.add(verb_lemma(tok.head))
                 elif tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lower_ == "according":
                     cues.add("according")
         for lemma in cues:
             as_cue[lemma] += 1
-        for verb in {v.lemma_.lower() for v in _subject_verbs_outside_quotes(doc)}:
+        for verb in {verb_lemma(v) for v in _subject_verbs_outside_quotes(doc)}:
             with_subject[verb] += 1
     rows = []
     for lemma, n in as_cue.items():
@@ -82,13 +83,27 @@ def learn(gold_path: Path, nlp, min_count: int, min_precision: float,
     return sorted(rows, key=lambda r: (-r[1], r[0]))
 
 
-def verb_inflections(lemma: str) -> set[str]:
+def verb_lemma(token) -> str:
+    """The lemma of a verb token: the parser's, unless no inflection of it is the word (the model's rules made
+    "hoped", "hopes" and "hoping" forms of "hop", and so listed "hopped" as a reporting verb and missed "hope");
+    then lemminflect's lemma of the word."""
+    from lemminflect import getLemma
+
+    lemma, word = token.lemma_.lower(), token.lower_
+    if word == lemma or word in verb_inflections(lemma):
+        return lemma
+    found = getLemma(word, upos="VERB")
+    return found[0].lower() if found else lemma
+
+
+@functools.cache
+def verb_inflections(lemma: str) -> frozenset[str]:
     """Every inflection of the verb ``lemma`` (base, -s, past, participles; lemminflect's tables and rules): the
     corpus shows a verb in some of its forms only ("alleged", "alleges" but never "allege"), and the pipeline,
     which runs no lemmatizer, knows a cue verb by the forms listed."""
     from lemminflect import getAllInflections
 
-    return {form.lower() for forms in getAllInflections(lemma, upos="VERB").values() for form in forms}
+    return frozenset(form.lower() for forms in getAllInflections(lemma, upos="VERB").values() for form in forms)
 
 
 def generic_source_nouns(gold_path: Path, min_count: int, holdout: tuple[int, int] = (0, 0)) -> list[tuple[str, int]]:
