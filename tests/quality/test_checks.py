@@ -8,10 +8,12 @@ import datetime as dt
 
 import pyarrow as pa
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from flows.config import QualityThresholds
 from flows.quality import QualityResult, quality_result
-from flows.quality.rules import unlike_names
+from flows.quality.rules import repeated_values, unlike_names
 
 from .conftest import TODAY, build_tables, corpus
 
@@ -85,6 +87,16 @@ def test_duplicate_statement_id(tables, plant) -> None:
     assert check.engine == "rule" and check.unexpected_count == 2
     assert check.examples[0] == f"statement_id={st['statement_id'][0].as_py()}"
     assert check.observed == f"2 of {st.num_rows} rows unexpected"
+
+
+@given(st.lists(st.lists(st.one_of(st.none(), st.sampled_from(["a", "b", "c", "d", "e"])), max_size=6), min_size=1,
+                max_size=4))
+def test_repeated_values_marks_every_row_whose_value_recurs_in_any_chunk(chunks) -> None:
+    """Planted: values (nulls among them) repeated within a chunk, across chunks, or not at all; a row is marked
+    exactly when its non-null value occurs in another row (nulls never), whatever the chunking."""
+    values = [v for chunk in chunks for v in chunk]
+    expected = [v is not None and values.count(v) > 1 for v in values]
+    assert repeated_values(pa.chunked_array(chunks, pa.string())).tolist() == expected
 
 
 def test_checks_read_a_lot_of_rows_at_a_time_and_miss_nothing_across_lots(tables, plant, monkeypatch) -> None:
