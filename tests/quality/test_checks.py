@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import numpy as np
 import pyarrow as pa
 import pytest
 from hypothesis import given
@@ -13,7 +14,7 @@ from hypothesis import strategies as st
 
 from flows.config import QualityThresholds
 from flows.quality import QualityResult, quality_result
-from flows.quality.rules import repeated_values, unlike_names
+from flows.quality.rules import documents_per_fingerprint, repeated_values, unlike_names
 
 from .conftest import TODAY, build_tables, corpus
 
@@ -97,6 +98,20 @@ def test_repeated_values_marks_every_row_whose_value_recurs_in_any_chunk(chunks)
     values = [v for chunk in chunks for v in chunk]
     expected = [v is not None and values.count(v) > 1 for v in values]
     assert repeated_values(pa.chunked_array(chunks, pa.string())).tolist() == expected
+
+
+@given(st.lists(st.tuples(st.sampled_from(["f1", "f2", "f3"]), st.sampled_from(["d1", "d2", "d3", "d4"]),
+                          st.booleans()), max_size=12))
+def test_documents_per_fingerprint_counts_distinct_counted_documents(rows) -> None:
+    """Planted: one fingerprint in several rows of one document, in documents left out (near-duplicates), in
+    several documents; each row gets the number of distinct counted documents that hold its fingerprint."""
+    counted = {d for _, d, c in rows if c}
+    rows = [(f, d, d in counted) for f, d, _ in rows]   # counted is a document's property, as in the tables
+    expected = [len({d for g, d, c in rows if g == f and c}) for f, _, _ in rows]
+    found = documents_per_fingerprint(pa.array([r[0] for r in rows], pa.string()),
+                                      pa.array([r[1] for r in rows], pa.string()),
+                                      np.array([r[2] for r in rows], dtype=bool))
+    assert found.tolist() == expected
 
 
 def test_checks_read_a_lot_of_rows_at_a_time_and_miss_nothing_across_lots(tables, plant, monkeypatch) -> None:
