@@ -16,6 +16,7 @@ from pathlib import Path
 from flows import io
 from flows.steps import assemble
 from flows.steps.deadline import Deadline
+from flows.streamed import return_freed_memory
 from schemas.tables import TABLES, arrow_schema
 
 
@@ -36,7 +37,18 @@ def staged_batch(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path,
 
     Each raw file has ``file_timeout_s`` seconds from the start of its read: one that runs out becomes a
     ``timeout`` rejection and the batch goes on with the next. A stop marker in ``staging`` stops the batch
-    before its next file (:class:`BatchStopped`)."""
+    before its next file (:class:`BatchStopped`).
+
+    What the batch freed is given back before it returns (``return_freed_memory``): without it each worker thread's
+    heap kept the pages of its largest batch so far, and a long run's memory crept up with the batches."""
+    try:
+        return _staged(batch_no, paths, raw_dir, staging, lineage, boilerplate, max_file_bytes, file_timeout_s)
+    finally:
+        return_freed_memory()
+
+
+def _staged(batch_no: int, paths: list[Path], raw_dir: Path, staging: Path, lineage: assemble.Lineage,
+            boilerplate: frozenset[str], max_file_bytes: int, file_timeout_s: float) -> dict:
     rows, bytes_read = assemble.Rows(), 0
     for path in paths:
         rel = io.relative_source(path, raw_dir)

@@ -226,9 +226,11 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     staged, built = _staged_tables(paths, config, staging, lineage)
     today = dt.date.today()
     result = check_quality(staged, config, len(paths), reports_dir, today)
+    streamed.return_freed_memory()   # what the checks freed, before the quarantine and the report read tables again
     if not result.passed:  # a systemic failure: nothing to quarantine, nothing to publish
         return staged, result, None
     staged, result, summary = quarantine_documents(staged, result, config, len(paths), staging, today)
+    streamed.return_freed_memory()
     for check, files in summary["quarantined"].items():
         get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
     return staged, result, {**summary, "built": built}

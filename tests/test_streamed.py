@@ -161,6 +161,28 @@ def test_freed_memory_is_given_back_cycles_collected_and_arrows_pool_emptied() -
         gc.enable()
 
 
+def test_a_batch_gives_back_what_it_freed_whether_it_ends_or_stops(tmp_path: Path, monkeypatch) -> None:
+    """Planted: a batch of one raw file run to its end, then the same batch told to stop before its file. Each
+    time the batch gives back what it freed as it returns (without it a long run's worker heaps crept up with
+    its batches), and the finished one staged its parts."""
+    from flows import batches
+
+    raw, staging = tmp_path / "raw", tmp_path / "staging"
+    raw.mkdir()
+    (raw / "one.txt").write_text("A title\n\nThe council met on Monday. It voted to widen the road.\n")
+    given_back = []
+    monkeypatch.setattr(batches, "return_freed_memory", lambda: given_back.append(True))
+    lineage = assemble.Lineage(run_id="r1", pipeline_version="test")
+    args = (raw, staging, lineage, frozenset(), 1 << 20, 60.0)
+    done = batches.staged_batch(0, [raw / "one.txt"], *args)
+    assert done["rows"]["documents"] == 1 and (staging / "parts" / "documents" / "part-00000.parquet").exists()
+    assert given_back == [True]
+    io.request_stop(staging)
+    with pytest.raises(batches.BatchStopped):
+        batches.staged_batch(1, [raw / "one.txt"], *args)
+    assert given_back == [True, True]
+
+
 def test_exact_duplicates_are_decided_on_digests_of_the_texts() -> None:
     """Planted: two copies of one text and a third that differs by one letter, all in one duplicate group; the
     marks read only the digests (32 bytes a document), never the texts."""
