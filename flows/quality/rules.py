@@ -431,18 +431,18 @@ def declared_counts_consistent(sources: dict) -> list[CheckResult]:
 def repeated_in_documents_consistent(tables: dict[str, pa.Table]) -> CheckResult:
     """``statements.repeated_in_documents_consistent``: each statement's count equals the number of distinct
     documents, near-duplicates left out, that hold a statement of its fingerprint (recounted here, apart from the
-    step that wrote it: :func:`documents_per_fingerprint`)."""
+    step that wrote it: :func:`recounted_documents_per_fingerprint`)."""
     docs, rows = tables["documents"], tables["statements"]
     counted = docs.filter(pc.is_null(docs.column("duplicate_of"))).column("document_id").combine_chunks()
     kept = _np(pc.is_in(rows.column("document_id"), value_set=counted), False).astype(bool)
-    actual = documents_per_fingerprint(rows.column("fingerprint"), rows.column("document_id"), kept)
+    actual = recounted_documents_per_fingerprint(rows.column("fingerprint"), rows.column("document_id"), kept)
     declared = _np(rows.column("repeated_in_documents"), -1)
     return _row_check("statements.repeated_in_documents_consistent", "statements", rows, declared != actual,
                       lambda i: f"repeated_in_documents={declared[i]}, documents with its fingerprint={actual[i]}")
 
 
-def documents_per_fingerprint(fingerprints: pa.ChunkedArray | pa.Array, document_ids: pa.ChunkedArray | pa.Array,
-                              counted: np.ndarray) -> np.ndarray:
+def recounted_documents_per_fingerprint(fingerprints: pa.ChunkedArray | pa.Array,
+                                        document_ids: pa.ChunkedArray | pa.Array, counted: np.ndarray) -> np.ndarray:
     """For each row, the number of distinct documents among the rows where ``counted`` is True that hold its
     fingerprint (a null read as the empty string). The rows sorted by fingerprint and document, each run of one
     fingerprint counted where a counted document starts, the counts put back in row order: a hash group-by with a

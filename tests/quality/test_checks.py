@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from flows.config import QualityThresholds
 from flows.quality import QualityResult, quality_result
-from flows.quality.rules import documents_per_fingerprint, repeated_values, unlike_names
+from flows.quality.rules import recounted_documents_per_fingerprint, repeated_values, unlike_names
 
 from .conftest import TODAY, build_tables, corpus
 
@@ -108,7 +108,7 @@ def test_documents_per_fingerprint_counts_distinct_counted_documents(rows) -> No
     counted = {d for _, d, c in rows if c}
     rows = [(f, d, d in counted) for f, d, _ in rows]   # counted is a document's property, as in the tables
     expected = [len({d for g, d, c in rows if g == f and c}) for f, _, _ in rows]
-    found = documents_per_fingerprint(pa.array([r[0] for r in rows], pa.string()),
+    found = recounted_documents_per_fingerprint(pa.array([r[0] for r in rows], pa.string()),
                                       pa.array([r[1] for r in rows], pa.string()),
                                       np.array([r[2] for r in rows], dtype=bool))
     assert found.tolist() == expected
