@@ -292,6 +292,9 @@ ministry company
 # Americans", "a majority of voters")
 SHARE_NOUNS = frozenset("percent % majority minority plurality half third quarter share".split())
 # lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
+# pronouns for one person no one names ("someone said ...": a role) and for everyone at once (a group)
+SOMEONE_PRONOUNS = frozenset(("someone", "somebody", "anyone", "anybody", "no one", "nobody"))
+EVERYONE_PRONOUNS = frozenset(("everyone", "everybody"))
 QUANTIFIERS = frozenset("""
 some many most several all both few other more no numerous dozens hundreds thousands millions various
 """.split())

@@ -110,7 +110,8 @@ def _head(words: Sequence[str]) -> list[str]:
 
 def _is_role(name: str, words: Sequence[str], labelled: bool) -> bool:
     low = [_plain(w) for w in words]
-    if len(name) == 1 or name.lower() in _ROLE_WORDS or (len(low) == 1 and low[0] in L.TITLE_WORDS):
+    if len(name) == 1 or name.lower() in _ROLE_WORDS or (len(low) == 1 and low[0] in L.TITLE_WORDS) \
+            or name.lower() in L.SOMEONE_PRONOUNS:   # rule ``someone_is_a_role``: one person, unnamed
         return True
     if labelled and name.isalpha() and name.isupper() and len(name) <= 3 and name.lower() not in L.ORG_WORDS:
         return True      # an unexplained label of initials ("JR:") is no name that other documents share
@@ -128,6 +129,8 @@ def _is_document(name: str, words: Sequence[str], labelled: bool) -> bool:
 def _is_group(name: str, words: Sequence[str], labelled: bool) -> bool:
     first = _plain(words[0])
     if first in L.QUANTIFIERS or first[:1].isdigit() or _is_share_of_people(words):
+        return True
+    if name.lower() in L.EVERYONE_PRONOUNS:   # rule ``everyone_is_a_group``
         return True
     head = _head(words)
     # rule ``collective_noun_is_a_group``: a noun for people taken together ("the Swiss delegation in Lima", "the

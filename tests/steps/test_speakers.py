@@ -201,6 +201,7 @@ def test_the_parse_entity_decides_a_speakers_kind_after_role_and_document(defect
 
 @pytest.mark.parametrize("name, kind", [
     ("one journalist", "role"), ("the Hong Kong police", "group"), ("The assistant head coach", "role"),
+    ("someone", "role"), ("Somebody", "role"), ("no one", "role"), ("Everyone", "group"),
 ])
 def test_descriptions_and_collective_nouns_have_their_kind(name, kind) -> None:
     # planted defect: each fell through every rule to "document"
