@@ -528,6 +528,18 @@ def test_a_tally_of_names_and_numbers_is_no_dialogue():
     assert surface_labels._label_at("A: I did.", 0) is not None          # a one-letter word is still a word
 
 
+def test_a_list_of_names_under_a_heading_is_no_dialogue():
+    """Planted defect: a survey's panel listed by state ("Ruritania: Ann Lee, Tom Bell, ...") taken for turns of
+    a speaker 'Ruritania'; a turn that greets a few people by name stays a turn."""
+    paragraphs = ["“The gap is too wide,” said a Ruritania Democrat.", "“We expect to win,” said a Freedonia Republican.",
+                  "These are the members of the panel, not all of whom took part:",
+                  "Ruritania: Ann Lee, Tom Bell, Dee Costa, Jo Marsh and Kit Vale.",
+                  "Freedonia: Bo Hart, Cy Moss, Al Reyes, Ed Stone, Flo Tam."]
+    _, rows = attribute(paragraphs)
+    assert all(s.mode == "narration" for _, s in rows[2:])
+    assert surface_labels._label_at("MARSH: Thank you, Ann, Tom, Dee and Kit.", 0) is not None
+
+
 def test_a_capitalised_heading_ending_like_a_sentence_is_no_bare_name_label():
     """Planted defect: "TOP STORIES." and "WHAT IS WORKING." headings taken as names alone on their lines."""
     assert surface_labels._bare_name("TOP STORIES.") is None

@@ -49,9 +49,18 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     end = _after_spaces(text, m.end())
     stamp = _TURN_TIME_STAMP.match(text, end)
     end = stamp.end() if stamp else end
-    if end < len(text) and not _says_something(text, end):
-        return None                      # "Clinton: 2,316.": a tally or a score, no turn
+    if end < len(text) and (not _says_something(text, end) or _lists_names(text[end:])):
+        return None                      # "Clinton: 2,316.": a tally or a score, no turn; nor a list of names
     return label, m.group("abbr"), end
+
+
+def _lists_names(text: str, *, min_items: int = 4, max_words: int = 5) -> bool:
+    """Rule ``list_of_names_is_no_turn``: after the label only names, ``min_items`` or more, between commas ("Iowa:
+    Tim Albrecht, Brad Anderson, Rob Barron, ..." under a survey's panel; "Attending: ..."): a roster under a
+    heading, not words someone says. A name here is one to ``max_words`` words, each opening with a capital."""
+    items = [item.strip().removeprefix("and ").strip() for item in text.rstrip(" .;").split(",")]
+    return len(items) >= min_items and all(
+        0 < len(item.split()) <= max_words and all(w[:1].isupper() for w in item.split()) for item in items)
 
 
 def _capitalised(word: str) -> str:
