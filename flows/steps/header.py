@@ -502,9 +502,8 @@ def plausible_outlet(name: str | None) -> bool:
 
 # ---------------------------------------------------------------------------- dateline prefixes
 
-_DASHES = ("--", "—", "–", "―", "‒", "-")   # em, en, horizontal bar, figure dash, hyphen
-DASH_CHARS = "—–―‒-"                        # the same, one character each (hyphen last: a character class)
-_DASH = "(?:" + "|".join(_DASHES) + ")"
+DASH_CHARS = "".join(d for d in lex.DASHES if len(d) == 1)   # one character each (hyphen last: a character class)
+_DASH = "(?:" + "|".join(lex.DASHES) + ")"
 # One grammar for the dateline family: PLACE[, Region | [Region]] [,] [(]DATE[)] [(AGENCY) | /WIRE/] then a dash,
 # a colon, or (after an agency) nothing. Which parts must be there is decided in ``_dateline_shape``.
 _CAPS_WORD = r"[A-Z][A-Z.'’\-]*+(?![a-z])"
@@ -565,7 +564,7 @@ def _dateline_shape(g: dict, *, colon_ok: bool) -> str | None:
     if agency:
         if _PARTY_TAG.match(agency):
             return None   # "Rep. Jo Roe (D-N.Y) said ...": a name, then its party and state
-        if sep not in _DASHES and not ((sep is None and agency.isupper()) or looks_like_outlet(agency)):
+        if sep not in lex.DASHES and not ((sep is None and agency.isupper()) or looks_like_outlet(agency)):
             return None  # "Rep. Trey Gowdy (R-S.C.):" is a label, "London (CNN)" a credit
         return "credited" if place or sep else None
     if sep is not None and place and country:

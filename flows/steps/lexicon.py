@@ -71,6 +71,9 @@ SENTENCE_STARTERS = frozenset("""
 The This That These Those It Its He She We They I You In On At But And However Meanwhile
 A An There His Her Their Our As For According Also So Yet Still Then Now Such Many Some
 """.split())
+# dashes as a text writes them between words: the double hyphen, em, en, horizontal bar, figure dash, hyphen (the
+# separator after a dateline; a tagged name ends at one set between spaces)
+DASHES = ("--", "—", "–", "―", "‒", "-")
 HARD_WRAP_MAX_LINE = 120            # a line this short that stops mid-sentence is hard-wrapped
 
 # ------------------------------------------------------------- reporting cues
@@ -291,10 +294,10 @@ ministry company
 # nouns of a share, before "of" and a plural: the share of people it names is a group ("Sixty-seven percent of
 # Americans", "a majority of voters")
 SHARE_NOUNS = frozenset("percent % majority minority plurality half third quarter share".split())
-# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 # pronouns for one person no one names ("someone said ...": a role) and for everyone at once (a group)
 SOMEONE_PRONOUNS = frozenset(("someone", "somebody", "anyone", "anybody", "no one", "nobody"))
 EVERYONE_PRONOUNS = frozenset(("everyone", "everybody"))
+# lower-case words that open a noun phrase naming a group ("some western countries"), not an appositive
 QUANTIFIERS = frozenset("""
 some many most several all both few other more no numerous dozens hundreds thousands millions various
 """.split())

@@ -16,9 +16,10 @@ import re
 from dataclasses import dataclass
 
 from flows.steps.entities import SUBJECT_DEPS
-from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DOCUMENT_PART_NOUNS, HYPOTHETICAL_MARKS,
-                                  ISSUING_VERB_FORMS, MODAL_VERBS, NO_STANCE_VERB_FORMS, QUESTION_CUE_FORMS,
-                                  QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, SHARE_NOUNS, VOLITION_VERB_FORMS)
+from flows.steps.lexicon import (AS_PUT_IT_FORMS, CAUSATIVE_VERB_FORMS, DASHES, DOCUMENT_PART_NOUNS,
+                                  HYPOTHETICAL_MARKS, ISSUING_VERB_FORMS, MODAL_VERBS, NO_STANCE_VERB_FORMS,
+                                  QUESTION_CUE_FORMS, QUESTION_MARKS, ROOT_SAYING_MIN_SHARE, SHARE_NOUNS,
+                                  VOLITION_VERB_FORMS)
 
 CONTENT_DEPS = ("ccomp", "xcomp", "parataxis", "dep")
 SOURCE_ENTITIES = ("PERSON", "ORG", "NORP", "GPE")
@@ -325,15 +326,12 @@ def source_phrase(sent, head) -> str:
     return without_open_bracket(sent.doc[toks[0].i:toks[-1].i + 1].text) if toks else head.text
 
 
-SPACED_DASHES = ("-", "–", "—", "--")
-
-
 def _cut_at_a_spaced_dash(ent, head):
     """Rule ``entity_ends_at_a_dash``: the tagger's entity may run on over a dash between spaces into what follows it
     ("according to the Tax Policy Center - half a percentage point of ..." tagged as one organisation): the source
     ends before the first such dash after its head."""
     doc = ent.doc
-    dash = next((t.i for t in ent if t.i > head.i and t.text in SPACED_DASHES  # after the head: never the first token
+    dash = next((t.i for t in ent if t.i > head.i and t.text in DASHES  # after the head: never the first token
                  and doc[t.i - 1].whitespace_ and t.whitespace_), None)
     return ent if dash is None else doc[ent.start:dash]
 
