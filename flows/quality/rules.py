@@ -441,6 +441,15 @@ def repeated_in_documents_consistent(tables: dict[str, pa.Table]) -> CheckResult
                       lambda i: f"repeated_in_documents={declared[i]}, documents with its fingerprint={actual[i]}")
 
 
+def _run_starts(ranked: pa.ChunkedArray | pa.Array) -> np.ndarray:
+    """For sorted values without nulls, True where a value differs from the one before it (the first always): the
+    starts of the runs of equal values."""
+    starts = np.ones(len(ranked), dtype=bool)
+    if len(ranked) > 1:
+        starts[1:] = _np(pc.not_equal(ranked.slice(1), ranked.slice(0, len(ranked) - 1)), True)
+    return starts
+
+
 def recounted_documents_per_fingerprint(fingerprints: pa.ChunkedArray | pa.Array,
                                         document_ids: pa.ChunkedArray | pa.Array, counted: np.ndarray) -> np.ndarray:
     """For each row, the number of distinct documents among the rows where ``counted`` is True that hold its
@@ -452,11 +461,8 @@ def recounted_documents_per_fingerprint(fingerprints: pa.ChunkedArray | pa.Array
         return np.zeros(0, dtype=np.int64)
     pairs = pa.table({"f": pc.fill_null(fingerprints, ""), "d": pc.fill_null(document_ids, "")})
     order = pc.sort_indices(pairs, sort_keys=[("f", "ascending"), ("d", "ascending")])
-    f, d = pc.take(pairs.column("f"), order), pc.take(pairs.column("d"), order)
-    new_fingerprint, new_pair = np.ones(n, dtype=bool), np.ones(n, dtype=bool)
-    if n > 1:
-        new_fingerprint[1:] = _np(pc.not_equal(f.slice(1), f.slice(0, n - 1)), True)
-        new_pair[1:] = new_fingerprint[1:] | _np(pc.not_equal(d.slice(1), d.slice(0, n - 1)), True)
+    new_fingerprint = _run_starts(pc.take(pairs.column("f"), order))
+    new_pair = new_fingerprint | _run_starts(pc.take(pairs.column("d"), order))
     rows = order.to_numpy()
     run = np.cumsum(new_fingerprint) - 1
     documents = np.bincount(run[new_pair & counted[rows]], minlength=int(run[-1]) + 1)
@@ -532,7 +538,7 @@ def repeated_values(values: pa.ChunkedArray | pa.Array) -> np.ndarray:
     valid = len(ranked) - ranked.null_count
     marks = np.zeros(len(ranked), dtype=bool)
     if valid > 1:
-        same = _np(pc.equal(ranked.slice(1, valid - 1), ranked.slice(0, valid - 1)), False).astype(bool)
+        same = ~_run_starts(ranked.slice(0, valid))[1:]
         marks[1:valid] |= same
         marks[:valid - 1] |= same
     repeated = np.zeros(len(ranked), dtype=bool)
