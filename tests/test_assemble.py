@@ -3,7 +3,7 @@ import os
 import pyarrow as pa
 
 from flows import io
-from flows.steps import assemble, attribute
+from flows.steps import assemble, attribute, speakers
 from flows.steps.clean import HEADER_FIELD_RULES
 from flows.steps.recurrence import statement_fingerprint
 from schemas.records import Document
@@ -370,3 +370,26 @@ def test_speaker_ids_are_looked_up_by_document_and_name_in_row_order_from_dictio
     looked_up = assemble.with_speaker_ids(lot, "speaker", lookup)
     assert looked_up.column("speaker_id").to_pylist() == ["s3", "s1", None, None, "s2"]
     assert looked_up.schema.field("speaker_id").type == arrow_schema(TABLES["statements"]).field("speaker_id").type
+
+
+def test_shared_values_read_equal_strings_as_one_object():
+    """Planted defect: every row read as its own string (``to_pylist``), so 189,558 document speakers held one
+    copy of their document's id, kind and role each. Equal values come back as one object; nulls stay null."""
+    column = pa.chunked_array([["person", "group"], ["person", None]])
+    values = assemble._shared_values(column)
+    assert values == ["person", "group", "person", None]
+    assert values[0] is values[2]
+
+
+def test_corpus_speakers_table_cuts_lots_without_changing_rows(monkeypatch):
+    """Planted defect: a lot boundary losing or repeating a corpus speaker. With one corpus speaker a lot, the
+    speakers and the lookup are those of a single lot."""
+    read = [speakers.DocumentSpeaker("a" * 16, "Jane Roe", "person", statement_count=2),
+            speakers.DocumentSpeaker("b" * 16, "Jane Roe", "person", statement_count=1),
+            speakers.DocumentSpeaker("b" * 16, "the council", "group", statement_count=1)]
+    lineage = {"run_id": "r1", "pipeline_version": "0.1.0"}
+    whole = assemble.corpus_speakers_table(read, lineage)
+    monkeypatch.setattr(assemble, "SPEAKERS_AT_ONCE", 1)
+    one_at_a_time = assemble.corpus_speakers_table(iter(read), lineage)
+    assert [t.to_pylist() for t in one_at_a_time] == [t.to_pylist() for t in whole]
+    assert whole[1].num_rows == 2 and whole[0].num_rows == 3

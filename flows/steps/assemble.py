@@ -391,12 +391,24 @@ def documents_with_duplicates(documents: pa.Table, representative: dict[str, str
 SPEAKER_COLUMNS = ("document_id", "name", "kind", "role", "aliases", "statement_count")  # what the merge reads
 
 
+def _shared_values(column) -> list:
+    """A string column's values as Python objects, equal values one object (read through a dictionary): a
+    document's id, a kind, a role repeated over many rows cost one string, not one each."""
+    encoded = pc.dictionary_encode(column).combine_chunks() if isinstance(column, pa.ChunkedArray) \
+        else pc.dictionary_encode(column)
+    values = encoded.dictionary.to_pylist()
+    return [None if i is None else values[i] for i in encoded.indices.to_pylist()]
+
+
 def document_speakers_read(document_speakers: pa.Table, published: dict) -> list[speakers.DocumentSpeaker]:
     """document_speakers rows (at least ``SPEAKER_COLUMNS``) as ``speakers.DocumentSpeaker``, each with its
     document's published date (``published``: document id -> date)."""
-    rows = document_speakers.select(list(SPEAKER_COLUMNS)).to_pylist()
-    return [speakers.DocumentSpeaker(r["document_id"], r["name"], r["kind"], r["role"], tuple(r["aliases"] or ()),
-                                     r["statement_count"], published.get(r["document_id"])) for r in rows]
+    rows = document_speakers.select(list(SPEAKER_COLUMNS))
+    document_ids, kinds, roles = (_shared_values(rows.column(c)) for c in ("document_id", "kind", "role"))
+    return [speakers.DocumentSpeaker(d, name, kind, role, tuple(aliases or ()), count, published.get(d))
+            for d, name, kind, role, aliases, count in zip(
+                document_ids, rows.column("name").to_pylist(), kinds, roles, rows.column("aliases").to_pylist(),
+                rows.column("statement_count").to_pylist())]
 
 
 def _published_dates(documents: pa.Table) -> dict:
@@ -416,8 +428,7 @@ def _speaker_keys(document_ids, names) -> pa.Array:
 def speaker_id_lookup(ids: dict[tuple[str, str], str]) -> pa.Table:
     """``ids`` ((document_id, name) -> speaker_id) as two Arrow columns, key and speaker_id: a few bytes a name
     where the dict holds three Python objects and a tuple (189,570 names at 100 MB of text)."""
-    keys = _speaker_keys(pa.array([d for d, _ in ids], pa.string()), pa.array([n for _, n in ids], pa.string()))
-    return pa.table({"key": keys, "speaker_id": pa.array(list(ids.values()), pa.string())})
+    return pa.Table.from_batches([_lookup_rows([(d, n, sid) for (d, n), sid in ids.items()])])
 
 
 def with_speaker_ids(table: pa.Table, name_column: str, lookup: pa.Table) -> pa.Table:
@@ -430,26 +441,53 @@ def with_speaker_ids(table: pa.Table, name_column: str, lookup: pa.Table) -> pa.
     return table.set_column(index, table.schema.field(index), values.cast(table.schema.field(index).type))
 
 
-def corpus_speakers_table(read: Sequence[speakers.DocumentSpeaker], lineage: dict) -> tuple[pa.Table, pa.Table]:
-    """The speakers dimension built across every document (``speakers.corpus_speakers`` of the document
-    speakers ``read``), with the run's ``lineage`` (run_id, pipeline_version), and the speaker id of each
-    (document_id, name) (``speaker_id_lookup``)."""
-    ids, corpus = speakers.corpus_speakers(list(read))
-    schema = arrow_schema(TABLES["speakers"])
+SPEAKERS_AT_ONCE = 16_384   # corpus speakers turned into Arrow rows at a time
+
+
+def _speaker_rows(corpus: Sequence[speakers.CorpusSpeaker], lineage: dict, schema: pa.Schema) -> pa.RecordBatch:
     columns = {f.name: [getattr(s, f.name) for s in corpus] for f in fields(speakers.CorpusSpeaker)}
     columns.update({k: [v] * len(corpus) for k, v in lineage.items()})   # built a column at a time: no dict a row
-    return speaker_id_lookup(ids), pa.table([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
+    return pa.record_batch([pa.array(columns[f.name], f.type) for f in schema], schema=schema)
+
+
+def _lookup_rows(pairs: Sequence[tuple[str, str, str]]) -> pa.RecordBatch:
+    """(document_id, name, speaker_id) triples as ``speaker_id_lookup``'s two columns."""
+    keys = _speaker_keys(pa.array([d for d, _, _ in pairs], pa.string()),
+                         pa.array([n for _, n, _ in pairs], pa.string()))
+    return pa.record_batch([keys, pa.array([sid for _, _, sid in pairs], pa.string())], names=["key", "speaker_id"])
+
+
+def corpus_speakers_table(read: Iterable[speakers.DocumentSpeaker], lineage: dict) -> tuple[pa.Table, pa.Table]:
+    """The speakers dimension built across every document (``speakers.corpus_speaker_groups`` of the document
+    speakers ``read``), with the run's ``lineage`` (run_id, pipeline_version), and the speaker id of each
+    (document_id, name) (``speaker_id_lookup``'s columns). Both are made ``SPEAKERS_AT_ONCE`` corpus speakers at
+    a time, as the merge lets each go: no list of every corpus speaker and no dict of every name is held."""
+    schema = arrow_schema(TABLES["speakers"])
+    corpus, pairs, speaker_lots, lookup_lots = [], [], [], []
+    for row, members in speakers.corpus_speaker_groups(read):
+        corpus.append(row)
+        pairs += [(d, n, row.speaker_id) for d, n in members]
+        if len(corpus) == SPEAKERS_AT_ONCE:
+            speaker_lots.append(_speaker_rows(corpus, lineage, schema))
+            lookup_lots.append(_lookup_rows(pairs))
+            corpus, pairs = [], []
+    speaker_lots.append(_speaker_rows(corpus, lineage, schema))
+    lookup_lots.append(_lookup_rows(pairs))
+    return pa.Table.from_batches(lookup_lots), pa.Table.from_batches(speaker_lots, schema=schema)
 
 
 def speakers_of(document_speakers: Iterable[pa.Table], published: dict) -> tuple[pa.Table, pa.Table]:
     """``corpus_speakers_table`` of the document speakers given a lot of rows at a time (``SPEAKER_COLUMNS``, run_id
     and pipeline_version), their documents' published dates ``published`` (document id -> date); the lineage is
-    that of the first row."""
-    read, lineage = [], {"run_id": None, "pipeline_version": None}
-    for i, rows in enumerate(r for r in document_speakers if r.num_rows):
-        lineage = {k: rows.column(k)[0].as_py() for k in lineage} if i == 0 else lineage
-        read += document_speakers_read(rows, published)
-    return corpus_speakers_table(read, lineage)
+    that of the first row. The lots are read as the merge asks for them, into no list of its own."""
+    lineage = {"run_id": None, "pipeline_version": None}
+
+    def read() -> Iterator[speakers.DocumentSpeaker]:
+        for i, rows in enumerate(r for r in document_speakers if r.num_rows):
+            if i == 0:
+                lineage.update({k: rows.column(k)[0].as_py() for k in lineage})
+            yield from document_speakers_read(rows, published)
+    return corpus_speakers_table(read(), lineage)   # the lineage is read with the first lot, before any row is built
 
 
 def with_corpus_speakers(tables: dict[str, pa.Table]) -> dict[str, pa.Table]:

@@ -38,7 +38,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from rapidfuzz.distance import Indel
@@ -368,16 +368,16 @@ def _cluster_key(stage: _Stages, corpus_keys: dict[str, str]) -> tuple[str, ...]
     return ("organisation", key)
 
 
-def corpus_speakers(speakers: Iterable[DocumentSpeaker], *, min_fuzzy_letters: int = MIN_FUZZY_LETTERS,
-                    max_fuzzy_distance: int = MAX_FUZZY_DISTANCE
-                    ) -> tuple[dict[tuple[str, str], str], list[CorpusSpeaker]]:
-    """Every document's speakers -> (document_id, name) -> speaker_id, and the corpus speakers (by id).
-
-    The input's order does not matter: documents are read sorted by id, names sorted within each."""
+def _clusters(speakers: Iterable[DocumentSpeaker], min_fuzzy_letters: int, max_fuzzy_distance: int
+              ) -> tuple[dict[tuple[str, ...], list[_Stages]], dict[str, str], dict[str, str]]:
+    """The document speakers grouped by cluster key (``_cluster_key``), with the middle-initial and corpus keys
+    of the person keys. Documents are read sorted by id, names sorted within each; no list of every speaker is
+    kept beside the clusters, which hold each one once."""
     by_document: dict[str, list[DocumentSpeaker]] = {}
     for s in sorted(speakers, key=lambda s: (s.document_id, s.name)):
         by_document.setdefault(s.document_id, []).append(s)
     stages = [st for doc in by_document.values() for st in _document_stages(doc)]
+    del by_document
     person_keys = [st.names[-1] for st in stages if st.scope is None and st.speaker.kind == "person"]
     initials = middle_initials(person_keys)
     fuzzy = fuzzy_spelling(initials.values(), min_letters=min_fuzzy_letters, max_distance=max_fuzzy_distance)
@@ -385,11 +385,35 @@ def corpus_speakers(speakers: Iterable[DocumentSpeaker], *, min_fuzzy_letters: i
     clusters: dict[tuple[str, ...], list[_Stages]] = {}
     for st in stages:
         clusters.setdefault(_cluster_key(st, corpus_keys), []).append(st)
+    return clusters, initials, corpus_keys
+
+
+def corpus_speaker_groups(speakers: Iterable[DocumentSpeaker], *, min_fuzzy_letters: int = MIN_FUZZY_LETTERS,
+                          max_fuzzy_distance: int = MAX_FUZZY_DISTANCE
+                          ) -> Iterator[tuple[CorpusSpeaker, list[tuple[str, str]]]]:
+    """Each corpus speaker, in the order of their cluster keys, with the (document_id, name) of the document
+    speakers it merges. A cluster is let go once yielded, so a caller that writes each one out as it comes
+    (and passes ``speakers`` as an iterator it keeps no list of) holds the corpus's speakers once, not three
+    times (the document speakers, the corpus speakers and a lookup from one to the other)."""
+    clusters, initials, corpus_keys = _clusters(speakers, min_fuzzy_letters, max_fuzzy_distance)
+    for key in sorted(clusters):
+        members = clusters.pop(key)
+        yield (_corpus_speaker(stable_id("speaker", *key), members, initials, corpus_keys),
+               [(m.speaker.document_id, m.speaker.name) for m in members])
+
+
+def corpus_speakers(speakers: Iterable[DocumentSpeaker], *, min_fuzzy_letters: int = MIN_FUZZY_LETTERS,
+                    max_fuzzy_distance: int = MAX_FUZZY_DISTANCE
+                    ) -> tuple[dict[tuple[str, str], str], list[CorpusSpeaker]]:
+    """Every document's speakers -> (document_id, name) -> speaker_id, and the corpus speakers (by id)
+    (``corpus_speaker_groups``, collected).
+
+    The input's order does not matter: documents are read sorted by id, names sorted within each."""
     ids, rows = {}, []
-    for key, members in sorted(clusters.items()):
-        sid = stable_id("speaker", *key)
-        ids.update({(m.speaker.document_id, m.speaker.name): sid for m in members})
-        rows.append(_corpus_speaker(sid, members, initials, corpus_keys))
+    for row, members in corpus_speaker_groups(speakers, min_fuzzy_letters=min_fuzzy_letters,
+                                              max_fuzzy_distance=max_fuzzy_distance):
+        ids.update(dict.fromkeys(members, row.speaker_id))
+        rows.append(row)
     return ids, rows
 
 
