@@ -16,7 +16,7 @@ from pathlib import Path
 from flows import io
 from flows.steps import assemble
 from flows.steps.deadline import Deadline
-from flows.streamed import return_freed_memory
+from flows.memory import return_freed_memory
 from schemas.tables import TABLES, arrow_schema
 
 

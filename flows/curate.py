@@ -33,7 +33,7 @@ from prefect.artifacts import create_markdown_artifact, create_table_artifact
 from prefect.futures import PrefectConcurrentFuture
 from prefect.tasks import exponential_backoff
 
-from flows import __version__, apiloss, incremental, io, options, runners, signals, streamed, tempserver
+from flows import __version__, apiloss, incremental, io, memory, options, runners, signals, streamed, tempserver
 from flows.batches import batched, staged_batch
 from flows.config import RunConfig
 from flows.progress import Progress
@@ -214,7 +214,7 @@ def _staged_tables(paths: list[Path], config: RunConfig, staging: Path,
     get_run_logger().info("%d batches of up to %d files on %d %s in %.1f s (%d files reused)", len(batches),
                           len(batches[0]) if batches else 0, config.max_workers, config.runner,
                           time.perf_counter() - started, len(reuse.paths))
-    streamed.return_freed_memory()   # what the batches freed (on threads, in this process) before the corpus steps
+    memory.return_freed_memory()   # what the batches freed (on threads, in this process) before the corpus steps
     return assemble_tables(staging, order, incremental.Build(profile, reuse, fingerprint, config.incremental))
 
 
@@ -226,11 +226,11 @@ def _checked_tables(paths: list[Path], config: RunConfig, staging: Path, lineage
     staged, built = _staged_tables(paths, config, staging, lineage)
     today = dt.date.today()
     result = check_quality(staged, config, len(paths), reports_dir, today)
-    streamed.return_freed_memory()   # what the checks freed, before the quarantine and the report read tables again
+    memory.return_freed_memory()   # what the checks freed, before the quarantine and the report read tables again
     if not result.passed:  # a systemic failure: nothing to quarantine, nothing to publish
         return staged, result, None
     staged, result, summary = quarantine_documents(staged, result, config, len(paths), staging, today)
-    streamed.return_freed_memory()
+    memory.return_freed_memory()
     for check, files in summary["quarantined"].items():
         get_run_logger().warning("quarantined %d documents by %s: %s", len(files), check, ", ".join(files))
     return staged, result, {**summary, "built": built}

@@ -6,11 +6,7 @@ through flows.io only.
 """
 from __future__ import annotations
 
-import ctypes
-import ctypes.util
 import datetime as dt
-import functools
-import gc
 import itertools
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager, nullcontext
@@ -21,6 +17,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from flows import incremental, io
+from flows.memory import return_freed_memory
 from flows.steps import assemble, clean, recurrence
 from schemas.tables import TABLES, arrow_schema, dictionary_columns
 
@@ -30,24 +27,6 @@ if TYPE_CHECKING:
 
 # ``timed(stage)``: a context manager around each stage below (the benchmark's clock); by default none
 Timed = Callable[[str], AbstractContextManager]
-
-
-@functools.cache
-def _malloc_trim() -> Callable[[int], int] | None:
-    """glibc's ``malloc_trim``, or None where the C library has none (macOS, musl)."""
-    name = ctypes.util.find_library("c")
-    return getattr(ctypes.CDLL(name), "malloc_trim", None) if name else None
-
-
-def return_freed_memory() -> None:
-    """Give back to the system what the steps before freed: unreachable Python objects collected, the unused memory
-    of Arrow's pool released, glibc's free heap trimmed. Without it a process keeps the pages a step freed and
-    the next step's allocations come on top of them: its peak grows with the sum of its steps, not the largest."""
-    gc.collect()
-    pa.default_memory_pool().release_unused()
-    trim = _malloc_trim()
-    if trim is not None:
-        trim(0)
 
 
 @contextmanager

@@ -9,7 +9,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 import pytest
 
-from flows import incremental, io, streamed
+from flows import incremental, io, memory, streamed
 from flows.steps import assemble, clean
 from schemas.tables import TABLES, arrow_schema
 from tests.quality.conftest import DEFAULT_BODY, build_tables, corpus, with_values
@@ -154,7 +154,7 @@ def test_freed_memory_is_given_back_cycles_collected_and_arrows_pool_emptied() -
         buffer = pa.allocate_buffer(1 << 20)
         del node, buffer
         assert alive() is not None  # the cycle outlives its last name
-        streamed.return_freed_memory()
+        memory.return_freed_memory()
         assert alive() is None
         assert pa.total_allocated_bytes() <= before
     finally:
