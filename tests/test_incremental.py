@@ -251,3 +251,25 @@ def test_reused_rows_take_the_run_id_of_the_run_that_reuses_them():
     assert reused["rejections"].column("source_path").to_pylist() == ["keep.txt"]
     assert reused["rejections"].column("run_id").to_pylist() == ["new-run"]
     assert reused["documents"].num_rows == 0
+
+
+def test_each_files_boilerplate_share_is_that_of_its_lookup_keys(tmp_path):
+    """Planted defects: a file's share of the corpus boilerplate taken from lines it does not hold, or in another
+    order (the profile holds a file's lookup keys as hashes until the boilerplate is known). Each
+    ``boilerplate_hits`` is the hash of the sorted boilerplate lines among that file's own lookup keys."""
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    notice = b"Zebra notice board\n\n"   # in files 1-4; the furniture in files 0-2; file 5 holds neither
+    texts = {f"s{i}.txt": (notice if 0 < i < 5 else b"") + _story(f"Story {i}", "LONDON, March 3",
+                                                            HARBOUR if i % 2 else MARKET, furniture=i < 3)
+             for i in range(6)}
+    for name, data in texts.items():
+        (raw / name).write_bytes(data)
+    profile = incremental.corpus_profile(sorted(raw.iterdir()), raw, min_docs=3, max_file_bytes=1_000_000)
+    assert profile.boilerplate == {FURNITURE.lower(), "zebra notice board"}
+    hits = set()
+    for name, data in texts.items():
+        own = profile.boilerplate & clean.boilerplate_profile(clean.decoded(data).text).looked_up
+        assert profile.sources[name].boilerplate_hits == incremental._sha256("\n".join(sorted(own)))
+        hits.add(frozenset(own))
+    assert len(hits) == 4   # the files hold four different shares: none, each line alone, both

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterable
 
 from flows.steps import header as hd
 from flows.steps import lexicon as lex
@@ -245,8 +246,8 @@ def candidate_keys(text: str, *, max_chars: int = 120) -> frozenset[str]:
     return frozenset(keys)
 
 
-def repeated_keys(documents_keys: list[frozenset[str]], *, min_docs: int = 3) -> frozenset[str]:
-    """The keys found in at least ``min_docs`` of the documents' key sets."""
+def repeated_keys(documents_keys: Iterable[frozenset[str]], *, min_docs: int = 3) -> frozenset[str]:
+    """The keys found in at least ``min_docs`` of the documents' key sets (read one set at a time)."""
     seen = Counter()
     for keys in documents_keys:
         seen.update(keys)

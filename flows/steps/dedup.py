@@ -42,16 +42,16 @@ def shingles(text: str, *, size: int = 5) -> frozenset[str]:
     return frozenset(" ".join(toks[i:i + size]) for i in range(len(toks) - size + 1))
 
 
-def _shingle_hashes(found: frozenset[str]) -> np.ndarray:
-    """A document's shingles as sorted, distinct 64-bit hashes (blake2b): 8 bytes a shingle where the set of
-    strings took about a hundred, so the signatures of every document of a large corpus fit in memory. Two
-    distinct shingles share a hash with odds of about 2**-64 a pair."""
+def string_hashes(found: Iterable[str]) -> np.ndarray:
+    """Strings (a document's shingles, its lines) as sorted, distinct 64-bit hashes (blake2b): 8 bytes a string
+    where a set of strings takes about a hundred, so those of every document of a large corpus fit in memory.
+    Two distinct strings share a hash with odds of about 2**-64 a pair."""
     digests = b"".join(hashlib.blake2b(s.encode("utf-8"), digest_size=8).digest() for s in found)
     return np.unique(np.frombuffer(digests, dtype="<u8"))
 
 
 def _similar(a: np.ndarray, b: np.ndarray, *, min_jaccard: float, min_containment: float) -> bool:
-    """Whether two shingle-hash sets (``_shingle_hashes``) have Jaccard >= ``min_jaccard`` or containment
+    """Whether two shingle-hash sets (``string_hashes``) have Jaccard >= ``min_jaccard`` or containment
     >= ``min_containment``."""
     if not len(a) or not len(b):
         return False
@@ -155,7 +155,7 @@ def _verified(pairs: Iterable[tuple[str, str]], candidates: np.ndarray, shingle_
     for position, (_, text) in enumerate(pairs):
         if position not in earlier and position not in last:
             continue
-        hashes = _shingle_hashes(shingles(text or "", size=shingle_size))
+        hashes = string_hashes(shingles(text or "", size=shingle_size))
         for first in earlier.get(position, ()):
             if _similar(hashes, held[first], min_jaccard=min_jaccard, min_containment=min_containment):
                 yield first, position

@@ -79,7 +79,7 @@ def test_shingle_hashes_judge_similarity_as_the_shingle_strings_do():
     """Defect planted: a similarity on hashed shingles that counts the intersection or union wrongly."""
     a = dedup.shingles(STORY * 2)
     b = dedup.shingles(STORY + "The forum closed on Wednesday with a joint declaration by all the delegates.")
-    ha, hb = dedup._shingle_hashes(a), dedup._shingle_hashes(b)
+    ha, hb = dedup.string_hashes(a), dedup.string_hashes(b)
     assert len(ha) == len(a) and len(hb) == len(b)
     assert len(np.intersect1d(ha, hb)) == len(a & b) > 0
     jaccard = len(a & b) / len(a | b)
