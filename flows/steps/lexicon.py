@@ -498,6 +498,22 @@ file caption image images chairperson speakers speaker attachment attachments co
 tel fax web website links link reference references pros cons verdict
 themen thema sprecher quelle datum temas tema fuente fecha sujets sujet intervenants
 """.split())   # the last line: some of the same in German, Spanish and French ("Themen:", "Sprecher:" over a transcript)
+# the same in Chinese and Japanese ("日期：", "原标题：" over a page); these scripts have no spaces to cut words at,
+# so a label is these words whole
+CJK_NON_SPEAKER_LABELS = frozenset("""
+日期 时间 時間 来源 來源 出处 出處 作者 编辑 編輯 责任编辑 責任編輯 标题 標題 原标题 原標題 发布时间 發佈時間 发表时间
+發表時間 更新 更新时间 更新時間 图片 圖片 照片 摄影 攝影 关键词 關鍵詞 关键字 關鍵字 摘要 注 备注 備註 链接 鏈接 附件
+地址 电话 電話 邮箱 郵箱 阅读 閱讀 阅读次数 閱讀次數 点击 點擊 分享 主题 主題 话题 話題 相关阅读 相關閱讀 延伸阅读
+延伸閱讀 网址 網址 出典 写真 日付 配信 見出し
+""".split())
+# verbs that end the words before a colon introducing a quotation in Chinese ("汪文斌表示：“……”", "他说："): the words
+# are a sentence, not a speaker's label (the verb alone is one, as are "问：", "记者问：", question, reporter asks)
+CJK_SPEECH_VERBS = ("说", "說", "称", "稱", "道", "表示", "指出", "强调", "強調", "介绍", "介紹", "认为", "認為", "宣布",
+                    "回答", "回应", "回應", "提到", "透露", "表明", "坦言", "直言", "说明", "說明", "呼吁", "呼籲",
+                    "重申", "写", "寫")
+# characters no name or role holds, found in a clause before a colon ("中方的立场是：", China's position is:)
+CJK_CLAUSE_CHARACTERS = frozenset("的是")
+CJK_OPENING_QUOTES = "「『"      # Chinese and Japanese corner brackets, where other scripts open quotation marks
 # words at the head of a paragraph ("Abstract:") that label a section, not a speaker; cut off like labels
 SECTION_LABELS = frozenset("""
 abstract summary keywords note notes excerpt excerpts background
@@ -532,7 +548,10 @@ INTERVIEW_FRAMING = (r"\binterview\w*\b|\btranscri\w+|\bthe\s+followings?\s+(?:i
                      r"|\bmitschrift\b|\bentretien\w*|\bconf[ée]rence\s+de\s+presse\b|\bintervist\w*"
                      r"|\binvited\s+to\b|\bconversation\s+with\b"
                      r"|\b(?:we|i)\s+(?:spoke|talked)\s+(?:to|with)\b"
-                     r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b")
+                     r"|\b(?:we|i)\s+(?:reached|asked|met|caught\s+up\s+with)\s+(?:him|her|them)\b"
+                     # in Chinese and Japanese, which have no spaces for \b to find ("本台记者对她进行了专访",
+                     # "例行记者会", "記者会見"; simplified and traditional)
+                     r"|专访|專訪|采访|採訪|访谈|訪談|记者会|記者會|答记者问|答記者問|发布会|發布會|發佈會|会見|インタビュー")
 # titles of a dialogue that one named person holds and answers in ("Spokesperson Jane Roe's Regular Press
 # Conference", "Interview with Jane Roe"): that person answers under the anonymous label "A"
 # (attribute.surface.dialogue._host_named_by_the_title)

@@ -184,7 +184,11 @@ def _is_organisation(name: str, words: Sequence[str], labelled: bool) -> bool:
 def _is_person(name: str, words: Sequence[str], labelled: bool) -> bool:
     """A name's shape: capitalised first and last words, no digit, not all capitals; rule
     ``determiner_opens_no_name``: never a phrase a determiner opens ("That Assessment", "Their Statement"), which
-    capitals at a sentence's start or in a heading's style only look like a name."""
+    capitals at a sentence's start or in a heading's style only look like a name. Rule
+    ``uncased_label_is_a_person``: a dialogue's label in a script without capitals ("华春莹", "总台央视记者"), which has
+    no such shape, names a participant who takes turns: a person."""
+    if labelled and all(c.isalpha() and not c.isupper() and not c.islower() for c in name):
+        return True
     return (len(words) <= L.MAX_NAME_WORDS and words[0][:1].isupper() and words[-1][:1].isupper()
             and not any(c.isdigit() for c in name) and not (len(words) > 1 and name.isupper())
             and _plain(words[0]) not in (*L.ARTICLES, *L.DEMONSTRATIVES, *L.POSSESSIVE_DETERMINERS))

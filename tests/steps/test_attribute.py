@@ -540,6 +540,31 @@ def test_a_list_of_names_under_a_heading_is_no_dialogue():
     assert surface_labels._label_at("MARSH: Thank you, Ann, Tom, Dee and Kit.", 0) is not None
 
 
+def test_a_chinese_transcripts_labels_are_turns():
+    """Planted defect: a Chinese press conference's labels ("记者：", "发言人：", "问：", "答：", the turn right after the
+    colon, no space) left as narration with the label in the sentence. Each labelled paragraph is its label's
+    turn, the label cut off and the turn carried on to the paragraph's end; the paragraph that introduces the
+    interview (lexicon.INTERVIEW_FRAMING, "专访") stays narration, though a label takes a second turn."""
+    paragraphs = ["她住在旧金山。本台记者对她进行了专访。", "记者：会议已经闭幕。中方对此有何评论？",
+                  "发言人：我们注意到有关报道。我们的立场是一贯的。", "问：报告昨天发表了。", "答：中国政府高度重视人权。",
+                  "发言人：谢谢。"]
+    _, rows = attribute(paragraphs)
+    assert [(text, s.mode, s.speaker) for text, s in rows] == [
+        ("她住在旧金山。", "narration", None), ("本台记者对她进行了专访。", "narration", None),
+        ("会议已经闭幕。", "turn", "记者"), ("中方对此有何评论？", "turn", "记者"),
+        ("我们注意到有关报道。", "turn", "发言人"), ("我们的立场是一贯的。", "turn", "发言人"),
+        ("报告昨天发表了。", "turn", "问"), ("中国政府高度重视人权。", "turn", "答"), ("谢谢。", "turn", "发言人")]
+
+
+def test_a_chinese_field_clause_or_quotation_before_a_colon_is_no_label():
+    """Planted defects: a page's field ("日期："), a clause ("中方的立场是：", China's position is:), words ending in a
+    verb of saying ("汪文斌表示：") or a colon that opens a quotation taken for a speaker's label."""
+    for text in ("日期：2021年3月25日，星期四。", "中方的立场是：坚决反对。", "汪文斌表示：中方坚决反对。",
+                 "发言人：「我们坚决反对。」"):
+        assert surface_labels._label_at(text, 0) is None, text
+    assert surface_labels._label_at("外交部发言人汪文斌：中方坚决反对。", 0)[0] == "外交部发言人汪文斌"
+
+
 def test_a_capitalised_heading_ending_like_a_sentence_is_no_bare_name_label():
     """Planted defect: "TOP STORIES." and "WHAT IS WORKING." headings taken as names alone on their lines."""
     assert surface_labels._bare_name("TOP STORIES.") is None

@@ -16,6 +16,7 @@ import pytest
 
 from flows.steps import boilerplate, clean, furniture, header, segment
 from flows.steps.attribute import sieves
+from flows.steps.attribute.surface import labels as surface_labels
 
 SMALL, LARGE = 12_000, 48_000       # characters; LARGE = 4 x SMALL
 MAX_RATIO = 10                      # linear is 4; quadratic would be 16
@@ -33,6 +34,8 @@ def _seconds(fn, text: str) -> float:
 
 CASES = {
     # attribution: a signature after a quotation's dash, with a long run of spaces or commas before no end
+    # a Chinese label's characters with no colon after them (the label is twelve characters at most)
+    "cjk_label_long_run": (lambda text: surface_labels._label_at(text, 0), lambda n: "华" * n + "：x"),
     "signed_by_spaces": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + " " * n + "x"),
     "signed_by_commas": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + ", b" * (n // 3) + "x"),
     # defect planted: a run of spaces after a dateline's place (DATELINE's adjacent \s* backtracking)

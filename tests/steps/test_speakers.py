@@ -163,6 +163,16 @@ def test_unexplained_initials_label_stays_in_its_document() -> None:
     assert S.speaker_kind("CCTV", labelled=True) == "organisation"
 
 
+def test_a_label_in_a_script_without_capitals_is_a_person() -> None:
+    """Planted defect: the labels of a Chinese transcript (a spokeswoman's name, a reporter's outlet and role) fell
+    through to the fallback ``document``, having no capitals to read a name's shape from. One character (``问``,
+    question) stays a role, and a name in such a script that is no label is not guessed at."""
+    assert S.speaker_kind("华春莹", labelled=True) == "person"
+    assert S.speaker_kind("总台央视记者", labelled=True) == "person"
+    assert S.speaker_kind("问", labelled=True) == "role"
+    assert S.speaker_kind("华春莹") == "document"
+
+
 @pytest.mark.parametrize("name, kind", [
     ("Q", "role"), ("interviewee", "role"), ("Moderator", "role"), ("the Chinese spokesperson", "role"),
     ("the white paper", "document"), ("The UN declaration", "document"),

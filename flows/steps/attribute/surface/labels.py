@@ -11,8 +11,8 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
-    _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _LINE_TIME_STAMP, _NAME_ROLE_LABEL, _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END,
-    _SENTENCE_STOP, _TURN_TIME_STAMP, _WORD,
+    _CJK_LABEL, _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _LINE_TIME_STAMP, _NAME_ROLE_LABEL, _NAME_RUN, _QA_DOT_LABEL,
+    _QUESTION_END, _SENTENCE_STOP, _TURN_TIME_STAMP, _WORD,
 )
 from flows.steps.attribute.surface.registry import _person_in_run
 
@@ -26,6 +26,9 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     """
     m = _LABEL.match(text, pos)
     if not m:
+        cjk = _cjk_label(text, pos)
+        if cjk is not None:
+            return cjk
         qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
         if qa:
             return qa.group("label"), None, _after_spaces(text, qa.end())
@@ -52,6 +55,24 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
     if end < len(text) and (not _says_something(text, end) or _lists_names(text[end:])):
         return None                      # "Clinton: 2,316.": a tally or a score, no turn; nor a list of names
     return label, m.group("abbr"), end
+
+
+def _cjk_label(text: str, pos: int) -> tuple[str, None, int] | None:
+    """Rule ``cjk_label``: a label in Chinese or Japanese at ``pos`` (``_CJK_LABEL``: "华春莹：", "问：", "总台央视记者："),
+    unless its words are a page's field (``L.CJK_NON_SPEAKER_LABELS``: "日期："), a clause (a character of
+    ``L.CJK_CLAUSE_CHARACTERS``: "中方的立场是：") or end in a verb of saying after other words ("汪文斌表示：",
+    ``L.CJK_SPEECH_VERBS``), or a quotation opens right after the colon (a quotation introduced, not a turn)."""
+    m = _CJK_LABEL.match(text, pos)
+    if m is None:
+        return None
+    label, end = m.group("label"), m.end()
+    if label in L.CJK_NON_SPEAKER_LABELS or not L.CJK_CLAUSE_CHARACTERS.isdisjoint(label):
+        return None
+    if any(label.endswith(verb) and len(label) > len(verb) for verb in L.CJK_SPEECH_VERBS):
+        return None
+    if end >= len(text) or text[end] in OPENING_QUOTES + L.CJK_OPENING_QUOTES or not _says_something(text, end):
+        return None
+    return label, None, end
 
 
 def _lists_names(text: str, *, min_items: int = 4, max_words: int = 5) -> bool:
