@@ -540,6 +540,19 @@ def test_a_list_of_names_under_a_heading_is_no_dialogue():
     assert surface_labels._label_at("MARSH: Thank you, Ann, Tom, Dee and Kit.", 0) is not None
 
 
+def test_after_a_rhetorical_question_the_asker_goes_on_where_no_label_answers():
+    """Planted defect: every label asks (the spokeswoman's rhetorical question as well as the reporter's), so the
+    paragraph after her question went to an invented ``interviewee``. It goes on in her voice."""
+    paragraphs = ["Q: The council met again today and the vote on the harbour was delayed. What is your comment on this?",
+                  "Jane Roe: Those who delay the vote say they care about the harbour. But where were they when "
+                  "the harbour flooded last spring?",
+                  "The harbour is not a slogan. It is where people work every day.",
+                  "Q: Thank you. Will the vote take place next week?"]
+    _, rows = attribute(paragraphs)
+    assert row_for(rows, "not a slogan").speaker == "Jane Roe"
+    assert row_for(rows, "next week").speaker == "Q"
+
+
 def test_a_chinese_transcripts_labels_are_turns():
     """Planted defect: a Chinese press conference's labels ("记者：", "发言人：", "问：", "答：", the turn right after the
     colon, no space) left as narration with the label in the sentence. Each labelled paragraph is its label's

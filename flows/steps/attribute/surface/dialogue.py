@@ -217,7 +217,8 @@ def _is_conversation(asks: dict[str, list[bool]]) -> bool:
 
 def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str | None = None) -> None:
     """Each sentence of a labelled dialogue gets its turn: its label's speaker, else the current one;
-    an unlabelled paragraph that asks is the asker's and the one after a question the answerer's;
+    an unlabelled paragraph that asks is the asker's and the one after a question the answerer's - where every
+    label asks (rhetorical questions), the asker's (rule ``no_answerer_keeps_the_turn``), no invented answerer's;
     before the first label, an interview introduction, a paragraph naming a participant or, outside a
     conversation (:func:`_is_conversation`) and an introduced interview, every paragraph is narration."""
     by_para = _sentences_by_paragraph(sents)
@@ -227,6 +228,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str
         names["A"] = host
     askers = {lab for lab, v in asks.items() if lab == "Q" or (v and sum(v) * 2 >= len(v) and lab != "A")}
     asker_name, principal_name = _asker_and_principal(asks, askers, names, outlet)
+    has_answerer = any(lab not in askers for lab in asks)
     for n in dict.fromkeys(names.values()):     # reading order: the registry must not depend on the hash seed
         reg.note(n)
     # paragraphs before the first label
@@ -259,7 +261,7 @@ def _assign_turns(paragraphs, sents, label_only, labels, reg, outlet, title: str
                     cur_name, cur_is_asker = principal_name, False
             elif para_question and not cur_is_asker:
                 cur_name, cur_is_asker = asker_name, True
-            elif cur_is_asker and prev_question and not para_question:
+            elif cur_is_asker and prev_question and not para_question and has_answerer:
                 cur_name, cur_is_asker = last_answerer, False
         for s in ps:
             if s.label:
