@@ -569,6 +569,20 @@ def test_a_chinese_transcripts_labels_are_turns():
         ("报告昨天发表了。", "turn", "问"), ("中国政府高度重视人权。", "turn", "答"), ("谢谢。", "turn", "发言人")]
 
 
+def test_words_set_off_by_a_space_in_turns_are_a_japanese_dialogues_labels():
+    """Planted defect: a newspaper's Q&A in Japanese, its labels set off by a space and no colon ("記者団 ……",
+    "首相 ……"), left as narration with the label in the sentence. Two such words opening paragraphs in turns are
+    labels; one such word opening two paragraphs, no other taking turns with it, is none."""
+    paragraphs = ["記者団 緊急事態宣言を一部解除した理由は。", "首相 感染状況を総合的に判断した。",
+                  "記者団 残る地域の見通しは。", "首相 引き続き感染拡大防止を徹底してほしい。"]
+    _, rows = attribute(paragraphs)
+    assert [(text, s.mode, s.speaker) for text, s in rows] == [
+        ("緊急事態宣言を一部解除した理由は。", "turn", "記者団"), ("感染状況を総合的に判断した。", "turn", "首相"),
+        ("残る地域の見通しは。", "turn", "記者団"), ("引き続き感染拡大防止を徹底してほしい。", "turn", "首相")]
+    _, rows = attribute(["東京 感染者は減った。", "東京 病床は空いている。"])
+    assert all(s.mode == "narration" for _, s in rows)
+
+
 def test_a_chinese_field_clause_or_quotation_before_a_colon_is_no_label():
     """Planted defects: a page's field ("日期："), a clause ("中方的立场是：", China's position is:), words ending in a
     verb of saying ("汪文斌表示：") or a colon that opens a quotation taken for a speaker's label."""

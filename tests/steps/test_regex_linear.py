@@ -36,6 +36,8 @@ CASES = {
     # attribution: a signature after a quotation's dash, with a long run of spaces or commas before no end
     # a Chinese label's characters with no colon after them (the label is twelve characters at most)
     "cjk_label_long_run": (lambda text: surface_labels._label_at(text, 0), lambda n: "华" * n + "：x"),
+    "cjk_spaced_labels_long_run": (lambda text: surface_labels._alternating_spaced_cjk_labels([text, text]),
+                                   lambda n: "首" * n + " x"),
     "signed_by_spaces": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + " " * n + "x"),
     "signed_by_commas": (sieves.signed_by, lambda n: '"x" \u2014 Ann' + ", b" * (n // 3) + "x"),
     # defect planted: a run of spaces after a dateline's place (DATELINE's adjacent \s* backtracking)

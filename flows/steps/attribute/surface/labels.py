@@ -11,8 +11,8 @@ from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES
 from flows.steps.segment import sentence_spans
 from flows.steps.attribute.surface.patterns import (
-    _CJK_LABEL, _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _LINE_TIME_STAMP, _NAME_ROLE_LABEL, _NAME_RUN, _QA_DOT_LABEL,
-    _QUESTION_END, _SENTENCE_STOP, _TURN_TIME_STAMP, _WORD,
+    _CJK_LABEL, _CJK_SPACED_LABEL, _INTERROGATIVE_CLAUSE, _LABEL, _LETTER, _LINE_TIME_STAMP, _NAME_ROLE_LABEL,
+    _NAME_RUN, _QA_DOT_LABEL, _QUESTION_END, _SENTENCE_STOP, _TURN_TIME_STAMP, _WORD,
 )
 from flows.steps.attribute.surface.registry import _person_in_run
 
@@ -29,6 +29,9 @@ def _label_at(text: str, pos: int, name_words: frozenset = frozenset()) -> tuple
         cjk = _cjk_label(text, pos)
         if cjk is not None:
             return cjk
+        spaced = _CJK_SPACED_LABEL.match(text, pos)
+        if spaced and spaced.group("label") in name_words:   # rule ``alternating_spaced_cjk_labels``
+            return spaced.group("label"), None, spaced.end()
         qa = _QA_DOT_LABEL.match(text, pos)      # "Q. What does ...?" / "A. Mostly ..."
         if qa:
             return qa.group("label"), None, _after_spaces(text, qa.end())
@@ -193,6 +196,20 @@ def _alternating_label_words(opening: list[str | None], name_words: frozenset) -
     return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
 
 
+def _alternating_spaced_cjk_labels(paragraphs: list[str]) -> frozenset[str]:
+    """Rule ``alternating_spaced_cjk_labels``: words in Chinese or Japanese set off by a space at the head of
+    paragraphs (``_CJK_SPACED_LABEL``: "記者団 ……", "首相 ……", as a newspaper prints a Q&A), at least two distinct ones
+    that open two paragraphs each and take turns as alternating one-word labels do: the labels of a dialogue.
+    Such a script puts no space inside a sentence, so a word set off that way over and over in turns is a label."""
+    opened = [m.group("label") if m else None for m in (_CJK_SPACED_LABEL.match(t) for t in paragraphs)]
+    opened = [w for w in opened if w]
+    recurring = {w for w, n in Counter(opened).items() if n >= 2}
+    if len(recurring) < 2:
+        return frozenset()
+    changes = sum(a != b for a, b in zip(opened, opened[1:]))
+    return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
+
+
 def _answers_to_role_labels(opening: list[str | None]) -> frozenset[str]:
     """Rule ``label_answering_a_role_label``: a one-word capitalised label that opens the paragraph right after one
     a role label opens (``ROLE_LABELS``: "Frage: ...?" then "Gülde: Vielen Dank ...") is the label of whoever
@@ -217,7 +234,8 @@ def _split(paragraphs: list[str], people: list[str], *,
     before each paragraph."""
     name_words = frozenset(w for name in people for w in name.split()) | _words_of_name_labels(paragraphs)
     opening = _opening_labels(paragraphs)
-    name_words |= _alternating_label_words(opening, name_words) | _answers_to_role_labels(opening)
+    name_words |= _alternating_label_words(opening, name_words) | _answers_to_role_labels(opening) \
+        | _alternating_spaced_cjk_labels(paragraphs)
     sents: list[_Sent] = []
     label_only: dict[int, str] = {}
     # a person's name alone on its line is a speaker label when the text has two or more of them
