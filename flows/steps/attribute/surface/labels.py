@@ -192,8 +192,14 @@ def _alternating_label_words(opening: list[str | None], name_words: frozenset) -
     roles = {w for w in counts if w.capitalize() in L.ROLE_LABELS}    # "Frage:", "Zusatzfrage:": one side asking
     if len(recurring | roles) < 2 or recurring <= name_words:
         return frozenset()
+    return frozenset(recurring) if _take_turns(opened) else frozenset()
+
+
+def _take_turns(opened: list[str]) -> bool:
+    """Consecutive labelled paragraphs (``opened``: their labels, in order) change label at least
+    ``MIN_LABEL_ALTERNATION`` of the time, as the speakers of a dialogue take turns."""
     changes = sum(a != b for a, b in zip(opened, opened[1:]))
-    return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
+    return changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1)
 
 
 def _alternating_spaced_cjk_labels(paragraphs: list[str]) -> frozenset[str]:
@@ -204,10 +210,7 @@ def _alternating_spaced_cjk_labels(paragraphs: list[str]) -> frozenset[str]:
     opened = [m.group("label") if m else None for m in (_CJK_SPACED_LABEL.match(t) for t in paragraphs)]
     opened = [w for w in opened if w]
     recurring = {w for w, n in Counter(opened).items() if n >= 2}
-    if len(recurring) < 2:
-        return frozenset()
-    changes = sum(a != b for a, b in zip(opened, opened[1:]))
-    return frozenset(recurring) if changes >= L.MIN_LABEL_ALTERNATION * (len(opened) - 1) else frozenset()
+    return frozenset(recurring) if len(recurring) >= 2 and _take_turns(opened) else frozenset()
 
 
 def _answers_to_role_labels(opening: list[str | None]) -> frozenset[str]:

@@ -15,12 +15,13 @@ _LABEL = re.compile(
 _NAME_ROLE_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]+(?:[ \t]+[A-Z][A-Z'’.\-]+){1,3}),[ \t]+"
                               r"(?P<role>[A-Z][A-Z0-9'’.&\-]*(?:,?[ \t]+[A-Z0-9][A-Z0-9'’.&\-]*){0,9})"
                               r"[ \t]*:(?=\s)")
+_CJK_CHARACTER = r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]"   # kana, CJK ideographs
 # a label in Chinese or Japanese: up to twelve of their characters and a colon, the turn right after it with or
 # without a space ("华春莹：美方称……", "问：……", "总台央视记者：……")
-_CJK_LABEL = re.compile(r"(?P<label>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,12})[ \t]*[:：][ \t]*")
+_CJK_LABEL = re.compile(r"(?P<label>" + _CJK_CHARACTER + r"{1,12})[ \t]*[:：][ \t]*")
 # the same set off by a space, no colon ("記者団 緊急事態宣言を……", "首相 山田広報官の……"): a label only where such words
 # open paragraphs in turns (labels._alternating_spaced_cjk_labels)
-_CJK_SPACED_LABEL = re.compile(r"(?P<label>[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{1,6})[ \t\u3000]+(?=\S)")
+_CJK_SPACED_LABEL = re.compile(r"(?P<label>" + _CJK_CHARACTER + r"{1,6})[ \t\u3000]+(?=\S)")
 # a transcript's time stamp right after a speaker label ("Ann Roe: (03:47) Everybody ready?"): the label's, not said
 _TURN_TIME_STAMP = re.compile(r"[(\[]\d{1,2}:\d{2}(?::\d{2})?[)\]][ \t]*")
 # a time stamp that ends a speaker's line ("Ann Roe 00:00:02", "Ann Roe (03:47)"): matched on one word
