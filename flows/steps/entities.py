@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from flows.steps.lexicon import (CUE_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS,
                                  NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, PRONOUN_FORMS, TITLE_WORDS)
@@ -51,6 +51,11 @@ class People:
         if written.lower() in FIRST_PERSON:
             return written
         return next((c for c in self.canonical.values() if c.split()[-1] == written), written)
+
+    def person_at(self, sentence: int, token: int) -> str | None:
+        """The canonical person of the mention whose last token is ``token`` of ``sentence``, or None."""
+        m = next((m for m in self.mentions if (m.sentence, m.token) == (sentence, token)), None)
+        return self.name(m.name) if m is not None else None
 
     def is_person(self, name: str) -> bool:
         """``name`` is one person the parse found, as written or canonical."""
@@ -109,7 +114,8 @@ def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
         toks.pop()
     if not toks:
         return ""
-    return toks[0].doc[toks[0].i:toks[-1].i + 1].text.strip(" ,.")
+    text = toks[0].doc[toks[0].i:toks[-1].i + 1].text
+    return text.strip(" ,") if toks[-1].text in NAME_SUFFIXES else text.strip(" ,.")    # "Jr." keeps its stop
 
 
 def non_name_words(parsed) -> frozenset[str]:
@@ -272,7 +278,22 @@ def person_mentions(parsed, descriptors: frozenset[str] = frozenset()) -> list[P
             if name and any(c.isupper() for c in name) and not _capitals_only_word(name):
                 out.append(_mention(si, ent.end - 1, name, ent.root))
     out += _speaking_names_outside_entities(parsed, descriptors)
-    return sorted(out + _surnames_outside_entities(parsed, out), key=lambda m: (m.sentence, m.token))
+    out += _surnames_outside_entities(parsed, out)
+    bodies = names_described_as_bodies(parsed, descriptors)
+    return sorted((m for m in out if m.name not in bodies), key=lambda m: (m.sentence, m.token))
+
+
+def names_described_as_bodies(parsed, descriptors: frozenset[str] = frozenset()) -> frozenset[str]:
+    """Rule ``described_as_a_body``: a PERSON entity (outside quotation marks) in apposition with a noun for a body
+    (``ORG_WORDS``: "Xinhua, the official news agency, wrote"; "Acme, a company that ...") names an organisation the
+    tagger took for a person - no mention of that name anywhere in the document is a person."""
+    out = set()
+    for sent in parsed.sentences:
+        for ent in sent.doc.ents:
+            if ent.label_ == "PERSON" and not sent.in_quote[ent.root.i] and any(
+                    c.dep_ == "appos" and c.lower_ in ORG_WORDS for c in ent.root.children):
+                out.add(stripped_name(ent, descriptors))
+    return frozenset(out)
 
 
 def _capitals_only_word(name: str, *, min_letters: int = 4) -> bool:
@@ -292,7 +313,7 @@ def canonical_names(names: list[str], persons: frozenset[str] | None = None) -> 
         fuller = [n for n in names if n.split()[-1:] == words[-1:] and set(words) <= set(n.split())
                   and _name_words_only(n.split(), set(words))]
         if fuller == [name]:
-            fuller = _opened_by(words, names, persons) or fuller
+            fuller = _opened_by(words, names, persons) or _before_a_generation(words, names) or fuller
         out[name] = max(fuller, key=lambda n: (len(n.split()), len(n)))
     return out
 
@@ -304,6 +325,17 @@ def _opened_by(words: list[str], names: list[str], persons: frozenset[str] | Non
               and _name_words_only(n.split(), set(words)) and not set(n.split()[len(words):]) <= NAME_SUFFIXES
               and (persons is None or n in persons or _a_person_named_longer(words, n.split(), persons))}
     return list(opened) if len(opened) == 1 else []
+
+
+def _before_a_generation(words: list[str], names: list[str]) -> list[str]:
+    """Rule ``surname_before_a_generation``: a surname alone that ends no fuller name maps to the one name of
+    ``names`` where it stands before a generation (``NAME_SUFFIXES``: ``Harris`` -> ``Harry B. Harris Jr.``), else
+    []. A name of two words or more never does: ``Donald Trump`` is not ``Donald Trump Jr.``."""
+    if len(words) != 1:
+        return []
+    ending = {n for n in names if len(n.split()) > 2 and n.split()[-1] in NAME_SUFFIXES and n.split()[-2] == words[0]
+              and _name_words_only(n.split(), set(words))}
+    return list(ending) if len(ending) == 1 else []
 
 
 def _a_person_named_longer(short: list[str], fuller: list[str], persons: frozenset[str]) -> bool:
@@ -399,10 +431,36 @@ def document_people(parsed) -> People:
     descriptors = non_name_words(parsed)
     mentions = person_mentions(parsed, descriptors)
     canonical = canonical_names(list(dict.fromkeys(m.name for m in mentions)))
+    mentions = _chosen_by_honorifics(parsed, mentions, frozenset(canonical.values()))
     titled = _titled_mentions(parsed, mentions, canonical)
     given = given_name_genders(set(canonical.values()))
     return People(tuple(mentions), canonical, _gender_votes(parsed, mentions, canonical, titled, given), descriptors,
                   stray_words(parsed), frozenset(titled))
+
+
+def _chosen_by_honorifics(parsed, mentions, persons: frozenset[str]) -> list[PersonMention]:
+    """Each mention, a surname alone after an honorific or gendered noun (``Mr. Clinton``) named as the one person it
+    picks out (:func:`person_of_gender`)."""
+    out = []
+    for m in mentions:
+        sent, pick = parsed.sentences[m.sentence], None
+        if " " not in m.name:
+            ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
+            gender = _gender_before(sent, ent.start if ent is not None else m.token)
+            pick = person_of_gender(m.name, gender, persons) if gender else None
+        out.append(replace(m, name=pick) if pick else m)
+    return out
+
+
+def person_of_gender(surname: str, gender: str, persons) -> str | None:
+    """Rule ``honorific_picks_the_person``: of two people of ``persons`` or more whose names end with ``surname``,
+    the one whose given name does not take the other gender (:func:`given_name_gender`) - "Mr. Clinton" is Bill
+    Clinton where Hillary Clinton is named too, not whichever name is longer; None where no such choice is to be
+    made, or none or several fit (a given name the list does not know fits either gender)."""
+    other = "she" if gender == "he" else "he"
+    fuller = {p for p in persons if len(p.split()) > 1 and p.split()[-1] == surname}
+    fit = [p for p in fuller if given_name_gender(p) != other] if len(fuller) > 1 else []
+    return fit[0] if len(fit) == 1 else None
 
 
 def resolved_pronoun(people: People, pronoun: str, sentence: int, token: int, doc=None) -> str | None:

@@ -316,6 +316,7 @@ deputy-director ex-president treasurer campaigner councillor councilor candidate
 volunteer founder manager ceo cfo coo cto president-elect co-founder cofounder coach tactician skipper
 superintendent inspector sergeant constable detective corporal admiral brigadier commodore marshal
 sen sen. rep rep. gov gov. lt lt. col col. gen. sgt sgt. capt capt. amb amb. supt supt. insp insp. rev rev.
+adm adm. maj maj. cmdr cmdr.
 """.split()) | frozenset("""
 presidente presidenta ministro ministra secretario secretaria portavoz vocero vocera canciller gobernador
 gobernadora alcalde alcaldesa diputado diputada senador senadora präsident präsidentin ministerin
@@ -614,6 +615,12 @@ CLAUSE_CUE_FORMS = frozenset(form for lemma in CLAUSE_CUE_LEMMAS for form in CUE
 QUESTION_CUE_LEMMAS = ("ask",)
 QUESTION_CUE_FORMS = frozenset(form for lemma in QUESTION_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
 QUESTION_MARKS = frozenset(("if", "whether"))    # subordinators of an indirect yes/no question
+# verbs that deliver words verbatim: the cue of a sentence that only attributes the quotation before it
+# ('"...?" Todd asked the candidate.'; not '"..." The region refers to the towns east of ...')
+QUOTATION_CUE_LEMMAS = ("say", "tell", "add", "ask", "write", "tweet", "reply", "respond", "explain", "continue",
+                        "insist", "joke", "note", "recall", "admit", "warn", "declare", "argue", "remark", "email",
+                        "concede", "acknowledge", "conclude", "quote", "state", "boast", "lament", "counter")
+QUOTATION_CUE_FORMS = frozenset(form for lemma in QUOTATION_CUE_LEMMAS for form in CUE_VERB_LEMMAS[lemma])
 # "as X put it": the verb of the idiom, a cue only with "as" and the object "it" (cues.cue_tokens)
 AS_PUT_IT_FORMS = frozenset(("put", "puts"))
 ROOT_SAYING_MIN_SHARE = 0.2  # the share a verb of saying that is its sentence's main verb needs (cues.says_a_clause)

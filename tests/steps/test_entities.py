@@ -319,3 +319,60 @@ def test_the_name_of_an_unlabelled_speaker_starts_after_a_word_glued_to_a_hyphen
               "NNP", "VBD"], heads=[5, 5, 5, 5, 5, 6, 6], deps=["det", "compound", "punct", "compound", "compound",
                                                                 "nsubj", "ROOT"])
     assert entities._proper_nouns_ending_at(doc[5]).text == "Hedi Mhiri"
+
+
+def test_a_generation_keeps_its_full_stop_and_a_military_rank_is_a_title():
+    """Planted defects: 'Jr.' lost its stop ('Harry Roe Jr'), so the name written with it never met the one
+    without; 'Adm.' stayed part of the name."""
+    from spacy.tokens import Span
+
+    doc = parse.english_pipeline()("Adm. Harry B. Roe Jr. leads the command.")
+    jr = next(t.i for t in doc if t.text == "Jr.")
+    assert entities.stripped_name(Span(doc, 0, jr + 1, label="PERSON")) == "Harry B. Roe Jr."
+
+
+def test_a_surname_alone_maps_to_the_one_name_where_it_stands_before_a_generation():
+    """Planted defect: 'Roe' ended no fuller name ('Harry B. Roe Jr.' ends with 'Jr.'), so the admiral was two
+    speakers. A name of two words is no short form of its son's; a surname two generations share stays itself."""
+    names = entities.canonical_names(["Harry B. Roe Jr.", "Roe"])
+    assert names["Roe"] == "Harry B. Roe Jr."
+    names = entities.canonical_names(["Donald Trump Jr.", "Donald Trump", "Trump"])
+    assert names["Trump"] == names["Donald Trump"] == "Donald Trump"
+    names = entities.canonical_names(["Tom Roe Jr.", "Tom Roe Sr.", "Roe"])
+    assert names["Roe"] == "Roe"
+
+
+def _appositions(words: list[str], heads: list[int], deps: list[str], ents: list[str]):
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+
+    doc = Doc(parse.english_pipeline().vocab, words=words, heads=heads, deps=deps, ents=ents)
+    return SimpleNamespace(sentences=[SimpleNamespace(doc=doc, in_quote=(False,) * len(words))])
+
+
+@pytest.mark.parametrize("noun, is_person", [("agency", False), ("director", True)])
+def test_a_person_in_apposition_with_a_noun_for_a_body_is_no_person(noun, is_person):
+    """Planted defect: the tagger labelled a news agency a PERSON ('Xinhua, the official news agency, wrote'), and
+    a later 'he said' resolved to it. A person in apposition with a noun for their office stays a person."""
+    words = ["Acmeo", ",", "the", "official", noun, ",", "wrote", "it", "."]
+    heads = [6, 0, 4, 4, 0, 0, 6, 6, 6]
+    deps = ["nsubj", "punct", "det", "amod", "appos", "punct", "ROOT", "dobj", "punct"]
+    ents = ["B-PERSON"] + ["O"] * 8
+    parsed = _appositions(words, heads, deps, ents)
+    assert (entities.names_described_as_bodies(parsed) == {"Acmeo"}) is not is_person
+    assert bool(entities.person_mentions(parsed)) is is_person
+
+
+def test_an_honorific_picks_the_person_of_its_gender_among_those_sharing_a_surname():
+    """Planted defect: 'Mr. Roe' mapped to the longer of two names ending with 'Roe' (Hillary Roe), so her
+    husband's words were hers, and his honorific counted as evidence that she is a man."""
+    assert entities.person_of_gender("Roe", "he", {"Bill Roe", "Hillary Roe"}) == "Bill Roe"
+    assert entities.person_of_gender("Roe", "he", {"Hillary Roe"}) is None       # no choice to make
+    assert entities.person_of_gender("Roe", "he", {"Bill Roe", "Tom Roe"}) is None   # no one choice
+    assert entities.person_of_gender("Roe", "he", {"Bill Roe", "Zeb Roe"}) is None   # 'Zeb' may be a man's name
+    parsed, people = _people(["Bill Roe and Hillary Roe arrived in Ohio on Monday.",
+                              "Mr. Roe spoke first at the rally in the evening."])
+    mr = next(m for m in people.mentions if m.sentence == 1)
+    assert people.name(mr.name) == people.person_at(1, mr.token) == "Bill Roe"
+    assert people.gender.get("Hillary Roe") == "she"

@@ -16,7 +16,7 @@ from flows.steps import entities
 from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
                                  GENDERED_NOUNS, HONORIFICS, INDEFINITE_ARTICLES, OFFICE_FORMS, OFFICE_NOUNS,
                                  OFFICE_RANK_WORDS, OFFICES_HELD_BESIDE_ANOTHER, ORG_WORDS, PERSON_ROLE_NOUNS,
-                                 PROVERB_MARKERS)
+                                 PROVERB_MARKERS, QUOTATION_CUE_FORMS)
 from flows.steps.deadline import NO_DEADLINE, Deadline
 from flows.steps.parse import OPENING_QUOTES, QUOTE_MARKS
 from flows.steps.attribute.cues import (ReportedClause, characterised_as, characterised_in_quotes, clause_at,
@@ -312,6 +312,29 @@ def _last_named_as_a_modifier(ctx: Context, name: str, si: int, token: int) -> b
     return tok.dep_ == "compound" and tok.head.pos_ == "NOUN"
 
 
+GUESS_LOOKBACK = 30        # sentences read back for where the surface rules' guess was last written
+
+
+def _subject_named_since(ctx: Context, person: str | None, pronoun: str, guess: str, si: int, token: int) -> bool:
+    """Rule ``subject_since_the_surface_guess``: ``person`` (the parse's antecedent of the he/she ``pronoun`` at
+    (``si``, ``token``)), whom the text gives that pronoun's gender, is not the surface rules' ``guess`` and was the
+    subject of a main clause after ``guess`` was last written: the pronoun stands for the newer subject ("Jon Roe ...
+    told a reporter. Mr. Hale was asked about it. He said ..." is Hale's, not Roe's, whom the surface rules saw speak
+    last). Not a subject of a clause below the main one (the speaker's own report: "..., so it may be clear whether
+    Hale will win"), nor one named by a single word ("Clarkston became his home", a town the tagger took for a
+    person); never where ``guess`` is written before the pronoun in its own sentence ("Roe said he would ...", the
+    name read as no person)."""
+    if not person or " " not in person or person == ctx.people.name(guess) or ctx.people.gender.get(person) != pronoun:
+        return False
+    words = set(guess.split()) | set(ctx.people.name(guess).split())
+    read = range(si, max(-1, si - GUESS_LOOKBACK), -1)
+    last = next(((j, t.i) for j in read for t in reversed(ctx.parsed.sentences[j].doc)
+                 if (j, t.i) < (si, token) and t.text in words), None)      # written, whether the tagger saw a person
+    return last is not None and last[0] < si and any(
+        m.is_main_subject and ctx.people.name(m.name) == person and last < (m.sentence, m.token) < (si, token)
+        for m in ctx.people.mentions)
+
+
 def _names_a_person(ctx: Context, name: str) -> bool:
     """Some word of ``name`` is a word of a person's name the parse found in the document."""
     return any(w in ctx.people.name_words for w in name.split())
@@ -347,13 +370,14 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         owner = entities.owner_antecedent(ctx.people, head.lower_, si, head.i, head.doc)
         if owner:                                       # "Roe's biggest applause came when he said ..."
             return owner, None
+        # without the sentence's parse: the owner in its own sentence was tried above
+        resolved = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
         if surface.speaker and surface.mode in ("indirect", "direct") and _names_a_person(ctx, surface.speaker) \
                 and not _of_the_other_gender(ctx, surface.speaker, head.lower_) \
                 and not _named_only_after(ctx, surface.speaker, si, head.i) \
-                and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i):
+                and not _last_named_as_a_modifier(ctx, surface.speaker, si, head.i) \
+                and not _subject_named_since(ctx, resolved, head.lower_, surface.speaker, si, head.i):
             return surface.speaker, surface.speaker_role      # the surface rules saw gender cues too
-        # without the sentence's parse: the owner in its own sentence was tried above
-        resolved = entities.resolved_pronoun(ctx.people, head.lower_, si, head.i)
         return resolved or described_antecedent(ctx, si, head), None
     if head.lower_ == "they":                        # never one person the parse found (as pronoun_disagrees)
         # a cue the parse found, outside a relative clause ("the values they claim to uphold"); not the review's guess
@@ -371,19 +395,25 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         return surface.speaker, surface.speaker_role     # rule ``description_is_a_written_role`` (surface rules)
     ent = source_entity(sent, head)
     if ent is not None and ent.label_ == "PERSON":
-        name = ctx.people.name(entities.stripped_name(ent, ctx.people.descriptors))
+        name = ctx.people.person_at(si, ent.end - 1) or ctx.people.name(
+            entities.stripped_name(ent, ctx.people.descriptors))
     elif head.text in ctx.people.name_words and not (ent is not None and ent.label_ == "NORP"):
         name = ctx.people.name(head.text)       # "Republican" of "a Texas Republican" names no one
-    elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree):
+    elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree) \
+            and not any(c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+                        for c in head.children):
+        # rule ``description_defined_by_an_infinitive``: a description an infinitive of its own defines is someone
+        # new ("The last man to mount a third-party race says ..."), no one named before
         # "said the Pakistani", "the senator said": someone named before; not "the spokesman, who declined to be
-        # named," - someone the text keeps unnamed
-        person = (_office_holder(ctx, si, head) or _described_subject(ctx, si, head)) if ent is None and not any(
-            c.dep_ in ("prep", "appos") for c in head.children) else None      # not "the head of Sony"
+        # named," - someone the text keeps unnamed; not "the head of Sony"
+        plain = ent is None and not any(c.dep_ in ("prep", "appos") for c in head.children)
+        office = _office_holder(ctx, si, head) if plain else None
+        introduced = _introduced_before(ctx, si, head) if ent is None and not office else None
+        if introduced:          # "A young woman asked Mrs. Roe ... the woman said": before the latest subject
+            return introduced, None
+        person = office or (_described_subject(ctx, si, head) if plain else None)
         if person:
             return person, clause.source
-        introduced = _introduced_before(ctx, si, head) if ent is None else None
-        if introduced:
-            return introduced, None
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker) \
                 and not holds_another_office(ctx, surface.speaker, head, si):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
@@ -818,6 +848,8 @@ def quotation_then_its_speaker(ctx: Context, decided) -> dict[int, Decision]:
         clause = _bare_attribution(ctx, nxt)
         if clause is None or not (any(t.text in ("?", "!") for t in sent.doc[-3:])
                                   or clause.cue.lower() in ctx.cue_forms):
+            clause = _opening_attribution(ctx, nxt)
+        if clause is None:
             continue
         speaker, role = speaker_of(ctx, si + 1, clause)
         if speaker:
@@ -833,6 +865,29 @@ def _bare_attribution(ctx: Context, sent) -> ReportedClause | None:
     subject = next((c for c in root.children if c.dep_ == "nsubj"), None) if root is not None else None
     if subject is None or len(words) > 5 or subject.i > root.i or any(sent.in_quote) \
             or any(c.dep_ not in ("nsubj", "prt", "advmod", "punct") for c in root.children) \
+            or not is_source(sent, subject, ctx.source_nouns, ctx.people.name_words):
+        return None
+    return clause_at(sent, root, subject, 1.0)
+
+
+# what a cue may govern in a sentence that only attributes the quotation before it: whom it was told to, where,
+# when, how - never words of its own (a clause, another verb)
+ATTRIBUTION_ONLY_DEPS = frozenset({"nsubj", "dobj", "dative", "prep", "advmod", "npadvmod", "prt", "punct", "agent"})
+
+
+def _opening_attribution(ctx: Context, sent) -> ReportedClause | None:
+    """Rule ``quote_attributed_by_the_next_sentence``: the reading of a sentence that opens with a source and a verb
+    that delivers words verbatim (``QUOTATION_CUE_FORMS``) and says nothing of its own - the cue's other words only
+    whom it was said to, where, when or how ('"Did you know it was him?" Todd asked the candidate.', '"... NOW!" Roe
+    said on Twitter.'); None for any other sentence (one with a clause, quotation marks or a second verb: 'Roe said
+    that ...', 'Roe asked reporters to leave.')."""
+    root = next((t for t in sent.doc if t.dep_ == "ROOT"), None)
+    if root is None or root.lower_ not in QUOTATION_CUE_FORMS or not root.tag_.startswith("VB") or any(sent.in_quote):
+        return None
+    subject = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.left_edge.i != 0 or subject.i > root.i \
+            or any(c.dep_ not in ATTRIBUTION_ONLY_DEPS for c in root.children) \
+            or any(t.pos_ == "VERB" and t.i != root.i for t in sent.doc) \
             or not is_source(sent, subject, ctx.source_nouns, ctx.people.name_words):
         return None
     return clause_at(sent, root, subject, 1.0)
@@ -1045,13 +1100,19 @@ def without_clause_roles(ctx: Context, decided: dict[int, Decision]) -> dict[int
             for si, d in decided.items()}
 
 
+NOUN_LIKE = ("NOUN", "PROPN", "PRON", "NUM")   # what a description holds; a sentence only tokenised tags nothing
+
+
 def role_is_no_description(ctx: Context, si: int, role: str) -> bool:
     """Rule ``role_is_no_description``: where the role stands as written, in sentence ``si`` or the nearest one
     before it (else after it: the surface rules can give a role the text writes later), the parse reads a clause
     in it (:func:`holds_a_clause`: "delivered the statement on behalf of 40 countries", cut by the surface rules
     from "Jon Roe, the envoy, delivered ..."), or it opens with a relative pronoun ("who heads the union"), a
-    preposition ("for its part") or a gerund ("speaking to reporters"): no description, no role."""
+    preposition ("for its part") or a gerund ("speaking to reporters"), or it holds no noun, only an article,
+    modifiers or adverbs ("A more subdued", cut from "A more subdued Jon Roe may ...", "Now" from "Now Roe says"): no
+    description, no role."""
     order = [*range(si, -1, -1), *range(si + 1, len(ctx.parsed.sentences))]
     sent = next((ctx.parsed.sentences[j] for j in order if role in ctx.parsed.sentences[j].doc.text), None)
     span = written_span(sent, role) if sent is not None else []
-    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN", "VBG"))
+    return bool(span) and (holds_a_clause(span) or span[0].tag_ in ("WP", "WDT", "WP$", "IN", "VBG")
+                           or all(t.pos_ for t in span) and not any(t.pos_ in NOUN_LIKE for t in span))
