@@ -418,6 +418,12 @@ _CAPTION = re.compile(
     r"(file\s+)?photo(graph)?\s*[:：/]\s*.{0,80}|.{0,60}photograph\s*:\s*\(.{0,40}\)|"
     r"\([A-Z][\w .]{1,30}/[A-Z][\w .]{1,30}\)|\([A-Z0-9 ]{3,40}\)\s*[A-Z0-9][A-Z0-9 ,.'\-]{5,80}(\([A-Z]{2}\))?)",
     re.IGNORECASE)
+# a caption that ends with its picture's credit, whatever it describes: a credit label and who is credited
+# ("Both teams in action. Image Credit: ANI"), or a photographer and a wire after its last sentence ("A logo on the
+# headquarters in Geneva, on June 25, 2020. Denis Balibouse/Reuters")
+_CREDITED_CAPTION = re.compile(
+    r".*\b(?:image|photo|picture)\s++credits?\s*+[:：]\s*+[^.!?]{1,60}|"
+    rf".*[.!?)]\s++[A-Z][\w.'\-]*+(?: [A-Z][\w.'\-]*+){{0,3}}\s*+/\s*+(?:{_WIRES})\s*+", re.IGNORECASE)
 # The leading white space is taken whole (``\s*+``): the credit starts at the first non-space, so a
 # line of "(" and a long run of spaces is tried from one place, not from each space (each try cost
 # 200 times the run: seconds for 3,000 spaces, issue 9).
@@ -705,8 +711,8 @@ def _boilerplate_line_rule(i: int, line: str, got: _Collected, *, corpus_boilerp
         rule = "title"
     if rule is None and (_CREDIT.fullmatch(line) or _outlet_credit(line)):
         rule = "credit"
-    if rule is None and _words(line) <= max_caption_words and _CAPTION.fullmatch(line) \
-            and not _is_body_like_sentence(line):
+    if rule is None and _words(line) <= max_caption_words and (_CAPTION.fullmatch(line) or _CREDITED_CAPTION.fullmatch(
+            line)) and not _is_body_like_sentence(line):
         rule = "caption"
     if rule is None and related_list and _is_headline_like(line):
         rule = "related_list"
@@ -776,7 +782,23 @@ def _body_lines(body_idx: list[tuple[int, str]], state: _Cleaning, limits: _Limi
         line = _without_tails_and_spam(i, line, state)
         if line:
             kept.append((i, line))
-    return kept
+    return _without_repeated_teasers(kept, state)
+
+
+MIN_TEASER_CHARS = 60       # a shorter line may open a later one by chance
+TEASER_LINES = 5            # teasers stand among the body's first lines
+
+
+def _without_repeated_teasers(kept: list[tuple[int, str]], state: _Cleaning) -> list[tuple[int, str]]:
+    """Rule ``repeated_teaser``: one of the body's first ``TEASER_LINES`` lines, ``MIN_TEASER_CHARS`` long at
+    least, that a later line repeats from its start - a standfirst cut off where the page ran out of room ("FC Goa
+    assistant head coach Jon Roe was pleased with ... in the Indian Super") above the paragraph it teases, or the
+    same paragraph twice - goes: the later line holds every word of it."""
+    teasers = {k for k, (_, line) in enumerate(kept[:TEASER_LINES]) if len(line) >= MIN_TEASER_CHARS and any(
+        later.startswith(line) for _, later in kept[k + 1:])}
+    for k in sorted(teasers):
+        state.remove(kept[k][0], kept[k][1], "repeated_teaser")
+    return [row for k, row in enumerate(kept) if k not in teasers]
 
 
 def _without_dateline(i: int, line: str, state: _Cleaning, *, colon_ok: bool) -> str:

@@ -45,6 +45,7 @@ FURNITURE_TIMESTAMP = "furniture_timestamp"         # a short line with a time o
 FURNITURE_COPYRIGHT = "furniture_copyright"       # "©" anywhere (jusText's rule)
 FURNITURE_LOW_STOPWORDS = "furniture_low_stopwords"  # long, capitalised like a heading, few stop words in any language
 FURNITURE_EDGE_BLOCK = "furniture_edge_block"       # short lines between furniture and the top or bottom edge
+FURNITURE_FIELD = "furniture_field"                 # a bullet or bar and three words at most: "• Country:", "|Updated:"
 
 BAD, SHORT, NEAR_GOOD, GOOD = "bad", "short", "near_good", "good"
 
@@ -106,6 +107,7 @@ _CAPITALISED = re.compile(r"[^\W\d_][^\W\d_]+")
 _INNER_BOUNDARY = re.compile(r"[.!?。！？][\"”’'»」)\]]*+\s++[\"“‘«(\[]?+[^\W\d_]")
 _SLASH_CREDIT = re.compile(r"\b\w++\s*+/\s*+[A-Z]\w*+")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
+_FIELD = re.compile(r"\s*+[•·▪►|]\s*+\S++(?:\s++\S++){0,2}\s*+")
 _SENTENCE_END = re.compile(r"[.!?。！？…][\"”’'»」』)）\]]*+$")
 _NO_SPACE_LANGUAGES = frozenset({"zh", "ja", "th", "bo", "my", "km", "lo"})
 
@@ -190,6 +192,8 @@ def _shape_rule(shape: LineShape, line: str, t: Thresholds) -> str | None:
         return FURNITURE_BARE_NUMBER  # not a rule of "___" or "***": a separator between parts of one text
     if "©" in line:
         return FURNITURE_COPYRIGHT
+    if _FIELD.fullmatch(line) and not shape.ends_sentence:
+        return FURNITURE_FIELD  # a page's field or its value in a list of them ("• Country:", "• India"), no sentence
     if shape.ends_sentence or line.rstrip().endswith((":", "：", ",", "，")):
         return None  # a sentence, a label ("Speaker 2:") that heads the next line, a salutation
     if shape.letter_share < t.min_letter_share and not shape.capitalised_words:

@@ -278,3 +278,28 @@ def test_every_wire_in_parentheses_is_a_credit_and_a_photo_credit(wire):
     rules = {r.text: r.rule for r in doc.removed}
     assert rules.get(f"({wire.upper()})") == "credit"
     assert rules.get(f"Workers repair a bridge in the harbour town on Monday. ({wire.upper()}/Jane Roe)") == "caption"
+
+
+@pytest.mark.parametrize("caption", [
+    "Both teams in action on the pitch (Photo/Club-Twitter). Image Credit: ANI",
+    "A logo on the headquarters of the agency in Geneva, Switzerland, on June 25, 2020. Jane Roe/Reuters",
+])
+def test_a_caption_that_ends_with_its_credit_is_removed(caption):
+    """Planted defect: a caption ending in a credit label ('Image Credit: ANI') or a photographer and a wire after
+    its last sentence ('Jane Roe/Reuters') stayed in the body as two statements of narration."""
+    doc = cleaned_document("Title of the story about trains\n\n" + caption + "\n\n" + BODY)
+    assert caption not in doc.body and any(r.rule == "caption" for r in doc.removed)
+
+
+def test_a_teaser_the_body_repeats_from_its_start_is_removed():
+    """Planted defect: a standfirst cut off mid-sentence above the paragraph it repeats stayed in the body, so the
+    lead's words were two statements. A first line that no later line opens with stays."""
+    lead = ("Assistant head coach Jon Roe was pleased with the spirit and quality of his team's performance "
+            "despite a defeat to the champions in the league on Saturday.")
+    teaser = lead[:110].rstrip()
+    doc = cleaned_document("Title of the story about the match\n\n" + teaser + "\n\n" + lead + "\n\n" + BODY)
+    assert teaser + "\n" not in doc.body + "\n" and lead in doc.body
+    assert any(r.rule == "repeated_teaser" for r in doc.removed)
+    other = "The team travels to the coast next week for the last match of a season that began in the autumn."
+    doc = cleaned_document("Title of the story about the match\n\n" + other + "\n\n" + lead + "\n\n" + BODY)
+    assert other in doc.body

@@ -40,6 +40,9 @@ def _dropped(lines: list[str], language: str) -> dict[str, str]:
     pytest.param("Mehr dazu: https://www.example.de/politik/daten-gesetz-1234567", F.FURNITURE_LINKS,
                  id="link line"),
     pytest.param("© Beispiel Verlag GmbH 2021", F.FURNITURE_COPYRIGHT, id="copyright sign"),
+    pytest.param("  • Land:", F.FURNITURE_FIELD, id="a page's field after a bullet"),
+    pytest.param("  • Deutschland", F.FURNITURE_FIELD, id="a field's value after a bullet"),
+    pytest.param("|Aktualisiert:", F.FURNITURE_FIELD, id="a field after a bar"),
 ])
 def test_furniture_between_paragraphs_is_dropped_with_its_rule(planted, rule):
     lines = [DE[0], planted, DE[1], DE[2]]
@@ -181,3 +184,10 @@ def test_stop_word_list_is_spacys_and_loads_without_the_languages_tokenizer():
              "print(sorted(m for m in sys.modules if m.startswith('spacy.lang.fr')))")
     out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+@pytest.mark.parametrize("item", ["• Die Regierung hat das Gesetz am Dienstag beschlossen.",
+                                  "• Kritik der Opposition an den neuen Regeln für den Datenzugang"])
+def test_a_bulleted_sentence_or_longer_item_is_no_field(item):
+    """A list item of running text, or of more than three words, stays: only a bullet and a field's few words go."""
+    assert _dropped([DE[0], item, DE[1], DE[2]], "de") == {}

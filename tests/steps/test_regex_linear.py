@@ -66,6 +66,15 @@ CASES = {
     "caption_many_photo_brackets": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "(photo" * (n // 6) + "x"),
     "caption_many_square_brackets": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "[photo" * (n // 6) + "x"),
     "caption_many_agency_slashes": (lambda s: clean._CAPTION.fullmatch(s), lambda n: "(xinhua/" * (n // 8) + "x"),
+    # clean: many credit labels, sentence ends and slashes before a credit that never ends the line
+    "credited_caption_many_labels": (lambda s: clean._CREDITED_CAPTION.fullmatch(s),
+                                     lambda n: "photo credit: " * (n // 14) + "."),
+    "credited_caption_many_sentences": (lambda s: clean._CREDITED_CAPTION.fullmatch(s),
+                                        lambda n: ". Ann Roe /" * (n // 11) + "x"),
+    "credited_caption_spaces": (lambda s: clean._CREDITED_CAPTION.fullmatch(s), lambda n: "." + " " * n + "x"),
+    # furniture: a bullet and a long run of spaces or words
+    "field_spaces": (lambda s: furniture._FIELD.fullmatch(s), lambda n: "•" + " " * n + "x x x x"),
+    "field_words": (lambda s: furniture._FIELD.fullmatch(s), lambda n: "• " + "a " * (n // 2)),
     # clean: a bracket and a long run of spaces before a credit that never comes (seconds for 3,000)
     "credit_bracket_then_spaces": (lambda s: clean._CREDIT.fullmatch(s), lambda n: "(" + " " * n + "x"),
     # clean: a run of spaces inside a body line, before a tail that never comes
