@@ -13,7 +13,7 @@ from collections import ChainMap
 from dataclasses import dataclass, replace
 
 from flows.steps import entities
-from flows.steps.lexicon import (ANONYMITY_WORDS, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
+from flows.steps.lexicon import (ANONYMITY_WORDS, ARTICLES, CHARACTERISING_VERB_FORMS, DOCUMENT_NOUNS, FIRST_PERSON,
                                  GENDERED_NOUNS, HONORIFICS, INDEFINITE_ARTICLES, OFFICE_FORMS, OFFICE_NOUNS,
                                  OFFICE_RANK_WORDS, OFFICES_HELD_BESIDE_ANOTHER, ORG_WORDS, PERSON_ROLE_NOUNS,
                                  PROVERB_MARKERS, QUOTATION_CUE_FORMS)
@@ -922,9 +922,15 @@ def cue_and_source_words(sent, forms: frozenset[str]):
     if not 2 <= len(tail) <= MAX_TAIL_WORDS:
         return None
     for cue, phrase in ((tail[-1], tail[:-1]), (tail[0], tail[1:])):
-        if cue.lower_ in forms and not any(t.lower_ in forms for t in phrase):
+        if cue.lower_ in forms and not any(t.lower_ in forms and not _after_an_article(t) for t in phrase):
             return cue, phrase
     return None
+
+
+def _after_an_article(tok) -> bool:
+    """Rule ``cue_word_after_an_article_is_a_noun``: a cue form right after an article is a noun of the source's
+    phrase ('"...," the email read.': "email", not a second cue)."""
+    return tok.i > 0 and tok.doc[tok.i - 1].lower_ in ARTICLES
 
 
 def tail_source(ctx: Context, phrase) -> str | None:

@@ -1022,6 +1022,8 @@ def test_a_description_word_for_word_the_role_written_before_a_name_is_that_pers
     ("May wrote", "Ann May", "wrote"),                  # a name the tagger reads as a modal
     ("the editorial read", "the editorial", "read"),    # a verb the tagger reads as a noun
     ("tweeted another", "another", "tweeted"),
+    # planted defect: "email" is a cue form too (to email), so "the email read" read as two cues and no source
+    ("the email read", "the email", "read"),
 ])
 def test_a_listed_cue_and_a_noun_phrase_after_a_quotation_name_its_source(nlp, tail, speaker, cue):
     # planted defect: the parse found no cue with a subject in the words after the quotation, so the surface
