@@ -317,22 +317,29 @@ GUESS_LOOKBACK = 30        # sentences read back for where the surface rules' gu
 
 def _subject_named_since(ctx: Context, person: str | None, pronoun: str, guess: str, si: int, token: int) -> bool:
     """Rule ``subject_since_the_surface_guess``: ``person`` (the parse's antecedent of the he/she ``pronoun`` at
-    (``si``, ``token``)), whom the text gives that pronoun's gender, is not the surface rules' ``guess`` and was the
-    subject of a main clause after ``guess`` was last written: the pronoun stands for the newer subject ("Jon Roe ...
-    told a reporter. Mr. Hale was asked about it. He said ..." is Hale's, not Roe's, whom the surface rules saw speak
-    last). Not a subject of a clause below the main one (the speaker's own report: "..., so it may be clear whether
-    Hale will win"), nor one named by a single word ("Clarkston became his home", a town the tagger took for a
-    person); never where ``guess`` is written before the pronoun in its own sentence ("Roe said he would ...", the
-    name read as no person)."""
-    if not person or " " not in person or person == ctx.people.name(guess) or ctx.people.gender.get(person) != pronoun:
+    (``si``, ``token``)), not the surface rules' ``guess``, was a subject after ``guess`` was last written: the
+    pronoun stands for the newer subject. Either the subject of any clause before the pronoun in its own sentence,
+    of no other gender ("While President Hale has cautioned against ..., he has ordered ..."; the report's own
+    subject too, "Former Rep. Tom Hale was pro Roe ..., he said", which the parse cannot tell from another's report on
+    him, "Hale fits that bill, he added"), or the subject of the main clause of an earlier sentence whom the text
+    gives that pronoun's gender and names in full or with an honorific or gendered noun ("Jon Roe ... told a reporter.
+    Mr. Tom Hale was asked about it. He said ..." is Hale's, not Roe's, whom the surface rules saw speak last) - not a
+    subject of a clause below the main one there (the speaker's own report: "..., so it may be clear whether Hale
+    will win"), nor a single word the text gives that gender only by pronouns ("Clarkston became his home", a town
+    the tagger took for a person). Never where ``guess`` is written before the pronoun in its own sentence ("Roe said
+    he would ...", the name read as no person)."""
+    if not person or person == ctx.people.name(guess) or ctx.people.gender.get(person, pronoun) != pronoun:
         return False
     words = set(guess.split()) | set(ctx.people.name(guess).split())
     read = range(si, max(-1, si - GUESS_LOOKBACK), -1)
     last = next(((j, t.i) for j in read for t in reversed(ctx.parsed.sentences[j].doc)
                  if (j, t.i) < (si, token) and t.text in words), None)      # written, whether the tagger saw a person
-    return last is not None and last[0] < si and any(
-        m.is_main_subject and ctx.people.name(m.name) == person and last < (m.sentence, m.token) < (si, token)
-        for m in ctx.people.mentions)
+    if last is None or last[0] == si:
+        return False
+    since = [m for m in ctx.people.mentions if last < (m.sentence, m.token) < (si, token)
+             and ctx.people.name(m.name) == person]
+    known = ctx.people.gender.get(person) == pronoun and (" " in person or (person, pronoun) in ctx.people.titled)
+    return any(m.is_subject and m.sentence == si or known and m.is_main_subject for m in since)
 
 
 def _names_a_person(ctx: Context, name: str) -> bool:
@@ -415,7 +422,8 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
         if person:
             return person, clause.source
         if surface.speaker and surface.mode != "narration" and _names_a_person(ctx, surface.speaker) \
-                and not holds_another_office(ctx, surface.speaker, head, si):
+                and not holds_another_office(ctx, surface.speaker, head, si) \
+                and _written_with_bodies(ctx, ctx.people.name(surface.speaker), description_bodies(head), si):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
 
@@ -512,6 +520,7 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
     one named in its own sentence, whom its report is about ("Roe is so reckless, the vice president said"), nor
     one the text gives another office (:func:`holds_another_office`)."""
     want = GENDERED_NOUNS.get(head.lower_)
+    bodies = description_bodies(head)
     for m in reversed(ctx.people.mentions):
         if m.sentence >= si or not m.is_subject:
             continue
@@ -519,9 +528,22 @@ def _described_subject(ctx: Context, si: int, head) -> str | None:
             return None
         name = ctx.people.name(m.name)
         fits = want is None or ctx.people.gender.get(name, want) == want
-        if fits and not holds_another_office(ctx, name, head, si):
+        if fits and not holds_another_office(ctx, name, head, si) and _written_with_bodies(ctx, name, bodies, si):
             return name
     return None
+
+
+def description_bodies(head) -> set[str]:
+    """The words of the organisations a description names as its modifiers ("RNC" of "the RNC member")."""
+    return {c.lower_ for c in head.children if c.dep_ in ("compound", "amod", "nmod") and c.ent_type_ == "ORG"}
+
+
+def _written_with_bodies(ctx: Context, name: str, bodies: set[str], si: int) -> bool:
+    """Rule ``description_of_a_body_member``: a description that names an organisation ("the RNC member", "a Pentagon
+    official") stands only for a person the text wrote with that organisation's word before sentence ``si``, never
+    for whoever was the latest subject."""
+    return not bodies or any(bodies <= title_words_at(ctx.parsed.sentences[m.sentence].doc, m.token)
+                             for m in ctx.people.mentions if m.sentence < si and ctx.people.name(m.name) == name)
 
 
 def _office_holder(ctx: Context, si: int, head) -> str | None:

@@ -1138,6 +1138,10 @@ def test_he_stands_for_a_subject_named_after_the_speaker_the_surface_rules_saw_l
     ctx = _context(nlp, "After the crowd left the stage, Jon Roe was asked about the fight.",
                    "He said he had not seen the fight.", guess)
     assert sieves.decisions(ctx)[1].speaker == "Jon Roe"       # no other subject named since: the surface guess
+    ctx = _context(nlp, "Jon Roe spoke at the rally in the port on Monday.",
+                   "While President Hale has cautioned against \u201ca betrayal of our values,\u201d he has ordered a "
+                   "review of the program.", ("direct", "Jon Roe", None, None, False, "quote_speaker"))
+    assert sieves.decisions(ctx)[1].speaker == "Hale"        # a subject before it in its own sentence
 
 
 def test_a_quotation_after_a_sentence_that_introduces_it_with_a_colon_is_its_sources(nlp):
@@ -1226,3 +1230,14 @@ def test_a_description_an_infinitive_defines_is_someone_new(nlp):
     named = ["Michael Roe said on Monday that he would not run for the office this year.",
              "The man says he does not expect anyone else to enter."]
     assert _rules(named, nlp)[1][2] == "Michael Roe"      # no clause of its own: the man named before
+
+
+def test_a_description_naming_a_body_stands_only_for_one_written_with_it(nlp):
+    """Planted defect: '"...," the RNC member said' went to Tom Hale, the latest subject (or the surface rules' guess),
+    though the text never wrote him with the RNC (rule ``description_of_a_body_member``)."""
+    paras = ["Tom Hale spoke at the rally in the port on Monday.",
+             "\u201cNobody cares when you spend your own money,\u201d the RNC member said."]
+    assert _rules(paras, nlp)[1][1:] == ("direct", "the RNC member")
+    written = ["RNC member Tom Hale spoke at the rally in the port on Monday.",
+               "\u201cNobody cares when you spend your own money,\u201d the RNC member said."]
+    assert _rules(written, nlp)[1][2] == "Tom Hale"
