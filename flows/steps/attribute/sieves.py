@@ -805,12 +805,27 @@ def signed_by(paragraph: str) -> tuple[str, int] | None:
     return (m.group("name").rstrip("."), close) if m else None
 
 
+def signed_below(paragraph: str, below: str) -> tuple[str, int] | None:
+    """Rule ``quotation_signed_below``: (the name, the paragraph's length) of a paragraph that is one quotation, its
+    marks opening and closing it, where the paragraph below is only a dash and the name that signs it, with at most
+    two short descriptions ('"Great speech. She's ready."' then '-President Roe, tweeting after the speech.'), or
+    None."""
+    text = paragraph.strip().rstrip(".")
+    if len(text) < 3 or text[0] not in QUOTE_MARKS or text[-1] not in QUOTE_MARKS:
+        return None
+    m = _SIGNATURE.fullmatch(below)
+    return (m.group("name").rstrip("."), len(paragraph)) if m else None
+
+
 def signed_quotations(ctx: Context, decided) -> dict[int, Decision]:
     """Every sentence of the quotation of a paragraph a name signs (:func:`signed_by`; the signature itself
-    aside): direct, that name the speaker."""
+    aside), or of a quotation signed in the paragraph below it (:func:`signed_below`): direct, that name the
+    speaker."""
     if ctx.parsed is None:
         return {}
-    signed = {p: signed_by(text) for p, text in enumerate(ctx.parsed.paragraphs)}
+    paragraphs = ctx.parsed.paragraphs
+    signed = {p: signed_by(text) or (signed_below(text, paragraphs[p + 1]) if p + 1 < len(paragraphs) else None)
+              for p, text in enumerate(paragraphs)}
     out = {}
     for si, sent in enumerate(ctx.parsed.sentences):
         found = signed[sent.paragraph_index]

@@ -1241,3 +1241,21 @@ def test_a_description_naming_a_body_stands_only_for_one_written_with_it(nlp):
     written = ["RNC member Tom Hale spoke at the rally in the port on Monday.",
                "\u201cNobody cares when you spend your own money,\u201d the RNC member said."]
     assert _rules(written, nlp)[1][2] == "Tom Hale"
+
+
+@pytest.mark.parametrize("below, speaker", [
+    ("-President Ann Roe, tweeting after the speech.", "Ann Roe"),   # a hyphen glued to the title
+    ("\u2014 Tom Hale, 41, Dunmore", "Tom Hale"),
+    ("Tom Hale spoke later.", None),                                 # no dash: no signature
+])
+def test_a_quotation_signed_in_the_paragraph_below_is_the_signers(nlp, below, speaker):
+    """Planted defect: a tweet quoted as a paragraph of its own, signed by the paragraph below
+    ('-President Ann Roe, tweeting after ...'), went to the woman named inside it (rule ``quotation_signed_below``);
+    the name kept the glued hyphen ('-President Ann Roe')."""
+    paras = ["Jane Doe spoke at the convention on Thursday night.",
+             "\u201cGreat speech. She is tested. That is why Jane should be our next leader.\u201d", below]
+    out = _rules(paras, nlp)
+    if speaker is None:
+        assert out[1][0] != "signed_quotation"
+    else:
+        assert out[1] == out[3] == ("signed_quotation", "direct", speaker)
