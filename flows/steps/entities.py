@@ -19,7 +19,7 @@ import functools
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from flows.steps.lexicon import (CUE_VERB_FORMS, FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS,
+from flows.steps.lexicon import (CUE_VERB_FORMS, DASHES, FIRST_PERSON, GENDERED_NOUNS, GIVEN_NAME_PRONOUNS, HONORIFICS,
                                  NAME_PARTICLES, NAME_SUFFIXES, ORG_WORDS, PLACE_WORDS, PRONOUN_FORMS, TITLE_WORDS)
 
 SUBJECT_DEPS = ("nsubj", "nsubjpass")
@@ -100,7 +100,7 @@ def _after_owner(toks: list) -> list:
     return toks[cut:]
 
 
-DASHES = "-‐‒–—―"      # a dash glued to the front of a name ("-President Roe", a signature line) is no part of it
+_DASH_CHARS = "".join(DASHES)    # a dash glued to the front of a name ("-President Roe", a signature) is no part of it
 
 
 def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
@@ -108,8 +108,8 @@ def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
     common words (:func:`_common_word_before_name`) and descriptors (two words at least are kept of a longer
     name) or a trailing possessive."""
     toks = _after_owner(list(span))
-    while toks and (toks[0].lower_.lstrip(DASHES) in TITLE_WORDS or toks[0].lower_ in HONORIFICS
-                    or not toks[0].text.strip(DASHES + " ") or _common_word_before_name(toks[0], toks[1:])):
+    while toks and (toks[0].lower_.lstrip(_DASH_CHARS) in TITLE_WORDS or toks[0].lower_ in HONORIFICS
+                    or not toks[0].text.strip(_DASH_CHARS + " ") or _common_word_before_name(toks[0], toks[1:])):
         toks.pop(0)
     while len(toks) > 2 and is_descriptor(toks[0].text, non_name_words):
         toks.pop(0)
@@ -117,7 +117,7 @@ def stripped_name(span, non_name_words: frozenset[str] = frozenset()) -> str:
         toks.pop()
     if not toks:
         return ""
-    text = toks[0].doc[toks[0].i:toks[-1].i + 1].text.lstrip(DASHES)     # a signature's dash glued to the name
+    text = toks[0].doc[toks[0].i:toks[-1].i + 1].text.lstrip(_DASH_CHARS)     # a signature's dash glued to the name
     return text.strip(" ,") if toks[-1].text in NAME_SUFFIXES else text.strip(" ,.")    # "Jr." keeps its stop
 
 
