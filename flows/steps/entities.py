@@ -375,13 +375,19 @@ def _pronouns_after(sent, token: int) -> list[str]:
             if t.lower_ in PRONOUN_GENDER and not sent.in_quote[t.i]]
 
 
+def _gender_written_before(parsed, m: PersonMention) -> str | None:
+    """The gender an honorific or gendered noun right before mention ``m`` gives (its entity's start, else its last
+    token), or None."""
+    sent = parsed.sentences[m.sentence]
+    ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
+    return _gender_before(sent, ent.start if ent is not None else m.token)
+
+
 def _titled_mentions(parsed, mentions, canonical) -> list[tuple[str, str]]:
     """(canonical person, gender) for each mention with an honorific or gendered noun right before it."""
     out = []
     for m in mentions:
-        sent = parsed.sentences[m.sentence]
-        ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
-        g = _gender_before(sent, ent.start if ent is not None else m.token)
+        g = _gender_written_before(parsed, m)
         if g:
             out.append((canonical[m.name], g))
     return out
@@ -446,11 +452,8 @@ def _chosen_by_honorifics(parsed, mentions, persons: frozenset[str]) -> list[Per
     picks out (:func:`person_of_gender`)."""
     out = []
     for m in mentions:
-        sent, pick = parsed.sentences[m.sentence], None
-        if " " not in m.name:
-            ent = next((e for e in sent.doc.ents if e.end - 1 == m.token), None)
-            gender = _gender_before(sent, ent.start if ent is not None else m.token)
-            pick = person_of_gender(m.name, gender, persons) if gender else None
+        gender = _gender_written_before(parsed, m) if " " not in m.name else None
+        pick = person_of_gender(m.name, gender, persons) if gender else None
         out.append(replace(m, name=pick) if pick else m)
     return out
 

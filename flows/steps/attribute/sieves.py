@@ -407,10 +407,7 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
     elif head.text in ctx.people.name_words and not (ent is not None and ent.label_ == "NORP"):
         name = ctx.people.name(head.text)       # "Republican" of "a Texas Republican" names no one
     elif _definite_description(head, ent) and not any(t.lower_ in ANONYMITY_WORDS for t in head.subtree) \
-            and not any(c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-                        for c in head.children):
-        # rule ``description_defined_by_an_infinitive``: a description an infinitive of its own defines is someone
-        # new ("The last man to mount a third-party race says ..."), no one named before
+            and not _defined_by_an_infinitive(head):
         # "said the Pakistani", "the senator said": someone named before; not "the spokesman, who declined to be
         # named," - someone the text keeps unnamed; not "the head of Sony"
         plain = ent is None and not any(c.dep_ in ("prep", "appos") for c in head.children)
@@ -426,6 +423,13 @@ def speaker_of(ctx: Context, si: int, clause: ReportedClause) -> tuple[str | Non
                 and _written_with_bodies(ctx, ctx.people.name(surface.speaker), description_bodies(head), si):
             return surface.speaker, surface.speaker_role or clause.source     # the description is their role
     return name, role_of(sent, head, ent)
+
+
+def _defined_by_an_infinitive(head) -> bool:
+    """Rule ``description_defined_by_an_infinitive``: a description an infinitive of its own defines is someone new
+    ("The last man to mount a third-party race says ..."), no one named before."""
+    return any(c.dep_ in ("acl", "relcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+               for c in head.children)
 
 
 def it_antecedent(ctx: Context, si: int, head) -> str | None:
